@@ -1,0 +1,78 @@
+// Builds the command tree and runs one command line through it.
+package dev.ipc.cli;
+
+import dev.ipc.ls.LsCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
+
+import java.io.PrintWriter;
+
+/**
+ * picocli builds the model of every command it is given before it runs one. Only the subcommand that the
+ * line names is built; help, man pages and completion get the whole tree.
+ */
+public final class CommandTree {
+    /** Top-level subcommands, in the order help lists them. */
+    static final String[] NAMES = {"ls"};
+
+    private CommandTree() {
+    }
+
+    /** A new instance of the named subcommand (a CommandSpec or an annotated object), or null. */
+    static Object create(String name) {
+        switch (name) {
+            case "ls":
+                return LsCommand.spec();
+            default:
+                return null;
+        }
+    }
+
+    /** The whole tree, for help, man pages and completion scripts. */
+    public static CommandLine full() {
+        CommandLine root = new CommandLine(IpcCommand.spec());
+        for (String name : NAMES) {
+            root.addSubcommand(name, create(name));
+        }
+        root.addSubcommand("help", new HelpCommand());
+        return root;
+    }
+
+    /** The root with only the subcommand named by the first non-option argument, when there is one. */
+    static CommandLine forArguments(String... args) {
+        String first = null;
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                first = arg;
+                break;
+            }
+        }
+        Object only = first == null ? null : create(first);
+        if (only == null) {
+            return full();
+        }
+        CommandLine root = new CommandLine(IpcCommand.spec());
+        root.addSubcommand(first, only);
+        return root;
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine root = forArguments(args);
+        boolean debug = System.getenv("IPC_DEBUG") != null;
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            debug |= arg.equals("--debug");
+        }
+        ErrorReporter reporter = new ErrorReporter(debug);
+        root.setOut(out);
+        root.setErr(err);
+        root.setParameterExceptionHandler(reporter);
+        root.setExecutionExceptionHandler(reporter);
+        int code = root.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

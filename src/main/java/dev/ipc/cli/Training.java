@@ -1,0 +1,32 @@
+// Runs read-only commands in process so that a class-data-sharing archive records the classes they load.
+package dev.ipc.cli;
+
+import dev.ipc.Main;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+
+/**
+ * scripts/ipc runs this once after a build with -XX:ArchiveClassesAtExit. Only commands that read state
+ * are run here: training must never create, remove or change anything.
+ */
+public final class Training {
+    private static final String[][] READ_ONLY_COMMANDS = {
+            {"ls"}, {"ls", "-t"}, {"ls", "-i", "0", "-q"}, {"ls", "-l"}, {"ls", "-u"}, {"ls", "--human"},
+            {"ls", "--bogus-option"}, {"--help"}, {"ls", "--help"},
+    };
+
+    private Training() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+        for (String[] command : READ_ONLY_COMMANDS) {
+            Main.run(sink, sink, command);
+        }
+        // Command lines named on our own command line too, for commands added later.
+        if (args.length > 0) {
+            Main.run(sink, sink, args);
+        }
+    }
+}

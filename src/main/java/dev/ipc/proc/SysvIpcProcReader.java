@@ -1,0 +1,106 @@
+// Reads System V IPC objects from /proc/sysvipc, which shows every object whatever its permissions.
+package dev.ipc.proc;
+
+import dev.ipc.model.IpcOwnership;
+import dev.ipc.model.MessageQueue;
+import dev.ipc.model.SemaphoreSet;
+import dev.ipc.model.SharedMemorySegment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Column order is the kernel's (ipc/msg.c, shm.c, sem.c sysvipc_*_proc_show). Each method throws
+ * IOException when the file cannot be read, so the caller can fall back to the kernel's own calls.
+ */
+public final class SysvIpcProcReader {
+    private final Path directory;
+
+    public SysvIpcProcReader(Path directory) {
+        this.directory = directory;
+    }
+
+    /** key msqid perms cbytes qnum lspid lrpid uid gid cuid cgid stime rtime ctime */
+    public List<MessageQueue> messageQueues() throws IOException {
+        FieldScanner in = open("msg");
+        List<MessageQueue> queues = new ArrayList<>();
+        while (!in.atEnd()) {
+            int key = in.nextInt();
+            int id = in.nextInt();
+            int mode = in.nextOctal();
+            long cbytes = in.nextUnsignedLong();
+            long qnum = in.nextUnsignedLong();
+            int lspid = in.nextInt();
+            int lrpid = in.nextInt();
+            IpcOwnership owner = ownership(in);
+            OptionalLong stime = time(in.nextLong());
+            OptionalLong rtime = time(in.nextLong());
+            OptionalLong ctime = time(in.nextLong());
+            in.skipLine();
+            queues.add(new MessageQueue(key, id, mode, owner, cbytes, qnum, lspid, lrpid, stime, rtime, ctime,
+                    OptionalLong.empty()));
+        }
+        return queues;
+    }
+
+    /** key shmid perms size cpid lpid nattch uid gid cuid cgid atime dtime ctime rss swap */
+    public List<SharedMemorySegment> sharedMemorySegments() throws IOException {
+        FieldScanner in = open("shm");
+        List<SharedMemorySegment> segments = new ArrayList<>();
+        while (!in.atEnd()) {
+            int key = in.nextInt();
+            int id = in.nextInt();
+            int mode = in.nextOctal();
+            long size = in.nextUnsignedLong();
+            int cpid = in.nextInt();
+            int lpid = in.nextInt();
+            long nattch = in.nextUnsignedLong();
+            IpcOwnership owner = ownership(in);
+            OptionalLong atime = time(in.nextLong());
+            OptionalLong dtime = time(in.nextLong());
+            OptionalLong ctime = time(in.nextLong());
+            long rss = in.nextUnsignedLong();
+            long swap = in.nextUnsignedLong();
+            in.skipLine();
+            segments.add(new SharedMemorySegment(key, id, mode, owner, size, cpid, lpid, nattch, atime, dtime,
+                    ctime, OptionalLong.of(rss), OptionalLong.of(swap)));
+        }
+        return segments;
+    }
+
+    /** key semid perms nsems uid gid cuid cgid otime ctime */
+    public List<SemaphoreSet> semaphoreSets() throws IOException {
+        FieldScanner in = open("sem");
+        List<SemaphoreSet> sets = new ArrayList<>();
+        while (!in.atEnd()) {
+            int key = in.nextInt();
+            int id = in.nextInt();
+            int mode = in.nextOctal();
+            int nsems = in.nextInt();
+            IpcOwnership owner = ownership(in);
+            OptionalLong otime = time(in.nextLong());
+            OptionalLong ctime = time(in.nextLong());
+            in.skipLine();
+            sets.add(new SemaphoreSet(key, id, mode, owner, nsems, otime, ctime, List.of()));
+        }
+        return sets;
+    }
+
+    private FieldScanner open(String name) throws IOException {
+        FieldScanner scanner = new FieldScanner(ProcFile.readAllBytes(directory.resolve(name)));
+        scanner.skipLine(); // the header
+        return scanner;
+    }
+
+    private static IpcOwnership ownership(FieldScanner in) {
+        return new IpcOwnership(in.nextLong(), in.nextLong(), in.nextLong(), in.nextLong());
+    }
+
+    /** The kernel writes 0 for "never". */
+    static OptionalLong time(long seconds) {
+        return seconds == 0 ? OptionalLong.empty() : OptionalLong.of(seconds);
+    }
+}

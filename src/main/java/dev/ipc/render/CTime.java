@@ -1,0 +1,49 @@
+// ctime(3) in a given time zone: "Sat Nov 21 04:40:19 2026", as ipcs prints times.
+package dev.ipc.render;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+
+public final class CTime {
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+            "Nov", "Dec"};
+
+    private final ZoneRules rules;
+
+    public CTime(ZoneId zone) {
+        this.rules = zone.getRules();
+    }
+
+    /** "%.3s %.3s%3d %.2d:%.2d:%.2d %d", the 24 characters of ctime without its newline. */
+    public String format(long epochSeconds) {
+        LocalDateTime t = local(epochSeconds);
+        StringBuilder s = new StringBuilder(24);
+        s.append(DAYS[t.getDayOfWeek().getValue() - 1]).append(' ').append(MONTHS[t.getMonthValue() - 1]);
+        int day = t.getDayOfMonth();
+        s.append(day < 10 ? "  " : " ").append(day).append(' ');
+        two(s, t.getHour()).append(':');
+        two(s, t.getMinute()).append(':');
+        two(s, t.getSecond()).append(' ').append(t.getYear());
+        return s.toString();
+    }
+
+    public LocalDateTime local(long epochSeconds) {
+        ZoneOffset offset = rules.getOffset(Instant.ofEpochSecond(epochSeconds));
+        return LocalDateTime.ofEpochSecond(epochSeconds, 0, offset);
+    }
+
+    public ZoneOffset offset(long epochSeconds) {
+        return rules.getOffset(Instant.ofEpochSecond(epochSeconds));
+    }
+
+    private static StringBuilder two(StringBuilder s, int value) {
+        if (value < 10) {
+            s.append('0');
+        }
+        return s.append(value);
+    }
+}

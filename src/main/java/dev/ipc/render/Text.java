@@ -1,0 +1,109 @@
+// A growing text buffer with the printf conversions ipcs uses, without String.format's parsing per call.
+package dev.ipc.render;
+
+public final class Text {
+    private final StringBuilder buffer;
+
+    public Text() {
+        this(256);
+    }
+
+    public Text(int capacity) {
+        buffer = new StringBuilder(capacity);
+    }
+
+    public Text append(String s) {
+        buffer.append(s);
+        return this;
+    }
+
+    public Text append(char c) {
+        buffer.append(c);
+        return this;
+    }
+
+    public Text append(long value) {
+        buffer.append(value);
+        return this;
+    }
+
+    public Text newline() {
+        buffer.append('\n');
+        return this;
+    }
+
+    /** %-Ns */
+    public Text left(String s, int width) {
+        buffer.append(s);
+        spaces(width - s.length());
+        return this;
+    }
+
+    /** %-N.Ns: cut to width, then padded to it. */
+    public Text leftCut(String s, int width) {
+        return left(s.length() > width ? s.substring(0, width) : s, width);
+    }
+
+    /** %Ns */
+    public Text right(String s, int width) {
+        spaces(width - s.length());
+        buffer.append(s);
+        return this;
+    }
+
+    /** %-Nd (and %-Nu of a value already made non-negative). */
+    public Text left(long value, int width) {
+        int start = buffer.length();
+        buffer.append(value);
+        spaces(width - (buffer.length() - start));
+        return this;
+    }
+
+    /** %Nd */
+    public Text right(long value, int width) {
+        return right(Long.toString(value), width);
+    }
+
+    /** %-Nju of an unsigned 64-bit value. */
+    public Text leftUnsigned(long value, int width) {
+        return value >= 0 ? left(value, width) : left(Long.toUnsignedString(value), width);
+    }
+
+    /** %-No */
+    public Text leftOctal(int value, int width) {
+        return left(Integer.toOctalString(value), width);
+    }
+
+    /** %#o: octal with a leading 0, and plain 0 for zero. */
+    public Text alternateOctal(int value) {
+        buffer.append(value == 0 ? "0" : "0" + Integer.toOctalString(value));
+        return this;
+    }
+
+    /** 0x%08x */
+    public Text hexKey(int key) {
+        buffer.append("0x");
+        String hex = Integer.toHexString(key);
+        for (int i = hex.length(); i < 8; i++) {
+            buffer.append('0');
+        }
+        buffer.append(hex);
+        return this;
+    }
+
+    public Text spaces(int count) {
+        for (int i = 0; i < count; i++) {
+            buffer.append(' ');
+        }
+        return this;
+    }
+
+    public int length() {
+        return buffer.length();
+    }
+
+    @Override
+    public String toString() {
+        return buffer.toString();
+    }
+}

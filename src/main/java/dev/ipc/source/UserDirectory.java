@@ -1,0 +1,83 @@
+// Turns uids and gids into names: /etc/passwd and /etc/group read once, getpwuid/getgrgid for the rest.
+package dev.ipc.source;
+
+import dev.ipc.proc.ProcFile;
+import dev.ipc.sys.Passwd;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reading the files costs a millisecond where a native getpwuid per row would first cost the load of libc
+ * bindings; ids the files do not name (LDAP, systemd dynamic users) still go through NSS, once each.
+ */
+public final class UserDirectory {
+    private final Path passwdFile;
+    private final Path groupFile;
+    private Map<Long, String> users;
+    private Map<Long, String> groups;
+    private final Map<Long, Optional<String>> nssUsers = new HashMap<>();
+    private final Map<Long, Optional<String>> nssGroups = new HashMap<>();
+
+    public UserDirectory(Path passwdFile, Path groupFile) {
+        this.passwdFile = passwdFile;
+        this.groupFile = groupFile;
+    }
+
+    public Optional<String> userName(long uid) {
+        if (users == null) {
+            users = readIdFile(passwdFile);
+        }
+        String name = users.get(uid);
+        if (name != null) {
+            return Optional.of(name);
+        }
+        return nssUsers.computeIfAbsent(uid, Passwd::userName);
+    }
+
+    public Optional<String> groupName(long gid) {
+        if (groups == null) {
+            groups = readIdFile(groupFile);
+        }
+        String name = groups.get(gid);
+        if (name != null) {
+            return Optional.of(name);
+        }
+        return nssGroups.computeIfAbsent(gid, Passwd::groupName);
+    }
+
+    /** name:password:id:... ; the first line naming an id wins, as getpwuid's files backend does. */
+    private static Map<Long, String> readIdFile(Path file) {
+        Map<Long, String> names = new HashMap<>();
+        String text;
+        try {
+            text = new String(ProcFile.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return names; // NSS still answers
+        }
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            int nameEnd = text.indexOf(':', lineStart);
+            int passwordEnd = nameEnd < 0 ? -1 : text.indexOf(':', nameEnd + 1);
+            int idEnd = passwordEnd < 0 ? -1 : text.indexOf(':', passwordEnd + 1);
+            if (idEnd > 0 && idEnd < lineEnd && text.charAt(lineStart) != '#') {
+                try {
+                    long id = Long.parseLong(text, passwordEnd + 1, idEnd, 10);
+                    names.putIfAbsent(id, text.substring(lineStart, nameEnd));
+                } catch (NumberFormatException e) {
+                    // not an entry
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        return names;
+    }
+}

@@ -1,0 +1,21 @@
+// errno values ipc tests for (Linux, all ABIs).
+package dev.ipc.sys;
+
+public final class Errno {
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int EINTR = 4;
+    public static final int EAGAIN = 11;
+    public static final int ENOMEM = 12;
+    public static final int EACCES = 13;
+    public static final int EEXIST = 17;
+    public static final int EINVAL = 22;
+    public static final int ENOSPC = 28;
+    public static final int ERANGE = 34;
+    public static final int E2BIG = 7;
+    public static final int EIDRM = 43;
+    public static final int ENOMSG = 42;
+
+    private Errno() {
+    }
+}

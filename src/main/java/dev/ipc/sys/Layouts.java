@@ -1,0 +1,83 @@
+// Byte offsets of the kernel's IPC structures as glibc declares them on x86_64 (LP64).
+// LayoutsTest compiles a C program and checks every number here against the real headers.
+package dev.ipc.sys;
+
+public final class Layouts {
+    private Layouts() {
+    }
+
+    // struct ipc_perm: 48 bytes; mode is a 32-bit field on x86_64 glibc.
+    public static final int IPC_PERM_SIZE = 48;
+    public static final int PERM_KEY = 0;
+    public static final int PERM_UID = 4;
+    public static final int PERM_GID = 8;
+    public static final int PERM_CUID = 12;
+    public static final int PERM_CGID = 16;
+    public static final int PERM_MODE = 20;
+
+    // struct msqid_ds: 120 bytes.
+    public static final int MSQID_DS_SIZE = 120;
+    public static final int MSG_STIME = 48;
+    public static final int MSG_RTIME = 56;
+    public static final int MSG_CTIME = 64;
+    public static final int MSG_CBYTES = 72;
+    public static final int MSG_QNUM = 80;
+    public static final int MSG_QBYTES = 88;
+    public static final int MSG_LSPID = 96;
+    public static final int MSG_LRPID = 100;
+
+    // struct shmid_ds: 112 bytes.
+    public static final int SHMID_DS_SIZE = 112;
+    public static final int SHM_SEGSZ = 48;
+    public static final int SHM_ATIME = 56;
+    public static final int SHM_DTIME = 64;
+    public static final int SHM_CTIME = 72;
+    public static final int SHM_CPID = 80;
+    public static final int SHM_LPID = 84;
+    public static final int SHM_NATTCH = 88;
+
+    // struct semid_ds: 104 bytes.
+    public static final int SEMID_DS_SIZE = 104;
+    public static final int SEM_OTIME = 48;
+    public static final int SEM_CTIME = 64;
+    public static final int SEM_NSEMS = 80;
+
+    // struct msginfo (MSG_INFO, IPC_INFO): 32 bytes of ints.
+    public static final int MSGINFO_SIZE = 32;
+    public static final int MSGINFO_MSGPOOL = 0;
+    public static final int MSGINFO_MSGMAP = 4;
+    public static final int MSGINFO_MSGMAX = 8;
+    public static final int MSGINFO_MSGMNB = 12;
+    public static final int MSGINFO_MSGMNI = 16;
+    public static final int MSGINFO_MSGTQL = 24;
+
+    // struct shm_info (SHM_INFO): 48 bytes.
+    public static final int SHM_INFO_SIZE = 48;
+    public static final int SHM_INFO_USED_IDS = 0;
+    public static final int SHM_INFO_SHM_TOT = 8;
+    public static final int SHM_INFO_SHM_RSS = 16;
+    public static final int SHM_INFO_SHM_SWP = 24;
+
+    // struct shminfo (IPC_INFO): 72 bytes of unsigned longs.
+    public static final int SHMINFO_SIZE = 72;
+    public static final int SHMINFO_SHMMAX = 0;
+    public static final int SHMINFO_SHMMIN = 8;
+    public static final int SHMINFO_SHMMNI = 16;
+    public static final int SHMINFO_SHMALL = 32;
+
+    // struct seminfo (SEM_INFO, IPC_INFO): 10 ints.
+    public static final int SEMINFO_SIZE = 40;
+    public static final int SEMINFO_SEMMNI = 4;
+    public static final int SEMINFO_SEMMNS = 8;
+    public static final int SEMINFO_SEMMSL = 16;
+    public static final int SEMINFO_SEMOPM = 20;
+    public static final int SEMINFO_SEMUSZ = 28;
+    public static final int SEMINFO_SEMVMX = 32;
+    public static final int SEMINFO_SEMAEM = 36;
+
+    // struct sembuf: unsigned short sem_num, short sem_op, short sem_flg.
+    public static final int SEMBUF_SIZE = 6;
+    public static final int SEMBUF_NUM = 0;
+    public static final int SEMBUF_OP = 2;
+    public static final int SEMBUF_FLG = 4;
+}

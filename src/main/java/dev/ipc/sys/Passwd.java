@@ -1,0 +1,29 @@
+// User and group names through getpwuid/getgrgid, for ids /etc/passwd and /etc/group do not name (NSS).
+package dev.ipc.sys;
+
+import jnr.ffi.Pointer;
+
+import java.util.Optional;
+
+public final class Passwd {
+    private Passwd() {
+    }
+
+    /** pw_name is the first member of struct passwd. */
+    public static Optional<String> userName(long uid) {
+        return firstString(Native.libc().getpwuid((int) uid));
+    }
+
+    /** gr_name is the first member of struct group. */
+    public static Optional<String> groupName(long gid) {
+        return firstString(Native.libc().getgrgid((int) gid));
+    }
+
+    private static Optional<String> firstString(Pointer record) {
+        if (record == null) {
+            return Optional.empty();
+        }
+        Pointer name = record.getPointer(0);
+        return name == null ? Optional.empty() : Optional.of(name.getString(0));
+    }
+}
