@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls"};
+    static final String[] NAMES = {"ls", "sem", "msg", "shm", "fifo"};
 
     private CommandTree() {
     }
@@ -23,6 +23,14 @@ public final class CommandTree {
         switch (name) {
             case "ls":
                 return LsCommand.spec();
+            case "sem":
+                return new SemCommand();
+            case "msg":
+                return new MsgCommand();
+            case "shm":
+                return new ShmCommand();
+            case "fifo":
+                return new FifoCommand();
             default:
                 return null;
         }

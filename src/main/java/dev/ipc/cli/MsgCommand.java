@@ -1,0 +1,24 @@
+// The `ipc msg` group: it only lists its subcommands.
+package dev.ipc.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "msg",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        description = "Message queues: tune the kernel's limits, send and receive messages, and the lab demo.",
+        subcommands = {})
+public final class MsgCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "no msg command given");
+    }
+}
