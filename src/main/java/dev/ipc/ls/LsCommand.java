@@ -2,6 +2,7 @@
 package dev.ipc.ls;
 
 import dev.ipc.cli.IpcException;
+import dev.ipc.model.IpcResource;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SemaphoreSet;
@@ -12,6 +13,7 @@ import dev.ipc.render.IpcsRenderer;
 import dev.ipc.render.IpcsRenderer.Format;
 import dev.ipc.render.IpcsRenderer.Unit;
 import dev.ipc.render.Text;
+import dev.ipc.source.Parallel;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
 import dev.ipc.sys.SystemVCalls;
@@ -277,22 +279,43 @@ public final class LsCommand implements Callable<Integer> {
                 }
             }
             default -> {
+                // Each section is read, parsed and rendered on its own thread; they are printed in order.
+                List<Callable<Text>> sections = new ArrayList<>(3);
                 if (queues) {
-                    renderer.messageQueues(text, source.messageQueues());
-                    text.newline();
+                    sections.add(new Section(renderer, source, IpcResource.MESSAGE_QUEUES));
                 }
                 if (segments) {
-                    renderer.sharedMemory(text, source.sharedMemorySegments());
-                    text.newline();
+                    sections.add(new Section(renderer, source, IpcResource.SHARED_MEMORY));
                 }
                 if (semaphores) {
-                    renderer.semaphores(text, source.semaphoreSets());
-                    text.newline();
+                    sections.add(new Section(renderer, source, IpcResource.SEMAPHORES));
                 }
+                List<Text> rendered = Parallel.all(sections);
+                out.write(text.toString());
+                for (Text section : rendered) {
+                    out.write(section.toString());
+                    out.write('\n');
+                }
+                return 0;
             }
         }
         out.write(text.toString());
         return 0;
+    }
+
+    /** One section of an ipcs listing: its objects read and rendered. */
+    private record Section(IpcsRenderer renderer, SystemVSource source, IpcResource resource)
+            implements Callable<Text> {
+        @Override
+        public Text call() {
+            Text text = new Text(64 * 1024);
+            switch (resource) {
+                case MESSAGE_QUEUES -> renderer.messageQueues(text, source.messageQueues());
+                case SHARED_MEMORY -> renderer.sharedMemory(text, source.sharedMemorySegments());
+                case SEMAPHORES -> renderer.semaphores(text, source.semaphoreSets());
+            }
+            return text;
+        }
     }
 
     /** The structured listing the options ask for, checked as a whole. */

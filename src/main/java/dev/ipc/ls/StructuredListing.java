@@ -16,6 +16,7 @@ import dev.ipc.render.Table;
 import dev.ipc.render.TableRenderer;
 import dev.ipc.render.Text;
 import dev.ipc.render.TimeFormat;
+import dev.ipc.source.Parallel;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
 
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 final class StructuredListing {
     enum Output { TABLE, RAW, EXPORT, JSON }
@@ -110,21 +112,30 @@ final class StructuredListing {
     /** Prints the listings; returns the exit code (1 when a listing asked for could not be read). */
     int print(PrintWriter out, PrintWriter err) {
         List<List<Column>> columns = resolveColumns(request);
-        List<Table> tables = new ArrayList<>();
-        int exitCode = 0;
+        // Each listing is read and tabulated on its own thread.
+        List<Callable<Object>> tasks = new ArrayList<>();
         for (int i = 0; i < request.listings().size(); i++) {
             Listing listing = request.listings().get(i);
-            List<?> objects;
-            try {
-                objects = objects(listing);
-            } catch (PosixIpcReader.NotMountedException e) {
-                err.println("ipc: " + e.getMessage());
+            List<Column> listingColumns = columns.get(i);
+            tasks.add(() -> {
+                try {
+                    return table(listing, listingColumns, objects(listing));
+                } catch (PosixIpcReader.NotMountedException e) {
+                    return e;
+                } catch (IOException e) {
+                    throw new IpcException("cannot list " + listing.description() + ": " + e.getMessage(), 1, e);
+                }
+            });
+        }
+        List<Table> tables = new ArrayList<>();
+        int exitCode = 0;
+        for (Object result : Parallel.all(tasks)) {
+            if (result instanceof Table table) {
+                tables.add(table);
+            } else {
+                err.println("ipc: " + ((Exception) result).getMessage());
                 exitCode = 1;
-                continue;
-            } catch (IOException e) {
-                throw new IpcException("cannot list " + listing.description() + ": " + e.getMessage(), 1, e);
             }
-            tables.add(table(listing, columns.get(i), objects));
         }
         if (request.output() == Output.JSON) {
             out.write(JsonRenderer.render(tables));
