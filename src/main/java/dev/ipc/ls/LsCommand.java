@@ -13,7 +13,7 @@ import dev.ipc.render.IpcsRenderer;
 import dev.ipc.render.IpcsRenderer.Format;
 import dev.ipc.render.IpcsRenderer.Unit;
 import dev.ipc.render.Text;
-import dev.ipc.source.Parallel;
+import dev.ipc.util.Parallel;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
 import dev.ipc.sys.SystemVCalls;

@@ -16,7 +16,7 @@ import dev.ipc.render.Table;
 import dev.ipc.render.TableRenderer;
 import dev.ipc.render.Text;
 import dev.ipc.render.TimeFormat;
-import dev.ipc.source.Parallel;
+import dev.ipc.util.Parallel;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
 
@@ -119,7 +119,9 @@ final class StructuredListing {
             List<Column> listingColumns = columns.get(i);
             tasks.add(() -> {
                 try {
-                    return table(listing, listingColumns, objects(listing));
+                    Table table = table(listing, listingColumns, objects(listing));
+                    // JSON is written on the same thread, one document member per table
+                    return request.output() == Output.JSON ? JsonRenderer.member(table) : table;
                 } catch (PosixIpcReader.NotMountedException e) {
                     return e;
                 } catch (IOException e) {
@@ -128,17 +130,20 @@ final class StructuredListing {
             });
         }
         List<Table> tables = new ArrayList<>();
+        List<String> jsonMembers = new ArrayList<>();
         int exitCode = 0;
         for (Object result : Parallel.all(tasks)) {
             if (result instanceof Table table) {
                 tables.add(table);
+            } else if (result instanceof String member) {
+                jsonMembers.add(member);
             } else {
                 err.println("ipc: " + ((Exception) result).getMessage());
                 exitCode = 1;
             }
         }
         if (request.output() == Output.JSON) {
-            out.write(JsonRenderer.render(tables));
+            out.write(JsonRenderer.document(jsonMembers));
         } else {
             Text text = new Text(64 * 1024);
             TableRenderer.Mode mode = switch (request.output()) {

@@ -1,6 +1,6 @@
 // Runs a few independent tasks at once, on plain threads: the listing of each resource is independent, and
 // the machines this runs on have at least two cores.
-package dev.ipc.source;
+package dev.ipc.util;
 
 import java.util.ArrayList;
 import java.util.List;
