@@ -1,6 +1,7 @@
 // ipc ls: lists IPC objects; a drop-in for ipcs, with lsipc's structured output and POSIX IPC on top.
 package dev.ipc.ls;
 
+import dev.ipc.cli.CommaList;
 import dev.ipc.cli.IpcException;
 import dev.ipc.model.IpcResource;
 import dev.ipc.model.IpcUsage;
@@ -81,17 +82,19 @@ public final class LsCommand implements Callable<Integer> {
                                 + "1 on bad usage or failure.",
                         "",
                         "Examples:",
-                        "  ipc ls                 all queues, segments and semaphore sets",
-                        "  ipc ls -m -t           segments with attach, detach and change times",
-                        "  ipc ls -s -i 3         semaphore set 3 with each semaphore's value",
-                        "  ipc ls -l              the kernel's limits",
-                        "  ipc ls -g              lsipc's limits table, with use in percent",
-                        "  ipc ls --json -m       segments as JSON",
-                        "  ipc ls -o +CUSER,CTIME also the creator and the change time",
-                        "  ipc ls --posix         POSIX queues, shared memory and semaphores",
+                        "  ipc ls                   all queues, segments and semaphore sets",
+                        "  ipc ls -m -t             segments with attach, detach and change times",
+                        "  ipc ls -s -i 3           semaphore set 3 with each semaphore's value",
+                        "  ipc ls -l                the kernel's limits",
+                        "  ipc ls -g                lsipc's limits table, with use in percent",
+                        "  ipc ls --json -m         segments as JSON",
+                        "  ipc ls -o +CUSER,CTIME   also the creator and the change time",
+                        "  ipc ls --posix           POSIX queues, shared memory and semaphores",
                         "",
-                        "Any of -g, -Q, -M, -S, --posix, -N, -J, -e, -r, --noheadings, -o, -P, --time-format switches",
-                        "to lsipc's output: -t, -c, -p then add columns, -l and -u show the limits table.",
+                        "Any of -g, -Q, -M, -S, --posix, -N, -J, -e, -r, --noheadings, -o, -P, --time-format "
+                                + "switches to lsipc's output: -t, -c, -p then add columns, -l and -u show the limits "
+                                + "table. In the limits table of -g, a terminal shows limits 90%% used in yellow and "
+                                + "full ones in red (see --color).",
                         "",
                         "Columns (-o):");
         List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
@@ -135,12 +138,18 @@ public final class LsCommand implements Callable<Integer> {
                 "-e", "--export"));
         spec.addOption(Specs.flag(new Setter(command, Opt.RAW), "Unaligned columns, blanks escaped.", "-r", "--raw"));
         spec.addOption(Specs.flag(new Setter(command, Opt.NOHEADINGS), "No heading line.", "--noheadings"));
+        List<String> columnNames = new ArrayList<>();
+        for (Column column : Column.values()) {
+            columnNames.add(column.header());
+        }
         spec.addOption(Specs.value(new Setter(command, Opt.OUTPUT), "LIST",
-                "The columns to show, comma-separated; +LIST adds them to the defaults.", "-o", "--output"));
+                "The columns to show, comma-separated; +LIST adds them to the defaults.", "-o", "--output")
+                .toBuilder().completionCandidates(new CommaList(columnNames)).build());
         spec.addOption(Specs.flag(new Setter(command, Opt.NUMERIC_PERMS), "Permissions in octal (644).",
                 "-P", "--numeric-perms"));
         spec.addOption(Specs.value(new Setter(command, Opt.TIME_FORMAT), "FORMAT",
-                "Times as short, full or iso (default: short; iso in JSON).", "--time-format"));
+                "Times as short, full or iso (default: short; iso in JSON).", "--time-format")
+                .toBuilder().completionCandidates(List.of("short", "full", "iso")).build());
         spec.addOption(Specs.flag(new Setter(command, Opt.NOTRUNCATE), "Accepted for lsipc; nothing is truncated.",
                 "--notruncate"));
         // ipcs ignores arguments that are not options; so does ls.

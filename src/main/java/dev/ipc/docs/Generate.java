@@ -1,0 +1,70 @@
+// Writes completions/ and man/ from the command tree: `scripts/generate-docs` runs it, and DocsTest checks that
+// the files in the repository are what it makes now.
+package dev.ipc.docs;
+
+import dev.ipc.cli.CommandTree;
+import dev.ipc.cli.VersionProvider;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+public final class Generate {
+    /** Where the generated files live, relative to the project directory. */
+    public static final String COMPLETIONS = "completions";
+    public static final String MAN = "man";
+
+    private Generate() {
+    }
+
+    /** Every generated file, by its path relative to the project directory, from the commands as they are now. */
+    public static Map<String, String> files() throws IOException {
+        CommandLine root = CommandTree.full();
+        String version = new VersionProvider().getVersion()[0];
+        Map<String, String> files = new TreeMap<>();
+        files.put(COMPLETIONS + "/ipc.bash", ShellCompletion.bash(root));
+        files.put(COMPLETIONS + "/_ipc", ShellCompletion.zsh(root));
+        files.put(COMPLETIONS + "/ipc.fish", FishCompletion.of(root));
+        for (CommandLine command : CommandText.commands(root)) {
+            if (!CommandText.isHelp(command)) {
+                files.put(MAN + "/" + ManPage.fileName(command), ManPage.of(command, version));
+            }
+        }
+        return files;
+    }
+
+    /** Usage: Generate PROJECT_DIR. Writes the files and removes pages of commands that no longer exist. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: dev.ipc.docs.Generate PROJECT_DIR");
+            System.exit(2);
+        }
+        Path project = Path.of(args[0]);
+        Map<String, String> files = files();
+        for (String directory : new String[] {COMPLETIONS, MAN}) {
+            Path dir = project.resolve(directory);
+            Files.createDirectories(dir);
+            try (DirectoryStream<Path> existing = Files.newDirectoryStream(dir)) {
+                for (Path file : existing) {
+                    if (!files.containsKey(directory + "/" + file.getFileName())) {
+                        Files.delete(file);
+                        System.out.println("removed " + project.relativize(file));
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = project.resolve(file.getKey());
+            byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+            if (!Files.exists(path) || !java.util.Arrays.equals(Files.readAllBytes(path), content)) {
+                Files.write(path, content);
+                System.out.println("wrote " + file.getKey());
+            }
+        }
+    }
+}
