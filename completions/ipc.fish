@@ -39,6 +39,7 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'fifo' -d 'The client/server FIFO design:
 complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Display help information about the specified command.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'i' -l 'id' -r -F -d 'Show details of the object with this id; needs exactly one of -q, -m, -s.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'q' -l 'queues' -d 'Message queues.'
@@ -68,18 +69,23 @@ complete -c ipc -n "__ipc_at 'ipc ls'" -l 'time-format' -x -a 'short full iso' -
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'notruncate' -d 'Accepted for lsipc; nothing is truncated.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc ls'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 
 complete -c ipc -n "__ipc_at 'ipc sem'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc sem'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 
 complete -c ipc -n "__ipc_at 'ipc msg'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc msg'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 
 complete -c ipc -n "__ipc_at 'ipc shm'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc shm'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 
 complete -c ipc -n "__ipc_at 'ipc fifo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc fifo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ls' -d 'List System V IPC objects exactly as ipcs(1) prints them.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'sem' -d 'Semaphore sets: tune the kernel\'s limits, read and change values, run semop, and the lab demo.'
@@ -87,3 +93,4 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'msg' -d 'Message queues: tune the k
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'shm' -d 'Shared memory: tune the kernel\'s limits, read and write segments, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show usage help for the help command and exit.'
+complete -c ipc -n "__ipc_at 'ipc help'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'

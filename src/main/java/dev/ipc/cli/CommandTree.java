@@ -79,6 +79,31 @@ public final class CommandTree {
         }
     }
 
+    /** Help as wide as COLUMNS says, else as the terminal is (picocli asks stty), else 80 columns. */
+    private static void fitHelpToTerminal(CommandLine root) {
+        String columns = System.getenv("COLUMNS");
+        if (columns != null && columns.matches("[0-9]{2,4}")) {
+            root.setUsageHelpAutoWidth(false);
+            root.setUsageHelpWidth(Math.max(55, Integer.parseInt(columns)));
+        } else {
+            root.setUsageHelpAutoWidth(true);
+        }
+    }
+
+    /** Runs the command as picocli does, with help in colour when the terminal takes it. */
+    private record HelpInColour(CommandLine root, Terminal terminal) implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
+            for (CommandLine.ParseResult part = parseResult; part != null; part = part.subcommand()) {
+                if (part.isUsageHelpRequested() || part.commandSpec().userObject() instanceof HelpCommand) {
+                    root.setColorScheme(terminal.helpColours()); // only then: deciding costs a look at stdout
+                    break;
+                }
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        }
+    }
+
     private static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine root = forArguments(args);
         boolean debug = System.getenv("IPC_DEBUG") != null;
@@ -88,11 +113,15 @@ public final class CommandTree {
             }
             debug |= arg.equals("--debug");
         }
-        ErrorReporter reporter = new ErrorReporter(debug);
+        Terminal terminal = new Terminal(Terminal.mode(args), System.getenv());
+        IpcCommand.of(root.getCommandSpec()).terminal(terminal);
+        ErrorReporter reporter = new ErrorReporter(debug, terminal);
         root.setOut(out);
         root.setErr(err);
         root.setParameterExceptionHandler(reporter);
         root.setExecutionExceptionHandler(reporter);
+        fitHelpToTerminal(root);
+        root.setExecutionStrategy(new HelpInColour(root, terminal));
         int code = root.execute(args);
         out.flush();
         err.flush();

@@ -14,13 +14,39 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
-final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
+public final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
     static final String PROGRAM = "ipc";
 
     private final boolean debug;
+    private final Terminal terminal;
 
-    ErrorReporter(boolean debug) {
+    ErrorReporter(boolean debug, Terminal terminal) {
         this.debug = debug;
+        this.terminal = terminal;
+    }
+
+    /** Prints "ipc: message" for a failure a command reports and goes on from (the exit code is its own). */
+    public static void error(CommandLine command, String message) {
+        of(command).print(command.getErr(), message, Terminal.RED);
+    }
+
+    /** Prints "ipc: message" for something the user should know that is not a failure. */
+    public static void warning(CommandLine command, String message) {
+        of(command).print(command.getErr(), message, Terminal.YELLOW);
+    }
+
+    private static ErrorReporter of(CommandLine command) {
+        return command.getExecutionExceptionHandler() instanceof ErrorReporter reporter ? reporter
+                : new ErrorReporter(false, Terminal.of(command));
+    }
+
+    /** One line: the program's name in bold and the message in the colour, on a terminal; plain otherwise. */
+    private void print(PrintWriter err, String message, String colour) {
+        if (terminal.colourErr()) {
+            err.println(Terminal.BOLD + PROGRAM + ":" + Terminal.RESET + " " + colour + message + Terminal.RESET);
+        } else {
+            err.println(PROGRAM + ": " + message);
+        }
     }
 
     /** Bad command line: the command's own usage exit code (1 for the util-linux clones, 2 elsewhere). */
@@ -28,8 +54,8 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(PROGRAM + ": " + ex.getMessage() + " (see '" + command.getCommandSpec().qualifiedName()
-                + " --help')");
+        print(err, ex.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')",
+                Terminal.RED);
         if (debug) {
             ex.printStackTrace(err);
         }
@@ -41,7 +67,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
         command.getOut().flush();
-        err.println(PROGRAM + ": " + describe(ex));
+        print(err, describe(ex), Terminal.RED);
         if (debug) {
             ex.printStackTrace(err);
         }

@@ -1,13 +1,19 @@
 // The root command: lists the subcommands; run alone, it is a usage error.
 package dev.ipc.cli;
 
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
+
+import java.util.List;
 
 public final class IpcCommand implements Runnable {
     private final CommandSpec spec;
+    private Terminal terminal = new Terminal(Terminal.Mode.AUTO, System.getenv());
 
     private IpcCommand() {
         spec = CommandSpec.wrapWithoutInspection(this);
@@ -25,8 +31,23 @@ public final class IpcCommand implements Runnable {
                         + "POSIX IPC objects, and run the classic IPC demos.", "")
                 .footer("", "Run 'ipc COMMAND --help' for the options of a command.", "",
                         "Exit status: 0 success, 1 failure, 2 bad usage; ls, mk and rm keep the exit codes of "
-                                + "ipcs, ipcmk and ipcrm.");
+                                + "ipcs, ipcmk and ipcrm.",
+                        "",
+                        "Environment:",
+                        "  NO_COLOR    when set and not empty, no colour (unless --color=always)",
+                        "  IPC_DEBUG   when set, failures show their stack trace (as --debug does)",
+                        "  COLUMNS     the width of help text; a terminal's own width by default",
+                        "",
+                        "Examples:",
+                        "  ipc ls                 what ipcs shows: queues, segments, semaphore sets",
+                        "  ipc ls -g              the kernel's limits and how much of each is in use",
+                        "  ipc help ls            the options of ls (also: ipc ls --help, man ipc-ls)");
         Specs.withStandardHelp(spec);
+        // Accepted by every subcommand: "ipc ls -g --color=always" as well as "ipc --color=always ls -g".
+        spec.addOption(OptionSpec.builder("--color").arity("1").type(String.class).paramLabel("WHEN")
+                .scopeType(ScopeType.INHERIT).completionCandidates(List.of("auto", "always", "never"))
+                .converters(new ColorValue()).setter(new IgnoredValue()).order(999)
+                .description("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.").build());
         spec.addOption(OptionSpec.builder("--debug").arity("0").type(boolean.class).hidden(true)
                 .setter(new IgnoredValue()).description("Show stack traces of failures.").build());
         return spec;
@@ -37,7 +58,31 @@ public final class IpcCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "no command given");
     }
 
-    /** --debug is read from the raw arguments before parsing, so that parse errors can honour it too. */
+    /** How this command line colours its output; CommandTree sets it from --color before parsing. */
+    Terminal terminal() {
+        return terminal;
+    }
+
+    void terminal(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    static IpcCommand of(CommandSpec spec) {
+        return (IpcCommand) spec.root().userObject();
+    }
+
+    /** --color is read from the raw arguments before parsing (see {@link Terminal#mode}); parsing checks it. */
+    private static final class ColorValue implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (Terminal.byName(value) == null) {
+                throw new TypeConversionException("'" + value + "' is not auto, always or never");
+            }
+            return value;
+        }
+    }
+
+    /** --debug (and --color) are read from the raw arguments before parsing, so that parse errors honour them. */
     private static final class IgnoredValue implements ISetter {
         @Override
         public <T> T set(T value) {

@@ -2,6 +2,7 @@
 package dev.ipc.ls;
 
 import dev.ipc.cli.CommaList;
+import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.IpcException;
 import dev.ipc.model.IpcResource;
 import dev.ipc.model.IpcUsage;
@@ -247,7 +248,7 @@ public final class LsCommand implements Callable<Integer> {
         if (structured) {
             StructuredListing.Request request = structuredRequest();
             StructuredListing.resolveColumns(request); // every column checked before anything is read
-            return new StructuredListing(request, paths).print(out, spec.commandLine().getErr());
+            return new StructuredListing(request, paths).print(spec.commandLine());
         }
         SystemVSource source = new SystemVSource(paths);
         UserDirectory users = new UserDirectory(paths.passwd(), paths.group());
@@ -260,7 +261,7 @@ public final class LsCommand implements Callable<Integer> {
                 throw IpcException.failure("when using an ID, a single resource must be specified");
             }
             if (!details(renderer, source, text, objectId)) {
-                spec.commandLine().getErr().println("ipc: id " + objectId + " not found");
+                ErrorReporter.warning(spec.commandLine(), "id " + objectId + " not found");
             }
             out.write(text.toString());
             return 0;

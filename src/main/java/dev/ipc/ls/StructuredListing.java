@@ -2,7 +2,9 @@
 // objects, POSIX objects and the limits table.
 package dev.ipc.ls;
 
+import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.IpcException;
+import dev.ipc.cli.Terminal;
 import dev.ipc.model.IpcLimits;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.PosixQueueLimits;
@@ -19,6 +21,7 @@ import dev.ipc.render.TimeFormat;
 import dev.ipc.util.Parallel;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,6 +38,8 @@ import java.util.concurrent.Callable;
 
 final class StructuredListing {
     enum Output { TABLE, RAW, EXPORT, JSON }
+
+    static final double NEARLY_FULL_PERCENT = 90;
 
     /**
      * @param outputColumns the -o list as given, or null
@@ -110,7 +115,8 @@ final class StructuredListing {
     }
 
     /** Prints the listings; returns the exit code (1 when a listing asked for could not be read). */
-    int print(PrintWriter out, PrintWriter err) {
+    int print(CommandLine commandLine) {
+        PrintWriter out = commandLine.getOut();
         List<List<Column>> columns = resolveColumns(request);
         // Each listing is read and tabulated on its own thread.
         List<Callable<Object>> tasks = new ArrayList<>();
@@ -138,7 +144,7 @@ final class StructuredListing {
             } else if (result instanceof String member) {
                 jsonMembers.add(member);
             } else {
-                err.println("ipc: " + ((Exception) result).getMessage());
+                ErrorReporter.error(commandLine, ((Exception) result).getMessage());
                 exitCode = 1;
             }
         }
@@ -151,7 +157,10 @@ final class StructuredListing {
                 case EXPORT -> TableRenderer.Mode.EXPORT;
                 default -> TableRenderer.Mode.TABLE;
             };
-            new TableRenderer(mode, request.headings()).render(text, tables);
+            // Colour only marks limits in the aligned table, for a person; never in raw, export or JSON.
+            boolean colour = mode == TableRenderer.Mode.TABLE && request.listings().contains(Listing.GLOBAL)
+                    && Terminal.of(commandLine).colourOut();
+            new TableRenderer(mode, request.headings(), colour).render(text, tables);
             out.write(text.toString());
         }
         return exitCode;
@@ -191,9 +200,16 @@ final class StructuredListing {
                 Object value = cells.value(column, object);
                 row[c] = json ? jsonValue(column, value) : text(column, value, listing);
             }
-            table.add(row);
+            table.add(row, object instanceof GlobalRow limit ? level(limit) : Table.Level.NORMAL);
         }
         return table;
+    }
+
+    /** A limit at 90% of use is nearly reached; at 100% the next object of its kind cannot be made. */
+    private static Table.Level level(GlobalRow limit) {
+        double used = limit.percentUsed().orElse(0);
+        return used >= 100 ? Table.Level.FULL : used >= NEARLY_FULL_PERCENT ? Table.Level.NEARLY_FULL
+                : Table.Level.NORMAL;
     }
 
     private String text(Column column, Object value, Listing listing) {

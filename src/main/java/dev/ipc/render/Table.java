@@ -18,9 +18,13 @@ public final class Table {
     public record Column(String header, String exportName, String jsonKey, boolean rightAligned) {
     }
 
+    /** How much a row asks for a reader's attention; the aligned table in a terminal shows it in colour. */
+    public enum Level { NORMAL, NEARLY_FULL, FULL }
+
     private final String name;
     private final List<Column> columns;
     private final List<Object[]> rows = new ArrayList<>();
+    private final List<Level> levels = new ArrayList<>();
 
     public Table(String name, List<Column> columns) {
         this.name = name;
@@ -28,10 +32,20 @@ public final class Table {
     }
 
     public void add(Object[] row) {
+        add(row, Level.NORMAL);
+    }
+
+    public void add(Object[] row, Level level) {
         if (row.length != columns.size()) {
             throw new IllegalArgumentException("row of " + row.length + " cells in a table of " + columns.size());
         }
         rows.add(row);
+        levels.add(level);
+    }
+
+    /** The level of the row at this index. */
+    public Level level(int row) {
+        return levels.get(row);
     }
 
     /** The name of the table's array in JSON output. */

@@ -6,12 +6,23 @@ import java.util.List;
 public final class TableRenderer {
     public enum Mode { TABLE, RAW, EXPORT }
 
+    private static final String YELLOW = "\u001b[33m";
+    private static final String BOLD_RED = "\u001b[1;31m";
+    private static final String RESET = "\u001b[0m";
+
     private final Mode mode;
     private final boolean headings;
+    private final boolean colour;
 
     public TableRenderer(Mode mode, boolean headings) {
+        this(mode, headings, false);
+    }
+
+    /** @param colour whether the aligned table shows rows that are nearly full in yellow and full ones in red */
+    public TableRenderer(Mode mode, boolean headings, boolean colour) {
         this.mode = mode;
         this.headings = headings;
+        this.colour = colour && mode == Mode.TABLE;
     }
 
     /** Several tables are separated by a blank line. */
@@ -46,14 +57,23 @@ public final class TableRenderer {
             for (int c = 0; c < header.length; c++) {
                 header[c] = columns.get(c).header();
             }
-            alignedLine(out, columns, widths, header);
+            alignedLine(out, columns, widths, header, null);
         }
-        for (Object[] row : table.rows()) {
-            alignedLine(out, columns, widths, row);
+        List<Object[]> rows = table.rows();
+        for (int r = 0; r < rows.size(); r++) {
+            String sgr = !colour ? null : switch (table.level(r)) {
+                case NEARLY_FULL -> YELLOW;
+                case FULL -> BOLD_RED;
+                default -> null;
+            };
+            alignedLine(out, columns, widths, rows.get(r), sgr);
         }
     }
 
-    private static void alignedLine(Text out, List<Table.Column> columns, int[] widths, Object[] cells) {
+    private static void alignedLine(Text out, List<Table.Column> columns, int[] widths, Object[] cells, String sgr) {
+        if (sgr != null) {
+            out.append(sgr);
+        }
         int start = out.length();
         for (int c = 0; c < cells.length; c++) {
             if (c > 0) {
@@ -68,7 +88,11 @@ public final class TableRenderer {
                 out.left(cell, widths[c]);
             }
         }
-        out.trimTrailingSpaces(start).newline();
+        out.trimTrailingSpaces(start);
+        if (sgr != null) {
+            out.append(RESET);
+        }
+        out.newline();
     }
 
     private void raw(Text out, Table table) {

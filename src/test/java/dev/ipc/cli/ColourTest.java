@@ -1,0 +1,136 @@
+// Colour where it helps a person read: help, errors and warnings, and the limits table of ls -g; on a terminal
+// only, never with NO_COLOR or --color=never, always with --color=always, and never in ipcs, JSON, export or raw.
+package dev.ipc.cli;
+
+import dev.ipc.support.CommandResult;
+import dev.ipc.support.Ipc;
+import dev.ipc.support.Isolation;
+import dev.ipc.support.Kernel;
+import dev.ipc.support.Processes;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ColourTest {
+    private static final String ESC = "\u001b[";
+
+    @Test
+    void errors_and_warnings_are_coloured_with_color_always_and_plain_otherwise() {
+        CommandResult error = Ipc.run("--color=always", "ls", "--bogus");
+        assertEquals(1, error.exitCode());
+        assertEquals("\u001b[1mipc:\u001b[0m \u001b[31mUnknown option: '--bogus' (see 'ipc ls --help')\u001b[0m\n",
+                error.err());
+        CommandResult warning = Ipc.run("ls", "-q", "-i", "2147483647", "--color=always");
+        assertEquals(0, warning.exitCode());
+        assertEquals("\u001b[1mipc:\u001b[0m \u001b[33mid 2147483647 not found\u001b[0m\n", warning.err());
+        // Output that is not a terminal stays plain without the option
+        assertEquals("ipc: Unknown option: '--bogus' (see 'ipc ls --help')\n", Ipc.run("ls", "--bogus").err());
+        assertEquals("ipc: id 2147483647 not found\n", Ipc.run("ls", "-q", "-i", "2147483647").err());
+    }
+
+    @Test
+    void help_takes_picocli_colours_only_when_asked_or_on_a_terminal() {
+        assertTrue(Ipc.run("--color=always", "--help").out().contains(ESC));
+        assertTrue(Ipc.run("ls", "--help", "--color=always").out().contains(ESC));
+        assertTrue(Ipc.run("--color=always", "help", "ls").out().contains(ESC));
+        assertFalse(Ipc.run("--help").out().contains(ESC));
+        assertFalse(Ipc.run("--color=never", "ls", "--help").out().contains(ESC));
+    }
+
+    @Test
+    void a_bad_color_value_is_a_usage_error_naming_it() {
+        CommandResult root = Ipc.run("--color=sometimes", "--help");
+        assertEquals(2, root.exitCode());
+        assertEquals("ipc: Invalid value for option '--color': 'sometimes' is not auto, always or never "
+                + "(see 'ipc --help')\n", root.err());
+        assertEquals(1, Ipc.run("ls", "--color", "sometimes").exitCode(), "ls keeps ipcs's usage exit code");
+    }
+
+    @Test
+    void ls_g_marks_a_full_limit_in_red_and_a_nearly_full_one_in_yellow() throws IOException {
+        Isolation.requirePrivateIpcNamespace();
+        Kernel.removeAll();
+        Path msgmni = Path.of("/proc/sys/kernel/msgmni");
+        Path shmmni = Path.of("/proc/sys/kernel/shmmni");
+        String oldQueues = Files.readString(msgmni).trim();
+        String oldSegments = Files.readString(shmmni).trim();
+        List<Integer> segments = new ArrayList<>();
+        try {
+            Files.writeString(msgmni, "2");
+            Files.writeString(shmmni, "10");
+            Kernel.createQueue(0x7100, 0600);
+            Kernel.createQueue(0x7101, 0600);
+            for (int i = 0; i < 9; i++) {
+                segments.add(Kernel.createSegment(0x7200 + i, 4096, 0600));
+            }
+            CommandResult coloured = Ipc.run("ls", "-g", "--color=always");
+            assertEquals(0, coloured.exitCode(), coloured::toString);
+            List<String> lines = coloured.out().lines().toList();
+            String full = line(lines, "MSGMNI");
+            String nearly = line(lines, "SHMMNI");
+            assertTrue(full.startsWith("\u001b[1;31mMSGMNI ") && full.endsWith("100.00%\u001b[0m"), full);
+            assertTrue(nearly.startsWith("\u001b[33mSHMMNI ") && nearly.endsWith("90.00%\u001b[0m"), nearly);
+            assertFalse(line(lines, "SEMMNI").contains(ESC), "a limit with room is plain");
+            assertFalse(line(lines, "RESOURCE").contains(ESC), "the heading is plain");
+
+            // Without the escapes, the table is the one printed without colour, to the byte
+            String plain = Ipc.run("ls", "-g").out();
+            assertEquals(plain, coloured.out().replaceAll("\u001b\\[[0-9;]*m", ""));
+            for (String format : new String[] {"--json", "--export", "--raw"}) {
+                CommandResult machine = Ipc.run("ls", "-g", format, "--color=always");
+                assertEquals(Ipc.run("ls", "-g", format).out(), machine.out(), format);
+                assertFalse(machine.out().contains(ESC), format + " is for programs: never coloured");
+            }
+            assertFalse(Ipc.run("ls", "--color=always").out().contains(ESC), "ipcs output is byte for byte");
+            assertFalse(Ipc.run("ls", "-l", "--color=always").out().contains(ESC), "ipcs output is byte for byte");
+        } finally {
+            for (int segment : segments) {
+                Kernel.removeSegment(segment);
+            }
+            Kernel.removeAll();
+            Files.writeString(msgmni, oldQueues);
+            Files.writeString(shmmni, oldSegments);
+        }
+    }
+
+    @Test
+    void on_a_terminal_colour_is_on_unless_no_color_or_never() {
+        Assumptions.assumeTrue(Processes.onPath("script"), "script (util-linux) is not installed");
+        String warning = "ls -q -i 2147483647";
+        assertTrue(onTerminal(warning, Map.of()).contains("\u001b[33mid 2147483647 not found"));
+        assertEquals("ipc: id 2147483647 not found\r\n", onTerminal(warning, Map.of("NO_COLOR", "1")));
+        assertEquals("ipc: id 2147483647 not found\r\n", onTerminal(warning + " --color=never", Map.of()));
+        assertEquals("ipc: id 2147483647 not found\r\n", onTerminal(warning, Map.of("TERM", "dumb")));
+        assertTrue(onTerminal(warning + " --color=always", Map.of("NO_COLOR", "1")).contains(ESC),
+                "--color=always wins over NO_COLOR");
+        assertTrue(onTerminal("--help", Map.of()).contains(ESC), "help in colour on a terminal");
+    }
+
+    /** Runs ipc in a child process whose standard output and error are a pseudo-terminal. */
+    private static String onTerminal(String arguments, Map<String, String> environment) {
+        StringBuilder command = new StringBuilder();
+        for (String word : SelfCommand.of()) {
+            command.append('\'').append(word.replace("'", "'\\''")).append("' ");
+        }
+        command.append(arguments);
+        Map<String, String> env = new java.util.HashMap<>(Map.of("TERM", "xterm", "NO_COLOR", ""));
+        env.putAll(environment);
+        CommandResult result = Processes.run(List.of("script", "-qec", command.toString(), "/dev/null"), env, null);
+        return result.out();
+    }
+
+    private static String line(List<String> lines, String resource) {
+        return lines.stream().filter(l -> l.replaceAll("\u001b\\[[0-9;]*m", "").startsWith(resource + " "))
+                .findFirst().orElseThrow(() -> new AssertionError(resource + " missing from " + lines));
+    }
+}
