@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Installs ipc where the system looks for it: the jar and its launcher, the man pages and the bash, zsh and
+# fish completions, and records every file and directory it made in a manifest; --uninstall removes exactly those.
+#
+# Usage: scripts/install.sh [--prefix DIR] [--jar FILE]     (default prefix /usr/local)
+#        scripts/install.sh --uninstall [--prefix DIR]
+#
+#   PREFIX/bin/ipc                                  the launcher (JVM flags, class-data-sharing archive)
+#   PREFIX/lib/ipc/                                 ipc.jar, jvm.sh, the archive, install-manifest
+#   PREFIX/share/man/man1/ipc*.1                    man ipc, man ipc-ls, ...
+#   PREFIX/share/bash-completion/completions/ipc    loaded by bash-completion on first use
+#   PREFIX/share/zsh/site-functions/_ipc            on zsh's default fpath for /usr/local and /usr
+#   PREFIX/share/fish/vendor_completions.d/ipc.fish
+# Under a prefix of your own (--prefix ~/.local) no root is needed; add PREFIX/bin to PATH, and for zsh
+# PREFIX/share/zsh/site-functions to fpath.
+set -euo pipefail
+root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+prefix=/usr/local
+jar=
+uninstall=false
+
+usage() {
+  sed -n '5,6s/^# //p' "${BASH_SOURCE[0]}" >&2
+  exit 2
+}
+while (($#)); do
+  case $1 in
+    --prefix) (($# >= 2)) || usage; prefix=$2; shift 2 ;;
+    --prefix=*) prefix=${1#*=}; shift ;;
+    --jar) (($# >= 2)) || usage; jar=$2; shift 2 ;;
+    --jar=*) jar=${1#*=}; shift ;;
+    --uninstall) uninstall=true; shift ;;
+    -h|--help) sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "install.sh: unknown argument: '$1'" >&2; usage ;;
+  esac
+done
+[[ -n $prefix ]] || { echo "install.sh: --prefix is empty" >&2; exit 2; }
+mkdir -p -- "$prefix" 2>/dev/null || true
+[[ -d $prefix && -w $prefix ]] || {
+  echo "install.sh: cannot write to $prefix: run as root, or choose a prefix of your own (--prefix ~/.local)" >&2
+  exit 1
+}
+prefix=$(cd -P -- "$prefix" && pwd)
+lib=$prefix/lib/ipc
+manifest=$lib/install-manifest
+
+# Removes what the manifest lists: the files, then the directories the install made, deepest first and only
+# when empty (something else may have been put there since).
+remove_installed() {
+  local kind path files=() dirs=() i
+  while read -r kind path; do
+    case $kind in
+      file) files+=("$path") ;;
+      dir) dirs+=("$path") ;;
+    esac
+  done <"$manifest"
+  rm -f -- "${files[@]}"
+  for ((i = ${#dirs[@]} - 1; i >= 0; i--)); do
+    rmdir -- "${dirs[i]}" 2>/dev/null || true
+  done
+  echo "${#files[@]}"
+}
+
+if $uninstall; then
+  if [[ ! -f $manifest ]]; then
+    echo "install.sh: nothing to uninstall: no $manifest" >&2
+    exit 1
+  fi
+  echo "removed ipc from $prefix ($(remove_installed) files)"
+  exit 0
+fi
+
+if [[ -z $jar ]]; then
+  "$root/scripts/ipc" --version >/dev/null # builds target/ipc.jar when it is missing or older than the sources
+  jar=$root/target/ipc.jar
+fi
+[[ -f $jar ]] || { echo "install.sh: no jar at $jar" >&2; exit 1; }
+for generated in man/ipc.1 completions/ipc.bash completions/_ipc completions/ipc.fish; do
+  [[ -f $root/$generated ]] || { echo "install.sh: $root/$generated is missing (scripts/generate-docs)" >&2; exit 1; }
+done
+
+# A new install replaces an old one entirely, so that pages of commands that are gone go too.
+if [[ -f $manifest ]]; then
+  remove_installed >/dev/null
+fi
+
+records=()
+make_dir() { # mkdir -p that records each directory it creates
+  local dir=$1 missing=()
+  while [[ ! -d $dir ]]; do
+    missing=("$dir" "${missing[@]}")
+    dir=$(dirname -- "$dir")
+  done
+  for dir in "${missing[@]}"; do
+    mkdir -- "$dir"
+    records+=("dir $dir")
+  done
+}
+put() { # put SOURCE DIRECTORY NAME MODE
+  make_dir "$2"
+  install -m "$4" -- "$1" "$2/$3"
+  records+=("file $2/$3")
+}
+
+put "$jar" "$lib" ipc.jar 644
+put "$root/scripts/lib/jvm.sh" "$lib" jvm.sh 644
+put "$root/scripts/lib/ipc-installed" "$prefix/bin" ipc 755
+for page in "$root"/man/*.1; do
+  put "$page" "$prefix/share/man/man1" "$(basename -- "$page")" 644
+done
+put "$root/completions/ipc.bash" "$prefix/share/bash-completion/completions" ipc 644
+put "$root/completions/_ipc" "$prefix/share/zsh/site-functions" _ipc 644
+put "$root/completions/ipc.fish" "$prefix/share/fish/vendor_completions.d" ipc.fish 644
+
+# The class-data-sharing archive for the java found now (another java later keeps its own in the user's cache).
+source "$lib/jvm.sh"
+archive=$lib/$(ipc_archive_name)
+if ipc_make_archive "$lib/ipc.jar" "$archive" && [[ -f $archive ]]; then
+  chmod 644 -- "$archive"
+  records+=("file $archive")
+fi
+
+printf '%s\n' "${records[@]}" "file $manifest" >"$manifest"
+echo "installed ipc in $prefix: $prefix/bin/ipc, man ipc, completions for bash, zsh and fish"
+case ":$PATH:" in
+  *":$prefix/bin:"*) ;;
+  *) echo "note: $prefix/bin is not on your PATH" ;;
+esac

@@ -1,0 +1,115 @@
+// scripts/install.sh on the packaged jar: into a temporary prefix, where the installed ipc runs, man finds its
+// pages and the shells find the completions; --uninstall then leaves the prefix as it was.
+package dev.ipc.cli;
+
+import dev.ipc.support.CommandResult;
+import dev.ipc.support.Processes;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InstallIT {
+    private static final Path PROJECT = Path.of(System.getProperty("ipc.project.dir"));
+    private static final Path JAR = Path.of(System.getProperty("ipc.jar"));
+
+    @TempDir
+    Path prefix;
+
+    @Test
+    void installs_runs_and_uninstalls_leaving_the_prefix_as_it_was() throws IOException {
+        // Something that was there before and must survive: another program's page in a shared directory.
+        Files.createDirectories(prefix.resolve("share/man/man1"));
+        Files.writeString(prefix.resolve("share/man/man1/other.1"), ".TH OTHER 1\n");
+        List<String> before = tree(prefix);
+
+        CommandResult install = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--prefix",
+                prefix.toString(), "--jar", JAR.toString()), Map.of());
+        assertEquals(0, install.exitCode(), install::toString);
+
+        Path ipc = prefix.resolve("bin/ipc");
+        CommandResult ls = run(List.of(ipc.toString(), "ls"), Map.of());
+        assertEquals(0, ls.exitCode(), ls::toString);
+        assertEquals(Processes.run(List.of("ipcs")).out(), ls.out(), "the installed ipc ls prints what ipcs does");
+        assertEquals("", ls.err());
+        try (Stream<Path> lib = Files.list(prefix.resolve("lib/ipc"))) {
+            assertTrue(lib.anyMatch(p -> p.toString().endsWith(".jsa")), "a class-data-sharing archive is made");
+        }
+
+        for (String file : List.of("share/man/man1/ipc.1", "share/man/man1/ipc-ls.1",
+                "share/bash-completion/completions/ipc", "share/zsh/site-functions/_ipc",
+                "share/fish/vendor_completions.d/ipc.fish", "lib/ipc/install-manifest")) {
+            assertTrue(Files.isRegularFile(prefix.resolve(file)), file + " is installed");
+        }
+        if (Processes.onPath("man")) {
+            CommandResult man = run(List.of("man", "-M", prefix.resolve("share/man").toString(), "ipc-ls"),
+                    Map.of("MANPAGER", "cat", "PAGER", "cat", "MANWIDTH", "80"));
+            assertEquals(0, man.exitCode(), man::toString);
+            assertTrue(man.out().contains("ipc-ls - List System V IPC objects"), man::toString);
+        }
+        CommandResult bash = run(List.of("bash", "--norc", "-c",
+                "source \"$1/share/bash-completion/completions/ipc\" && complete -p ipc", "bash",
+                prefix.toString()), Map.of());
+        assertEquals("complete -o default -F _ipc_complete ipc\n", bash.out(), bash::toString);
+
+        // Run with another java than at install time (here: its archive gone), ipc keeps its archive in the
+        // user's cache and never writes into the installation.
+        Path cache = Files.createTempDirectory("ipc-cache");
+        try (Stream<Path> lib = Files.list(prefix.resolve("lib/ipc"))) {
+            for (Path archive : (Iterable<Path>) lib.filter(p -> p.toString().endsWith(".jsa"))::iterator) {
+                Files.delete(archive);
+            }
+        }
+        CommandResult cached = run(List.of(ipc.toString(), "ls", "-l"), Map.of("XDG_CACHE_HOME", cache.toString()));
+        assertEquals(Processes.run(List.of("ipcs", "-l")).out(), cached.out(), cached::toString);
+        try (Stream<Path> archives = Files.list(cache.resolve("ipc"))) {
+            assertTrue(archives.anyMatch(p -> p.toString().endsWith(".jsa")), "archive made in the cache");
+        }
+        deleteTree(cache);
+
+        CommandResult uninstall = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall",
+                "--prefix", prefix.toString()), Map.of());
+        assertEquals(0, uninstall.exitCode(), uninstall::toString);
+        assertEquals(before, tree(prefix), "uninstall removes exactly what install added");
+
+        CommandResult again = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall",
+                "--prefix", prefix.toString()), Map.of());
+        assertEquals(1, again.exitCode(), "nothing left to uninstall");
+    }
+
+    @Test
+    void a_prefix_that_cannot_be_written_is_refused_with_the_way_out() throws IOException {
+        Assumptions.assumeFalse(dev.ipc.support.Isolation.isRoot(), "root can write anywhere");
+        CommandResult result = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--prefix",
+                "/proc/ipc-install-test", "--jar", JAR.toString()), Map.of());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("--prefix ~/.local"), result::toString);
+    }
+
+    private static CommandResult run(List<String> command, Map<String, String> environment) {
+        return Processes.run(command, environment, PROJECT.toFile());
+    }
+
+    private static List<String> tree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}
