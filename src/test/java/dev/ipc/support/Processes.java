@@ -19,6 +19,12 @@ public final class Processes {
 
     /** Runs with LC_ALL=C and TZ=UTC added to the environment, so output compares byte for byte. */
     public static CommandResult run(List<String> command, Map<String, String> environment, File directory) {
+        return run(command, environment, directory, 120);
+    }
+
+    /** As above, for programs that take longer than two minutes on a loaded machine (the lab scripts). */
+    public static CommandResult run(List<String> command, Map<String, String> environment, File directory,
+                                    int timeoutSeconds) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LC_ALL", "C");
         builder.environment().put("TZ", "UTC");
@@ -31,9 +37,9 @@ public final class Processes {
             process.getOutputStream().close();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("timed out after 120 s: " + command);
+                throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command);
             }
             return new CommandResult(process.exitValue(), out.get(), err.get());
         } catch (IOException | InterruptedException | java.util.concurrent.ExecutionException e) {

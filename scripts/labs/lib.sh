@@ -1,0 +1,178 @@
+# The frame of every lab: a private IPC namespace, steps explained in one line and shown as they run, checks of
+# what they show, and the commands for each operation in one place. Sourced by each lab; defines functions.
+#
+# A lab reads top to bottom:
+#   step "What happens next, in one line."     explains the next commands
+#   run COMMAND ARGS...                        shows "$ COMMAND ARGS", runs it; its output is in $OUT, status in $RC
+#   check "what must be true" TEST ARGS...     runs TEST quietly; prints ok or FAILED
+#   lab_end                                    "N checks passed, N failed"; exits 1 if any failed
+
+LAB_DIR=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+LAB_NAME=$(basename -- "$0" .sh)
+LAB_PASSED=0
+LAB_FAILED=0
+LAB_PIDS=()
+
+# --- The commands behind each operation ------------------------------------------------------------------
+# ipc lists; until ipc's own commands land, objects are made and removed with util-linux (ipcmk, ipcrm) and the
+# calls are made through ./sysv (perl's IPC::SysV). When one lands, switch its line here: the labs print
+# whatever command runs, so the transcript follows. (ipc and sysv are on the PATH: see lab_begin.)
+make_queue() { run ipcmk -Q; }                          # -> ipc mk -Q
+make_segment() { run ipcmk -M "$1"; }                   # -> ipc mk -M SIZE
+make_semaphores() { run ipcmk -S "$1"; }                # -> ipc mk -S COUNT
+remove_queue() { run ipcrm -q "$1"; }                   # -> ipc rm -q ID
+remove_segment() { run ipcrm -m "$1"; }                 # -> ipc rm -m ID
+remove_semaphores() { run ipcrm -s "$1"; }              # -> ipc rm -s ID
+set_value() { run sysv setval "$@"; }                   # -> ipc sem set
+semaphore_op() { run sysv semop "$@"; }                 # -> ipc sem op
+send_message() { run sysv msgsnd "$@"; }                # -> ipc msg send
+receive_message() { run sysv msgrcv "$@"; }             # -> ipc msg recv
+write_segment() { run sysv shmwrite "$@"; }             # -> ipc shm write
+read_segment() { run sysv shmread "$@"; }               # -> ipc shm read
+set_limit() { run sysctl -w "kernel.$1=$2"; }          # -> ipc sem|msg|shm tune
+
+# The id ipcmk printed ("Message queue id: 3" -> 3).
+made_id() { echo "${OUT##* }"; }
+
+# --- The frame ---------------------------------------------------------------------------------------------
+
+# Runs the lab in a fresh IPC namespace of its own (root: unshare --ipc; otherwise a user namespace too), so
+# that it starts from empty tables and default limits and leaves the machine as it was.
+lab_begin() {
+  local title=$1
+  shift
+  if [[ -z ${IPC_LAB_NAMESPACE-} ]]; then
+    export IPC_LAB_NAMESPACE=1
+    local unshare=(unshare --ipc)
+    [[ $(id -u) == 0 ]] || unshare=(unshare --map-root-user --ipc)
+    if ! "${unshare[@]}" true 2>/dev/null; then
+      echo "$LAB_NAME: cannot make a private IPC namespace ('${unshare[*]}' failed); the lab needs one" >&2
+      exit 1
+    fi
+    exec "${unshare[@]}" bash "$0" "$@"
+  fi
+  local ipc
+  if [[ -n ${IPC-} ]]; then
+    ipc=$IPC
+  elif command -v ipc >/dev/null; then
+    ipc=$(command -v ipc)
+  else
+    ipc=$LAB_DIR/../ipc # the repository's launcher
+  fi
+  LAB_TMP=$(mktemp -d)
+  trap lab_cleanup EXIT
+  # ipc and sysv as commands of those names, so that transcripts read as a user types them
+  mkdir "$LAB_TMP/bin"
+  printf '#!/bin/sh\nexec %q "$@"\n' "$ipc" >"$LAB_TMP/bin/ipc"
+  printf '#!/bin/sh\nexec perl %q "$@"\n' "$LAB_DIR/sysv" >"$LAB_TMP/bin/sysv"
+  chmod +x "$LAB_TMP/bin/ipc" "$LAB_TMP/bin/sysv"
+  PATH=$LAB_TMP/bin:$PATH:/usr/sbin:/sbin # sysctl lives in sbin
+  printf '=== %s ===\n' "$title"
+}
+
+step() {
+  printf '\n# %s\n' "$1"
+}
+
+# The command as a user would type it: plain words bare, others in single quotes.
+show() {
+  local word line='$'
+  for word in "$@"; do
+    if [[ $word =~ ^[A-Za-z0-9_./=:@%+,-]+$ ]]; then
+      line+=" $word"
+    else
+      line+=" '${word//\'/\'\\\'\'}'"
+    fi
+  done
+  printf '%s' "$line"
+}
+
+run() {
+  show "$@"
+  printf '\n'
+  OUT=$("$@" 2>&1)
+  RC=$?
+  [[ -n $OUT ]] && printf '%s\n' "$OUT"
+  return 0
+}
+
+# run_background NAME COMMAND...: starts COMMAND with its output in $LAB_TMP/NAME.out; its pid is in $BG_PID.
+run_background() {
+  local name=$1
+  shift
+  show "$@"
+  printf ' &\n'
+  "$@" >"$LAB_TMP/$name.out" 2>&1 &
+  BG_PID=$!
+  LAB_PIDS+=("$BG_PID")
+}
+
+# finish_background PID NAME: waits for it (10 s at most) and shows what it printed; its status is in $RC.
+finish_background() {
+  local pid=$1 name=$2 i
+  for ((i = 0; i < 100; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null
+    RC=124
+  else
+    wait "$pid"
+    RC=$?
+  fi
+  OUT=$(<"$LAB_TMP/$name.out")
+  printf '[background %s exited %d]\n' "$name" "$RC"
+  [[ -n $OUT ]] && printf '%s\n' "$OUT"
+  return 0
+}
+
+check() {
+  local what=$1
+  shift
+  if "$@" >/dev/null 2>&1; then
+    printf '  ok: %s\n' "$what"
+    LAB_PASSED=$((LAB_PASSED + 1))
+  else
+    printf '  FAILED: %s\n' "$what"
+    LAB_FAILED=$((LAB_FAILED + 1))
+  fi
+}
+
+# eventually TEST ARGS...: TEST passes within 10 s (for what another process does in its own time).
+eventually() {
+  local i
+  for ((i = 0; i < 100; i++)); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# Tests for check and eventually.
+contains() { [[ $1 == *"$2"* ]]; }
+equals() { [[ $1 == "$2" ]]; }
+# column_is KIND ID COLUMN VALUE: ipc ls shows VALUE in COLUMN for the object (lsipc's columns, in bytes).
+column_is() { [[ $(ipc ls "-$1" -i "$2" -o "$3" --noheadings --bytes --raw) == "$4" ]]; }
+# semaphore_is SEMID NUM COLUMN VALUE: a semaphore's value, ncount, zcount or pid, as ipc ls -s -i shows it.
+semaphore_is() {
+  local column
+  case $3 in value) column=2 ;; ncount) column=3 ;; zcount) column=4 ;; pid) column=5 ;; esac
+  [[ $(ipc ls -s -i "$1" | awk -v n="$2" -v c="$column" '$1 == n && NF == 5 { print $c }') == "$4" ]]
+}
+listed() { ipc ls "-$1" | awk 'NR > 3 { print $2 }' | grep -qx "$2"; }
+not_listed() { ! listed "$@"; }
+
+lab_cleanup() {
+  local pid
+  for pid in "${LAB_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null
+  done
+  rm -rf -- "$LAB_TMP"
+}
+
+lab_end() {
+  printf '\n%s: %d passed, %d failed\n' "$LAB_NAME" "$LAB_PASSED" "$LAB_FAILED"
+  ((LAB_FAILED == 0))
+  exit
+}
