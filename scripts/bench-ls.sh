@@ -3,10 +3,11 @@
 # then with 10,000 queues, 10,000 semaphore sets and 4,000 segments (made by ../shared/bench/ipcfill.c).
 # Prints the median, fastest and slowest wall time of each command, and the peak resident memory of ipc.
 # Usage: scripts/bench-ls.sh [RUNS]   (default 21 runs of each command, interleaved)
+# With IPC_COMPARE=/other/checkout/scripts/ipc, that launcher's ls runs interleaved with these: before and after.
 set -euo pipefail
 root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${1:-21}
-fill_source=$root/../shared/bench/ipcfill.c
+fill_source=${IPCFILL_SOURCE:-$root/../shared/bench/ipcfill.c} # IPCFILL_SOURCE: from a worktree elsewhere
 [[ -f $fill_source ]] || { echo "bench-ls: $fill_source not found" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -30,15 +31,20 @@ done
 for command in "$@"; do
   sorted=$(tr ' ' '\n' <<<"${times[$command]}" | grep . | sort -n)
   median=$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")
-  printf '  %-34s median %7.1f ms   min %7.1f   max %7.1f\n' "$command" \
+  printf '  %-44s median %7.1f ms   min %7.1f   max %7.1f\n' "$command" \
     "$(bc -l <<<"$median/1000")" "$(bc -l <<<"$(head -1 <<<"$sorted")/1000")" \
     "$(bc -l <<<"$(tail -1 <<<"$sorted")/1000")"
 done
 INNER
 
 ipc=$root/scripts/ipc
+commands=("ipcs" "$ipc ls" "$ipc ls --json")
+if [[ -n ${IPC_COMPARE-} ]]; then
+  "$IPC_COMPARE" --version >/dev/null
+  commands+=("$IPC_COMPARE ls" "$IPC_COMPARE ls --json")
+fi
 echo "empty tables ($runs runs each):"
-unshare --ipc bash "$work/measure.sh" "$runs" "ipcs" "$ipc ls" "$ipc ls --json"
+unshare --ipc bash "$work/measure.sh" "$runs" "${commands[@]}"
 
 echo "10000 queues, 10000 semaphore sets, 4000 segments ($runs runs each):"
 unshare --ipc bash -c '
@@ -50,4 +56,4 @@ unshare --ipc bash -c '
   done
   kb=$(/usr/bin/time -f %M ipcs 2>&1 >/dev/null | tail -1)
   printf "  %-34s %6d KiB\n" "ipcs" "$kb"
-' bench "$work" "$work/measure.sh" "$runs" "ipcs" "$ipc ls" "$ipc ls --json"
+' bench "$work" "$work/measure.sh" "$runs" "${commands[@]}"

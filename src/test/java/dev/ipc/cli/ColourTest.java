@@ -116,6 +116,20 @@ class ColourTest {
         assertTrue(onTerminal("--help", Map.of()).contains(ESC), "help in colour on a terminal");
     }
 
+    @Test
+    void the_start_up_path_loads_neither_jansi_nor_the_documentation_generators() {
+        for (String[] args : List.of(new String[] {"ls"}, new String[] {"ls", "-g", "--color=always"},
+                new String[] {"--help", "--color=always"}, new String[] {"ls", "--bogus", "--color=always"})) {
+            List<String> command = new ArrayList<>(SelfCommand.of(args));
+            command.add(1, "-Xlog:class+load=info:stdout");
+            CommandResult run = Processes.run(command);
+            assertTrue(run.out().contains("dev.ipc.cli.CommandTree"), "the class log was read");
+            assertFalse(run.out().contains("org.fusesource.jansi"), () -> String.join(" ", args) + " loaded jansi");
+            assertFalse(run.out().contains("dev.ipc.docs."), () -> String.join(" ", args) + " loaded dev.ipc.docs");
+            assertFalse(run.out().contains("picocli.AutoComplete"), () -> String.join(" ", args) + " AutoComplete");
+        }
+    }
+
     /** Runs ipc in a child process whose standard output and error are a pseudo-terminal. */
     private static String onTerminal(String arguments, Map<String, String> environment) {
         StringBuilder command = new StringBuilder();
