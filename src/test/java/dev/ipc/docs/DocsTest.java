@@ -8,6 +8,7 @@ import dev.ipc.support.Processes;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
@@ -98,9 +99,7 @@ class DocsTest {
             {"ipc help ", "ls sem msg shm fifo"},
     };
 
-    @Test
-    void bash_completes_commands_options_and_their_values() throws IOException {
-        String harness = """
+    private static final String BASH_HARNESS = """
                 source "$1"
                 line=$2
                 COMP_LINE=$line; COMP_POINT=${#line}
@@ -115,9 +114,11 @@ class DocsTest {
                 _ipc_complete ipc "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}" 2>/dev/null
                 printf '%s\\n' "${COMPREPLY[@]}"
                 """;
+
+    @Test
+    void bash_completes_commands_options_and_their_values() throws IOException {
         for (String[] c : CASES) {
-            String expected = c[1].replace("=", "");
-            assertCompletes("bash", harness, "completions/ipc.bash", c[0], expected, "");
+            assertCompletes("bash", BASH_HARNESS, "completions/ipc.bash", c[0], c[1], "");
         }
     }
 
@@ -156,6 +157,34 @@ class DocsTest {
                     PROJECT.resolve("completions/ipc.fish").toString(), line), Map.of(), PROJECT.toFile());
             assertEquals(expectedSet(c[1], prefix), lines(fish.out()), () -> "fish, '" + line + "': " + fish);
         }
+    }
+
+    @Test
+    void commands_still_to_come_get_their_values_completed_from_their_models() throws IOException {
+        // rm's --all takes an optional kind, named in its label; a nested command's option has candidates.
+        CommandSpec rm = CommandSpec.create().name("rm");
+        rm.addOption(OptionSpec.builder("-a", "--all").arity("0..1").type(String.class)
+                .paramLabel("shm|msg|sem|pshm|pmsg|psem").description("Remove all.").build());
+        CommandSpec tune = CommandSpec.create().name("tune");
+        tune.addOption(OptionSpec.builder("--profile").arity("1").type(String.class)
+                .completionCandidates(List.of("oracle", "postgres")).description("A profile.").build());
+        CommandSpec sem = CommandSpec.create().name("sem");
+        CommandLine root = new CommandLine(CommandSpec.create().name("ipc"));
+        root.addSubcommand("rm", rm);
+        root.addSubcommand("sem", new CommandLine(sem).addSubcommand("tune", tune));
+        Path script = Files.createTempFile("ipc", ".bash");
+        try {
+            Files.writeString(script, ShellCompletion.bash(root));
+            assertCompletes("bash", BASH_HARNESS, script.toString(), "ipc rm --all=", "shm msg sem pshm pmsg psem", "");
+            assertCompletes("bash", BASH_HARNESS, script.toString(), "ipc rm --all=p", "pshm pmsg psem", "");
+            assertCompletes("bash", BASH_HARNESS, script.toString(), "ipc sem tune --profile ", "oracle postgres", "");
+            assertCompletes("bash", BASH_HARNESS, script.toString(), "ipc sem tune --pro", "--profile", "");
+        } finally {
+            Files.delete(script);
+        }
+        String fish = FishCompletion.of(root);
+        assertTrue(fish.contains("-n \"__ipc_at 'ipc rm'\" -s 'a' -l 'all' -x -a 'shm msg sem pshm pmsg psem'"), fish);
+        assertTrue(fish.contains("-n \"__ipc_at 'ipc sem tune'\" -l 'profile' -x -a 'oracle postgres'"), fish);
     }
 
     private static void assertCompletes(String shell, String harness, String script, String line, String expected,
