@@ -92,7 +92,7 @@ make_dir() { # mkdir -p that records each directory it creates
     dir=$(dirname -- "$dir")
   done
   for dir in "${missing[@]}"; do
-    mkdir -- "$dir"
+    mkdir -m 755 -- "$dir" # readable by all whatever the umask: the launcher runs as any user
     records+=("dir $dir")
   done
 }

@@ -44,7 +44,9 @@ lab_begin() {
   if [[ -z ${IPC_LAB_NAMESPACE-} ]]; then
     export IPC_LAB_NAMESPACE=1
     local unshare=(unshare --ipc)
-    [[ $(id -u) == 0 ]] || unshare=(unshare --map-root-user --ipc)
+    if [[ $(id -u) != 0 ]] || ! "${unshare[@]}" true 2>/dev/null; then
+      unshare=(unshare --map-root-user --ipc) # without root, or root without CAP_SYS_ADMIN (a container)
+    fi
     if ! "${unshare[@]}" true 2>/dev/null; then
       echo "$LAB_NAME: cannot make a private IPC namespace ('${unshare[*]}' failed); the lab needs one" >&2
       exit 1

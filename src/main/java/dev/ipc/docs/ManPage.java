@@ -208,6 +208,12 @@ final class ManPage {
         for (CommandLine parent = command.getParent(); parent != null; parent = parent.getParent()) {
             pages.add(pageName(parent) + "(1)");
         }
+        // ipc's own pages first, then the others (ipcs(1), lsipc(1)) in the order the text names them
+        for (String page : seeAlso) {
+            if (page.startsWith("ipc-") || page.startsWith("ipc(")) {
+                pages.add(page);
+            }
+        }
         pages.addAll(seeAlso);
         pages.remove(pageName(command) + "(1)");
         if (pages.isEmpty()) {

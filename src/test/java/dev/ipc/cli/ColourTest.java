@@ -62,8 +62,9 @@ class ColourTest {
         Kernel.removeAll();
         Path msgmni = Path.of("/proc/sys/kernel/msgmni");
         Path shmmni = Path.of("/proc/sys/kernel/shmmni");
-        String oldQueues = Files.readString(msgmni).trim();
-        String oldSegments = Files.readString(shmmni).trim();
+        // readLine: Files.readString has been seen to return one byte of a /proc/sys file on JDK 17
+        String oldQueues = firstLine(msgmni);
+        String oldSegments = firstLine(shmmni);
         List<Integer> segments = new ArrayList<>();
         try {
             Files.writeString(msgmni, "2");
@@ -101,6 +102,8 @@ class ColourTest {
             Files.writeString(msgmni, oldQueues);
             Files.writeString(shmmni, oldSegments);
         }
+        assertEquals(oldQueues, firstLine(msgmni), "msgmni restored");
+        assertEquals(oldSegments, firstLine(shmmni), "shmmni restored");
     }
 
     @Test
@@ -127,6 +130,12 @@ class ColourTest {
             assertFalse(run.out().contains("org.fusesource.jansi"), () -> String.join(" ", args) + " loaded jansi");
             assertFalse(run.out().contains("dev.ipc.docs."), () -> String.join(" ", args) + " loaded dev.ipc.docs");
             assertFalse(run.out().contains("picocli.AutoComplete"), () -> String.join(" ", args) + " AutoComplete");
+        }
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        try (java.io.BufferedReader reader = Files.newBufferedReader(file)) {
+            return reader.readLine().trim();
         }
     }
 
