@@ -14,6 +14,13 @@ public final class Passwd {
         return firstString(Native.libc().getpwuid((int) uid));
     }
 
+    /** pw_uid, the 32-bit field after pw_name and pw_passwd in struct passwd (x86_64); empty for no such user. */
+    public static java.util.OptionalLong userId(String name) {
+        Pointer record = Native.libc().getpwnam(name);
+        return record == null ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(Integer.toUnsignedLong(record.getInt(16)));
+    }
+
     /** gr_name is the first member of struct group. */
     public static Optional<String> groupName(long gid) {
         return firstString(Native.libc().getgrgid((int) gid));
