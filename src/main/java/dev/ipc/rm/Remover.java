@@ -27,6 +27,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,27 +60,49 @@ final class Remover {
 
     /** Removes everything asked for; returns the number of failures. */
     int run() {
-        for (Target target : request.targets()) {
-            if (target instanceof ById byId) {
-                removeId(byId.resource(), byId.id(), null, false);
-            } else if (target instanceof ByKey byKey) {
-                removeKey(byKey);
-            } else if (target instanceof ByName byName) {
-                removeName(byName.resource(), byName.name(), false);
-            }
-        }
-        // ipcrm's order, with util-linux 2.41's POSIX kinds after their System V kin
-        removeAll(IpcResource.SHARED_MEMORY);
-        removeAll(PosixResource.SHARED_MEMORY);
-        removeAll(IpcResource.SEMAPHORES);
-        removeAll(PosixResource.SEMAPHORES);
-        removeAll(IpcResource.MESSAGE_QUEUES);
-        removeAll(PosixResource.MESSAGE_QUEUES);
+        remove(request.targets(), false);
+        remove(listAll(), true);
         if (request.legacy() && failures == 0 && !request.dryRun()) {
             out.println("resource(s) deleted");
         }
         out.flush();
         return failures;
+    }
+
+    /** Removals that failed so far. */
+    int failures() {
+        return failures;
+    }
+
+    /**
+     * Removes each target in order. listed: they come from --all's listing, so one that is gone by now was
+     * removed by another process meanwhile, which is reported but is no failure.
+     */
+    void remove(List<Target> targets, boolean listed) {
+        for (Target target : targets) {
+            if (target instanceof ById byId) {
+                removeId(byId.resource(), byId.id(), null, listed);
+            } else if (target instanceof ByKey byKey) {
+                removeKey(byKey);
+            } else if (target instanceof ByName byName) {
+                removeName(byName.resource(), byName.name(), listed);
+            }
+        }
+    }
+
+    /**
+     * What --all chooses, all listed before any is removed, in ipcrm's order with util-linux 2.41's POSIX kinds
+     * after their System V kin.
+     */
+    List<Target> listAll() {
+        List<Target> targets = new ArrayList<>();
+        listAll(IpcResource.SHARED_MEMORY, targets);
+        listAll(PosixResource.SHARED_MEMORY, targets);
+        listAll(IpcResource.SEMAPHORES, targets);
+        listAll(PosixResource.SEMAPHORES, targets);
+        listAll(IpcResource.MESSAGE_QUEUES, targets);
+        listAll(PosixResource.MESSAGE_QUEUES, targets);
+        return targets;
     }
 
     // ---- System V ----
@@ -142,7 +165,7 @@ final class Remover {
         removeId(target.resource(), id, target.text(), false);
     }
 
-    private void removeAll(IpcResource resource) {
+    private void listAll(IpcResource resource, List<Target> targets) {
         if (!request.systemVAll().contains(resource)) {
             return;
         }
@@ -156,7 +179,7 @@ final class Remover {
         for (SystemVObject object : objects) {
             if (filter.accepts(object.owner().uid(), object.changeTime(), now)
                     && (!filter.orphans() || orphan(object))) {
-                removeId(resource, object.id(), null, true);
+                targets.add(new ById(resource, object.id()));
             }
         }
     }
@@ -222,7 +245,7 @@ final class Remover {
         });
     }
 
-    private void removeAll(PosixResource resource) {
+    private void listAll(PosixResource resource, List<Target> targets) {
         if (!request.posixAll().contains(resource)) {
             return;
         }
@@ -241,7 +264,7 @@ final class Remover {
         }
         for (PosixIpcFiles.Entry entry : entries) {
             if (request.filter().accepts(entry.uid(), OptionalLong.of(entry.changeTime()), now)) {
-                removeName(resource, entry.name(), true);
+                targets.add(new ByName(resource, entry.name()));
             }
         }
     }
