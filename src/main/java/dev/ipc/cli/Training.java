@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 public final class Training {
     private static final String[][] READ_ONLY_COMMANDS = {
             {"ls"}, {"ls", "-t"}, {"ls", "-i", "0", "-q"}, {"ls", "-l"}, {"ls", "-u"}, {"ls", "--human"},
-            {"ls", "--bogus-option"}, {"--help"}, {"ls", "--help"},
+            {"ls", "--bogus-option"}, {"--help"}, {"ls", "--help"}, {"mk", "--help"}, {"rm", "--help"},
     };
 
     private Training() {

@@ -12,6 +12,8 @@ import dev.ipc.render.IpcsRenderer;
 import dev.ipc.render.IpcsRenderer.Format;
 import dev.ipc.render.IpcsRenderer.Unit;
 import dev.ipc.render.Text;
+import dev.ipc.model.SystemVObject;
+import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
 import dev.ipc.sys.SystemVCalls;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.PrintWriter;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -34,6 +37,7 @@ public final class LsCommand implements Callable<Integer> {
     private Format format = Format.DEFAULT;
     private Unit unit = Unit.DEFAULT;
     private String id;
+    private boolean orphans;
 
     private LsCommand() {
     }
@@ -78,6 +82,8 @@ public final class LsCommand implements Callable<Integer> {
         spec.addOption(Specs.flag(new Setter(command, Opt.BYTES), "Show sizes in bytes.", "-b", "--bytes"));
         spec.addOption(Specs.flag(new Setter(command, Opt.HUMAN), "Show sizes in a human-readable form (1K, 2.5M).",
                 "--human"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.ORPHANS),
+                "Only objects no live process uses, as 'ipc rm --all --orphans' chooses them.", "--orphans"));
         // ipcs ignores arguments that are not options; so does ls.
         spec.addPositional(PositionalParamSpec.builder().arity("0..*").hidden(true).type(String[].class)
                 .paramLabel("IGNORED").build());
@@ -85,7 +91,8 @@ public final class LsCommand implements Callable<Integer> {
         return spec;
     }
 
-    private enum Opt { ID, QUEUES, SEGMENTS, SEMAPHORES, ALL, TIME, PID, CREATOR, LIMITS, SUMMARY, BYTES, HUMAN }
+    private enum Opt { ID, QUEUES, SEGMENTS, SEMAPHORES, ALL, TIME, PID, CREATOR, LIMITS, SUMMARY, BYTES, HUMAN,
+        ORPHANS }
 
     /** Applies each option as picocli meets it, so that, as in ipcs, the last format and unit given win. */
     private static final class Setter implements ISetter {
@@ -116,6 +123,7 @@ public final class LsCommand implements Callable<Integer> {
                 case SUMMARY -> c.format = Format.SUMMARY;
                 case BYTES -> c.unit = Unit.BYTES;
                 case HUMAN -> c.unit = Unit.HUMAN;
+                case ORPHANS -> c.orphans = true;
             }
             return null;
         }
@@ -165,21 +173,26 @@ public final class LsCommand implements Callable<Integer> {
             }
             default -> {
                 if (queues) {
-                    renderer.messageQueues(text, source.messageQueues());
+                    renderer.messageQueues(text, onlyOrphans(source.messageQueues()));
                     text.newline();
                 }
                 if (segments) {
-                    renderer.sharedMemory(text, source.sharedMemorySegments());
+                    renderer.sharedMemory(text, onlyOrphans(source.sharedMemorySegments()));
                     text.newline();
                 }
                 if (semaphores) {
-                    renderer.semaphores(text, source.semaphoreSets());
+                    renderer.semaphores(text, onlyOrphans(source.semaphoreSets()));
                     text.newline();
                 }
             }
         }
         out.write(text.toString());
         return 0;
+    }
+
+    /** With --orphans, the objects no live process uses (see {@link Orphans}); else all of them. */
+    private <T extends SystemVObject> List<T> onlyOrphans(List<T> objects) {
+        return orphans ? objects.stream().filter(Orphans::orphan).toList() : objects;
     }
 
     /** The object's block, as ipcs -i prints it; false when there is no such object. */

@@ -3,10 +3,7 @@ package dev.ipc.rm;
 
 import dev.ipc.model.IpcOwnership;
 import dev.ipc.model.IpcResource;
-import dev.ipc.model.MessageQueue;
 import dev.ipc.model.PosixResource;
-import dev.ipc.model.SemaphoreSet;
-import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.PosixIpcFiles;
 import dev.ipc.proc.SystemPaths;
@@ -14,6 +11,7 @@ import dev.ipc.rm.RmRequest.ById;
 import dev.ipc.rm.RmRequest.ByKey;
 import dev.ipc.rm.RmRequest.ByName;
 import dev.ipc.rm.RmRequest.Target;
+import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.Native;
@@ -178,24 +176,9 @@ final class Remover {
         AllFilter filter = request.filter();
         for (SystemVObject object : objects) {
             if (filter.accepts(object.owner().uid(), object.changeTime(), now)
-                    && (!filter.orphans() || orphan(object))) {
+                    && (!filter.orphans() || Orphans.orphan(object))) {
                 targets.add(new ById(resource, object.id()));
             }
-        }
-    }
-
-    private static boolean orphan(SystemVObject object) {
-        if (object instanceof SharedMemorySegment segment) {
-            return Orphans.orphan(segment);
-        }
-        if (object instanceof MessageQueue queue) {
-            return Orphans.orphan(queue);
-        }
-        SemaphoreSet set = (SemaphoreSet) object;
-        try {
-            return Orphans.orphan(SystemVCalls.semaphores(set.id(), set.count()));
-        } catch (NativeCallException gone) {
-            return false; // removed meanwhile, or unreadable: not ours to judge
         }
     }
 

@@ -36,7 +36,7 @@ public final class RmCommand implements Callable<Integer> {
         spec.usageMessage()
                 .sortOptions(false)
                 .autoWidth(true)
-                .customSynopsis("Usage: ipc rm [OPTION]...", "       ipc rm shm|msg|sem ID...")
+                .customSynopsis("ipc rm [OPTION]...", "       ipc rm shm|msg|sem ID...")
                 .description("Remove System V and POSIX IPC objects, as ipcrm(1) does.", "")
                 .footer("",
                         "Ids are decimal; keys are decimal, 0x hex or 0 octal. Options may repeat; removals "

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -141,15 +142,13 @@ class RmCommandTest {
 
     /**
      * Objects made by ipcmk (a process that has exited) and never used are orphans; what this JVM created,
-     * attached, sent to or operated on is not.
+     * attached, sent to or operated on is not. ipc ls --orphans lists what ipc rm -a --orphans removes.
      */
     @Test
     void orphans_are_the_objects_no_live_process_uses() {
-        for (String[] args : new String[][] {{"-M", "10"}, {"-Q"}, {"-S", "1"}}) {
-            assertEquals(0, Processes.run(IpcrmCompatibilityTest.command("ipcmk", args)).exitCode());
-        }
-        String made = Processes.run(List.of("ipcmk", "-M", "20")).out();
-        int attachedByExited = Integer.parseInt(made.substring(made.indexOf(':') + 1).strip());
+        List<String> orphans = List.of("msg " + madeByIpcmk("-Q"), "shm " + madeByIpcmk("-M", "10"),
+                "sem " + madeByIpcmk("-S", "1"));
+        int attachedByExited = Integer.parseInt(madeByIpcmk("-M", "20"));
         long address = Kernel.attach(attachedByExited);
         int createdHere = Kernel.createSegment(0x5555, 30, 0600);
         int sentTo = Kernel.createQueue(0x5556, 0600);
@@ -157,6 +156,10 @@ class RmCommandTest {
         int operated = Kernel.createSemaphores(0x5557, 2, 0600);
         Kernel.semop(operated, 1, 1);
         try {
+            CommandResult listing = Ipc.run("ls", "--orphans");
+            assertEquals(0, listing.exitCode(), listing::toString);
+            assertEquals(orphans, rows(listing.out()), listing::toString);
+
             CommandResult result = Ipc.run("rm", "-a", "--orphans");
             assertEquals(new CommandResult(0, "", ""), result);
             List<String> left = survivors();
@@ -167,6 +170,26 @@ class RmCommandTest {
             Kernel.detach(address);
         }
         assertTrue(SystemVCalls.sharedMemorySegment(createdHere).isPresent());
+    }
+
+    /** "msg 3", "shm 0" ...: each row of an ipcs listing, by section and id. */
+    private static List<String> rows(String listing) {
+        List<String> rows = new ArrayList<>();
+        String kind = null;
+        for (String line : listing.lines().toList()) {
+            if (line.startsWith("------ ")) {
+                kind = line.contains("Message") ? "msg" : line.contains("Shared") ? "shm" : "sem";
+            } else if (line.startsWith("0x")) {
+                rows.add(kind + " " + line.split(" +")[1]);
+            }
+        }
+        return rows;
+    }
+
+    /** The id ipcmk printed for the object it made. */
+    private static String madeByIpcmk(String... args) {
+        String out = Processes.run(IpcrmCompatibilityTest.command("ipcmk", args)).out();
+        return out.substring(out.indexOf(':') + 1).strip();
     }
 
     @Test

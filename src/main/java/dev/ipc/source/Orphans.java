@@ -1,9 +1,13 @@
 // Which System V objects no live process is known to use: what a crashed application leaves behind.
-package dev.ipc.rm;
+package dev.ipc.source;
 
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.Semaphore;
+import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
+import dev.ipc.model.SystemVObject;
+import dev.ipc.sys.NativeCallException;
+import dev.ipc.sys.SystemVCalls;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +20,24 @@ import java.util.List;
  * was created and never used is an orphan too; and a pid the kernel has handed to a new process since makes the
  * object look used. Liveness is /proc/PID, in this process's PID namespace.
  */
-final class Orphans {
+public final class Orphans {
     private Orphans() {
+    }
+
+    /** Any of the three; a semaphore set's last operators are read with GETPID (native, needs read permission). */
+    public static boolean orphan(SystemVObject object) {
+        if (object instanceof SharedMemorySegment segment) {
+            return orphan(segment);
+        }
+        if (object instanceof MessageQueue queue) {
+            return orphan(queue);
+        }
+        SemaphoreSet set = (SemaphoreSet) object;
+        try {
+            return orphan(SystemVCalls.semaphores(set.id(), set.count()));
+        } catch (NativeCallException goneOrUnreadable) {
+            return false; // removed meanwhile, or not ours to read: not known to be an orphan
+        }
     }
 
     static boolean orphan(SharedMemorySegment segment) {
@@ -32,7 +52,7 @@ final class Orphans {
         return semaphores.stream().noneMatch(semaphore -> alive(semaphore.lastPid()));
     }
 
-    static boolean alive(int pid) {
+    public static boolean alive(int pid) {
         return pid > 0 && Files.exists(Path.of("/proc", Integer.toString(pid)));
     }
 }
