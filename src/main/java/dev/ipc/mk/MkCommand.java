@@ -73,8 +73,11 @@ public final class MkCommand implements Callable<Integer> {
                 "-q", "--posix-mqueue"));
         spec.addOption(options.value(Option.SEMAPHORE, "NUMBER",
                 "Create a semaphore set of NUMBER semaphores (decimal).", "-S", "--semaphore"));
+        // -s takes no value, as in util-linux 2.41, so that -sn NAME still means -s -n NAME
+        spec.addOption(options.flag(Option.POSIX_SEMAPHORE, "Create a POSIX semaphore of value 0 (needs --name).",
+                "-s"));
         spec.addOption(options.optionalValue(Option.POSIX_SEMAPHORE, "VALUE",
-                "Create a POSIX semaphore with initial VALUE (default 0; needs --name).", "-s", "--posix-semaphore"));
+                "Create a POSIX semaphore of initial VALUE (default 0; needs --name).", "--posix-semaphore"));
         spec.addOption(options.value(Option.MODE, "MODE",
                 "Permissions in octal (default 0644). POSIX objects get exactly MODE, not MODE less the umask.",
                 "-p", "--mode"));

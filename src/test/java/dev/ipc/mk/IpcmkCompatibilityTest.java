@@ -38,7 +38,7 @@ class IpcmkCompatibilityTest {
             "--shmem 10 --queue --semaphore 3 --mode 0600", "-QM 10", "-M10 -S3", "-M 1 -M 2", "-S 1 -S 4",
             "-p 600 -p 640 -Q",
             // failures: the message, the exit code, and nothing made
-            "-M -1", "-M 1X", "-M abc", "-M 100E", "-M 16E", "-M 0", "-M ''", "-M 1.5", "-M 1E",
+            "-M -1", "-M 1X", "-M abc", "-M 18446744073709551615", "-M 0x7fffffffffffffff", "-M 100E", "-M 16E", "-M 0", "-M ''", "-M 1.5", "-M 1E",
             "-S 0", "-S -1", "-S 32001", "-S 1x", "-S 99999999999", "-S ''", "-S 0x10",
             "-S 2 -M 0", "-M abc -S x", "-S x -M abc", "-M 0 -Q"})
     void same_as_ipcmk(String arguments) {

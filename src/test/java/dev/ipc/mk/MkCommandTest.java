@@ -182,21 +182,36 @@ class MkCommandTest {
         assertEquals(new PosixIpc.QueueAttributes(3, defaultSize), PosixIpc.openMessageQueue(name, 0, 0, 0, 0));
     }
 
-    @ParameterizedTest(name = "-s {0}")
-    @ValueSource(strings = {"", "0", "3", "2147483647"})
+    @ParameterizedTest(name = "--posix-semaphore {0}")
+    @ValueSource(strings = {"", "0", "3", "=4", "2147483647"})
     void posix_semaphore_starts_at_the_value_asked(String value) throws Exception {
         String name = name();
-        List<String> args = new ArrayList<>(List.of("mk", "-n", name, "--posix-semaphore"));
-        if (!value.isEmpty()) {
-            args.add(value);
+        List<String> args = new ArrayList<>(List.of("mk", "-n", name));
+        if (value.startsWith("=")) {
+            args.add("--posix-semaphore" + value);
+        } else {
+            args.add("--posix-semaphore");
+            if (!value.isEmpty()) {
+                args.add(value);
+            }
         }
         CommandResult result = Ipc.run(args.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("POSIX semaphore name: " + name + "\n", result.out());
         // glibc's sem_t on x86_64: the value is the low 32 bits of its first 64-bit word
         byte[] semaphore = Files.readAllBytes(devShm().resolve("sem." + name.substring(1)));
-        int expected = value.isEmpty() ? 0 : Integer.parseInt(value);
+        int expected = value.isEmpty() ? 0 : Integer.parseInt(value.replace("=", ""));
         assertEquals(expected, ByteBuffer.wrap(semaphore).order(ByteOrder.LITTLE_ENDIAN).getInt(0));
+    }
+
+    @Test
+    void short_options_cluster_as_in_util_linux_2_41() throws Exception {
+        String name = name();
+        CommandResult result = Ipc.run("mk", "-qsn", name);
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("POSIX message queue name: " + name + "\nPOSIX semaphore name: " + name + "\n", result.out());
+        assertEquals(0, ByteBuffer.wrap(Files.readAllBytes(devShm().resolve("sem." + name.substring(1))))
+                .order(ByteOrder.LITTLE_ENDIAN).getInt(0));
     }
 
     @Test
@@ -247,7 +262,7 @@ class MkCommandTest {
         assertEquals("ipc: failed to parse maximum number of messages: '0' (it must be at least 1)\n",
                 Ipc.run("mk", "-q", "-n", "x", "--maxmsg", "0").err());
         assertEquals("ipc: failed to parse semaphore value: '-1' (it cannot be negative)\n",
-                Ipc.run("mk", "-n", "x", "-s", "-1").err());
+                Ipc.run("mk", "-n", "x", "--posix-semaphore", "-1").err());
         assertEquals(1, Ipc.run("mk", "-q", "-n", "x", "--maxmsg", "0").exitCode());
     }
 
@@ -285,7 +300,7 @@ class MkCommandTest {
         String name = name();
         Kernel.createQueue(0x4242, 0640);
         CommandResult result = Ipc.run("mk", "--json", "-M", "1K", "-Q", "-S", "3", "-p", "600", "--key", "0x4242",
-                "-m", "2K", "-s", "7", "-q", "--maxmsg", "4", "--msgsize", "64", "-n", name);
+                "-m", "2K", "--posix-semaphore", "7", "-q", "--maxmsg", "4", "--msgsize", "64", "-n", name);
         assertEquals(0, result.exitCode(), result::toString);
         JsonNode objects = new ObjectMapper().readTree(result.out()).get("objects");
         assertEquals(6, objects.size());
