@@ -258,6 +258,10 @@ final class Remover {
      */
     private int predict(PosixResource resource, String name) {
         Path directory = posixFiles.directory(resource);
+        if (resource == PosixResource.MESSAGE_QUEUES && !Files.isDirectory(directory)) {
+            // no mqueue mount to look at: ask mq_open whether the queue exists; who may unlink it stays unknown
+            return PosixIpc.messageQueueExists(name) ? 0 : Errno.ENOENT;
+        }
         try {
             Optional<PosixIpcFiles.Entry> entry = posixFiles.find(resource, name);
             if (entry.isEmpty()) {

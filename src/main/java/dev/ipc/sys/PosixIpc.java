@@ -79,6 +79,17 @@ public final class PosixIpc {
         }
     }
 
+    /** Whether the queue exists: mq_open(name, O_RDONLY) finds it, or finds it and refuses us (EACCES). */
+    public static boolean messageQueueExists(String name) {
+        PosixIpcLibrary library = Holder.LIBRARY;
+        int queue = library.mq_open(name, O_RDONLY, 0, null);
+        if (queue >= 0) {
+            library.mq_close(queue);
+            return true;
+        }
+        return LastError.getLastError(Holder.RUNTIME) != Errno.ENOENT;
+    }
+
     /** sem_open(name, flags, mode, value), then sem_close: the semaphore stays until it is unlinked. */
     public static void openSemaphore(String name, int flags, int mode, int value) {
         PosixIpcLibrary library = Holder.LIBRARY;

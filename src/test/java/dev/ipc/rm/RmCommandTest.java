@@ -269,6 +269,27 @@ class RmCommandTest {
                 : PosixResource.SHARED_MEMORY).stream().anyMatch(e -> e.name().equals(otherKind)));
     }
 
+    /** /dev/mqueue is often not mounted: --dry-run then asks mq_open, and --all=pmsg says what is missing. */
+    @Test
+    void posix_queues_without_an_mqueue_mount() {
+        String queue = makePosix(PosixResource.MESSAGE_QUEUES);
+        String missing = name();
+        String mount = System.getProperty("ipc.dev.mqueue");
+        System.setProperty("ipc.dev.mqueue", "/no-mqueue-mount-here");
+        try {
+            CommandResult dryRun = Ipc.run("rm", "--dry-run", "--posix-mqueue", queue, "--posix-mqueue", missing);
+            assertEquals(new CommandResult(1, "would remove POSIX message queue `" + queue + "'\n"
+                    + "would remove POSIX message queue `" + missing + "'\n",
+                    "ipc: name `" + missing + "' not found\n"), dryRun);
+            CommandResult all = Ipc.run("rm", "--all=pmsg");
+            assertEquals(new CommandResult(0, "", "ipc: /no-mqueue-mount-here does not seem to be mounted. Use "
+                    + "'mount -t mqueue none /no-mqueue-mount-here' to mount it.\n"), all);
+        } finally {
+            System.setProperty("ipc.dev.mqueue", mount);
+        }
+        assertTrue(exists(PosixResource.MESSAGE_QUEUES, queue));
+    }
+
     @Test
     void nobody_may_not_remove_roots_posix_objects() {
         IpcrmCompatibilityTest.requireUnprivileged();
