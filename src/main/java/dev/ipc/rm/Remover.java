@@ -79,7 +79,7 @@ final class Remover {
     void remove(List<Target> targets, boolean listed) {
         for (Target target : targets) {
             if (target instanceof ById byId) {
-                removeId(byId.resource(), byId.id(), null, listed);
+                removeId(byId.resource(), byId.id(), false, listed);
             } else if (target instanceof ByKey byKey) {
                 removeKey(byKey);
             } else if (target instanceof ByName byName) {
@@ -114,10 +114,10 @@ final class Remover {
     }
 
     /**
-     * keyText is the key as given when the id was found by key: ipcrm then words its messages for keys, but
-     * with the id in the parentheses. listed: the id came from --all's listing.
+     * byKey: the id was found by a key; ipcrm then words its messages for keys, but with the id in the
+     * parentheses. listed: the id came from --all's listing.
      */
-    private void removeId(IpcResource resource, int id, String keyText, boolean listed) {
+    private void removeId(IpcResource resource, int id, boolean byKey, boolean listed) {
         announce(what(resource) + " id `" + id + "'");
         int errno = request.dryRun() ? predict(resource, id)
                 : errno(() -> SystemVLifecycle.remove(resource, id));
@@ -128,7 +128,7 @@ final class Remover {
             note(what(resource) + " id " + id + " was removed by another process meanwhile");
             return;
         }
-        String on = keyText != null ? "key" : "id";
+        String on = byKey ? "key" : "id";
         fail(switch (errno) {
             case Errno.EACCES, Errno.EPERM -> "permission denied for " + on + " (" + id + ")";
             case Errno.EINVAL -> "invalid " + on + " (" + id + ")";
@@ -160,7 +160,7 @@ final class Remover {
             });
             return;
         }
-        removeId(target.resource(), id, target.text(), false);
+        removeId(target.resource(), id, true, false);
     }
 
     private void listAll(IpcResource resource, List<Target> targets) {
