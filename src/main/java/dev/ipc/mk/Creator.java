@@ -209,22 +209,48 @@ final class Creator {
         if ((maxMessages == 0) != (messageSize == 0)) {
             // mq_open takes both or neither: the one not given keeps the kernel's default
             if (maxMessages == 0) {
-                maxMessages = mqueueDefault("msg_default", DEFAULT_MAX_MESSAGES);
+                maxMessages = mqueueSetting("msg_default", DEFAULT_MAX_MESSAGES);
             } else {
-                messageSize = mqueueDefault("msgsize_default", DEFAULT_MESSAGE_SIZE);
+                messageSize = mqueueSetting("msgsize_default", DEFAULT_MESSAGE_SIZE);
             }
         }
         long maxmsg = maxMessages;
         long msgsize = messageSize;
         PosixIpc.QueueAttributes[] attributes = new PosixIpc.QueueAttributes[1];
-        posix(PosixResource.MESSAGE_QUEUES, "create POSIX message queue failed",
-                () -> attributes[0] = PosixIpc.openMessageQueue(name, PosixIpc.O_CREAT | PosixIpc.O_EXCL,
-                        request.mode(), maxmsg, msgsize),
+        String failed = "create POSIX message queue failed";
+        posix(PosixResource.MESSAGE_QUEUES, failed, () -> {
+            try {
+                attributes[0] = PosixIpc.openMessageQueue(name, PosixIpc.O_CREAT | PosixIpc.O_EXCL, request.mode(),
+                        maxmsg, msgsize);
+            } catch (NativeCallException e) {
+                throw e.errno() == Errno.EINVAL ? overLimit(failed, e, maxmsg, msgsize) : e;
+            }
+        },
                 () -> attributes[0] = PosixIpc.openMessageQueue(name, 0, 0, 0, 0),
                 figures -> {
                     figures.put("maxmsg", attributes[0].maxMessages());
                     figures.put("msgsize", attributes[0].messageSize());
                 });
+    }
+
+    /**
+     * EINVAL from mq_open most often means a capacity above fs.mqueue.msg_max or msgsize_max, the limits of a
+     * process without CAP_SYS_RESOURCE; the message says so when it is the case.
+     */
+    private RuntimeException overLimit(String failed, NativeCallException e, long maxMessages, long messageSize) {
+        long maxLimit = mqueueSetting("msg_max", Long.MAX_VALUE);
+        long sizeLimit = mqueueSetting("msgsize_max", Long.MAX_VALUE);
+        List<String> over = new ArrayList<>();
+        if (maxMessages > maxLimit) {
+            over.add("--maxmsg " + maxMessages + " is above fs.mqueue.msg_max (" + maxLimit + ")");
+        }
+        if (messageSize > sizeLimit) {
+            over.add("--msgsize " + messageSize + " is above fs.mqueue.msgsize_max (" + sizeLimit + ")");
+        }
+        if (over.isEmpty()) {
+            return e;
+        }
+        return new IpcException(failed + ": " + e.description() + " (" + String.join("; ", over) + ")", 1, e);
     }
 
     private void posixSemaphore(int value) {
@@ -294,7 +320,8 @@ final class Creator {
         notes.add(resource.description() + " " + name + " exists already: using it as it is");
     }
 
-    private long mqueueDefault(String file, long fallback) {
+    /** A number from /proc/sys/fs/mqueue, or fallback when it cannot be read. */
+    private long mqueueSetting(String file, long fallback) {
         try {
             return Long.parseLong(ProcFile.readLine(paths.mqueueSysctl().resolve(file)).trim());
         } catch (IOException | NumberFormatException e) {

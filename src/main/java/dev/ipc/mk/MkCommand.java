@@ -63,7 +63,7 @@ public final class MkCommand implements Callable<Integer> {
                         "  ipc mk -M 1M -p 600            a 1 MiB segment, read-write for its owner",
                         "  ipc mk -Q -S 3 --key 0x1234    a queue and 3 semaphores, both with key 0x1234",
                         "  ipc mk -Q --key-from /srv/app:7  the key ftok(\"/srv/app\", 7) gives",
-                        "  ipc mk --posix-mqueue --name jobs --maxmsg 100 --msgsize 512");
+                        "  ipc mk --posix-mqueue --name jobs --maxmsg 10 --msgsize 512");
         spec.addOption(options.value(Option.SHMEM, "SIZE", "Create a shared memory segment of SIZE bytes.",
                 "-M", "--shmem"));
         spec.addOption(options.value(Option.POSIX_SHMEM, "SIZE",

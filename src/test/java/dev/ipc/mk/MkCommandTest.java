@@ -182,6 +182,16 @@ class MkCommandTest {
         assertEquals(new PosixIpc.QueueAttributes(3, defaultSize), PosixIpc.openMessageQueue(name, 0, 0, 0, 0));
     }
 
+    @Test
+    void a_capacity_above_the_kernel_limits_is_named() throws Exception {
+        String name = name();
+        long limit = Long.parseLong(ProcFile.readLine(Path.of("/proc/sys/fs/mqueue/msg_max")).trim());
+        CommandResult result = Ipc.run("mk", "-q", "-n", name, "--maxmsg", "70000");
+        assertEquals(new CommandResult(1, "", "ipc: create POSIX message queue failed: Invalid argument (--maxmsg "
+                + "70000 is above fs.mqueue.msg_max (" + limit + "))\n"), result);
+        assertFalse(Files.exists(Path.of(System.getProperty("ipc.dev.mqueue"), name.substring(1))));
+    }
+
     @ParameterizedTest(name = "--posix-semaphore {0}")
     @ValueSource(strings = {"", "0", "3", "=4", "2147483647"})
     void posix_semaphore_starts_at_the_value_asked(String value) throws Exception {
