@@ -5,8 +5,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 
-import java.util.function.Consumer;
-
 /**
  * ipc ls must answer in well under 100 ms. Reading annotations costs picocli about 35 ms of that (reflection,
  * one generated proxy class per annotation type, generic signature parsing), so the root and ls build their
@@ -36,31 +34,5 @@ public final class Specs {
     public static OptionSpec value(ISetter setter, String label, String description, String... names) {
         return OptionSpec.builder(names).arity("1").type(String.class).paramLabel(label).setter(setter)
                 .description(description).build();
-    }
-
-    /** The fallback value of an option whose value is optional: {@link #inOrder} passes null for it. */
-    public static final String NO_VALUE = "\0";
-
-    /**
-     * A setter that hands each occurrence of an option to sink as picocli meets it, so that a command can read
-     * its options in command-line order as getopt-based tools do: the value's text, or null for a flag or an
-     * optional value left out. picocli's reset to the initial value before parsing is not passed on.
-     */
-    public static ISetter inOrder(Consumer<String> sink) {
-        return new ISetter() {
-            @Override
-            public <T> T set(T value) {
-                if (value != null && !Boolean.FALSE.equals(value)) {
-                    sink.accept(value instanceof String text && !text.equals(NO_VALUE) ? text : null);
-                }
-                return null;
-            }
-        };
-    }
-
-    /** An option with an optional value, handed to an {@link #inOrder} setter. */
-    public static OptionSpec optionalValue(ISetter setter, String label, String description, String... names) {
-        return OptionSpec.builder(names).arity("0..1").type(String.class).paramLabel(label).fallbackValue(NO_VALUE)
-                .setter(setter).description(description).build();
     }
 }
