@@ -5,6 +5,8 @@ import dev.ipc.ls.LsCommand;
 import dev.ipc.proc.Prefetch;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.proc.SysvIpcProcReader;
+import dev.ipc.mk.MkCommand;
+import dev.ipc.rm.RmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 
@@ -16,7 +18,7 @@ import java.io.PrintWriter;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "sem", "msg", "shm", "fifo"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo"};
 
     private CommandTree() {
     }
@@ -26,6 +28,10 @@ public final class CommandTree {
         switch (name) {
             case "ls":
                 return LsCommand.spec();
+            case "mk":
+                return MkCommand.spec();
+            case "rm":
+                return RmCommand.spec();
             case "sem":
                 return new SemCommand();
             case "msg":

@@ -61,4 +61,11 @@ public interface LibC {
 
     @IgnoreError
     int getpagesize();
+
+    // ipc mk and ipc rm: who we are (to predict permission in --dry-run) and users named by --owner.
+    @IgnoreError
+    int geteuid();
+
+    @IgnoreError
+    Pointer getpwnam(String name);
 }

@@ -4,6 +4,7 @@ package dev.ipc.sys;
 import jnr.ffi.Pointer;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 public final class Passwd {
     private Passwd() {
@@ -12,6 +13,12 @@ public final class Passwd {
     /** pw_name is the first member of struct passwd. */
     public static Optional<String> userName(long uid) {
         return firstString(Native.libc().getpwuid((int) uid));
+    }
+
+    /** pw_uid, the 32-bit field after pw_name and pw_passwd in struct passwd (x86_64); empty for no such user. */
+    public static OptionalLong userId(String name) {
+        Pointer record = Native.libc().getpwnam(name);
+        return record == null ? OptionalLong.empty() : OptionalLong.of(Integer.toUnsignedLong(record.getInt(16)));
     }
 
     /** gr_name is the first member of struct group. */
