@@ -14,6 +14,7 @@ public final class Training {
     private static final String[][] READ_ONLY_COMMANDS = {
             {"ls"}, {"ls", "-t"}, {"ls", "-i", "0", "-q"}, {"ls", "-l"}, {"ls", "-u"}, {"ls", "--human"},
             {"ls", "--bogus-option"}, {"--help"}, {"ls", "--help"},
+            {"sem", "tune"}, {"msg", "tune"}, {"shm", "tune"},
     };
 
     private Training() {

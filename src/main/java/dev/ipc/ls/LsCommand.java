@@ -14,6 +14,7 @@ import dev.ipc.render.IpcsRenderer.Unit;
 import dev.ipc.render.Text;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
+import dev.ipc.sys.PageSize;
 import dev.ipc.sys.SystemVCalls;
 import dev.ipc.cli.Specs;
 import picocli.CommandLine.Model.CommandSpec;
