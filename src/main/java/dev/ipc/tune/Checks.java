@@ -28,7 +28,7 @@ final class Checks {
                 warnings.add(limit.name() + " is " + limit.format(value) + ", outside " + limit.rangeText(ipcmni)
                         + ": set it with " + limit.option());
             } else if (value == 0) {
-                warnings.add(limit.name() + " is 0: " + limit.consequence(0));
+                warnings.add(limit.name() + " is 0: " + limit.atZero());
             }
         }
         switch (group) {

@@ -134,6 +134,20 @@ public enum Limit {
         };
     }
 
+    /** What 0 means for the limits that take it. */
+    public String atZero() {
+        return switch (this) {
+            case SEMMNI -> "no semaphore set can be created";
+            case MSGMAX -> "msgsnd of any message with text would fail with EINVAL";
+            case MSGMNB -> "a new queue holds no message, so msgsnd would block (or fail with EAGAIN)";
+            case MSGMNI -> "no message queue can be created";
+            case SHMMAX -> "no segment can be created (shmget fails with EINVAL)";
+            case SHMALL -> "no segment can be created (shmget fails with ENOSPC)";
+            case SHMMNI -> "no shared memory segment can be created";
+            case SEMMSL, SEMMNS, SEMOPM -> "every semget or semop would fail";
+        };
+    }
+
     /** What breaks when the limit is the given value while this much is in use; the value is below it. */
     public String overUse(Usage.InUse inUse, long value) {
         String v = format(value);

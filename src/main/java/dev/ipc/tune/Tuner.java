@@ -58,11 +58,13 @@ final class Tuner {
         TuneReport report = new TuneReport(group, namespace, pageSize, options.json);
 
         if (preset != null) {
-            requested = guide(preset, inputs, old, report);
-            if (!options.apply || requested.isEmpty()) {
+            EnumMap<Limit, Long> settings = guide(preset, inputs, old, report);
+            boolean raises = settings.entrySet().stream().anyMatch(e -> !e.getValue().equals(old.get(e.getKey())));
+            if (!options.apply || settings.isEmpty() || !raises && options.persist == null) {
                 report.print(out, err);
                 return 0;
             }
+            requested = settings;
         }
         if (requested.isEmpty() && options.persist == null) {
             report.show(old, usage);
@@ -266,9 +268,14 @@ final class Tuner {
     }
 
     /** Reads every limit back; if one differs from what was written, writes the old values back. */
-    private void verify(KernelLimitsReader reader, Map<Limit, Long> target, List<KernelWriter.Write> writes)
-            throws IOException {
-        EnumMap<Limit, Long> now = group.read(reader);
+    private void verify(KernelLimitsReader reader, Map<Limit, Long> target, List<KernelWriter.Write> writes) {
+        EnumMap<Limit, Long> now;
+        try {
+            now = group.read(reader);
+        } catch (IOException e) {
+            throw IpcException.failure("could not read the limits back: " + KernelWriter.reason(e) + "; "
+                    + KernelWriter.restore(writes));
+        }
         Map<Limit, String> differences = new LinkedHashMap<>();
         for (Limit limit : group.limits()) {
             if (!now.get(limit).equals(target.get(limit))) {
