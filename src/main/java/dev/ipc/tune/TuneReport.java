@@ -59,6 +59,10 @@ final class TuneReport {
         this.json = json;
     }
 
+    IpcNamespace namespace() {
+        return namespace;
+    }
+
     void warn(List<String> more) {
         warnings.addAll(more);
     }

@@ -54,8 +54,7 @@ final class Tuner {
         KernelLimitsReader reader = new KernelLimitsReader(paths);
         EnumMap<Limit, Long> old = group.read(reader);
         Usage usage = Usage.of(group, new SystemVSource(paths), pageSize);
-        IpcNamespace namespace = IpcNamespace.current();
-        TuneReport report = new TuneReport(group, namespace, pageSize, options.json);
+        TuneReport report = new TuneReport(group, IpcNamespace.current(), pageSize, options.json);
 
         if (preset != null) {
             EnumMap<Limit, Long> settings = guide(preset, inputs, old, report);
@@ -75,7 +74,13 @@ final class Tuner {
         if (requested.isEmpty()) {
             requested.putAll(old); // --persist alone records the current values
         }
+        change(requested, old, usage, reader, report);
+        return 0;
+    }
 
+    /** Checks the new values against the old and their use, then writes the kernel's files and the sysctl.d file. */
+    private void change(EnumMap<Limit, Long> requested, EnumMap<Limit, Long> old, Usage usage,
+                        KernelLimitsReader reader, TuneReport report) throws IOException {
         EnumMap<Limit, Long> target = new EnumMap<>(old);
         target.putAll(requested);
         List<String> refusals = Checks.refusals(requested, old, usage);
@@ -86,9 +91,8 @@ final class Tuner {
         for (String forced : refusals) {
             report.warn(List.of(forced + " (--force)"));
         }
-
-        Persisting persisting = options.persist == null ? null : preparePersist(group.settings(requested.keySet(),
-                target), namespace, report);
+        Persisting persisting = options.persist == null ? null
+                : preparePersist(group.settings(requested.keySet(), target), report);
 
         List<Limit> changed = new ArrayList<>();
         List<TuneReport.Change> changes = new ArrayList<>();
@@ -125,7 +129,6 @@ final class Tuner {
             report.saved(new TuneReport.Saved(persisting.target(), persisting.settings(), !options.dryRun));
         }
         report.print(out, err);
-        return 0;
     }
 
     /** Combinations of options that make no sense are usage errors, found before anything is read. */
@@ -229,8 +232,7 @@ final class Tuner {
     private record Persisting(Path target, String text, Map<String, String> settings) {
     }
 
-    private Persisting preparePersist(Map<String, String> settings, IpcNamespace namespace, TuneReport report)
-            throws IOException {
+    private Persisting preparePersist(Map<String, String> settings, TuneReport report) throws IOException {
         SysctlConf conf = SysctlConf.fromSystemProperties();
         Path file = options.persist.equals(TuneOptions.DEFAULT_FILE) ? conf.defaultFile() : Path.of(options.persist);
         Path target;
@@ -247,6 +249,7 @@ final class Tuner {
                     + target.getParent() + "; nothing changed");
         }
         report.warn(conf.conflicts(target, settings.keySet()));
+        IpcNamespace namespace = report.namespace();
         if (namespace.id() != null && !namespace.initial()) {
             report.warn(List.of(target + " is applied at boot to the initial IPC namespace, not to this one ("
                     + namespace.id() + ")"));

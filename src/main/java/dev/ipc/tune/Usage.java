@@ -21,11 +21,6 @@ public final class Usage {
         this.inUse = inUse;
     }
 
-    /** Nothing known: for a dry look at values when /proc/sysvipc is not needed. */
-    public static Usage none() {
-        return new Usage(new EnumMap<>(Limit.class));
-    }
-
     /** Reads only the object kinds the group limits. */
     public static Usage of(LimitGroup group, SystemVSource source, long pageSize) {
         EnumMap<Limit, InUse> map = new EnumMap<>(Limit.class);
