@@ -94,11 +94,17 @@ final class TuneReport {
         } else {
             out.print(text());
             out.flush();
-            for (String warning : warnings) {
-                err.println("ipc: warning: " + warning);
-            }
+            printWarnings(err);
         }
         out.flush();
+        err.flush();
+    }
+
+    /** The warnings alone, on stderr: also in JSON mode when a refusal means there is no report. */
+    void printWarnings(PrintWriter err) {
+        for (String warning : warnings) {
+            err.println("ipc: warning: " + warning);
+        }
         err.flush();
     }
 

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -218,9 +217,7 @@ final class Tuner {
     }
 
     private void refuse(TuneReport report, List<String> refusals) {
-        if (!options.json) {
-            report.print(out, err); // the warnings
-        }
+        report.printWarnings(err);
         for (int i = 0; i < refusals.size() - 1; i++) {
             err.println("ipc: refusing: " + refusals.get(i));
         }
@@ -232,7 +229,7 @@ final class Tuner {
     private record Persisting(Path target, String text, Map<String, String> settings) {
     }
 
-    private Persisting preparePersist(Map<String, String> settings, TuneReport report) throws IOException {
+    private Persisting preparePersist(Map<String, String> settings, TuneReport report) {
         SysctlConf conf = SysctlConf.fromSystemProperties();
         Path file = options.persist.equals(TuneOptions.DEFAULT_FILE) ? conf.defaultFile() : Path.of(options.persist);
         Path target;
@@ -248,7 +245,12 @@ final class Tuner {
             throw IpcException.failure("cannot persist in " + target + ": no permission to write in "
                     + target.getParent() + "; nothing changed");
         }
-        report.warn(conf.conflicts(target, settings.keySet()));
+        try {
+            report.warn(conf.conflicts(target, settings.keySet()));
+        } catch (IOException e) {
+            report.warn(List.of("could not look for other sysctl files that set the same keys: "
+                    + KernelWriter.reason(e)));
+        }
         IpcNamespace namespace = report.namespace();
         if (namespace.id() != null && !namespace.initial()) {
             report.warn(List.of(target + " is applied at boot to the initial IPC namespace, not to this one ("
@@ -279,15 +281,15 @@ final class Tuner {
             throw IpcException.failure("could not read the limits back: " + KernelWriter.reason(e) + "; "
                     + KernelWriter.restore(writes));
         }
-        Map<Limit, String> differences = new LinkedHashMap<>();
+        List<String> differences = new ArrayList<>();
         for (Limit limit : group.limits()) {
             if (!now.get(limit).equals(target.get(limit))) {
-                differences.put(limit, limit.name() + ": asked " + limit.format(target.get(limit)) + ", it holds "
+                differences.add(limit.name() + ": asked " + limit.format(target.get(limit)) + ", it holds "
                         + limit.format(now.get(limit)));
             }
         }
         if (!differences.isEmpty()) {
-            throw IpcException.failure("the kernel did not take " + String.join(", ", differences.values()) + "; "
+            throw IpcException.failure("the kernel did not take " + String.join(", ", differences) + "; "
                     + KernelWriter.restore(writes));
         }
     }
@@ -324,5 +326,4 @@ final class Tuner {
         }
         throw new IOException("/proc/meminfo: no MemTotal line; give --ram SIZE");
     }
-
 }
