@@ -2,6 +2,9 @@
 package dev.ipc.cli;
 
 import dev.ipc.ls.LsCommand;
+import dev.ipc.proc.Prefetch;
+import dev.ipc.proc.SystemPaths;
+import dev.ipc.proc.SysvIpcProcReader;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 
@@ -65,6 +68,18 @@ public final class CommandTree {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && args[0].equals("ls")) {
+            // Listings read /proc/sysvipc; let the kernel print it while picocli parses.
+            Prefetch.start(SysvIpcProcReader.files(SystemPaths.fromSystemProperties().sysvipc()));
+        }
+        try {
+            return execute(out, err, args);
+        } finally {
+            Prefetch.clear();
+        }
+    }
+
+    private static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine root = forArguments(args);
         boolean debug = System.getenv("IPC_DEBUG") != null;
         for (String arg : args) {

@@ -6,6 +6,7 @@ import dev.ipc.support.Ipc;
 import dev.ipc.support.Isolation;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Processes;
+import dev.ipc.support.Unprivileged;
 import dev.ipc.sys.NativeCallException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,6 +139,18 @@ class IpcsCompatibilityTest {
         assertSameAsIpcs("-s", "-i", Integer.toString(semaphoreSet));
         CommandResult result = Ipc.run("ls", "-s", "-i", Integer.toString(semaphoreSet));
         assertTrue(result.out().contains("1          5          0          0"), result::toString);
+    }
+
+    @Test
+    void an_unreadable_semaphore_set_fails_as_ipcs_fails() {
+        int locked = Kernel.createSemaphores(0x5151, 2, 0600);
+        String id = Integer.toString(locked);
+        CommandResult expected = Processes.run(Unprivileged.command("ipcs", "-s", "-i", id));
+        CommandResult actual = Processes.run(Unprivileged.ipc("ls", "-s", "-i", id));
+        assertEquals(1, expected.exitCode(), expected::toString);
+        assertEquals(expected.exitCode(), actual.exitCode(), actual::toString);
+        assertEquals(expected.err().replace("ipcs: ", "ipc: "), actual.err());
+        Kernel.removeSemaphores(locked);
     }
 
     @ParameterizedTest(name = "ipc ls {0}")
