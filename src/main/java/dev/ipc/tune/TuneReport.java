@@ -3,6 +3,8 @@ package dev.ipc.tune;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ipc.render.Table;
+import dev.ipc.render.TableRenderer;
 import dev.ipc.render.Text;
 
 import java.io.IOException;
@@ -35,6 +37,8 @@ final class TuneReport {
     /** @param written false in a dry run */
     record Saved(Path file, Map<String, String> settings, boolean written) {
     }
+
+    private static final TableRenderer TABLES = new TableRenderer(TableRenderer.Mode.TABLE, true);
 
     private final LimitGroup group;
     private final IpcNamespace namespace;
@@ -136,14 +140,13 @@ final class TuneReport {
 
     private void showText(Text text) {
         text.append(group.title()).append(" limits: ").append(keysText()).newline();
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "VALUE", "IN USE", "MEANING"});
+        Table table = table("limits", "VALUE", "IN USE", "MEANING");
         for (Limit limit : group.limits()) {
             Optional<Usage.InUse> inUse = usage.of(limit);
-            rows.add(new String[] {limit.name(), limit.format(shown.get(limit)),
+            table.add(new String[] {limit.name(), limit.format(shown.get(limit)),
                     inUse.map(u -> limit.format(u.amount())).orElse("-"), meaning(limit, true)});
         }
-        table(text, rows, new boolean[] {false, true, true, false});
+        TABLES.render(text, List.of(table));
     }
 
     private void guideText(Text text) {
@@ -153,17 +156,16 @@ final class TuneReport {
                     .append(" limits.").newline();
             return;
         }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "NOW", "GUIDE", "SETTING"});
+        Table table = table("guide", "NOW", "GUIDE", "SETTING");
         boolean raises = false;
         for (GuideRow row : guide) {
             Limit limit = row.limit();
             boolean raised = row.setting() != row.now();
             raises |= raised;
-            rows.add(new String[] {limit.name(), limit.format(row.now()), limit.format(row.guide()),
+            table.add(new String[] {limit.name(), limit.format(row.now()), limit.format(row.guide()),
                     limit.format(row.setting()) + (raised ? "" : " (kept)")});
         }
-        table(text, rows, new boolean[] {false, true, true, false});
+        TABLES.render(text, List.of(table));
         if (!raises) {
             text.append("Nothing to raise: every limit is already at least what the guide asks.").newline();
         } else if (!applying) {
@@ -178,7 +180,7 @@ final class TuneReport {
         }
         for (Change change : changes) {
             Limit limit = change.limit();
-            text.left(limit.name(), width + 2).append(limit.format(change.old()));
+            text.left(limit.name(), width + 1).append(limit.format(change.old()));
             if (change.changed()) {
                 text.append(" -> ").append(limit.format(change.now()));
             } else {
@@ -214,30 +216,11 @@ final class TuneReport {
         return String.join(", ", parts);
     }
 
-    /** Columns two spaces apart; the last one is not padded. */
-    private static void table(Text text, List<String[]> rows, boolean[] rightAligned) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                boolean last = i == row.length - 1;
-                if (rightAligned[i]) {
-                    text.right(row[i], widths[i]);
-                } else if (last) {
-                    text.append(row[i]);
-                } else {
-                    text.left(row[i], widths[i]);
-                }
-                if (!last) {
-                    text.spaces(2);
-                }
-            }
-            text.newline();
-        }
+    /** NAME, two numbers aligned on the right, then text: the layout of both tables. */
+    private static Table table(String name, String first, String second, String last) {
+        return new Table(name, List.of(new Table.Column("NAME", "NAME", "name", false),
+                new Table.Column(first, first, first, true), new Table.Column(second, second, second, true),
+                new Table.Column(last, last, last, false)));
     }
 
     private String json() {

@@ -40,7 +40,7 @@ class TuneChangeTest {
     void changes_only_the_named_value_and_keeps_the_rest() {
         CommandResult result = ok("sem", "tune", "--semmni", "32001");
 
-        assertEquals("SEMMNI  32000 -> 32001\n" + NAMESPACE_NOTE, result.out());
+        assertEquals("SEMMNI 32000 -> 32001\n" + NAMESPACE_NOTE, result.out());
         assertEquals("", result.err());
         assertEquals("32000 1024000000 500 32001", PrivateLimits.read("sem"));
     }
@@ -49,10 +49,10 @@ class TuneChangeTest {
     void takes_all_values_in_the_kernels_order() {
         CommandResult result = ok("sem", "tune", "32001", "1024000001", "501", "32002");
 
-        assertEquals("SEMMSL  32000 -> 32001\n"
-                + "SEMMNS  1024000000 -> 1024000001\n"
-                + "SEMOPM  500 -> 501\n"
-                + "SEMMNI  32000 -> 32002\n" + NAMESPACE_NOTE, result.out());
+        assertEquals("SEMMSL 32000 -> 32001\n"
+                + "SEMMNS 1024000000 -> 1024000001\n"
+                + "SEMOPM 500 -> 501\n"
+                + "SEMMNI 32000 -> 32002\n" + NAMESPACE_NOTE, result.out());
         assertEquals("32001 1024000001 501 32002", PrivateLimits.read("sem"));
     }
 
@@ -67,14 +67,14 @@ class TuneChangeTest {
 
     @Test
     void says_which_values_are_unchanged() {
-        assertEquals("MSGMNI  32000 (unchanged)\n" + NAMESPACE_NOTE, ok("msg", "tune", "--msgmni", "32000").out());
+        assertEquals("MSGMNI 32000 (unchanged)\n" + NAMESPACE_NOTE, ok("msg", "tune", "--msgmni", "32000").out());
     }
 
     @Test
     void a_dry_run_shows_the_change_and_changes_nothing() {
         CommandResult result = ok("sem", "tune", "--semmni", "32001", "--dry-run");
 
-        assertEquals("SEMMNI  32000 -> 32001\n" + NAMESPACE_NOTE + "dry run: nothing changed\n", result.out());
+        assertEquals("SEMMNI 32000 -> 32001\n" + NAMESPACE_NOTE + "dry run: nothing changed\n", result.out());
         assertEquals(PrivateLimits.DEFAULTS.get("sem"), PrivateLimits.read("sem"));
     }
 
@@ -101,7 +101,7 @@ class TuneChangeTest {
     void lowers_with_force_and_warns() {
         CommandResult result = ok("sem", "tune", "--semmni", "128", "--force");
 
-        assertEquals("SEMMNI  32000 -> 128\n" + NAMESPACE_NOTE, result.out());
+        assertEquals("SEMMNI 32000 -> 128\n" + NAMESPACE_NOTE, result.out());
         assertEquals("ipc: warning: SEMMNS 1024000000 is more than SEMMSL x SEMMNI = 4096000: no more than 4096000 "
                 + "semaphores can ever exist\n"
                 + "ipc: warning: lowering SEMMNI from 32000 to 128: semget would fail with ENOSPC once 128 sets "

@@ -78,8 +78,8 @@ class TunePersistTest {
     void without_values_records_the_current_ones() throws IOException {
         CommandResult result = ok("msg", "tune", "--persist");
 
-        assertTrue(result.out().startsWith("MSGMAX  8192 (unchanged)\nMSGMNB  16384 (unchanged)\n"
-                + "MSGMNI  32000 (unchanged)\n"), result.out());
+        assertTrue(result.out().startsWith("MSGMAX 8192 (unchanged)\nMSGMNB 16384 (unchanged)\n"
+                + "MSGMNI 32000 (unchanged)\n"), result.out());
         assertTrue(Files.readString(file).endsWith("kernel.msgmax = 8192\nkernel.msgmnb = 16384\n"
                 + "kernel.msgmni = 32000\n"));
     }

@@ -28,11 +28,11 @@ class TunePresetTest {
         assertTrue(result.out().startsWith("Oracle Database with "), result.out());
         assertTrue(result.out().contains("(Oracle Database 23ai Installation Guide for Linux, Minimum Parameter "
                 + "Settings for Installation)\n"
-                + "NAME           NOW  GUIDE  SETTING\n"
-                + "SEMMSL       32000    250  32000 (kept)\n"
-                + "SEMMNS  1024000000  32000  1024000000 (kept)\n"
-                + "SEMOPM         500    100  500 (kept)\n"
-                + "SEMMNI       32000    128  32000 (kept)\n"
+                + "NAME          NOW GUIDE SETTING\n"
+                + "SEMMSL      32000   250 32000 (kept)\n"
+                + "SEMMNS 1024000000 32000 1024000000 (kept)\n"
+                + "SEMOPM        500   100 500 (kept)\n"
+                + "SEMMNI      32000   128 32000 (kept)\n"
                 + "Nothing to raise: every limit is already at least what the guide asks.\n"), result.out());
         assertEquals(PrivateLimits.DEFAULTS.get("sem"), PrivateLimits.read("sem"));
     }
@@ -43,7 +43,7 @@ class TunePresetTest {
 
         CommandResult result = ok("sem", "tune", "--preset", "oracle");
 
-        assertTrue(result.out().contains("NAME      NOW  GUIDE  SETTING\nSEMMSL    100    250  250\n"), result.out());
+        assertTrue(result.out().contains("NAME     NOW GUIDE SETTING\nSEMMSL   100   250 250\n"), result.out());
         assertTrue(result.out().endsWith("Run again with --apply to set these values.\n"), result.out());
         assertEquals("100 16000 50 64", PrivateLimits.read("sem"));
     }
@@ -55,8 +55,8 @@ class TunePresetTest {
         CommandResult result = ok("sem", "tune", "--preset", "oracle", "--apply");
 
         assertEquals("300 32000 100 128", PrivateLimits.read("sem"));
-        assertTrue(result.out().contains("SEMMSL  300 (unchanged)\nSEMMNS  16000 -> 32000\nSEMOPM  50 -> 100\n"
-                + "SEMMNI  64 -> 128\n"), result.out());
+        assertTrue(result.out().contains("SEMMSL 300 (unchanged)\nSEMMNS 16000 -> 32000\nSEMOPM 50 -> 100\n"
+                + "SEMMNI 64 -> 128\n"), result.out());
     }
 
     @Test

@@ -27,11 +27,11 @@ class TuneShowTest {
         CommandResult result = ok("sem", "tune");
 
         assertEquals("Semaphore limits: kernel.sem = SEMMSL SEMMNS SEMOPM SEMMNI\n"
-                + "NAME         VALUE  IN USE  MEANING\n"
-                + "SEMMSL       32000       5  semaphores in one set (in use: the largest set)\n"
-                + "SEMMNS  1024000000       8  semaphores in all sets together\n"
-                + "SEMOPM         500       -  operations in one semop call\n"
-                + "SEMMNI       32000       2  semaphore sets\n"
+                + "NAME        VALUE IN USE MEANING\n"
+                + "SEMMSL      32000      5 semaphores in one set (in use: the largest set)\n"
+                + "SEMMNS 1024000000      8 semaphores in all sets together\n"
+                + "SEMOPM        500      - operations in one semop call\n"
+                + "SEMMNI      32000      2 semaphore sets\n"
                 + "IPC namespace " + IpcNamespace.current().id() + " is not the initial one: these limits are its "
                 + "own.\n", result.out());
         assertEquals("", result.err());
@@ -44,10 +44,10 @@ class TuneShowTest {
         String out = ok("msg", "tune").out();
 
         assertTrue(out.startsWith("Message queue limits: kernel.msgmax, kernel.msgmnb, kernel.msgmni\n"
-                + "NAME    VALUE  IN USE  MEANING\n"
-                + "MSGMAX   8192       -  bytes in one message\n"
-                + "MSGMNB  16384       -  bytes a new queue may hold (its msg_qbytes)\n"
-                + "MSGMNI  32000       1  message queues\n"), out);
+                + "NAME   VALUE IN USE MEANING\n"
+                + "MSGMAX  8192      - bytes in one message\n"
+                + "MSGMNB 16384      - bytes a new queue may hold (its msg_qbytes)\n"
+                + "MSGMNI 32000      1 message queues\n"), out);
     }
 
     @Test
@@ -58,11 +58,12 @@ class TuneShowTest {
 
         String out = ok("shm", "tune").out();
 
-        assertTrue(out.contains("SHMMAX  18446744073692774399  " + pad(3 * page + 1, 6)
-                + "  bytes in one segment (in use: the largest segment)\n"), out);
-        assertTrue(out.contains("SHMALL  18446744073692774399  " + pad(5, 6) + "  pages of " + page
+        int width = Math.max("IN USE".length(), Long.toString(3 * page + 1).length());
+        assertTrue(out.contains("SHMMAX 18446744073692774399 " + pad(3 * page + 1, width)
+                + " bytes in one segment (in use: the largest segment)\n"), out);
+        assertTrue(out.contains("SHMALL 18446744073692774399 " + pad(5, width) + " pages of " + page
                 + " bytes in all segments together\n"), out);
-        assertTrue(out.contains("SHMMNI                  4096  " + pad(2, 6) + "  shared memory segments\n"), out);
+        assertTrue(out.contains("SHMMNI                 4096 " + pad(2, width) + " shared memory segments\n"), out);
     }
 
     private static String pad(long value, int width) {
