@@ -1,6 +1,7 @@
 // The `ipc msg` group: it only lists its subcommands.
 package dev.ipc.cli;
 
+import dev.ipc.tune.MsgTuneCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Message queues: tune the kernel's limits, send and receive messages, and the lab demo.",
-        subcommands = {})
+        subcommands = {MsgTuneCommand.class})
 public final class MsgCommand implements Runnable {
     @Spec
     CommandSpec spec;

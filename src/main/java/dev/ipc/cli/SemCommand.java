@@ -1,6 +1,7 @@
 // The `ipc sem` group: it only lists its subcommands.
 package dev.ipc.cli;
 
+import dev.ipc.tune.SemTuneCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Semaphore sets: tune the kernel's limits, read and change values, run semop, and the lab demo.",
-        subcommands = {})
+        subcommands = {SemTuneCommand.class})
 public final class SemCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,7 @@
 // The `ipc shm` group: it only lists its subcommands.
 package dev.ipc.cli;
 
+import dev.ipc.tune.ShmTuneCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Shared memory: tune the kernel's limits, read and write segments, and the lab demo.",
-        subcommands = {})
+        subcommands = {ShmTuneCommand.class})
 public final class ShmCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -18,6 +18,7 @@ public final class Training {
             {"mk", "-Q", "-M", "1K", "-p", "not-a-mode"},
             // msgget without IPC_CREAT only looks: loads the libc bindings, as every mk and rm does
             {"rm", "--dry-run", "-Q", "0x7ffffffe"},
+            {"sem", "tune"}, {"msg", "tune"}, {"shm", "tune"},
     };
 
     private Training() {

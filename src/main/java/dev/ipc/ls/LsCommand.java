@@ -18,6 +18,7 @@ import dev.ipc.model.SystemVObject;
 import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
+import dev.ipc.sys.PageSize;
 import dev.ipc.sys.SystemVCalls;
 import dev.ipc.cli.Specs;
 import picocli.CommandLine.Model.CommandSpec;

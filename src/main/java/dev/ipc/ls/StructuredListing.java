@@ -19,6 +19,7 @@ import dev.ipc.render.TimeFormat;
 import dev.ipc.util.Parallel;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
+import dev.ipc.sys.PageSize;
 
 import java.io.IOException;
 import java.io.PrintWriter;
