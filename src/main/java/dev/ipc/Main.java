@@ -2,6 +2,7 @@
 package dev.ipc;
 
 import dev.ipc.cli.CommandTree;
+import dev.ipc.cli.StandardStreams;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -19,6 +20,7 @@ public final class Main {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        StandardStreams.register(out);
         int code = run(out, err, args);
         out.flush();
         err.flush();

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "sem", "msg", "shm", "fifo"};
+    static final String[] NAMES = {"ls", "sem", "msg", "shm", "fifo", "pipe-demo"};
 
     private CommandTree() {
     }
@@ -31,6 +31,8 @@ public final class CommandTree {
                 return new ShmCommand();
             case "fifo":
                 return new FifoCommand();
+            case "pipe-demo":
+                return new PipeDemoCommand();
             default:
                 return null;
         }

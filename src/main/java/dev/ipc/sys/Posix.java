@@ -1,0 +1,154 @@
+// Loads the pipe and process calls on first use; checked wrappers, the constants they take, and names for
+// errno values and signals as C headers spell them.
+package dev.ipc.sys;
+
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
+
+public final class Posix {
+    // <fcntl.h>, <poll.h>, <signal.h>, <sys/wait.h>, <limits.h> on Linux x86_64.
+    public static final int O_NONBLOCK = 04000;
+    public static final int O_CLOEXEC = 02000000;
+    public static final int F_GETFD = 1;
+    public static final int F_SETFD = 2;
+    public static final int F_GETFL = 3;
+    public static final int F_SETFL = 4;
+    public static final int FD_CLOEXEC = 1;
+    public static final int F_SETPIPE_SZ = 1031;
+    public static final int F_GETPIPE_SZ = 1032;
+    public static final short POLLIN = 0x1;
+    public static final short POLLOUT = 0x4;
+    public static final int SIGKILL = 9;
+    public static final int SIGPIPE = 13;
+    public static final int WNOHANG = 1;
+    public static final int PIPE_BUF = 4096;
+    public static final short POSIX_SPAWN_SETSIGDEF = 0x04;
+    public static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    private static final long SYS_PIDFD_OPEN = 434;
+
+    private Posix() {
+    }
+
+    /** Holder idiom: libc is bound the first time a demo makes a call, never by commands that need none. */
+    private static final class Holder {
+        static final PosixLibC LIBC = LibraryLoader.create(PosixLibC.class).load("c");
+        static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+    }
+
+    public static PosixLibC libc() {
+        return Holder.LIBC;
+    }
+
+    public static Runtime runtime() {
+        return Holder.RUNTIME;
+    }
+
+    /** errno of this thread's last failed call; read it before any other native call. */
+    public static int errno() {
+        return LastError.getLastError(Holder.RUNTIME);
+    }
+
+    public static Pointer allocate(long size) {
+        return Memory.allocateDirect(Holder.RUNTIME, (int) size, true);
+    }
+
+    /** "EAGAIN" for 11: the name C headers and strace use. */
+    public static String errnoName(int errno) {
+        jnr.constants.platform.Errno known = jnr.constants.platform.Errno.valueOf(errno);
+        return known.defined() ? known.name() : "errno " + errno;
+    }
+
+    /** strerror's text in the C locale: "Resource temporarily unavailable" for EAGAIN. */
+    public static String describe(int errno) {
+        jnr.constants.platform.Errno known = jnr.constants.platform.Errno.valueOf(errno);
+        return known.defined() ? known.description() : "Unknown error " + errno;
+    }
+
+    /** "SIGPIPE" for 13. */
+    public static String signalName(int signal) {
+        jnr.constants.platform.Signal known = jnr.constants.platform.Signal.valueOf(signal);
+        return known.defined() ? known.name() : "signal " + signal;
+    }
+
+    public static NativeCallException failure(String call, int errno) {
+        return new NativeCallException(call, errno, describe(errno));
+    }
+
+    /** pipe2(fds, flags): fds[0] is the read end, fds[1] the write end. */
+    public static int[] pipe2(int flags) {
+        int[] fds = new int[2];
+        if (libc().pipe2(fds, flags) != 0) {
+            throw failure("pipe2", errno());
+        }
+        return fds;
+    }
+
+    public static void close(int fd) {
+        if (libc().close(fd) != 0) {
+            throw failure("close(" + fd + ")", errno());
+        }
+    }
+
+    /** fcntl that must succeed; returns its result. */
+    public static int fcntl(String call, int fd, int command, int argument) {
+        int result = libc().fcntl(fd, command, argument);
+        if (result == -1) {
+            throw failure(call, errno());
+        }
+        return result;
+    }
+
+    /**
+     * Waits at most timeoutMillis (-1: for ever) for one of events on fd; returns the events that happened,
+     * 0 on timeout. A signal that interrupts the wait only restarts it.
+     */
+    public static int poll(int fd, short events, int timeoutMillis) {
+        Pointer pollfd = allocate(8);
+        pollfd.putInt(0, fd);
+        pollfd.putShort(4, events);
+        while (true) {
+            int ready = libc().poll(pollfd, 1, timeoutMillis);
+            if (ready >= 0) {
+                return ready == 0 ? 0 : pollfd.getShort(6);
+            }
+            int errno = errno();
+            if (errno != Errno.EINTR) {
+                throw failure("poll", errno);
+            }
+        }
+    }
+
+    /** A descriptor that polls readable when the process exits (Linux 5.3); -1 where the kernel has none. */
+    public static int pidfdOpen(int pid) {
+        long fd = libc().syscall(SYS_PIDFD_OPEN, pid, 0);
+        if (fd < 0) {
+            int errno = errno();
+            if (errno == Errno.ENOSYS) {
+                return -1;
+            }
+            throw failure("pidfd_open(" + pid + ")", errno);
+        }
+        return (int) fd;
+    }
+
+    /** waitpid(pid, &status, options): the raw status, or -1 when WNOHANG found the child still running. */
+    public static int waitpid(int pid, int options) {
+        int[] status = new int[1];
+        while (true) {
+            int result = libc().waitpid(pid, status, options);
+            if (result == pid) {
+                return status[0];
+            }
+            if (result == 0) {
+                return -1;
+            }
+            int errno = errno();
+            if (errno != Errno.EINTR) {
+                throw failure("waitpid(" + pid + ")", errno);
+            }
+        }
+    }
+}
