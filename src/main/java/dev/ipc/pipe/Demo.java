@@ -109,13 +109,12 @@ final class Demo implements AutoCloseable {
             writeJson(findings);
         }
         if (!failures.isEmpty()) {
-            throw IpcException.failure(spec.qualifiedName().replaceFirst("^ipc ", "") + ": " + failures.get(0));
+            throw IpcException.failure(failures.get(0));
         }
         for (Check check : checks) {
             if (!check.ok()) {
-                throw IpcException.failure(spec.qualifiedName().replaceFirst("^ipc ", "")
-                        + ": the kernel did not behave as the documents say: " + check.rule() + " ("
-                        + check.observed() + ")");
+                throw IpcException.failure("the kernel did not behave as the documents say: " + check.rule()
+                        + " (" + check.observed() + ")");
             }
         }
         return 0;

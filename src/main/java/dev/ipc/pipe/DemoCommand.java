@@ -2,7 +2,9 @@
 package dev.ipc.pipe;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.IpcException;
 import dev.ipc.cli.VersionProvider;
+import dev.ipc.sys.NativeCallException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,4 +22,20 @@ abstract class DemoCommand implements Callable<Integer> {
 
     @Mixin
     DemoOptions options;
+
+    /** Runs the demo; its exit code. */
+    abstract int run();
+
+    /** Every message a demo gives starts with the demo's name: "pipe-demo hello: ...". */
+    @Override
+    public final Integer call() {
+        String name = spec.parent().name() + " " + spec.name();
+        try {
+            return run();
+        } catch (IpcException e) {
+            throw new IpcException(name + ": " + e.getMessage(), e.exitCode(), e);
+        } catch (NativeCallException e) {
+            throw new IpcException(name + ": " + e.getMessage(), ExitCodes.FAILURE, e);
+        }
+    }
 }

@@ -48,7 +48,7 @@ public final class PipeAtomicCommand extends DemoCommand {
     }
 
     @Override
-    public Integer call() {
+    int run() {
         List<Integer> sizes = new ArrayList<>();
         for (String text : sizeTexts.isEmpty() ? List.of("4096", "4097", "100000") : sizeTexts) {
             sizes.add((int) number("--size", text, 1, 16 << 20));
@@ -127,7 +127,7 @@ public final class PipeAtomicCommand extends DemoCommand {
             }
             for (int i = 0; i < n; i++) {
                 if (io.bytes()[i] != RecordWriter.READY) {
-                    throw IpcException.failure("pipe-demo atomic: a writer wrote before the gate opened");
+                    throw IpcException.failure("a writer wrote before the gate opened");
                 }
             }
             ready += (int) n;

@@ -29,7 +29,7 @@ public final class PipeCapacityCommand extends DemoCommand {
     String sizeText;
 
     @Override
-    public Integer call() {
+    int run() {
         long requested = sizeText == null ? -1 : parseSize(sizeText);
         PipeLimits limits = PipeLimits.read();
         try (Demo demo = Demo.start(spec, options)) {
@@ -113,7 +113,7 @@ public final class PipeCapacityCommand extends DemoCommand {
                     + "process with CAP_SYS_RESOURCE may exceed" + (limits.canExceed() ? "" : ", and this one has not")
                     : ": this user's pipes already hold /proc/sys/fs/pipe-user-pages-hard pages";
         }
-        return IpcException.failure("pipe-demo capacity: F_SETPIPE_SZ " + requested + " refused: " + why);
+        return IpcException.failure("F_SETPIPE_SZ " + requested + " refused: " + why);
     }
 
     /** Bytes, with K or M for 1024s; at most what fcntl's int argument holds. */

@@ -22,7 +22,7 @@ import java.util.List;
                 + "2 on bad usage, 127 when cat is missing."})
 public final class PipeEofCommand extends DemoCommand {
     @Override
-    public Integer call() {
+    int run() {
         Program cat = Program.resolve(List.of("cat"));
         try (Demo demo = Demo.start(spec, options)) {
             Pipe pipe = demo.fds.pipe("the pipe");

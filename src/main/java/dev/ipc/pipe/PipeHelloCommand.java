@@ -34,7 +34,7 @@ public final class PipeHelloCommand extends DemoCommand {
     String waitText;
 
     @Override
-    public Integer call() {
+    int run() {
         long waitMillis = Deadline.Seconds.parseMillis("--wait", waitText);
         // printf(1) stands in for the child's code: it writes its argument to stdout in one write() and exits.
         Program printf = Program.resolve(List.of("printf", "%s", MESSAGE));

@@ -24,7 +24,7 @@ public final class PipeNonblockCommand extends DemoCommand {
     private static final int PIPE_BUF = Posix.PIPE_BUF;
 
     @Override
-    public Integer call() {
+    int run() {
         try (Demo demo = Demo.start(spec, options)) {
             Pipe pipe = demo.fds.pipe("the pipe");
             demo.say("pipe(): fd[0]=" + pipe.read() + " is the read end, fd[1]=" + pipe.write() + " the write end");

@@ -39,7 +39,7 @@ public final class PipePipelineCommand extends DemoCommand {
     List<String> words = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    int run() {
         List<List<String>> stages = stages(words.isEmpty() ? List.of("ls", "|", "more") : words);
         List<Program> programs = new ArrayList<>();
         for (List<String> stage : stages) {

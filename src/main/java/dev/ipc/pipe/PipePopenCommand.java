@@ -43,7 +43,7 @@ public final class PipePopenCommand extends DemoCommand {
     String command;
 
     @Override
-    public Integer call() {
+    int run() {
         if (!mode.equals("r") && !mode.equals("w")) {
             throw IpcException.usage("invalid --mode '" + mode + "': expected r or w, as popen's type");
         }

@@ -30,7 +30,7 @@ public final class PipeSigpipeCommand extends DemoCommand {
     private static final String MESSAGE = PipeHelloCommand.MESSAGE;
 
     @Override
-    public Integer call() {
+    int run() {
         Program printf = Program.resolve(List.of("printf", "%s", MESSAGE));
         Program ignoring = Program.at("/bin/sh", List.of("sh", "-c", "trap '' PIPE; exec printf %s '" + MESSAGE + "'"));
         try (Demo demo = Demo.start(spec, options)) {

@@ -96,10 +96,14 @@ final class Trace {
         return value >= 0 ? Long.toString(value) : "-1 " + Posix.errnoName(errno) + " (" + Posix.describe(errno) + ")";
     }
 
-    /** Data as a C string literal, cut after 32 bytes as strace cuts it. */
+    /** Data as a C string literal, cut after 32 bytes as strace cuts it by default. */
     static String quote(byte[] data, int offset, int length) {
+        return quote(data, offset, length, 32);
+    }
+
+    private static String quote(byte[] data, int offset, int length, int limit) {
         StringBuilder text = new StringBuilder("\"");
-        int shown = Math.min(length, 32);
+        int shown = Math.min(length, limit);
         for (int i = 0; i < shown; i++) {
             int b = data[offset + i] & 0xff;
             switch (b) {
@@ -120,9 +124,10 @@ final class Trace {
         return length > shown ? text + "..." : text.toString();
     }
 
+    /** A path, an argument or a command line, whole. */
     static String quote(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return quote(bytes, 0, bytes.length);
+        return quote(bytes, 0, bytes.length, bytes.length);
     }
 
     /** File status flags as strace spells them: O_WRONLY|O_NONBLOCK. */
