@@ -2,7 +2,10 @@
 // waitpid before the demo ends, however it ends.
 package dev.ipc.pipe;
 
+import dev.ipc.cli.IpcException;
 import dev.ipc.model.WaitStatus;
+import dev.ipc.sys.Errno;
+import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.Posix;
 import dev.ipc.sys.Spawn;
 import dev.ipc.sys.Spawn.FileAction;
@@ -93,7 +96,14 @@ final class Children implements AutoCloseable {
         variables.putAll(setup.environment);
         variables.forEach((name, value) -> environment.add(name + "=" + value));
 
-        Spawn.Started started = Spawn.start(program.path(), program.argv(), environment, actions);
+        Spawn.Started started;
+        try {
+            started = Spawn.start(program.path(), program.argv(), environment, actions);
+        } catch (NativeCallException e) {
+            // as the shell reports an execve that failed: 127 for a program that is gone, 126 for the rest
+            throw new IpcException(program.path() + ": " + e.description(),
+                    e.errno() == Errno.ENOENT ? Program.NOT_FOUND : Program.NOT_EXECUTABLE, e);
+        }
         int pid = started.pid();
         // The pid stays ours (a zombie at worst) until waitpid, so this pidfd cannot name another process.
         Child child = new Child(pid, role, program, Posix.pidfdOpen(pid));

@@ -100,7 +100,7 @@ public final class PipeCapacityCommand extends DemoCommand {
     }
 
     private static String pages(int bytes) {
-        return bytes % PAGE == 0 ? bytes / PAGE + " pages of " + PAGE : bytes + " bytes";
+        return bytes % PAGE != 0 ? bytes + " bytes" : bytes == PAGE ? "1 page" : bytes / PAGE + " pages of " + PAGE;
     }
 
     /** F_SETPIPE_SZ failed: say why in the documents' and the kernel's terms. */
