@@ -14,6 +14,8 @@ public final class Training {
     private static final String[][] READ_ONLY_COMMANDS = {
             {"ls"}, {"ls", "-t"}, {"ls", "-i", "0", "-q"}, {"ls", "-l"}, {"ls", "-u"}, {"ls", "--human"},
             {"ls", "--bogus-option"}, {"--help"}, {"ls", "--help"},
+            // a pipe inside this process only, no child: the demos' picocli model and libc binding
+            {"pipe-demo", "nonblock", "--json"},
     };
 
     private Training() {

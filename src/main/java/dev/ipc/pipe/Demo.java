@@ -48,7 +48,7 @@ final class Demo implements AutoCloseable {
     private Demo(CommandSpec spec, DemoOptions options, boolean storyOnStderr) {
         this.spec = spec;
         this.name = spec.name();
-        this.deadline = Deadline.Seconds.deadline("--timeout", options.timeout);
+        this.deadline = options.deadline();
         this.json = options.json;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

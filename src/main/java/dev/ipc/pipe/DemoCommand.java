@@ -31,6 +31,7 @@ abstract class DemoCommand implements Callable<Integer> {
     public final Integer call() {
         String name = spec.parent().name() + " " + spec.name();
         try {
+            options.deadline(); // a bad --timeout is reported before anything else is looked at
             return run();
         } catch (IpcException e) {
             throw new IpcException(name + ": " + e.getMessage(), e.exitCode(), e);

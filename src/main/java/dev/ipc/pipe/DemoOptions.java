@@ -15,4 +15,14 @@ public final class DemoOptions {
             description = "Longest wait for any child or read; then what still runs is killed. 0: no limit. "
                     + "Default: ${DEFAULT-VALUE}.")
     String timeout;
+
+    private Deadline deadline;
+
+    /** The deadline --timeout sets, counted from the first call (made before the demo starts). */
+    Deadline deadline() {
+        if (deadline == null) {
+            deadline = Deadline.Seconds.deadline("--timeout", timeout);
+        }
+        return deadline;
+    }
 }

@@ -133,10 +133,15 @@ public final class PipeAtomicCommand extends DemoCommand {
             ready += (int) n;
         }
         if (ready < writers) {
+            // The writers still waiting at the gate are killed and reaped when the demo closes.
+            StringBuilder why = new StringBuilder("only " + ready + " of " + writers + " writers became ready");
             for (Child child : children) {
-                demo.awaitSuccess(child);
+                if (demo.children.ended(child)) {
+                    why.append("; ").append(child).append(' ').append(Trace.describe(demo.children.await(child,
+                            demo.deadline)));
+                }
             }
-            demo.fail("only " + ready + " of " + writers + " writers became ready");
+            demo.fail(why.toString());
             return new Run(size, writers, records, 0, 0, 0, false);
         }
         demo.fds.close(gate.write(), "the gate opens: every writer reads end of file at once and starts writing");

@@ -57,58 +57,49 @@ public final class PipeHelloCommand extends DemoCommand {
 
             PipeIo io = new PipeIo(demo.trace, 4096);
             ByteArrayOutputStream received = new ByteArrayOutputStream();
-            PipeIo.Outcome outcome;
+            boolean endOfFile;
             boolean endOfFileWhileOpen = false;
-            boolean endOfFileAfterClose = false;
             if (!noClose) {
-                outcome = io.drain(pipe.read(), demo.deadline, (data, length) -> received.write(data, 0, length),
+                endOfFile = io.drain(pipe.read(), demo.deadline, (data, length) -> received.write(data, 0, length),
                         "the child's message", "end of file: no write end is open in any process any more",
-                        "no end of file yet");
-            } else {
-                outcome = readMessage(demo, io, pipe.read(), received);
-                if (outcome == PipeIo.Outcome.END_OF_FILE) {
-                    endOfFileWhileOpen = true;
-                } else {
-                    endOfFileWhileOpen = io.awaitReadable(pipe.read(), Deadline.after(waitMillis),
-                            "nothing to read and no end of file: this process still holds the write end");
-                }
-            }
-            String message = received.toString(StandardCharsets.UTF_8);
-            demo.say("parent: read " + received.size() + " bytes: \"" + message + "\"");
-            demo.expect(message.equals(MESSAGE), "the parent reads the bytes the child wrote, in order",
-                    "read \"" + message + "\"");
-            if (!noClose) {
-                demo.say(outcome == PipeIo.Outcome.END_OF_FILE
+                        "no end of file yet") == PipeIo.Outcome.END_OF_FILE;
+                tellMessage(demo, received);
+                demo.say(endOfFile
                         ? "parent: read returned 0, end of file: the only write end was the child's, and it exited"
                         : "parent: no end of file after " + demo.deadline.limit());
-                demo.expect(outcome == PipeIo.Outcome.END_OF_FILE,
-                        "read returns end of file once every write end is closed, in every process",
-                        outcome == PipeIo.Outcome.END_OF_FILE ? "read returned 0 after the child exited"
+                demo.expect(endOfFile, "read returns end of file once every write end is closed, in every process",
+                        endOfFile ? "read returned 0 after the child exited"
                                 : "no end of file after " + demo.deadline.limit());
             } else {
+                Reading reading = readMessage(demo, io, pipe.read(), received);
+                tellMessage(demo, received);
+                String waited = Deadline.Seconds.format(waitMillis);
+                endOfFileWhileOpen = reading == Reading.END_OF_FILE
+                        || reading == Reading.WHOLE_MESSAGE && io.awaitReadable(pipe.read(), Deadline.after(waitMillis),
+                        "nothing to read and no end of file: this process still holds the write end");
                 demo.say(endOfFileWhileOpen ? "parent: read returned end of file while it held the write end"
-                        : "parent: after " + Deadline.Seconds.format(waitMillis) + " still no end of file: the "
-                        + "child is gone, but this process holds the write end fd " + pipe.write());
+                        : "parent: after " + waited + " still no end of file: the child "
+                        + (demo.children.ended(child) ? "has exited" : "is still running")
+                        + ", but this process holds the write end fd " + pipe.write());
                 demo.expect(!endOfFileWhileOpen,
                         "read gives no end of file while a write end is open, even one the reader holds itself",
-                        endOfFileWhileOpen ? "read returned end of file while fd " + pipe.write() + " was open"
-                                : "no end of file in " + Deadline.Seconds.format(waitMillis) + " while fd "
-                                + pipe.write() + " was open");
+                        (endOfFileWhileOpen ? "read returned end of file" : "no end of file in " + waited)
+                                + " while fd " + pipe.write() + " was open");
                 demo.fds.close(pipe.write(), "the parent closes its write end at last");
-                endOfFileAfterClose = io.awaitReadable(pipe.read(), demo.deadline, "still no end of file")
+                endOfFile = io.awaitReadable(pipe.read(), demo.deadline, "still no end of file")
                         && io.read(pipe.read(), 4096, n -> n == 0 ? "end of file, at once" : null) == 0;
-                demo.say(endOfFileAfterClose
-                        ? "parent: closed its write end; read returned 0, end of file, at once"
+                demo.say(endOfFile ? "parent: closed its write end; read returned 0, end of file, at once"
                         : "parent: closed its write end, and still no end of file");
-                demo.expect(endOfFileAfterClose, "read returns end of file as soon as the last write end is closed",
-                        endOfFileAfterClose ? "read returned 0 right after close"
-                                : "no end of file after the last write end was closed");
+                demo.expect(endOfFile, "read returns end of file as soon as the last write end is closed",
+                        endOfFile ? "read returned 0 right after close" : "no end of file after the last write end "
+                                + "was closed");
             }
             demo.fds.close(pipe.read(), "the parent is done reading");
             demo.awaitSuccess(child);
             demo.say("child " + child.pid + ": " + Trace.describe(child.status()));
 
-            boolean sawEnd = noClose ? endOfFileAfterClose : outcome == PipeIo.Outcome.END_OF_FILE;
+            String message = received.toString(StandardCharsets.UTF_8);
+            boolean sawEnd = endOfFile;
             boolean sawEndWhileOpen = endOfFileWhileOpen;
             return demo.finish(json -> {
                 json.writeNumberField("read_fd", pipe.read());
@@ -127,20 +118,30 @@ public final class PipeHelloCommand extends DemoCommand {
         }
     }
 
+    private static void tellMessage(Demo demo, ByteArrayOutputStream received) {
+        String message = received.toString(StandardCharsets.UTF_8);
+        demo.say("parent: read " + received.size() + " bytes: \"" + message + "\"");
+        demo.expect(message.equals(MESSAGE), "the parent reads the bytes the child wrote, in order",
+                "read \"" + message + "\"");
+    }
+
+    /** How reading the message ended. */
+    private enum Reading { WHOLE_MESSAGE, END_OF_FILE, TIMED_OUT }
+
     /** Reads until the whole message is in, end of file or the deadline. */
-    private static PipeIo.Outcome readMessage(Demo demo, PipeIo io, int fd, ByteArrayOutputStream received) {
+    private static Reading readMessage(Demo demo, PipeIo io, int fd, ByteArrayOutputStream received) {
         while (received.size() < MESSAGE.length()) {
             if (!io.awaitReadable(fd, demo.deadline, "no message yet")) {
-                return PipeIo.Outcome.TIMED_OUT;
+                return Reading.TIMED_OUT;
             }
             long n = io.read(fd, 4096, "the child's message");
             if (n == 0) {
-                return PipeIo.Outcome.END_OF_FILE;
+                return Reading.END_OF_FILE;
             }
             if (n > 0) {
                 received.write(io.bytes(), 0, (int) n);
             }
         }
-        return null;
+        return Reading.WHOLE_MESSAGE;
     }
 }

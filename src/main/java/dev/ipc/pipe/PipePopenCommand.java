@@ -105,17 +105,21 @@ public final class PipePopenCommand extends DemoCommand {
                                 "the command's output", "end of file: the command is done",
                                 "the command is still running at the timeout"),
                         Demo.THREADS);
-                Copied result = copyStandardInput(demo, io, output.ownStreams(), pipe.write());
+                Copied result;
+                try {
+                    result = copyStandardInput(demo, io, output.ownStreams(), pipe.write());
+                } finally {
+                    demo.fds.close(pipe.write(), "pclose: the command now reads end of file");
+                    if (captured != null) {
+                        captured.join(); // bounded: the drain stops at the deadline
+                        demo.fds.close(capture.read(), "all of the command's output is in");
+                    }
+                }
                 copied = result.bytes();
                 commandStoppedReading = result.epipe();
                 demo.say("parent: wrote " + copied + " bytes into the command"
                         + (commandStoppedReading ? ", then EPIPE: it had stopped reading (SIGPIPE is caught in "
                         + "this JVM, so write returned the error instead of killing it)" : ""));
-                demo.fds.close(pipe.write(), "pclose: the command now reads end of file");
-                if (captured != null) {
-                    captured.join();
-                    demo.fds.close(capture.read(), "all of the command's output is in");
-                }
             }
             if (reading) {
                 demo.fds.close(pipe.read(), "pclose closes the stream first");
