@@ -15,6 +15,8 @@ import java.util.List;
 
 @Command(name = "atomic",
         description = {
+                "Writers at once: records of at most PIPE_BUF bytes are never torn; larger ones may be.",
+                "",
                 "The documents' rule for writers: a write of at most PIPE_BUF (4096) bytes is atomic, its bytes "
                         + "never mixed with another writer's; a larger one may be split, when the pipe fills, "
                         + "and other writers' bytes land in between.",
@@ -22,8 +24,8 @@ import java.util.List;
                 "For each size, several writer processes (small JVMs, one write(2) per record) start at the "
                         + "same instant, released together when a gate pipe reaches end of file, and write "
                         + "their records into one pipe; this process reads them all and counts the records that "
-                        + "did not arrive whole. Torn records below PIPE_BUF break the rule; above it they are "
-                        + "allowed, and usual.",
+                        + "did not arrive whole. A torn record of at most PIPE_BUF bytes breaks the rule; above "
+                        + "PIPE_BUF tearing is allowed, and usual.",
                 ""},
         footer = {"", "Exit status: 0 when no record of at most PIPE_BUF bytes was torn and no byte was lost, 1 "
                 + "when one was (or a writer failed), 2 on bad usage."})

@@ -12,6 +12,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "capacity",
         description = {
+                "How much a pipe holds: non-blocking writes until EAGAIN; --size sets it with F_SETPIPE_SZ.",
+                "",
                 "Fills a pipe with non-blocking writes of PIPE_BUF bytes until write fails with EAGAIN, and "
                         + "reports how much it took: the pipe's capacity, which F_GETPIPE_SZ also gives.",
                 "",

@@ -10,6 +10,8 @@ import java.util.List;
 
 @Command(name = "eof",
         description = {
+                "read returns end of file only when every write end, in every process, is closed.",
+                "",
                 "The documents' rule for readers: read returns end of file only when no process holds a write "
                         + "end any more; while one does, an empty pipe makes read wait.",
                 "",

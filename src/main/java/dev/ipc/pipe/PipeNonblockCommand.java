@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "nonblock",
         description = {
+                "O_NONBLOCK: EAGAIN on an empty pipe and on a full one; PIPE_BUF and partial writes.",
+                "",
                 "The documents' rules for a pipe whose ends have O_NONBLOCK (fcntl F_SETFL): where a blocking "
                         + "call would sleep, the call fails with EAGAIN.",
                 "",

@@ -15,6 +15,8 @@ import java.util.List;
 
 @Command(name = "pipeline",
         description = {
+                "ls | more, or any pipeline of N stages, built with pipe, posix_spawn (dup2, close) and waitpid.",
+                "",
                 "The documents' \"ls | more\": pipe(), a child for ls with its stdout dup2'd onto the write end, "
                         + "a child for more with its stdin dup2'd onto the read end, both ends closed in the "
                         + "parent, then waitpid for each. Any pipeline of N stages runs the same way: give it "

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 
 @Command(name = "popen",
         description = {
+                "popen(CMD, \"r\" or \"w\") and pclose, done by hand as glibc does them.",
+                "",
                 "popen(CMD, \"r\") or popen(CMD, \"w\") and pclose(), done by hand with the calls glibc makes: "
                         + "pipe2(O_CLOEXEC), /bin/sh -c CMD started with posix_spawn and the pipe's other end "
                         + "dup2'd onto its stdout (r) or stdin (w), and waitpid.",

@@ -15,6 +15,8 @@ import java.util.List;
 
 @Command(name = "sigpipe",
         description = {
+                "Writing with no reader left: SIGPIPE kills the writer, or write fails with EPIPE.",
+                "",
                 "The documents' rule for writers: with no reading process left, write sends the writer "
                         + "SIGPIPE, whose default action kills it; a writer that ignores or catches SIGPIPE "
                         + "gets EPIPE from write instead.",
