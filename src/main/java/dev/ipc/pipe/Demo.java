@@ -58,7 +58,7 @@ final class Demo implements AutoCloseable {
         this.children = new Children(trace);
     }
 
-    /** Validates the shared options; the demo's own are validated by the caller before this. */
+    /** A demo whose story goes to stdout. */
     static Demo start(CommandSpec spec, DemoOptions options) {
         return new Demo(spec, options, false);
     }
@@ -90,13 +90,26 @@ final class Demo implements AutoCloseable {
 
     /** Waits for the child and records a failure unless it exited 0. */
     WaitStatus awaitSuccess(Children.Child child) {
+        return awaitSuccess(child, false);
+    }
+
+    /**
+     * As {@link #awaitSuccess(Children.Child)}; with sigpipeIsNoFailure, death by SIGPIPE is no failure
+     * either: the way a writer stops once its reader has gone.
+     */
+    WaitStatus awaitSuccess(Children.Child child, boolean sigpipeIsNoFailure) {
         WaitStatus status = children.await(child, deadline);
         if (child.killed()) {
             fail(child + " was still running after " + deadline.limit() + " and was killed");
-        } else if (!status.success()) {
+        } else if (!status.success() && !(sigpipeIsNoFailure && killedBySigpipe(status))) {
             fail(child + " " + Trace.describe(status));
         }
         return status;
+    }
+
+    /** Killed by SIGPIPE, or a shell's report of its child killed so: status 128 + SIGPIPE. */
+    static boolean killedBySigpipe(WaitStatus status) {
+        return status.signaled() ? status.signal() == Posix.SIGPIPE : status.exitCode() == 128 + Posix.SIGPIPE;
     }
 
     /**

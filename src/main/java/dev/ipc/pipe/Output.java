@@ -76,7 +76,8 @@ final class Output implements PipeIo.Sink {
     }
 
     /** True when our own stdout was closed under us (EPIPE), so that copying can stop. */
-    boolean closed() {
+    @Override
+    public boolean closed() {
         return closed;
     }
 

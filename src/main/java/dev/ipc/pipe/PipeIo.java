@@ -10,10 +10,15 @@ final class PipeIo {
     /** Where the bytes a read returns go. */
     interface Sink {
         void accept(byte[] data, int length);
+
+        /** True once the sink takes no more (its own reader went away): reading can stop. */
+        default boolean closed() {
+            return false;
+        }
     }
 
     /** How reading up to end of file ended. */
-    enum Outcome { END_OF_FILE, TIMED_OUT }
+    enum Outcome { END_OF_FILE, TIMED_OUT, SINK_CLOSED }
 
     private final Trace trace;
     private final Pointer buffer;
@@ -106,8 +111,8 @@ final class PipeIo {
     }
 
     /**
-     * Reads fd to end of file, each chunk to the sink, waiting no longer than the deadline in all. A failed
-     * read other than EINTR ends it with an exception.
+     * Reads fd to end of file, each chunk to the sink, waiting no longer than the deadline in all, and no
+     * longer than the sink takes data. A failed read other than EINTR ends it with an exception.
      */
     Outcome drain(int fd, Deadline deadline, Sink sink, String dataNote, String endNote, String timeoutNote) {
         while (true) {
@@ -117,6 +122,9 @@ final class PipeIo {
             long n = read(fd, bytes.length, result -> result > 0 ? dataNote : result == 0 ? endNote : null);
             if (n > 0) {
                 sink.accept(bytes, (int) n);
+                if (sink.closed()) {
+                    return Outcome.SINK_CLOSED;
+                }
             } else if (n == 0) {
                 return Outcome.END_OF_FILE;
             } else if (errno != dev.ipc.sys.Errno.EINTR) {

@@ -2,14 +2,13 @@
 package dev.ipc.pipe;
 
 import dev.ipc.proc.ProcFile;
+import dev.ipc.proc.ProcessStatus;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
 record PipeLimits(OptionalLong maxSize, boolean canExceed) {
-    private static final int CAP_SYS_RESOURCE = 24;
-
     static PipeLimits read() {
         OptionalLong max;
         try {
@@ -17,31 +16,7 @@ record PipeLimits(OptionalLong maxSize, boolean canExceed) {
         } catch (IOException | NumberFormatException e) {
             max = OptionalLong.empty();
         }
-        return new PipeLimits(max, hasCapability(CAP_SYS_RESOURCE));
-    }
-
-    /** From CapEff in /proc/self/status: root in a container often lacks CAP_SYS_RESOURCE. */
-    static boolean hasCapability(int capability) {
-        return statusMaskHas("CapEff:", capability);
-    }
-
-    /** Whether a signal is caught (SigCgt) or ignored (SigIgn) by this process, from /proc/self/status. */
-    static boolean signalIn(String field, int signal) {
-        return statusMaskHas(field, signal - 1);
-    }
-
-    private static boolean statusMaskHas(String field, int bit) {
-        try {
-            for (String line : ProcFile.readLine(Path.of("/proc/self/status")).split("\n")) {
-                if (line.startsWith(field)) {
-                    long mask = Long.parseUnsignedLong(line.substring(field.length()).trim(), 16);
-                    return ((mask >>> bit) & 1) == 1;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return false;
-        }
-        return false;
+        return new PipeLimits(max, ProcessStatus.hasCapability(ProcessStatus.CAP_SYS_RESOURCE));
     }
 
     /** The sentence the demo says about the limit. */

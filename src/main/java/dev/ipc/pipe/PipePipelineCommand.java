@@ -6,7 +6,6 @@ import dev.ipc.cli.IpcException;
 import dev.ipc.model.WaitStatus;
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
-import dev.ipc.sys.Posix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -117,16 +116,13 @@ public final class PipePipelineCommand extends DemoCommand {
             }
 
             for (Child child : children) {
-                WaitStatus status = demo.children.await(child, demo.deadline);
-                boolean lastStage = child == children.get(n - 1);
+                WaitStatus status = demo.awaitSuccess(child, true);
                 String how = Trace.describe(status);
                 if (child.killed()) {
-                    demo.fail(child + " was still running after " + demo.deadline.limit() + " and was killed");
                     how += " (still running at the timeout)";
-                } else if (!lastStage && status.signaled() && status.signal() == Posix.SIGPIPE) {
-                    how += ": it wrote after a later stage had ended, which is how a pipeline stops its writers";
-                } else if (!status.success()) {
-                    demo.fail(child + " " + Trace.describe(status));
+                } else if (Demo.killedBySigpipe(status)) {
+                    how += child == children.get(n - 1) ? ": it wrote after our own stdout had gone"
+                            : ": it wrote after a later stage had ended, which is how a pipeline stops its writers";
                 }
                 demo.say(child.role + " (" + child.program.name() + "): " + how);
             }

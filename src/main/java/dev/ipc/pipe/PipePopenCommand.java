@@ -7,6 +7,7 @@ import dev.ipc.model.WaitStatus;
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
 import dev.ipc.sys.Errno;
+import dev.ipc.sys.Posix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,14 +91,21 @@ public final class PipePopenCommand extends DemoCommand {
 
             PipeIo io = new PipeIo(demo.trace, 64 * 1024);
             boolean endOfFile = false;
+            boolean stdoutClosed = false;
             long copied = 0;
             boolean commandStoppedReading = false;
             if (reading) {
-                endOfFile = io.drain(pipe.read(), demo.deadline, output, "the command's output",
+                PipeIo.Outcome outcome = io.drain(pipe.read(), demo.deadline, output, "the command's output",
                         "end of file: the command closed its stdout (it exited)",
-                        "the command is still running at the timeout") == PipeIo.Outcome.END_OF_FILE;
-                demo.say("parent: read " + output.bytes() + " bytes from the command, "
-                        + (endOfFile ? "then end of file" : "and no end of file within " + demo.deadline.limit()));
+                        "the command is still running at the timeout");
+                endOfFile = outcome == PipeIo.Outcome.END_OF_FILE;
+                stdoutClosed = outcome == PipeIo.Outcome.SINK_CLOSED;
+                demo.say("parent: read " + output.bytes() + " bytes from the command, " + switch (outcome) {
+                    case END_OF_FILE -> "then end of file";
+                    case TIMED_OUT -> "and no end of file within " + demo.deadline.limit();
+                    case SINK_CLOSED -> "then stopped: our own stdout was closed (EPIPE); once pclose closes the "
+                            + "read end, the command's next write raises SIGPIPE";
+                });
             } else {
                 if (capture != null) {
                     demo.fds.close(capture.write(), "only the command may hold the capture pipe's write end");
@@ -126,22 +134,24 @@ public final class PipePopenCommand extends DemoCommand {
             if (reading) {
                 demo.fds.close(pipe.read(), "pclose closes the stream first");
             }
-            WaitStatus status = demo.awaitSuccess(child);
+            WaitStatus status = demo.awaitSuccess(child, stdoutClosed);
             demo.say("pclose() = " + status.raw() + ": the command " + Trace.describe(status)
                     + (status.exited() ? " (WEXITSTATUS " + status.exitCode() + ")" : ""));
             output.finish();
             boolean sawEnd = endOfFile;
             long written = copied;
-            boolean stoppedReading = commandStoppedReading;
+            boolean epipe = commandStoppedReading;
+            boolean closedUnderUs = stdoutClosed;
             return demo.finish(json -> {
                 json.writeStringField("mode", mode);
                 json.writeStringField("command", command);
                 json.writeNumberField("pclose", status.raw());
                 if (reading) {
                     json.writeBooleanField("end_of_file", sawEnd);
+                    json.writeBooleanField("stdout_closed", closedUnderUs);
                 } else {
                     json.writeNumberField("bytes_written", written);
-                    json.writeBooleanField("epipe", stoppedReading);
+                    json.writeBooleanField("epipe", epipe);
                 }
                 json.writeArrayFieldStart("children");
                 Demo.writeChild(json, child);
@@ -173,7 +183,7 @@ public final class PipePopenCommand extends DemoCommand {
                         return new Copied(total, true);
                     }
                     if (io.errno() != Errno.EINTR) {
-                        throw dev.ipc.sys.Posix.failure("write(" + fd + ")", io.errno());
+                        throw Posix.failure("write(" + fd + ")", io.errno());
                     }
                 } else {
                     offset += (int) w;

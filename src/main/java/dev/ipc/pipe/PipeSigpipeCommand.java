@@ -5,6 +5,7 @@ package dev.ipc.pipe;
 import dev.ipc.model.WaitStatus;
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
+import dev.ipc.proc.ProcessStatus;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.Posix;
 import picocli.CommandLine.Command;
@@ -83,8 +84,8 @@ public final class PipeSigpipeCommand extends DemoCommand {
             byte[] message = MESSAGE.getBytes(StandardCharsets.US_ASCII);
             long result = io.write(third.write(), message, 0, message.length,
                     n -> n < 0 ? "no reader: SIGPIPE is sent, and caught, so write returns EPIPE" : null);
-            String disposition = PipeLimits.signalIn("SigIgn:", Posix.SIGPIPE) ? "ignores"
-                    : PipeLimits.signalIn("SigCgt:", Posix.SIGPIPE) ? "catches" : "does not catch";
+            String disposition = ProcessStatus.ignores(Posix.SIGPIPE) ? "ignores"
+                    : ProcessStatus.catches(Posix.SIGPIPE) ? "catches" : "does not catch";
             String seen = Trace.result(result, io.errno());
             demo.say("this process (it " + disposition + " SIGPIPE), pipe without readers: write returned " + seen);
             demo.expect(result < 0 && io.errno() == Errno.EPIPE,

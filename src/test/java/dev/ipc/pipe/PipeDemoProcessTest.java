@@ -100,6 +100,24 @@ class PipeDemoProcessTest {
     }
 
     @Test
+    void popen_r_stops_reading_once_our_own_stdout_is_closed(@TempDir Path dir) throws Exception {
+        Process process = new ProcessBuilder(SelfCommand.of("pipe-demo", "popen", "--mode", "r", "yes"))
+                .directory(dir.toFile()).start();
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        process.getOutputStream().close();
+        try (InputStream out = process.getInputStream()) {
+            assertEquals("y\n", new String(out.readNBytes(2), StandardCharsets.US_ASCII));
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("popen of yes went on after its reader had gone");
+        }
+        String story = new String(err.get(), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), story);
+        assertTrue(story.contains("then stopped: our own stdout was closed (EPIPE)"), story);
+    }
+
+    @Test
     void the_trace_goes_to_stderr_and_leaves_stdout_to_the_data(@TempDir Path dir) throws Exception {
         Run run = ipc(dir, new byte[0], "pipeline", "--trace", "--", "echo", "data");
         assertEquals(0, run.exitCode(), run::toString);

@@ -5,6 +5,7 @@ package dev.ipc.pipe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipc.proc.ProcFile;
+import dev.ipc.proc.ProcessStatus;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Processes;
@@ -281,7 +282,7 @@ class PipeDemoTest {
 
     @Test
     void capacity_above_pipe_max_size_is_refused_without_cap_sys_resource_and_says_so() throws IOException {
-        Assumptions.assumeFalse(PipeLimits.hasCapability(24), "this JVM has CAP_SYS_RESOURCE: no limit to show");
+        Assumptions.assumeFalse(ProcessStatus.hasCapability(ProcessStatus.CAP_SYS_RESOURCE), "this JVM has CAP_SYS_RESOURCE: no limit to show");
         long max = Long.parseLong(ProcFile.readLine(Path.of("/proc/sys/fs/pipe-max-size")).trim());
         CommandResult result = demo("capacity", "--size", Long.toString(max * 2));
         assertEquals(1, result.exitCode(), result::toString);

@@ -81,8 +81,12 @@ class PipeDemoTraceTest {
                 }
             }
             if (found < 0) {
+                int process = line.parent() ? strace.root : line.pid();
                 fail("the trace says " + line + ", but strace saw no such call after "
-                        + (cursor == 0 ? "the start" : strace.calls.get(cursor - 1)) + "\n--- trace\n" + result.err());
+                        + (cursor == 0 ? "the start" : strace.calls.get(cursor - 1)) + "\n--- that process's calls "
+                        + "from there\n" + String.join("\n", strace.calls.subList(cursor, strace.calls.size()).stream()
+                        .filter(call -> call.process() == process).map(StraceLog.Call::toString).toList())
+                        + "\n--- trace\n" + result.err());
             }
             cursor = found + 1;
         }
