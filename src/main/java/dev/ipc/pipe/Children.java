@@ -106,6 +106,7 @@ final class Children implements AutoCloseable {
         }
         int pid = started.pid();
         // The pid stays ours (a zombie at worst) until waitpid, so this pidfd cannot name another process.
+        // Without one (no descriptor left, a kernel before 5.3) waits cannot time out, but still reap.
         Child child = new Child(pid, role, program, Posix.pidfdOpen(pid));
         children.add(child);
 

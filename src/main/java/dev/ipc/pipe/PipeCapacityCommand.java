@@ -38,7 +38,8 @@ public final class PipeCapacityCommand extends DemoCommand {
             Pipe pipe = demo.fds.pipe("the pipe to fill");
             demo.say("pipe(): fd[0]=" + pipe.read() + " is the read end, fd[1]=" + pipe.write() + " the write end");
             PipeIo io = new PipeIo(demo.trace, PAGE);
-            int initial = io.fcntl(pipe.write(), "F_GETPIPE_SZ", Posix.F_GETPIPE_SZ, null, "the capacity it was made with");
+            int initial = io.fcntl(pipe.write(), "F_GETPIPE_SZ", Posix.F_GETPIPE_SZ, null,
+                    "the capacity it was made with");
             if (initial < 0) {
                 throw Posix.failure("fcntl(F_GETPIPE_SZ)", io.errno());
             }
@@ -52,7 +53,8 @@ public final class PipeCapacityCommand extends DemoCommand {
                     throw refused(requested, io.errno(), limits);
                 }
                 size = result;
-                demo.say("F_SETPIPE_SZ " + requested + ": the capacity is now " + size + " bytes (" + pages(size) + ")");
+                demo.say("F_SETPIPE_SZ " + requested + ": the capacity is now " + size + " bytes (" + pages(size)
+                        + ")");
                 demo.expect(size >= requested && Long.bitCount(size / PAGE) == 1 && size % PAGE == 0,
                         "F_SETPIPE_SZ gives at least the size asked, rounded up to a power-of-two number of pages",
                         "asked " + requested + ", got " + size);

@@ -13,7 +13,7 @@ import java.util.List;
 
 @Command(name = "hello",
         description = {
-                "A child writes \"Hello from child\" into a pipe and the parent reads it: the documents' first example.",
+                "A child writes \"Hello from child\" into a pipe, the parent reads it: the documents' first example.",
                 "",
                 "The documents' first example: the parent makes a pipe, a child writes \"Hello from child\" into "
                         + "the write end and exits, the parent reads it from the read end. Each closes the end "

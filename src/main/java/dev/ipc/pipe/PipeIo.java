@@ -53,7 +53,8 @@ final class PipeIo {
         if (n > 0) {
             buffer.get(0, bytes, 0, (int) n);
         }
-        String data = n > 0 ? Trace.quote(bytes, 0, (int) n) : n == 0 ? "\"\"" : "0x" + Long.toHexString(buffer.address());
+        String data = n > 0 ? Trace.quote(bytes, 0, (int) n)
+                : n == 0 ? "\"\"" : "0x" + Long.toHexString(buffer.address()); // strace shows no data then
         trace.parent("read(" + fd + ", " + data + ", " + count + ") = " + Trace.result(n, errno), note.apply(n));
         return n;
     }

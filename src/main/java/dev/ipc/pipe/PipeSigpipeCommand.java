@@ -73,9 +73,11 @@ public final class PipeSigpipeCommand extends DemoCommand {
             String said = complaint.toString(StandardCharsets.UTF_8).trim();
             demo.say("writer 2 (printf after trap '' PIPE): " + Trace.describe(whenIgnored)
                     + (said.isEmpty() ? "" : ", saying \"" + said + "\""));
-            demo.expect(whenIgnored.exited() && whenIgnored.exitCode() != 0 && said.contains(Posix.describe(Errno.EPIPE)),
+            demo.expect(whenIgnored.exited() && whenIgnored.exitCode() != 0
+                            && said.contains(Posix.describe(Errno.EPIPE)),
                     "a writer that ignores SIGPIPE is not killed: its write fails with EPIPE",
-                    "printf " + Trace.describe(whenIgnored) + (said.isEmpty() ? ", saying nothing" : ", saying \"" + said + "\""));
+                    "printf " + Trace.describe(whenIgnored)
+                            + (said.isEmpty() ? ", saying nothing" : ", saying \"" + said + "\""));
 
             // 3. This process: the JVM catches SIGPIPE, so the signal cannot kill it.
             Pipe third = demo.fds.pipe("pipe 3, written by this process");

@@ -17,7 +17,6 @@ public final class Errno {
     public static final int ENOMSG = 42;
     // pipes and the processes at their ends
     public static final int EPIPE = 32;
-    public static final int ENOSYS = 38;
 
     private Errno() {
     }

@@ -121,17 +121,12 @@ public final class Posix {
         }
     }
 
-    /** A descriptor that polls readable when the process exits (Linux 5.3); -1 where the kernel has none. */
+    /**
+     * A close-on-exec descriptor that polls readable once the process has exited (Linux 5.3), or -1 where
+     * none can be had (an older kernel, no descriptor left): the caller then waits without a time limit.
+     */
     public static int pidfdOpen(int pid) {
-        long fd = libc().syscall(SYS_PIDFD_OPEN, pid, 0);
-        if (fd < 0) {
-            int errno = errno();
-            if (errno == Errno.ENOSYS) {
-                return -1;
-            }
-            throw failure("pidfd_open(" + pid + ")", errno);
-        }
-        return (int) fd;
+        return (int) libc().syscall(SYS_PIDFD_OPEN, pid, 0);
     }
 
     /** waitpid(pid, &status, options): the raw status, or -1 when WNOHANG found the child still running. */

@@ -37,7 +37,8 @@ class PipeDemoProcessTest {
     private static Run ipc(Path dir, byte[] stdin, String... args) throws Exception {
         List<String> line = new ArrayList<>(List.of("pipe-demo"));
         line.addAll(List.of(args));
-        Process process = new ProcessBuilder(SelfCommand.of(line.toArray(new String[0]))).directory(dir.toFile()).start();
+        Process process = new ProcessBuilder(SelfCommand.of(line.toArray(new String[0])))
+                .directory(dir.toFile()).start();
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
         try (OutputStream in = process.getOutputStream()) {
@@ -88,7 +89,8 @@ class PipeDemoProcessTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("a\nb\n", run.text());
         assertTrue(run.err().contains("parent: wrote 4 bytes into the command\n"), run::toString);
-        assertTrue(run.err().endsWith("pclose() = 0: the command exited with status 0 (WEXITSTATUS 0)\n"), run::toString);
+        assertTrue(run.err().endsWith("pclose() = 0: the command exited with status 0 (WEXITSTATUS 0)\n"),
+                run::toString);
     }
 
     @Test

@@ -240,9 +240,8 @@ class PipeDemoTest {
     void a_stage_still_running_at_the_timeout_is_killed_and_reaped() throws IOException {
         CommandResult result = demo("pipeline", "--json", "--timeout", "0.3", "--", "sleep", "60", "|", "cat");
         assertEquals(1, result.exitCode(), result::toString);
-        assertTrue(result.err().matches(
-                "ipc: pipe-demo pipeline: stage 1 \\(sleep, pid \\d+\\) was still running after 0.3 s and was killed\n"),
-                result::toString);
+        assertTrue(result.err().matches("ipc: pipe-demo pipeline: stage 1 \\(sleep, pid \\d+\\) was still running "
+                + "after 0.3 s and was killed\n"), result::toString);
         JsonNode sleep = json(result).get("stages").get(0);
         assertTrue(sleep.get("killed_at_timeout").asBoolean());
         assertEquals("SIGKILL", sleep.get("status").get("signal_name").asText());
@@ -282,7 +281,8 @@ class PipeDemoTest {
 
     @Test
     void capacity_above_pipe_max_size_is_refused_without_cap_sys_resource_and_says_so() throws IOException {
-        Assumptions.assumeFalse(ProcessStatus.hasCapability(ProcessStatus.CAP_SYS_RESOURCE), "this JVM has CAP_SYS_RESOURCE: no limit to show");
+        Assumptions.assumeFalse(ProcessStatus.hasCapability(ProcessStatus.CAP_SYS_RESOURCE),
+                "this JVM has CAP_SYS_RESOURCE: no limit to show");
         long max = Long.parseLong(ProcFile.readLine(Path.of("/proc/sys/fs/pipe-max-size")).trim());
         CommandResult result = demo("capacity", "--size", Long.toString(max * 2));
         assertEquals(1, result.exitCode(), result::toString);
@@ -321,7 +321,8 @@ class PipeDemoTest {
 
     @Test
     void atomic_writes_of_at_most_pipe_buf_are_never_torn_and_nothing_is_lost() throws IOException {
-        JsonNode atomic = findings("atomic", "--json", "--size", "512,4096,100000", "--writers", "3", "--records", "50");
+        JsonNode atomic = findings("atomic", "--json", "--size", "512,4096,100000", "--writers", "3",
+                "--records", "50");
         JsonNode runs = atomic.get("runs");
         assertEquals(3, runs.size());
         for (JsonNode run : runs) {
