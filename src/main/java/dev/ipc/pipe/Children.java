@@ -141,7 +141,7 @@ final class Children implements AutoCloseable {
         if (child.pidfd >= 0 && Posix.poll(child.pidfd, Posix.POLLIN, deadline.remainingMillis()) == 0) {
             kill(child, "still running after " + deadline.limit() + ": the demo stops it");
         }
-        WaitStatus status = new WaitStatus(Posix.waitpid(child.pid, 0));
+        WaitStatus status = new WaitStatus(Posix.waitpid(child.pid));
         child.status = status;
         closePidfd(child);
         trace.parent("waitpid(" + child.pid + ", " + Trace.status(status) + ", 0) = " + child.pid,
@@ -165,10 +165,6 @@ final class Children implements AutoCloseable {
         if (child.pidfd >= 0) {
             Posix.libc().close(child.pidfd);
         }
-    }
-
-    List<Child> all() {
-        return List.copyOf(children);
     }
 
     /** Kills and reaps every child not reaped yet: no zombie and no stray process outlives the demo. */

@@ -64,37 +64,12 @@ public final class PipePipelineCommand extends DemoCommand {
 
             List<Child> children = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                Children.Setup setup = new Children.Setup();
-                StringBuilder story = new StringBuilder();
-                if (i > 0) {
-                    setup.dup2(pipes.get(i - 1).read(), 0, "stdin becomes the read end of pipe " + i);
-                    story.append("stdin <- read end of pipe ").append(i);
-                } else if (stdin != 0) {
-                    setup.dup2(stdin, 0, "stdin is /dev/null: this process's stdin is not the demo's to give");
-                }
-                if (i < n - 1) {
-                    setup.dup2(pipes.get(i).write(), 1, "stdout becomes the write end of pipe " + (i + 1));
-                    story.append(story.length() > 0 ? ", " : "").append("stdout -> write end of pipe ").append(i + 1);
-                } else if (capture != null) {
-                    setup.dup2(capture.write(), 1, "stdout becomes the write end of the capture pipe");
-                    story.append(story.length() > 0 ? ", " : "").append("stdout -> this process, through a pipe");
-                } else {
-                    story.append(story.length() > 0 ? ", " : "").append("stdout is this process's stdout");
-                }
-                if (i > 0) {
-                    Pipe in = pipes.get(i - 1);
-                    setup.close(in.read(), "pipe " + i + "'s read end: the stage has it as fd 0 now");
-                    setup.close(in.write(), "pipe " + i + "'s write end: kept, it would hide the end of file "
-                            + "from the stage itself");
-                }
-                if (i < n - 1) {
-                    Pipe next = pipes.get(i);
-                    setup.close(next.read(), "pipe " + (i + 1) + "'s read end: the stage only writes this pipe");
-                    setup.close(next.write(), "pipe " + (i + 1) + "'s write end: the stage has it as fd 1 now");
-                }
+                List<String> story = new ArrayList<>();
+                Children.Setup setup = stage(i, pipes, capture, stdin, story);
                 Child child = demo.children.spawn("stage " + (i + 1), programs.get(i), setup);
                 children.add(child);
-                demo.say("stage " + (i + 1) + " (pid " + child.pid + ", " + programs.get(i).name() + "): " + story);
+                demo.say("stage " + (i + 1) + " (pid " + child.pid + ", " + programs.get(i).name() + "): "
+                        + String.join(", ", story));
             }
 
             for (Pipe pipe : pipes) {
@@ -144,6 +119,43 @@ public final class PipePipelineCommand extends DemoCommand {
                 output.writeJson(json);
             });
         }
+    }
+
+    /**
+     * What stage i gets, as the documents' children do it: dup2 of its pipe ends onto stdin and stdout, then
+     * close() of both ends of each pipe it touches. What it gets goes into the story.
+     */
+    private static Children.Setup stage(int i, List<Pipe> pipes, Pipe capture, int stdin, List<String> story) {
+        Children.Setup setup = new Children.Setup();
+        boolean first = i == 0;
+        boolean last = i == pipes.size();
+        if (!first) {
+            setup.dup2(pipes.get(i - 1).read(), 0, "stdin becomes the read end of pipe " + i);
+            story.add("stdin <- read end of pipe " + i);
+        } else if (stdin != 0) {
+            setup.dup2(stdin, 0, "stdin is /dev/null: this process's stdin is not the demo's to give");
+        }
+        if (!last) {
+            setup.dup2(pipes.get(i).write(), 1, "stdout becomes the write end of pipe " + (i + 1));
+            story.add("stdout -> write end of pipe " + (i + 1));
+        } else if (capture != null) {
+            setup.dup2(capture.write(), 1, "stdout becomes the write end of the capture pipe");
+            story.add("stdout -> this process, through a pipe");
+        } else {
+            story.add("stdout is this process's stdout");
+        }
+        if (!first) {
+            Pipe in = pipes.get(i - 1);
+            setup.close(in.read(), "pipe " + i + "'s read end: the stage has it as fd 0 now");
+            setup.close(in.write(), "pipe " + i + "'s write end: kept, it would hide the end of file from the "
+                    + "stage itself");
+        }
+        if (!last) {
+            Pipe out = pipes.get(i);
+            setup.close(out.read(), "pipe " + (i + 1) + "'s read end: the stage only writes this pipe");
+            setup.close(out.write(), "pipe " + (i + 1) + "'s write end: the stage has it as fd 1 now");
+        }
+        return setup;
     }
 
     /** Splits the words at each '|'; an empty stage is a usage error, found before anything is started. */

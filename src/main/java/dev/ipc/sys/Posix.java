@@ -12,18 +12,13 @@ public final class Posix {
     // <fcntl.h>, <poll.h>, <signal.h>, <sys/wait.h>, <limits.h> on Linux x86_64.
     public static final int O_NONBLOCK = 04000;
     public static final int O_CLOEXEC = 02000000;
-    public static final int F_GETFD = 1;
-    public static final int F_SETFD = 2;
     public static final int F_GETFL = 3;
     public static final int F_SETFL = 4;
-    public static final int FD_CLOEXEC = 1;
     public static final int F_SETPIPE_SZ = 1031;
     public static final int F_GETPIPE_SZ = 1032;
     public static final short POLLIN = 0x1;
-    public static final short POLLOUT = 0x4;
     public static final int SIGKILL = 9;
     public static final int SIGPIPE = 13;
-    public static final int WNOHANG = 1;
     public static final int PIPE_BUF = 4096;
     public static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     public static final short POSIX_SPAWN_SETSIGMASK = 0x08;
@@ -86,21 +81,6 @@ public final class Posix {
         return fds;
     }
 
-    public static void close(int fd) {
-        if (libc().close(fd) != 0) {
-            throw failure("close(" + fd + ")", errno());
-        }
-    }
-
-    /** fcntl that must succeed; returns its result. */
-    public static int fcntl(String call, int fd, int command, int argument) {
-        int result = libc().fcntl(fd, command, argument);
-        if (result == -1) {
-            throw failure(call, errno());
-        }
-        return result;
-    }
-
     /**
      * Waits at most timeoutMillis (-1: for ever) for one of events on fd; returns the events that happened,
      * 0 on timeout. A signal that interrupts the wait only restarts it.
@@ -129,21 +109,15 @@ public final class Posix {
         return (int) libc().syscall(SYS_PIDFD_OPEN, pid, 0);
     }
 
-    /** waitpid(pid, &status, options): the raw status, or -1 when WNOHANG found the child still running. */
-    public static int waitpid(int pid, int options) {
+    /** waitpid(pid, &status, 0): waits for the child to end and returns its raw status. */
+    public static int waitpid(int pid) {
         int[] status = new int[1];
-        while (true) {
-            int result = libc().waitpid(pid, status, options);
-            if (result == pid) {
-                return status[0];
-            }
-            if (result == 0) {
-                return -1;
-            }
+        while (libc().waitpid(pid, status, 0) != pid) {
             int errno = errno();
             if (errno != Errno.EINTR) {
                 throw failure("waitpid(" + pid + ")", errno);
             }
         }
+        return status[0];
     }
 }

@@ -116,7 +116,7 @@ public final class Spawn {
     }
 
     /** The descriptors this process holds, from /proc/self/fd. */
-    public static List<Integer> openDescriptors() {
+    private static List<Integer> openDescriptors() {
         try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
             return entries.map(entry -> Integer.parseInt(entry.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
