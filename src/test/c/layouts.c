@@ -2,6 +2,8 @@
  * "NAME VALUE" line each, for LayoutsTest to compare with dev.ipc.sys.Layouts. */
 #define _GNU_SOURCE
 #include <mqueue.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/ipc.h>
@@ -74,5 +76,8 @@ int main(void) {
     AT("MQ_MAXMSG", struct mq_attr, mq_maxmsg);
     AT("MQ_MSGSIZE", struct mq_attr, mq_msgsize);
     AT("MQ_CURMSGS", struct mq_attr, mq_curmsgs);
+    SIZE("POSIX_SPAWN_FILE_ACTIONS_SIZE", posix_spawn_file_actions_t);
+    SIZE("POSIX_SPAWNATTR_SIZE", posix_spawnattr_t);
+    SIZE("SIGSET_SIZE", sigset_t);
     return 0;
 }

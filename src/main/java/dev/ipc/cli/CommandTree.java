@@ -18,7 +18,7 @@ import java.io.PrintWriter;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo"};
 
     private CommandTree() {
     }
@@ -40,6 +40,8 @@ public final class CommandTree {
                 return new ShmCommand();
             case "fifo":
                 return new FifoCommand();
+            case "pipe-demo":
+                return new PipeDemoCommand();
             default:
                 return null;
         }

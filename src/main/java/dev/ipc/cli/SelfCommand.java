@@ -12,6 +12,11 @@ public final class SelfCommand {
 
     /** java, start-up flags, this JVM's class path and main class, then the given ipc arguments. */
     public static List<String> of(String... ipcArguments) {
+        return ofMain("dev.ipc.Main", ipcArguments);
+    }
+
+    /** The same for another main class of ours: a helper process with no command line to parse. */
+    public static List<String> ofMain(String mainClass, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
@@ -25,8 +30,8 @@ public final class SelfCommand {
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("dev.ipc.Main");
-        command.addAll(List.of(ipcArguments));
+        command.add(mainClass);
+        command.addAll(List.of(arguments));
         return command;
     }
 }

@@ -19,6 +19,8 @@ public final class Training {
             // msgget without IPC_CREAT only looks: loads the libc bindings, as every mk and rm does
             {"rm", "--dry-run", "-Q", "0x7ffffffe"},
             {"sem", "tune"}, {"msg", "tune"}, {"shm", "tune"},
+            // a pipe inside this process only, no child: the demos' picocli model and libc binding
+            {"pipe-demo", "nonblock", "--json"},
     };
 
     private Training() {

@@ -80,4 +80,9 @@ public final class Layouts {
     public static final int SEMBUF_NUM = 0;
     public static final int SEMBUF_OP = 2;
     public static final int SEMBUF_FLG = 4;
+
+    // posix_spawn's opaque types and sigset_t (glibc x86_64): only their sizes, to allocate them.
+    public static final int POSIX_SPAWN_FILE_ACTIONS_SIZE = 80;
+    public static final int POSIX_SPAWNATTR_SIZE = 336;
+    public static final int SIGSET_SIZE = 128;
 }
