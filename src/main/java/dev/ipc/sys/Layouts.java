@@ -80,4 +80,15 @@ public final class Layouts {
     public static final int SEMBUF_NUM = 0;
     public static final int SEMBUF_OP = 2;
     public static final int SEMBUF_FLG = 4;
+
+    // ---- ipc msg|sem|shm operations ----
+
+    // struct timespec (semtimedop's timeout): 16 bytes.
+    public static final int TIMESPEC_SIZE = 16;
+    public static final int TIMESPEC_SEC = 0;
+    public static final int TIMESPEC_NSEC = 8;
+
+    // struct passwd's pw_uid and struct group's gr_gid, after two char pointers each.
+    public static final int PASSWD_UID = 16;
+    public static final int GROUP_GID = 16;
 }

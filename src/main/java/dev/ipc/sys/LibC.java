@@ -61,4 +61,23 @@ public interface LibC {
 
     @IgnoreError
     int getpagesize();
+
+    // ---- message queues, semaphores and shared memory used from the shell: ipc msg|sem|shm operations, demos ----
+
+    /** The calling thread's kernel id, the target of {@link #tgkill}. */
+    @IgnoreError
+    int gettid();
+
+    @IgnoreError
+    int getpid();
+
+    /** Interrupts a blocking System V call in one thread: the kernel never restarts those (signal(7)). */
+    @SaveError
+    int tgkill(int tgid, int tid, int signal);
+
+    @IgnoreError
+    Pointer getpwnam(String name);
+
+    @IgnoreError
+    Pointer getgrnam(String name);
 }

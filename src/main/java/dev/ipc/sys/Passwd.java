@@ -4,6 +4,7 @@ package dev.ipc.sys;
 import jnr.ffi.Pointer;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 public final class Passwd {
     private Passwd() {
@@ -17,6 +18,20 @@ public final class Passwd {
     /** gr_name is the first member of struct group. */
     public static Optional<String> groupName(long gid) {
         return firstString(Native.libc().getgrgid((int) gid));
+    }
+
+    /** The uid getpwnam gives for a user name, through NSS. */
+    public static OptionalLong uidOf(String name) {
+        Pointer record = Native.libc().getpwnam(name);
+        return record == null ? OptionalLong.empty()
+                : OptionalLong.of(Integer.toUnsignedLong(record.getInt(Layouts.PASSWD_UID)));
+    }
+
+    /** The gid getgrnam gives for a group name, through NSS. */
+    public static OptionalLong gidOf(String name) {
+        Pointer record = Native.libc().getgrnam(name);
+        return record == null ? OptionalLong.empty()
+                : OptionalLong.of(Integer.toUnsignedLong(record.getInt(Layouts.GROUP_GID)));
     }
 
     private static Optional<String> firstString(Pointer record) {
