@@ -1,0 +1,57 @@
+// How options' numbers, keys, sizes and durations are read, and the messages for what cannot be read.
+package dev.ipc.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ValuesTest {
+    @Test
+    void reads_keys_in_decimal_hex_and_octal_as_ipcrm_does() {
+        assertEquals(4660, Values.key("4660", "--key"));
+        assertEquals(4660, Values.key("0x1234", "--key"));
+        assertEquals(4660, Values.key("011064", "--key"));
+        assertEquals(0x80000001, Values.key("0x80000001", "--key"), "unsigned keys keep their bits");
+        assertEquals(-1, Values.key("-1", "--key"));
+        assertEquals("--key 0x100000000 is out of range: a key is 32 bits",
+                assertThrows(IpcException.class, () -> Values.key("0x100000000", "--key")).getMessage());
+        assertEquals("invalid --key '08': write a number in decimal, 0x hex or 0 octal",
+                assertThrows(IpcException.class, () -> Values.key("08", "--key")).getMessage());
+    }
+
+    @Test
+    void reads_sizes_with_binary_suffixes() {
+        assertEquals(4096, Values.size("4K", "--size"));
+        assertEquals(4096, Values.size("4KiB", "--size"));
+        assertEquals(3L << 20, Values.size("3m", "--size"));
+        assertEquals(1L << 30, Values.size("1G", "--size"));
+        assertEquals(16 << 10, Values.size("0x10K", "--size"));
+        assertEquals(27, Values.size("0x1b", "--size"), "b is a hex digit, not bytes");
+        assertEquals(IpcException.class, assertThrows(IpcException.class, () -> Values.size("-1", "--size"))
+                .getClass());
+        assertThrows(IpcException.class, () -> Values.size("1X", "--size"));
+    }
+
+    @Test
+    void reads_durations_with_units_and_bare_seconds() {
+        assertEquals(1_500_000_000L, Values.durationNanos("1.5", "--timeout"));
+        assertEquals(250_000_000L, Values.durationNanos("250ms", "--timeout"));
+        assertEquals(120_000_000_000L, Values.durationNanos("2m", "--timeout"));
+        assertEquals(20_000L, Values.durationNanos("20us", "--timeout"));
+        assertEquals(0, Values.durationNanos("0", "--timeout"));
+        assertEquals("invalid --timeout '-1s': write a duration such as 1.5, 250ms, 2s, 1m (a bare number is "
+                + "seconds)", assertThrows(IpcException.class, () -> Values.durationNanos("-1s", "--timeout"))
+                .getMessage());
+        assertEquals("1.5s", Values.formatDuration(1_500_000_000L));
+        assertEquals("250ms", Values.formatDuration(250_000_000L));
+    }
+
+    @Test
+    void reads_ids_in_decimal_only() {
+        assertEquals(12, Values.id("12", "--id"));
+        assertThrows(IpcException.class, () -> Values.id("0x1", "--id"));
+        assertThrows(IpcException.class, () -> Values.id("2147483648", "--id"));
+        assertThrows(IpcException.class, () -> Values.id("-1", "--id"));
+    }
+}
