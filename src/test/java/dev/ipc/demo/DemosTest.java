@@ -2,6 +2,7 @@
 // also when it is interrupted or one of its processes dies.
 package dev.ipc.demo;
 
+import dev.ipc.support.Await;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.IpcProcess;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Timeout;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,7 +88,7 @@ class DemosTest {
     void interrupting_the_demo_stops_its_processes_and_removes_its_objects() {
         IpcProcess demo = IpcProcess.start("sem", "demo", "--pace", "60s");
         try {
-            awaitTrue(() -> SystemVCalls.semaphoreSets().size() == 1 && children(demo).size() == 3,
+            Await.until(() -> SystemVCalls.semaphoreSets().size() == 1 && children(demo).size() == 3,
                     "A, B and C running");
             List<ProcessHandle> children = children(demo);
             // Ctrl-C's SIGINT, to the demo alone (a terminal would send it to the children too)
@@ -96,7 +96,7 @@ class DemosTest {
             IpcProcess.Result r = demo.await(60);
             assertTrue(r.outText().contains("interrupted: stopping the processes and removing the objects"),
                     r::toString);
-            awaitTrue(() -> children.stream().noneMatch(ProcessHandle::isAlive), "the children ended");
+            Await.until(() -> children.stream().noneMatch(ProcessHandle::isAlive), "the children ended");
             assertNothingLeft();
         } finally {
             demo.kill();
@@ -107,7 +107,7 @@ class DemosTest {
     void a_child_that_dies_fails_the_demo_and_everything_is_cleaned_up() {
         IpcProcess demo = IpcProcess.start("sem", "demo", "--pace", "60s");
         try {
-            awaitTrue(() -> child(demo, "B").isPresent(), "B running");
+            Await.until(() -> child(demo, "B").isPresent(), "B running");
             child(demo, "B").orElseThrow().destroyForcibly();
             IpcProcess.Result r = demo.await(60);
             assertEquals(1, r.exitCode(), r::toString);
@@ -123,13 +123,13 @@ class DemosTest {
     void children_remove_the_objects_when_the_demo_is_killed_outright() {
         IpcProcess demo = IpcProcess.start("sem", "demo", "--pace", "60s");
         try {
-            awaitTrue(() -> child(demo, "C").isPresent() && SystemVCalls.semaphoreSets().size() == 1
+            Await.until(() -> child(demo, "C").isPresent() && SystemVCalls.semaphoreSets().size() == 1
                     && dev.ipc.sys.SemaphoreCalls.waitingForIncrease(SystemVCalls.semaphoreSets().get(0).id(), 1) == 1,
                     "C blocked");
             List<ProcessHandle> children = children(demo);
             demo.process().toHandle().destroyForcibly(); // SIGKILL: no hook runs in the demo itself
-            awaitTrue(() -> SystemVCalls.semaphoreSets().isEmpty(), "a child removed the set");
-            awaitTrue(() -> children.stream().noneMatch(ProcessHandle::isAlive), "the children ended");
+            Await.until(() -> SystemVCalls.semaphoreSets().isEmpty(), "a child removed the set");
+            Await.until(() -> children.stream().noneMatch(ProcessHandle::isAlive), "the children ended");
         } finally {
             demo.kill();
         }
@@ -142,17 +142,5 @@ class DemosTest {
     private static Optional<ProcessHandle> child(IpcProcess demo, String role) {
         return demo.process().toHandle().children().filter(p -> p.info().arguments()
                 .map(args -> String.join(" ", args).contains("--role " + role + " ")).orElse(false)).findFirst();
-    }
-
-    static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for: " + what);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 }

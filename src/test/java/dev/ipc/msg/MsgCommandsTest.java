@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.demo.Syscalls;
+import dev.ipc.support.Await;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.IpcProcess;
@@ -184,12 +185,9 @@ class MsgCommandsTest {
     }
 
     /** Waits until a thread of this JVM sleeps in the given system call. */
-    private static void awaitThreadIn(int syscall) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!Syscalls.sleepsIn(ProcessHandle.current().pid(), syscall).orElse(false)) {
-            assertTrue(System.nanoTime() < deadline, "no thread blocked in system call " + syscall);
-            Thread.sleep(5);
-        }
+    private static void awaitThreadIn(int syscall) {
+        Await.until(() -> Syscalls.sleepsIn(ProcessHandle.current().pid(), syscall).orElse(false),
+                "a thread blocked in system call " + syscall);
     }
 
     @Test

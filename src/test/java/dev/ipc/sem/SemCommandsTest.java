@@ -4,6 +4,7 @@ package dev.ipc.sem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.support.Await;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.IpcProcess;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -117,9 +117,9 @@ class SemCommandsTest {
         IpcProcess taker = IpcProcess.start("sem", "op", "--id", id(), "0:-1");
         IpcProcess zero = IpcProcess.start("sem", "op", "--id", id(), "2:0");
         try {
-            awaitTrue(() -> Ipc.run("ls", "-s", "-i", id()).out().contains("\n0          0          1          0"),
+            Await.until(() -> Ipc.run("ls", "-s", "-i", id()).out().contains("\n0          0          1          0"),
                     "ncount 1 on semaphore 0");
-            awaitTrue(() -> Ipc.run("ls", "-s", "-i", id()).out().contains("\n2          1          0          1"),
+            Await.until(() -> Ipc.run("ls", "-s", "-i", id()).out().contains("\n2          1          0          1"),
                     "zcount 1 on semaphore 2");
             assertEquals(0, Ipc.run("sem", "op", "--id", id(), "0:+1", "2:-1").exitCode());
             assertEquals(0, taker.await(30).exitCode());
@@ -135,7 +135,7 @@ class SemCommandsTest {
     void removal_while_waiting_exits_7() {
         IpcProcess waiter = IpcProcess.start("sem", "op", "--id", id(), "1:-2");
         try {
-            awaitTrue(() -> SemaphoreCalls.waitingForIncrease(set, 1) == 1, "the waiter blocked");
+            Await.until(() -> SemaphoreCalls.waitingForIncrease(set, 1) == 1, "the waiter blocked");
             Kernel.removeSemaphores(set);
             IpcProcess.Result r = waiter.await(30);
             assertEquals(ExitCodes.REMOVED, r.exitCode(), r::toString);
@@ -150,7 +150,7 @@ class SemCommandsTest {
         Kernel.setValue(set, 0, 1);
         IpcProcess holder = IpcProcess.start("sem", "op", "--id", id(), "--undo", "--hold", "60s", "0:-1");
         try {
-            awaitTrue(() -> values()[0] == 0, "the holder took semaphore 0");
+            Await.until(() -> values()[0] == 0, "the holder took semaphore 0");
             holder.process().destroy();
             holder.await(30);
             assertEquals(1, values()[0], "SEM_UNDO gave the semaphore back when the holder exited");
@@ -170,17 +170,5 @@ class SemCommandsTest {
         IpcProcess.Result allowed = Unprivileged.run("sem", "op", "--id", id(), "0:+1");
         assertEquals(0, allowed.exitCode(), allowed::toString);
         assertEquals(1, values()[0]);
-    }
-
-    static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for: " + what);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 }
