@@ -3,6 +3,7 @@
 package dev.ipc.msg;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Values;
 import dev.ipc.demo.Calls;
 import dev.ipc.demo.ChildLink;
@@ -17,6 +18,7 @@ import dev.ipc.sys.MessageBuffer;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,10 +30,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"Message queues as the documents describe them, with real processes on one queue. First a "
+        description = {"Lab demo: receivers selecting messages by type on one queue, then types as addresses.",
+                "Message queues as the documents describe them, with real processes on one queue. First a "
                 + "sender queues messages of types 1, 2 and 3, and three receivers take them by type, as msgrcv "
                 + "selects: type 0 the first message, type 2 the first of type 2, type -2 the first of the lowest "
                 + "type up to 2; each choice is predicted from the documents and compared with the kernel's. A "
@@ -42,6 +44,9 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit status: 0 when the kernel chose as the documents say and every reply reached its client; "
                 + "1 otherwise; 2 bad usage."})
 public final class MsgDemoCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private static final long START_MILLIS = 60_000;
     private static final int SHOWN_TRIPS = 2;
     /** The messages the sender queues, in order: type and text. */

@@ -3,6 +3,7 @@ package dev.ipc.msg;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Json;
 import dev.ipc.cli.RawOutput;
@@ -33,10 +34,10 @@ import java.util.Base64;
 import java.util.concurrent.Callable;
 
 @Command(name = "recv",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"Receive messages from a message queue (msgrcv), selected by type as msgrcv selects:",
+        description = {"Receive messages from a message queue (msgrcv), selected by type.",
+                "msgrcv chooses:",
                 "  --type 0   the first message in the queue (the default)",
                 "  --type N   the first message of type N (with --except: the first whose type is not N)",
                 "  --type -N  the first message of the lowest type that is N or less",
@@ -54,6 +55,9 @@ import java.util.concurrent.Callable;
                 "  ipc msg recv --id 3 --type -2 --nowait     the lowest type <= 2, or exit 5 at once",
                 "  ipc msg recv --id 3 --all --json           every message now queued"})
 public final class MsgRecvCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

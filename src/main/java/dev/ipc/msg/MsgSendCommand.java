@@ -2,6 +2,7 @@
 package dev.ipc.msg;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Values;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 @Command(name = "send",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
         description = {"Send one message to a message queue (msgsnd).",
@@ -35,6 +35,9 @@ import java.util.concurrent.Callable;
                 + " is longer than msgmax or than the queue can ever hold; 1 other failures.",
                 "", "Example:", "  ipc msg send --key 0x1234 --type 2 'hello'"})
 public final class MsgSendCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @Mixin
     Target target;
 

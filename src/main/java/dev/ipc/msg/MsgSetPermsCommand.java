@@ -14,11 +14,10 @@ import picocli.CommandLine.Command;
 import java.util.Optional;
 
 @Command(name = "set-perms",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"Change a message queue's owner, group or permission bits (msgctl IPC_SET). The owner, "
-                + "the creator or a privileged process may."},
+        description = {"Change a message queue's owner, group or mode (msgctl IPC_SET).",
+                "The owner, the creator or a privileged process may."},
         footer = {"", "Exit status: 0 changed; 2 bad usage; 3 no such queue; 4 not allowed; 1 other failures.",
                 "", "Example:", "  ipc msg set-perms --key 0x1234 --owner alice --mode 0620"})
 public final class MsgSetPermsCommand extends SetPermsCommand {

@@ -2,6 +2,7 @@
 package dev.ipc.msg;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Json;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.proc.SystemPaths;
@@ -27,14 +28,16 @@ import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
 @Command(name = "stat",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"Show a message queue's msqid_ds in full: owners, mode, bytes used and allowed (cbytes, "
-                + "qbytes), messages queued, the last sender and receiver, and the times; byte for byte as "
-                + "'ipcs -q -i ID' prints it."},
+        description = {"Show a message queue's msqid_ds in full, as 'ipcs -q -i ID' does.",
+                "Owners, mode, bytes used and allowed (cbytes, qbytes), messages queued, the last sender and "
+                        + "receiver, and the times, byte for byte as ipcs prints them."},
         footer = {"", "Exit status: 0 shown; 2 bad usage; 3 no such queue; 1 other failures."})
 public final class MsgStatCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

@@ -2,6 +2,7 @@
 package dev.ipc.sem;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Values;
 import dev.ipc.demo.Calls;
 import dev.ipc.demo.ChildLink;
@@ -13,6 +14,7 @@ import dev.ipc.sys.SemaphoreCalls;
 import dev.ipc.sys.SemaphoreOperations;
 import dev.ipc.sys.SystemVKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,16 +25,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"The documents' picture of semaphores, with real processes: A and C each wait (P) on a "
+        description = {"Lab demo: processes A and C wait on semaphores, B signals them.",
+                "The documents' picture of semaphores, with real processes: A and C each wait (P) on a "
                 + "semaphore that is 0, SA and SB, and block in the kernel; B signals (V) SA, which wakes A, then "
                 + "SB, which wakes C. The transcript shows each process's steps and why, when each one blocked "
                 + "(seen in the kernel's semncnt) and who woke whom; the set is removed at the end, also on "
                 + "Ctrl-C or when a process fails."},
         footer = {"", "Exit status: 0 when the kernel behaved as the documents say; 1 otherwise; 2 bad usage."})
 public final class SemDemoCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private static final int SA = 0;
     private static final int SB = 1;
     private static final String[] NAMES = {"SA", "SB"};

@@ -2,6 +2,7 @@
 package dev.ipc.sem;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Json;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.sys.NativeCallException;
@@ -20,15 +21,18 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 @Command(name = "get",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"Print the values of a semaphore set on one line, separated by spaces, read in one atomic "
-                + "GETALL (so 'ipc sem set' takes them back as they are); with --num, the one value. --json adds "
+        description = {"Print the values of a semaphore set (GETALL), or of one semaphore (GETVAL).",
+                "The values are read in one atomic GETALL and printed on one line, separated by spaces, so that "
+                + "'ipc sem set' takes them back as they are; with --num, the one value. --json adds "
                 + "each semaphore's waiters (ncount, zcount) and the pid of the last operation."},
         footer = {"", "Exit status: 0 shown; 2 bad usage; 3 no such set; 4 permission denied; 9 --num out of "
                 + "range; 1 other failures."})
 public final class SemGetCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

@@ -2,6 +2,7 @@
 package dev.ipc.sem;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Values;
 import dev.ipc.model.SemaphoreSet;
@@ -26,10 +27,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "op",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"Run one semop with the operations given, written SEMNUM:VALUE:",
+        description = {"Run one semop of several operations, applied all at once or not at all.",
+                "The operations are written SEMNUM:VALUE:",
                 "  0:-1   wait until semaphore 0 is at least 1, then take 1 (P, wait)",
                 "  1:+1   add 1 to semaphore 1, waking waiters (V, signal)",
                 "  2:0    wait until semaphore 2 is 0",
@@ -44,8 +45,11 @@ import java.util.stream.Collectors;
                 "  ipc sem op --id 3 0:-1                     P(sem 0)",
                 "  ipc sem op --id 3 0:-1 1:-1                take both, atomically",
                 "  ipc sem op --key 0x1234 --timeout 2s 0:0   wait up to 2 s for sem 0 to be 0",
-                "  ipc sem op --id 3 --undo --hold 10s 0:-1   hold sem 0 for 10 s; the kernel gives it back"})
+                "  ipc sem op --id 3 --undo --hold 10s 0:-1   hold sem 0 for 10 s, then the kernel undoes"})
 public final class SemOpCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @Mixin
     Target target;
 

@@ -2,6 +2,7 @@
 package dev.ipc.sem;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.sys.NativeCallException;
@@ -19,17 +20,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "set",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"Set semaphore values: with --num N, semaphore N to VALUE (SETVAL); otherwise one VALUE "
-                + "for each semaphore of the set, all at once (SETALL). Values are 0 to SEMVMX (32767). The kernel "
+        description = {"Set one semaphore (SETVAL), or all of a set at once (SETALL).",
+                "With --num N, semaphore N is set to VALUE; otherwise give one VALUE for each semaphore of the "
+                + "set. Values are 0 to SEMVMX (32767). The kernel "
                 + "wakes the processes the new values let through, and forgets every process's SEM_UNDO "
                 + "adjustments for the semaphores set."},
         footer = {"", "Exit status: 0 set; 2 bad usage; 3 no such set; 4 permission denied; 9 a value above "
                 + "SEMVMX or --num out of range; 1 other failures.",
                 "", "Examples:", "  ipc sem set --id 3 --num 0 1", "  ipc sem set --id 3 1 0 0"})
 public final class SemSetCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @Mixin
     Target target;
 

@@ -7,11 +7,10 @@ import dev.ipc.sysv.SetPermsCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "set-perms",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"Change a semaphore set's owner, group or permission bits (semctl IPC_SET). The owner, "
-                + "the creator or a privileged process may."},
+        description = {"Change a semaphore set's owner, group or mode (semctl IPC_SET).",
+                "The owner, the creator or a privileged process may."},
         footer = {"", "Exit status: 0 changed; 2 bad usage; 3 no such semaphore set; 4 not allowed; 1 other failures."})
 public final class SemSetPermsCommand extends SetPermsCommand {
     @Override

@@ -2,6 +2,7 @@
 package dev.ipc.shm;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.NativeCallException;
@@ -18,6 +19,9 @@ import java.util.concurrent.Callable;
  * also needs a non-zero RLIMIT_MEMLOCK, within which the segment's size must fit.
  */
 abstract class SegmentLockCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @Mixin
     Target target;
 

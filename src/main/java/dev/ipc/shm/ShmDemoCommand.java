@@ -2,6 +2,7 @@
 package dev.ipc.shm;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Values;
 import dev.ipc.demo.Calls;
@@ -16,6 +17,7 @@ import dev.ipc.sys.SemaphoreOperations;
 import dev.ipc.sys.SharedMemoryCalls;
 import dev.ipc.sys.SystemVKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,10 +32,10 @@ import java.util.concurrent.Callable;
 import static dev.ipc.sys.IpcConstants.IPC_NOWAIT;
 
 @Command(name = "demo",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"The producer-consumer problem through shared memory, with real processes: a producer "
+        description = {"Lab demo: producer and consumer through a segment guarded by semaphores.",
+                "The producer-consumer problem through shared memory, with real processes: a producer "
                 + "writes numbered items into a ring of slots in a segment, a consumer reads them, and three "
                 + "semaphores guard the ring: EMPTY (free slots), FULL (filled slots) and MUTEX. The transcript "
                 + "shows the first items and every kind of wait; the checks confirm that every item arrived once, "
@@ -43,6 +45,9 @@ import static dev.ipc.sys.IpcConstants.IPC_NOWAIT;
                 + "they started; 1 otherwise; 2 bad usage.",
                 "", "Example:", "  ipc shm demo --items 200000 --size 4K     measure throughput"})
 public final class ShmDemoCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private static final int EMPTY = 0;
     private static final int FULL = 1;
     private static final int MUTEX = 2;

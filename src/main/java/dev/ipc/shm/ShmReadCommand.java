@@ -2,6 +2,7 @@
 package dev.ipc.shm;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.RawOutput;
 import dev.ipc.cli.Values;
 import dev.ipc.model.SharedMemorySegment;
@@ -24,16 +25,19 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 
 @Command(name = "read",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"Read a shared memory segment: attach it read-only (shmat), copy the bytes asked for, "
-                + "detach (shmdt). Prints a hex dump as 'hexdump -C' does (offsets from the segment's start, '*' "
+        description = {"Read a shared memory segment, as a hex dump or raw.",
+                "Attaches it read-only (shmat), copies the bytes asked for, "
+                + "detaches (shmdt). Prints a hex dump as 'hexdump -C' does (offsets from the segment's start, '*' "
                 + "for repeated lines), or with --raw the bytes themselves."},
         footer = {"", "Exit status: 0 read; 2 bad usage; 3 no such segment; 4 permission denied; 9 --offset or "
                 + "--length past the end; 1 other failures.",
                 "", "Examples:", "  ipc shm read --id 3 --length 64", "  ipc shm read --key 0x1234 --raw > copy"})
 public final class ShmReadCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private static final int CHUNK = 64 * 1024;
 
     @Spec

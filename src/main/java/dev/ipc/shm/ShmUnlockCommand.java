@@ -5,7 +5,6 @@ import dev.ipc.cli.ExitCodes;
 import picocli.CommandLine.Command;
 
 @Command(name = "unlock",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = {"Unlock a shared memory segment (shmctl SHM_UNLOCK); allowed as for 'ipc shm lock'."},
         footer = {"", "Exit status: 0 unlocked; 2 bad usage; 3 no such segment; 4 not allowed; 1 other failures."})

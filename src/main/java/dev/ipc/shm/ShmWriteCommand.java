@@ -2,6 +2,7 @@
 package dev.ipc.shm;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Values;
@@ -20,10 +21,10 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 @Command(name = "write",
-        mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"Write into a shared memory segment: TEXT (UTF-8, no newline added), the bytes of --file, or "
+        description = {"Write text, a file or standard input into a shared memory segment.",
+                "Writes TEXT (UTF-8, no newline added), the bytes of --file, or "
                 + "standard input, at --offset. The data is read and checked against the segment's size first: "
                 + "what would pass the end is refused and nothing is written."},
         footer = {"", "Exit status: 0 written; 2 bad usage; 3 no such segment; 4 permission denied; 9 the data "
@@ -31,6 +32,9 @@ import java.util.concurrent.Callable;
                 "", "Examples:", "  ipc shm write --id 3 'hello'",
                 "  ipc shm write --key 0x1234 --offset 4K --file data.bin"})
 public final class ShmWriteCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @Mixin
     Target target;
 

@@ -2,6 +2,7 @@
 package dev.ipc.sysv;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.Passwd;
@@ -19,6 +20,9 @@ import java.util.function.Function;
  * structure are read with IPC_STAT first and given back as they were.
  */
 public abstract class SetPermsCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @Mixin
     Target target;
 
