@@ -14,6 +14,11 @@ public final class Training {
     private static final String[][] READ_ONLY_COMMANDS = {
             {"ls"}, {"ls", "-t"}, {"ls", "-i", "0", "-q"}, {"ls", "-l"}, {"ls", "-u"}, {"ls", "--human"},
             {"ls", "--bogus-option"}, {"--help"}, {"ls", "--help"},
+            // The msg, sem and shm operations: their models, and libc bound through jnr by a stat of an id no
+            // object has (IPC_STAT only reads; the answer is EINVAL).
+            {"msg", "send", "--help"}, {"msg", "recv", "--help"}, {"sem", "op", "--help"}, {"shm", "read", "--help"},
+            {"msg", "stat", "--id", "2147483647"}, {"sem", "get", "--id", "2147483647"},
+            {"shm", "read", "--id", "2147483647"},
     };
 
     private Training() {
