@@ -10,7 +10,8 @@ import java.util.PriorityQueue;
  * briefly (they arrive through pipes read by different threads) and printed oldest first.
  */
 public final class Transcript implements AutoCloseable {
-    private static final long HOLD_BACK_NANOS = 150_000_000L;
+    private static final long HOLD_BACK_NANOS = 300_000_000L;
+    private static final String LINE = "%4d.%03ds  %-16s %s";
 
     private final PrintWriter out;
     private final long start;
@@ -29,6 +30,7 @@ public final class Transcript implements AutoCloseable {
 
     public Transcript(PrintWriter out) {
         this.out = out;
+        out.println(String.format("%9s  %-16s %s", "time", "process", "what it does, and why"));
         this.start = System.nanoTime();
         printer = new Thread(this::printLoop, "ipc-transcript");
         printer.setDaemon(true);
@@ -99,8 +101,7 @@ public final class Transcript implements AutoCloseable {
 
     private String format(Line line) {
         long micros = Math.max(0, line.nanos() - start) / 1000;
-        return String.format("%4d.%03ds  %-12s %s", micros / 1_000_000, (micros / 1000) % 1000, line.actor(),
-                line.text());
+        return String.format(LINE, micros / 1_000_000, (micros / 1000) % 1000, line.actor(), line.text());
     }
 
     @Override

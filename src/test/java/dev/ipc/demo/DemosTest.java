@@ -47,8 +47,8 @@ class DemosTest {
         CommandResult r = Ipc.run("sem", "demo", "--pace", "50ms");
         assertPasses(r);
         String out = r.out();
-        assertTrue(out.contains("kernel       semncnt(SA) = 1: A["), out);
-        assertTrue(out.contains("kernel       semncnt(SB) = 1: C["), out);
+        assertTrue(out.contains("kernel           semncnt(SA) = 1: A["), out);
+        assertTrue(out.contains("kernel           semncnt(SB) = 1: C["), out);
         assertTrue(out.contains("  ok    B woke A: A's wait returned "), out);
         assertTrue(out.contains("  ok    B woke C: C's wait returned "), out);
         assertTrue(out.indexOf("signal(SA)") < out.indexOf("woke up: its semop returned and took SA"),

@@ -68,6 +68,7 @@ class ShmCommandsTest {
 
     @Test
     void hex_dump_is_byte_for_byte_what_hexdump_C_prints(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Processes.onPath("hexdump"), "hexdump is not installed (.ci/run installs it)");
         byte[] data = new byte[SIZE];
         new Random(7).nextBytes(data);
         for (int i = 200; i < 600; i++) {
