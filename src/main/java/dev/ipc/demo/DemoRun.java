@@ -8,6 +8,8 @@ import dev.ipc.sys.SystemVKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The objects a demo creates and the processes it starts are registered here at once, and removed and stopped
@@ -34,6 +36,8 @@ public final class DemoRun {
     private final List<String> notes = new ArrayList<>();
     private int failed;
     private boolean cleaned;
+    private volatile boolean interrupted;
+    private final CountDownLatch verdictPrinted = new CountDownLatch(1);
 
     /** name is the command ("sem demo"); intro is printed first, one paragraph a line. */
     public DemoRun(PrintWriter out, String name, boolean trace, String... intro) {
@@ -101,8 +105,15 @@ public final class DemoRun {
     /** Runs the body, cleans up, prints the checks and verdict; exit 0 only when every check passed. */
     public int execute(Body body) {
         Thread hook = new Thread(() -> {
+            interrupted = true;
             parent.say("interrupted: stopping the processes and removing the objects");
             cleanUp();
+            // The demo's own thread sees its processes end and prints the verdict; the JVM halts when this returns.
+            try {
+                verdictPrinted.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             transcript.close();
         }, "ipc-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -124,6 +135,9 @@ public final class DemoRun {
                 // the hook is running or will: it finds everything cleaned up
             }
         }
+        if (interrupted) {
+            failure = "interrupted before it could finish";
+        }
         if (failure != null) {
             check(false, failure);
         }
@@ -139,6 +153,7 @@ public final class DemoRun {
                 : "The demo did not go as the documents say: " + failed + " check" + (failed == 1 ? "" : "s")
                 + " failed.");
         out.flush();
+        verdictPrinted.countDown();
         if (failed > 0) {
             throw IpcException.failure(name + ": " + (failure != null ? failure : failed + " check"
                     + (failed == 1 ? "" : "s") + " failed (see above)"));
@@ -166,9 +181,8 @@ public final class DemoRun {
                 parent.trace(Calls.remove(kind, id) + " = 0");
                 parent.say("removes " + kind.noun() + " " + id);
             } catch (NativeCallException e) {
-                if (kind.exists(id)) {
-                    parent.say("could not remove " + kind.noun() + " " + id + ": " + e.getMessage());
-                }
+                parent.say(kind.exists(id) ? "could not remove " + kind.noun() + " " + id + ": " + e.getMessage()
+                        : kind.noun() + " " + id + " is gone already: a child removed it as it saw this process end");
             }
         }
     }

@@ -142,20 +142,22 @@ public final class MsgRecvCommand implements Callable<Integer> {
         Sink sink = raw ? new RawSink(RawOutput.open(out)) : json ? new JsonSink(out) : new TextSink(out);
         try (sink; ThreadAlarm alarm = waitNanos < 0 ? null : ThreadAlarm.at(System.nanoTime() + waitNanos)) {
             while (remaining > 0) {
+                boolean whole = buffer.capacity() >= limit;
                 int length;
                 try {
-                    length = receiveOne(id, buffer, (int) limit);
+                    length = buffer.receive(id, messageType, flags(whole));
                 } catch (NativeCallException e) {
                     if (e.errno() == Errno.EINTR && (alarm == null || !alarm.rang())) {
                         continue; // not our alarm: msgrcv is never restarted by the kernel
+                    }
+                    if (e.errno() == Errno.E2BIG && !whole) {
+                        buffer = new MessageBuffer((int) Math.min(limit, 2L * buffer.capacity()));
+                        continue; // longer than the usual size, but within --max-size
                     }
                     if (e.errno() == Errno.ENOMSG && all) {
                         break;
                     }
                     throw explain(e, id, limit);
-                } catch (Grow bigger) {
-                    buffer = new MessageBuffer(bigger.capacity);
-                    continue;
                 }
                 sink.message(buffer.type(), buffer.text(length));
                 received++;
@@ -167,29 +169,10 @@ public final class MsgRecvCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Asks for a larger buffer: the message is longer than this one but within --max-size. */
-    private static final class Grow extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int capacity;
-
-        Grow(int capacity) {
-            super(null, null, false, false);
-            this.capacity = capacity;
-        }
-    }
-
-    private int receiveOne(int id, MessageBuffer buffer, int limit) {
-        boolean full = buffer.capacity() >= limit;
-        int flags = (nowait || all ? IpcConstants.IPC_NOWAIT : 0) | (except ? IpcConstants.MSG_EXCEPT : 0)
-                | (truncate && full ? IpcConstants.MSG_NOERROR : 0);
-        try {
-            return buffer.receive(id, messageType, flags);
-        } catch (NativeCallException e) {
-            if (e.errno() == Errno.E2BIG && !full) {
-                throw new Grow((int) Math.min(limit, 2L * buffer.capacity()));
-            }
-            throw e;
-        }
+    /** MSG_NOERROR only once the buffer is --max-size long: a shorter one grows instead of cutting. */
+    private int flags(boolean whole) {
+        return (nowait || all ? IpcConstants.IPC_NOWAIT : 0) | (except ? IpcConstants.MSG_EXCEPT : 0)
+                | (truncate && whole ? IpcConstants.MSG_NOERROR : 0);
     }
 
     private IpcException explain(NativeCallException e, int id, long limit) {

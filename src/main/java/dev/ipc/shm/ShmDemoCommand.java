@@ -258,7 +258,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
         me.fact("waits", Long.toString(shared.waits));
         me.say("got " + received + " items; it waited " + times(shared.waits) + " for a filled slot");
         shared.close();
-        return received == count ? ExitCodes.OK : ExitCodes.FAILURE;
+        return ExitCodes.OK; // what went wrong was told in facts, for the parent's checks to report
     }
 
     /** One side's view of the ring: the attached segment and its two semops. */
