@@ -128,6 +128,48 @@ class MsgCommandsTest {
     }
 
     @Test
+    void a_count_cut_short_by_nowait_prints_what_it_got_then_exits_5() {
+        send(1, "one");
+        send(1, "two");
+        CommandResult r = ipc("msg", "recv", "--id", id(), "--count", "3", "--nowait");
+        assertEquals(ExitCodes.WOULD_BLOCK, r.exitCode(), r::toString);
+        assertEquals("1\tone\n1\ttwo\n", r.out());
+        assertEquals("ipc: no message in message queue " + queue + " (after 2 messages) (--nowait)\n", r.err());
+    }
+
+    @Test
+    void receives_whole_a_message_longer_than_msgmax_is_now(@TempDir Path dir) throws Exception {
+        Path kernel = Path.of("/proc/sys/kernel");
+        // readString can return a single byte of a /proc/sys file on JDK 17; readLine reads it whole
+        String msgmax = firstLine(kernel.resolve("msgmax"));
+        String msgmnb = firstLine(kernel.resolve("msgmnb"));
+        try {
+            Files.writeString(kernel.resolve("msgmnb"), "65536");
+            Files.writeString(kernel.resolve("msgmax"), "65536");
+            Kernel.removeQueue(queue);
+            queue = Kernel.createQueue(0x1234, 0600);
+            byte[] big = new byte[40000];
+            java.util.Arrays.fill(big, (byte) 'x');
+            Path file = dir.resolve("big");
+            Files.write(file, big);
+            assertEquals(0, ipc("msg", "send", "--id", id(), "--file", file.toString()).exitCode());
+            Files.writeString(kernel.resolve("msgmax"), "8192"); // the message is now longer than msgmax
+            CommandResult r = ipc("msg", "recv", "--id", id());
+            assertEquals(0, r.exitCode(), r::toString);
+            assertEquals("1\t" + "x".repeat(40000) + "\n", r.out());
+        } finally {
+            Files.writeString(kernel.resolve("msgmax"), msgmax);
+            Files.writeString(kernel.resolve("msgmnb"), msgmnb);
+        }
+    }
+
+    private static String firstLine(Path file) throws java.io.IOException {
+        try (var in = Files.newBufferedReader(file)) {
+            return in.readLine().trim();
+        }
+    }
+
+    @Test
     void nowait_on_an_empty_queue_exits_5_and_says_so() {
         CommandResult r = ipc("msg", "recv", "--id", id(), "--type", "3", "--nowait");
         assertEquals(ExitCodes.WOULD_BLOCK, r.exitCode());
