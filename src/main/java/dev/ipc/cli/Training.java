@@ -17,6 +17,7 @@ public final class Training {
             // The msg, sem and shm operations: their models, and libc bound through jnr by a stat of an id no
             // object has (IPC_STAT only reads; the answer is EINVAL).
             {"msg", "send", "--help"}, {"msg", "recv", "--help"}, {"sem", "op", "--help"}, {"shm", "read", "--help"},
+            {"msg", "demo", "--help"}, {"sem", "demo", "--help"}, {"shm", "demo", "--help"},
             {"msg", "stat", "--id", "2147483647"}, {"sem", "get", "--id", "2147483647"},
             {"shm", "read", "--id", "2147483647"},
     };
