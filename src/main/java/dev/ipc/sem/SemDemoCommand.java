@@ -181,8 +181,9 @@ public final class SemDemoCommand implements Callable<Integer> {
                 + (waiting == 0 ? "no one" : "one"));
         int[] numbers = {number};
         int[] ops = {1};
+        SemaphoreOperations raise = new SemaphoreOperations(numbers, ops, new int[] {0});
         me.fact("signalled-" + sem, "1");
-        new SemaphoreOperations(numbers, ops, new int[] {0}).applyWaiting(set);
+        raise.applyWaiting(set);
         me.trace(Calls.semop(set, numbers, ops, 0) + " = 0");
     }
 
