@@ -5,20 +5,16 @@ import dev.ipc.cli.CommandTree;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        // Unbuffered FileDescriptor streams with our own buffering: one write per flush, no System.out locking.
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        // The file descriptors themselves, with our own buffering: no System.out locking or encoder loop.
+        PrintWriter out = new PrintWriter(new Utf8Output(new FileOutputStream(FileDescriptor.out)), false);
+        PrintWriter err = new PrintWriter(new Utf8Output(new FileOutputStream(FileDescriptor.err)), true);
         int code = run(out, err, args);
         out.flush();
         err.flush();

@@ -2,6 +2,11 @@
 package dev.ipc.cli;
 
 import dev.ipc.ls.LsCommand;
+import dev.ipc.proc.Prefetch;
+import dev.ipc.proc.SystemPaths;
+import dev.ipc.proc.SysvIpcProcReader;
+import dev.ipc.mk.MkCommand;
+import dev.ipc.rm.RmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 
@@ -13,7 +18,7 @@ import java.io.PrintWriter;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "sem", "msg", "shm", "fifo"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo"};
 
     private CommandTree() {
     }
@@ -23,6 +28,10 @@ public final class CommandTree {
         switch (name) {
             case "ls":
                 return LsCommand.spec();
+            case "mk":
+                return MkCommand.spec();
+            case "rm":
+                return RmCommand.spec();
             case "sem":
                 return new SemCommand();
             case "msg":
@@ -65,6 +74,18 @@ public final class CommandTree {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && args[0].equals("ls")) {
+            // Listings read /proc/sysvipc; let the kernel print it while picocli parses.
+            Prefetch.start(SysvIpcProcReader.files(SystemPaths.fromSystemProperties().sysvipc()));
+        }
+        try {
+            return execute(out, err, args);
+        } finally {
+            Prefetch.clear();
+        }
+    }
+
+    private static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine root = forArguments(args);
         boolean debug = System.getenv("IPC_DEBUG") != null;
         for (String arg : args) {

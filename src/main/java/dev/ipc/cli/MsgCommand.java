@@ -1,6 +1,7 @@
 // The `ipc msg` group: it only lists its subcommands.
 package dev.ipc.cli;
 
+import dev.ipc.tune.MsgTuneCommand;
 import dev.ipc.msg.MsgSendCommand;
 import dev.ipc.msg.MsgDemoCommand;
 import dev.ipc.msg.MsgRecvCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Message queues: tune the kernel's limits, send and receive messages, and the lab demo.",
         subcommands = {
+                MsgTuneCommand.class,
                 MsgSendCommand.class,
                 MsgRecvCommand.class,
                 MsgStatCommand.class,

@@ -1,6 +1,7 @@
 // The `ipc sem` group: it only lists its subcommands.
 package dev.ipc.cli;
 
+import dev.ipc.tune.SemTuneCommand;
 import dev.ipc.sem.SemDemoCommand;
 import dev.ipc.sem.SemGetCommand;
 import dev.ipc.sem.SemSetCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Semaphore sets: tune the kernel's limits, read and change values, run semop, and the lab demo.",
         subcommands = {
+                SemTuneCommand.class,
                 SemGetCommand.class,
                 SemSetCommand.class,
                 SemOpCommand.class,

@@ -1,6 +1,7 @@
 // The `ipc shm` group: it only lists its subcommands.
 package dev.ipc.cli;
 
+import dev.ipc.tune.ShmTuneCommand;
 import dev.ipc.shm.ShmReadCommand;
 import dev.ipc.shm.ShmWriteCommand;
 import dev.ipc.shm.ShmDemoCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Shared memory: tune the kernel's limits, read and write segments, and the lab demo.",
         subcommands = {
+                ShmTuneCommand.class,
                 ShmReadCommand.class,
                 ShmWriteCommand.class,
                 ShmLockCommand.class,

@@ -2,41 +2,41 @@
 package dev.ipc.cli;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 public final class Values {
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(ns|us|ms|s|m|h|)");
-    /** K, M, G, T with an optional B or iB; none of these letters is a hex digit, so 0x1K reads as 1 KiB. */
-    private static final Pattern SIZE_SUFFIX = Pattern.compile("(.+?)([kKmMgGtT])(i?[bB])?");
 
     private Values() {
     }
 
     /**
-     * An integer as strtol reads it with base 0: decimal, 0x/0X hexadecimal, or octal after a leading 0, with an
-     * optional sign. Anything else, or a value beyond a long, is a usage error naming the option.
+     * An integer as strtol reads it with base 0 (CNumbers.strtoul): decimal, 0x hexadecimal, or octal after a leading
+     * 0, with an optional sign. Anything else, or a value beyond a long, is a usage error naming the option.
      */
     public static long integer(String text, String option) {
-        BigInteger value = bigInteger(text, option);
-        if (value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) {
+        CNumbers.Parsed parsed = parse(text, option);
+        boolean negative = text.strip().startsWith("-");
+        // strtoul gives the low 64 bits, negated for '-': the sign must survive the trip
+        if (parsed.overflow() || (parsed.value() != 0 && (parsed.value() < 0) != negative)) {
             throw IpcException.usage(option + " " + text + " is out of range");
         }
-        return value.longValue();
+        return parsed.value();
     }
 
     /** A key_t: base 0 as ipcrm reads keys, a signed or unsigned 32-bit value, kept as the kernel stores it. */
     public static int key(String text, String option) {
-        BigInteger value = bigInteger(text, option);
-        if (value.compareTo(BigInteger.valueOf(Integer.MIN_VALUE)) < 0
-                || value.compareTo(BigInteger.valueOf(0xffffffffL)) > 0) {
+        CNumbers.Parsed parsed = parse(text, option);
+        long value = parsed.value();
+        boolean fits = !parsed.overflow() && (text.strip().startsWith("-")
+                ? value <= 0 && value >= Integer.MIN_VALUE
+                : value >= 0 && value <= 0xffffffffL);
+        if (!fits) {
             throw IpcException.usage(option + " " + text + " is out of range: a key is 32 bits");
         }
-        return (int) value.longValue();
+        return (int) value;
     }
 
     /** An IPC id: a decimal number from 0 to INT_MAX, as the kernel hands them out. */
@@ -58,25 +58,20 @@ public final class Values {
     }
 
     /**
-     * A byte count: a non-negative integer (base 0) with an optional binary suffix K, M, G or T (KiB, MiB ... and
-     * k, kB are read as the same powers of 1024).
+     * A byte count as ipcmk reads sizes (util-linux parse_size, CNumbers.sizeOrFail): a number in base 0 with an
+     * optional suffix K, M, G, T (KiB ... for the same powers of 1024, KB ... for powers of 1000).
      */
     public static long size(String text, String option) {
-        Matcher unit = SIZE_SUFFIX.matcher(text);
-        String digits = text;
-        int shift = 0;
-        if (unit.matches()) {
-            digits = unit.group(1);
-            shift = 10 * (1 + "kmgt".indexOf(Character.toLowerCase(unit.group(2).charAt(0))));
+        long size;
+        try {
+            size = CNumbers.sizeOrFail(text, "invalid " + option);
+        } catch (IpcException e) {
+            throw IpcException.usage(e.getMessage());
         }
-        BigInteger value = bigInteger(digits, option).shiftLeft(shift);
-        if (value.signum() < 0) {
-            throw IpcException.usage(option + " " + text + " is negative");
-        }
-        if (value.compareTo(LONG_MAX) > 0) {
+        if (size < 0) {
             throw IpcException.usage(option + " " + text + " is out of range");
         }
-        return value.longValue();
+        return size;
     }
 
     /**
@@ -99,7 +94,7 @@ public final class Values {
             default -> "1000000000";
         });
         BigDecimal nanos = new BigDecimal(number).multiply(scale);
-        if (nanos.compareTo(new BigDecimal(LONG_MAX)) > 0) {
+        if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw IpcException.usage(option + " " + text + " is too long");
         }
         return nanos.longValue();
@@ -121,27 +116,12 @@ public final class Values {
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
-    private static BigInteger bigInteger(String text, String option) {
-        String s = text;
-        boolean negative = false;
-        if (s.startsWith("-") || s.startsWith("+")) {
-            negative = s.startsWith("-");
-            s = s.substring(1);
-        }
-        int radix = 10;
-        if (s.length() > 2 && (s.startsWith("0x") || s.startsWith("0X"))) {
-            radix = 16;
-            s = s.substring(2);
-        } else if (s.length() > 1 && s.startsWith("0")) {
-            radix = 8;
-            s = s.substring(1);
-        }
-        int base = radix;
-        if (s.isEmpty() || !s.chars().allMatch(c -> c < 128 && Character.digit(c, base) >= 0)) {
+    private static CNumbers.Parsed parse(String text, String option) {
+        CNumbers.Parsed parsed = CNumbers.strtoul(text, 0);
+        if (!parsed.complete(text) || !text.equals(text.strip())) {
             throw IpcException.usage("invalid " + option + " '" + text + "': write a number in decimal, 0x hex"
                     + " or 0 octal");
         }
-        BigInteger value = new BigInteger(s, radix);
-        return negative ? value.negate() : value;
+        return parsed;
     }
 }

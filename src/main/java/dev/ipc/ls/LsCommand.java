@@ -2,6 +2,7 @@
 package dev.ipc.ls;
 
 import dev.ipc.cli.IpcException;
+import dev.ipc.model.IpcResource;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SemaphoreSet;
@@ -12,15 +13,25 @@ import dev.ipc.render.IpcsRenderer;
 import dev.ipc.render.IpcsRenderer.Format;
 import dev.ipc.render.IpcsRenderer.Unit;
 import dev.ipc.render.Text;
+import dev.ipc.util.Parallel;
+import dev.ipc.model.SystemVObject;
+import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
+import dev.ipc.sys.PageSize;
 import dev.ipc.sys.SystemVCalls;
 import dev.ipc.cli.Specs;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
+import dev.ipc.render.TimeFormat;
+
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,6 +45,23 @@ public final class LsCommand implements Callable<Integer> {
     private Format format = Format.DEFAULT;
     private Unit unit = Unit.DEFAULT;
     private String id;
+    private boolean orphans;
+
+    // lsipc's structured output and POSIX IPC; any of these selects it.
+    private boolean structured;
+    private boolean global;
+    private boolean posixQueues;
+    private boolean posixShmems;
+    private boolean posixSemaphores;
+    private String name;
+    private StructuredListing.Output output = StructuredListing.Output.TABLE;
+    private boolean noHeadings;
+    private String outputColumns;
+    private boolean numericPerms;
+    private String timeFormat;
+    private boolean formatTime;
+    private boolean formatCreator;
+    private boolean formatPid;
 
     private LsCommand() {
     }
@@ -60,7 +88,23 @@ public final class LsCommand implements Callable<Integer> {
                         "  ipc ls                 all queues, segments and semaphore sets",
                         "  ipc ls -m -t           segments with attach, detach and change times",
                         "  ipc ls -s -i 3         semaphore set 3 with each semaphore's value",
-                        "  ipc ls -l              the kernel's limits");
+                        "  ipc ls -l              the kernel's limits",
+                        "  ipc ls -g              lsipc's limits table, with use in percent",
+                        "  ipc ls --json -m       segments as JSON",
+                        "  ipc ls -o +CUSER,CTIME also the creator and the change time",
+                        "  ipc ls --posix         POSIX queues, shared memory and semaphores",
+                        "",
+                        "Any of -g, -Q, -M, -S, --posix, -N, -J, -e, -r, --noheadings, -o, -P, --time-format switches",
+                        "to lsipc's output: -t, -c, -p then add columns, -l and -u show the limits table.",
+                        "",
+                        "Columns (-o):");
+        List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
+        for (Column column : Column.values()) {
+            // picocli runs footers through String.format: a literal % must be doubled
+            footer.add(new Text().append("  ").left(column.header(), 13).append(column.help()).toString()
+                    .replace("%", "%%"));
+        }
+        spec.usageMessage().footer(footer.toArray(new String[0]));
         spec.addOption(Specs.value(new Setter(command, Opt.ID), "ID",
                 "Show details of the object with this id; needs exactly one of -q, -m, -s.", "-i", "--id"));
         spec.addOption(Specs.flag(new Setter(command, Opt.QUEUES), "Message queues.", "-q", "--queues"));
@@ -78,6 +122,33 @@ public final class LsCommand implements Callable<Integer> {
         spec.addOption(Specs.flag(new Setter(command, Opt.BYTES), "Show sizes in bytes.", "-b", "--bytes"));
         spec.addOption(Specs.flag(new Setter(command, Opt.HUMAN), "Show sizes in a human-readable form (1K, 2.5M).",
                 "--human"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.GLOBAL),
+                "lsipc's table of every limit with how much of it is in use (with -q, -m, -s: of those).",
+                "-g", "--global"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.POSIX_QUEUES), "POSIX message queues (/dev/mqueue).",
+                "-Q", "--posix-mqueues"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.POSIX_SHMEMS),
+                "POSIX shared memory objects (/dev/shm).", "-M", "--posix-shmems"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.POSIX_SEMAPHORES),
+                "POSIX named semaphores (/dev/shm/sem.*).", "-S", "--posix-semaphores"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.POSIX), "All three POSIX kinds.", "--posix"));
+        spec.addOption(Specs.value(new Setter(command, Opt.NAME), "NAME",
+                "Only the POSIX object of this name (with one of -Q, -M, -S).", "-N", "--name"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.JSON), "JSON output, numbers as numbers.", "-J", "--json"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.EXPORT), "NAME=\"value\" pairs, one object a line.",
+                "-e", "--export"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.RAW), "Unaligned columns, blanks escaped.", "-r", "--raw"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.NOHEADINGS), "No heading line.", "--noheadings"));
+        spec.addOption(Specs.value(new Setter(command, Opt.OUTPUT), "LIST",
+                "The columns to show, comma-separated; +LIST adds them to the defaults.", "-o", "--output"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.NUMERIC_PERMS), "Permissions in octal (644).",
+                "-P", "--numeric-perms"));
+        spec.addOption(Specs.value(new Setter(command, Opt.TIME_FORMAT), "FORMAT",
+                "Times as short, full or iso (default: short; iso in JSON).", "--time-format"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.NOTRUNCATE), "Accepted for lsipc; nothing is truncated.",
+                "--notruncate"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.ORPHANS),
+                "Only objects no live process uses, as 'ipc rm --all --orphans' chooses them.", "--orphans"));
         // ipcs ignores arguments that are not options; so does ls.
         spec.addPositional(PositionalParamSpec.builder().arity("0..*").hidden(true).type(String[].class)
                 .paramLabel("IGNORED").build());
@@ -85,7 +156,11 @@ public final class LsCommand implements Callable<Integer> {
         return spec;
     }
 
-    private enum Opt { ID, QUEUES, SEGMENTS, SEMAPHORES, ALL, TIME, PID, CREATOR, LIMITS, SUMMARY, BYTES, HUMAN }
+    private enum Opt {
+        ID, QUEUES, SEGMENTS, SEMAPHORES, ALL, TIME, PID, CREATOR, LIMITS, SUMMARY, BYTES, HUMAN,
+        GLOBAL, POSIX_QUEUES, POSIX_SHMEMS, POSIX_SEMAPHORES, POSIX, NAME, JSON, EXPORT, RAW, NOHEADINGS, OUTPUT,
+        NUMERIC_PERMS, TIME_FORMAT, NOTRUNCATE, ORPHANS
+    }
 
     /** Applies each option as picocli meets it, so that, as in ipcs, the last format and unit given win. */
     private static final class Setter implements ISetter {
@@ -109,13 +184,55 @@ public final class LsCommand implements Callable<Integer> {
                 case SEGMENTS -> c.segments = true;
                 case SEMAPHORES -> c.semaphores = true;
                 case ALL -> c.queues = c.segments = c.semaphores = true;
-                case TIME -> c.format = Format.TIME;
-                case PID -> c.format = Format.PID;
-                case CREATOR -> c.format = Format.CREATOR;
+                case TIME -> {
+                    c.format = Format.TIME;
+                    c.formatTime = true;
+                }
+                case PID -> {
+                    c.format = Format.PID;
+                    c.formatPid = true;
+                }
+                case CREATOR -> {
+                    c.format = Format.CREATOR;
+                    c.formatCreator = true;
+                }
                 case LIMITS -> c.format = Format.LIMITS;
                 case SUMMARY -> c.format = Format.SUMMARY;
                 case BYTES -> c.unit = Unit.BYTES;
                 case HUMAN -> c.unit = Unit.HUMAN;
+                case GLOBAL -> c.global = c.structured = true;
+                case POSIX_QUEUES -> c.posixQueues = c.structured = true;
+                case POSIX_SHMEMS -> c.posixShmems = c.structured = true;
+                case POSIX_SEMAPHORES -> c.posixSemaphores = c.structured = true;
+                case POSIX -> c.posixQueues = c.posixShmems = c.posixSemaphores = c.structured = true;
+                case NAME -> {
+                    c.name = (String) value;
+                    c.structured = true;
+                }
+                case JSON -> {
+                    c.output = StructuredListing.Output.JSON;
+                    c.structured = true;
+                }
+                case EXPORT -> {
+                    c.output = StructuredListing.Output.EXPORT;
+                    c.structured = true;
+                }
+                case RAW -> {
+                    c.output = StructuredListing.Output.RAW;
+                    c.structured = true;
+                }
+                case NOHEADINGS -> c.noHeadings = c.structured = true;
+                case OUTPUT -> {
+                    c.outputColumns = (String) value;
+                    c.structured = true;
+                }
+                case NUMERIC_PERMS -> c.numericPerms = c.structured = true;
+                case TIME_FORMAT -> {
+                    c.timeFormat = (String) value;
+                    c.structured = true;
+                }
+                case NOTRUNCATE -> c.structured = true;
+                case ORPHANS -> c.orphans = true;
             }
             return null;
         }
@@ -125,6 +242,11 @@ public final class LsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SystemPaths paths = SystemPaths.fromSystemProperties();
+        if (structured) {
+            StructuredListing.Request request = structuredRequest();
+            StructuredListing.resolveColumns(request); // every column checked before anything is read
+            return new StructuredListing(request, paths).print(out, spec.commandLine().getErr());
+        }
         SystemVSource source = new SystemVSource(paths);
         UserDirectory users = new UserDirectory(paths.passwd(), paths.group());
         IpcsRenderer renderer = new IpcsRenderer(users, format, unit, new CTime(ZoneId.systemDefault()));
@@ -164,23 +286,101 @@ public final class LsCommand implements Callable<Integer> {
                 }
             }
             default -> {
+                // Each section is read, parsed and rendered on its own thread; they are printed in order.
+                List<Callable<Text>> sections = new ArrayList<>(3);
                 if (queues) {
-                    renderer.messageQueues(text, source.messageQueues());
-                    text.newline();
+                    sections.add(new Section(renderer, source, IpcResource.MESSAGE_QUEUES, orphans));
                 }
                 if (segments) {
-                    renderer.sharedMemory(text, source.sharedMemorySegments());
-                    text.newline();
+                    sections.add(new Section(renderer, source, IpcResource.SHARED_MEMORY, orphans));
                 }
                 if (semaphores) {
-                    renderer.semaphores(text, source.semaphoreSets());
-                    text.newline();
+                    sections.add(new Section(renderer, source, IpcResource.SEMAPHORES, orphans));
                 }
+                List<Text> rendered = Parallel.all(sections);
+                out.write(text.toString());
+                for (Text section : rendered) {
+                    out.write(section.toString());
+                    out.write('\n');
+                }
+                return 0;
             }
         }
         out.write(text.toString());
         return 0;
     }
+
+    /** One section of an ipcs listing: its objects read and rendered. */
+    private record Section(IpcsRenderer renderer, SystemVSource source, IpcResource resource, boolean orphans)
+            implements Callable<Text> {
+        @Override
+        public Text call() {
+            Text text = new Text(64 * 1024);
+            switch (resource) {
+                case MESSAGE_QUEUES -> renderer.messageQueues(text, only(source.messageQueues()));
+                case SHARED_MEMORY -> renderer.sharedMemory(text, only(source.sharedMemorySegments()));
+                case SEMAPHORES -> renderer.semaphores(text, only(source.semaphoreSets()));
+            }
+            return text;
+        }
+
+        /** With --orphans, the objects no live process uses (see {@link Orphans}); else all of them. */
+        private <T extends SystemVObject> List<T> only(List<T> objects) {
+            return orphans ? objects.stream().filter(Orphans::orphan).toList() : objects;
+        }
+    }
+
+    /** The structured listing the options ask for, checked as a whole. */
+    private StructuredListing.Request structuredRequest() {
+        TimeFormat times = null;
+        if (timeFormat != null) {
+            times = TimeFormat.byName(timeFormat);
+            if (times == null) {
+                throw IpcException.usage("invalid --time-format '" + timeFormat + "': expected short, full or iso");
+            }
+        }
+        Integer objectId = null;
+        if (id != null) {
+            objectId = parseId(id);
+            if ((queues ? 1 : 0) + (segments ? 1 : 0) + (semaphores ? 1 : 0) != 1
+                    || posixQueues || posixShmems || posixSemaphores) {
+                throw IpcException.failure("when using an ID, a single resource must be specified");
+            }
+        }
+        boolean posixAsked = posixQueues || posixShmems || posixSemaphores;
+        if (name != null && (posixQueues ? 1 : 0) + (posixShmems ? 1 : 0) + (posixSemaphores ? 1 : 0) != 1) {
+            throw IpcException.usage("--name '" + name + "' needs exactly one of -Q, -M, -S");
+        }
+        boolean limits = global || format == Format.LIMITS || format == Format.SUMMARY;
+        List<Listing> listings = new ArrayList<>();
+        Set<Listing> limitsFor = EnumSet.noneOf(Listing.class);
+        boolean systemVAsked = queues || segments || semaphores;
+        if (limits) {
+            listings.add(Listing.GLOBAL);
+            boolean all = !systemVAsked && !posixAsked;
+            addIf(limitsFor, Listing.QUEUES, queues || all);
+            addIf(limitsFor, Listing.SEGMENTS, segments || all);
+            addIf(limitsFor, Listing.SEMAPHORES, semaphores || all);
+            addIf(limitsFor, Listing.POSIX_QUEUES, posixQueues || all);
+        } else {
+            boolean defaultSystemV = !systemVAsked && !posixAsked;
+            addIf(listings, Listing.QUEUES, queues || defaultSystemV);
+            addIf(listings, Listing.SEGMENTS, segments || defaultSystemV);
+            addIf(listings, Listing.SEMAPHORES, semaphores || defaultSystemV);
+            addIf(listings, Listing.POSIX_QUEUES, posixQueues);
+            addIf(listings, Listing.POSIX_SHMEMS, posixShmems);
+            addIf(listings, Listing.POSIX_SEMAPHORES, posixSemaphores);
+        }
+        return new StructuredListing.Request(listings, limitsFor, outputColumns, formatTime, formatCreator,
+                formatPid, output, !noHeadings, unit == Unit.BYTES, numericPerms, times, objectId, name);
+    }
+
+    private static void addIf(java.util.Collection<Listing> to, Listing listing, boolean condition) {
+        if (condition) {
+            to.add(listing);
+        }
+    }
+
 
     /** The object's block, as ipcs -i prints it; false when there is no such object. */
     private boolean details(IpcsRenderer renderer, SystemVSource source, Text text, int objectId) {

@@ -23,6 +23,11 @@ public final class SysvIpcProcReader {
         this.directory = directory;
     }
 
+    /** The three files, for {@link Prefetch}. */
+    public static List<Path> files(Path directory) {
+        return List.of(directory.resolve("msg"), directory.resolve("shm"), directory.resolve("sem"));
+    }
+
     /** key msqid perms cbytes qnum lspid lrpid uid gid cuid cgid stime rtime ctime */
     public List<MessageQueue> messageQueues() throws IOException {
         FieldScanner in = open("msg");
@@ -90,7 +95,7 @@ public final class SysvIpcProcReader {
     }
 
     private FieldScanner open(String name) throws IOException {
-        FieldScanner scanner = new FieldScanner(ProcFile.readAllBytes(directory.resolve(name)));
+        FieldScanner scanner = new FieldScanner(Prefetch.read(directory.resolve(name)));
         scanner.skipLine(); // the header
         return scanner;
     }

@@ -98,6 +98,16 @@ public final class Text {
         return this;
     }
 
+    /** Drops spaces at the end of what was appended since start. */
+    public Text trimTrailingSpaces(int start) {
+        int end = buffer.length();
+        while (end > start && buffer.charAt(end - 1) == ' ') {
+            end--;
+        }
+        buffer.setLength(end);
+        return this;
+    }
+
     public int length() {
         return buffer.length();
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reading the files costs a millisecond where a native getpwuid per row would first cost the load of libc
@@ -18,10 +19,11 @@ import java.util.Optional;
 public final class UserDirectory {
     private final Path passwdFile;
     private final Path groupFile;
-    private Map<Long, String> users;
-    private Map<Long, String> groups;
-    private final Map<Long, Optional<String>> nssUsers = new HashMap<>();
-    private final Map<Long, Optional<String>> nssGroups = new HashMap<>();
+    private volatile Map<Long, String> users;
+    private volatile Map<Long, String> groups;
+    // Listings render their sections on several threads at once.
+    private final Map<Long, Optional<String>> nssUsers = new ConcurrentHashMap<>();
+    private final Map<Long, Optional<String>> nssGroups = new ConcurrentHashMap<>();
 
     public UserDirectory(Path passwdFile, Path groupFile) {
         this.passwdFile = passwdFile;
@@ -29,10 +31,11 @@ public final class UserDirectory {
     }
 
     public Optional<String> userName(long uid) {
-        if (users == null) {
-            users = readIdFile(passwdFile);
+        Map<Long, String> known = users;
+        if (known == null) {
+            known = users = readIdFile(passwdFile);
         }
-        String name = users.get(uid);
+        String name = known.get(uid);
         if (name != null) {
             return Optional.of(name);
         }
@@ -40,10 +43,11 @@ public final class UserDirectory {
     }
 
     public Optional<String> groupName(long gid) {
-        if (groups == null) {
-            groups = readIdFile(groupFile);
+        Map<Long, String> known = groups;
+        if (known == null) {
+            known = groups = readIdFile(groupFile);
         }
-        String name = groups.get(gid);
+        String name = known.get(gid);
         if (name != null) {
             return Optional.of(name);
         }

@@ -12,6 +12,7 @@ public final class Errno {
     public static final int EINVAL = 22;
     public static final int EFBIG = 27;
     public static final int ENOSPC = 28;
+    public static final int ENAMETOOLONG = 36;
     public static final int ERANGE = 34;
     public static final int E2BIG = 7;
     public static final int EIDRM = 43;

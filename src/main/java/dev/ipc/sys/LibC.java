@@ -62,8 +62,14 @@ public interface LibC {
     @IgnoreError
     int getpagesize();
 
-    // ---- message queues, semaphores and shared memory used from the shell: ipc msg|sem|shm operations, demos ----
+    // ipc mk and ipc rm: who we are (to predict permission in --dry-run) and users named by --owner.
+    @IgnoreError
+    int geteuid();
 
+    @IgnoreError
+    Pointer getpwnam(String name);
+
+    // ipc msg|sem|shm operations and demos: the thread to interrupt in a timed wait, groups named by --group.
     /** The calling thread's kernel id, the target of {@link #tgkill}. */
     @IgnoreError
     int gettid();
@@ -74,9 +80,6 @@ public interface LibC {
     /** Interrupts a blocking System V call in one thread: the kernel never restarts those (signal(7)). */
     @SaveError
     int tgkill(int tgid, int tid, int signal);
-
-    @IgnoreError
-    Pointer getpwnam(String name);
 
     @IgnoreError
     Pointer getgrnam(String name);

@@ -49,8 +49,8 @@ public abstract class SetPermsCommand implements Callable<Integer> {
             throw IpcException.usage("nothing to change: give --owner, --group or --mode");
         }
         OptionalInt permissions = mode == null ? OptionalInt.empty() : OptionalInt.of(parseMode(mode));
-        OptionalLong uid = owner == null ? OptionalLong.empty() : OptionalLong.of(account(owner, "user", Passwd::uidOf));
-        OptionalLong gid = group == null ? OptionalLong.empty() : OptionalLong.of(account(group, "group", Passwd::gidOf));
+        OptionalLong uid = owner == null ? OptionalLong.empty() : OptionalLong.of(account(owner, "user", Passwd::userId));
+        OptionalLong gid = group == null ? OptionalLong.empty() : OptionalLong.of(account(group, "group", Passwd::groupId));
         target.validate();
 
         SystemVKind kind = kind();

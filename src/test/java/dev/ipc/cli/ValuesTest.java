@@ -18,19 +18,25 @@ class ValuesTest {
                 assertThrows(IpcException.class, () -> Values.key("0x100000000", "--key")).getMessage());
         assertEquals("invalid --key '08': write a number in decimal, 0x hex or 0 octal",
                 assertThrows(IpcException.class, () -> Values.key("08", "--key")).getMessage());
+        assertEquals("--key -0x80000001 is out of range: a key is 32 bits",
+                assertThrows(IpcException.class, () -> Values.key("-0x80000001", "--key")).getMessage());
+        assertThrows(IpcException.class, () -> Values.key(" 1", "--key"), "no blanks");
     }
 
     @Test
-    void reads_sizes_with_binary_suffixes() {
+    void reads_sizes_as_ipcmk_does() {
         assertEquals(4096, Values.size("4K", "--size"));
         assertEquals(4096, Values.size("4KiB", "--size"));
-        assertEquals(3L << 20, Values.size("3m", "--size"));
+        assertEquals(4000, Values.size("4KB", "--size"), "B alone means powers of 1000, as in ipcmk");
+        assertEquals(3L << 20, Values.size("3M", "--size"));
         assertEquals(1L << 30, Values.size("1G", "--size"));
         assertEquals(16 << 10, Values.size("0x10K", "--size"));
-        assertEquals(27, Values.size("0x1b", "--size"), "b is a hex digit, not bytes");
-        assertEquals(IpcException.class, assertThrows(IpcException.class, () -> Values.size("-1", "--size"))
-                .getClass());
-        assertThrows(IpcException.class, () -> Values.size("1X", "--size"));
+        assertEquals(27, Values.size("0x1b", "--size"), "b is a hex digit here, not bytes");
+        assertEquals(8, Values.size("010", "--size"), "a leading 0 is octal");
+        assertEquals("invalid --size: '-1': Invalid argument",
+                assertThrows(IpcException.class, () -> Values.size("-1", "--size")).getMessage());
+        assertEquals(ExitCodes.USAGE, assertThrows(IpcException.class, () -> Values.size("1X", "--size"))
+                .exitCode());
     }
 
     @Test
@@ -45,6 +51,15 @@ class ValuesTest {
                 .getMessage());
         assertEquals("1.5s", Values.formatDuration(1_500_000_000L));
         assertEquals("250ms", Values.formatDuration(250_000_000L));
+    }
+
+    @Test
+    void reads_integers_with_their_sign() {
+        assertEquals(-2, Values.integer("-2", "--type"));
+        assertEquals(Long.MAX_VALUE, Values.integer("0x7fffffffffffffff", "--type"));
+        assertThrows(IpcException.class, () -> Values.integer("0x8000000000000000", "--type"));
+        assertThrows(IpcException.class, () -> Values.integer("-0x8000000000000001", "--type"));
+        assertThrows(IpcException.class, () -> Values.integer("", "--type"));
     }
 
     @Test

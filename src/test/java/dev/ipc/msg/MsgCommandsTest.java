@@ -287,12 +287,12 @@ class MsgCommandsTest {
 
     @Test
     void permission_denied_exits_4() {
-        Assumptions.assumeTrue(Unprivileged.available(), "needs real root and setpriv to run as another user");
-        IpcProcess.Result r = Unprivileged.run("msg", "send", "--id", id(), "x");
+        Assumptions.assumeTrue(Unprivileged.unavailableReason() == null, Unprivileged::unavailableReason);
+        IpcProcess.Result r = IpcProcess.runUnprivileged("msg", "send", "--id", id(), "x");
         assertEquals(ExitCodes.PERMISSION_DENIED, r.exitCode(), r::toString);
         assertEquals("ipc: permission denied: cannot send to message queue " + queue
                 + " (msgsnd failed: Permission denied)\n", r.err());
-        IpcProcess.Result change = Unprivileged.run("msg", "set-perms", "--id", id(), "--mode", "0666");
+        IpcProcess.Result change = IpcProcess.runUnprivileged("msg", "set-perms", "--id", id(), "--mode", "0666");
         assertEquals(ExitCodes.PERMISSION_DENIED, change.exitCode(), change::toString);
     }
 

@@ -161,13 +161,13 @@ class SemCommandsTest {
 
     @Test
     void permission_denied_exits_4_and_set_perms_lets_the_user_in() {
-        Assumptions.assumeTrue(Unprivileged.available(), "needs real root and setpriv to run as another user");
-        IpcProcess.Result denied = Unprivileged.run("sem", "op", "--id", id(), "0:+1");
+        Assumptions.assumeTrue(Unprivileged.unavailableReason() == null, Unprivileged::unavailableReason);
+        IpcProcess.Result denied = IpcProcess.runUnprivileged("sem", "op", "--id", id(), "0:+1");
         assertEquals(ExitCodes.PERMISSION_DENIED, denied.exitCode(), denied::toString);
-        assertEquals(0, Ipc.run("sem", "set-perms", "--id", id(), "--owner", Integer.toString(Unprivileged.UID),
+        assertEquals(0, Ipc.run("sem", "set-perms", "--id", id(), "--owner", Integer.toString(Unprivileged.NOBODY),
                 "--mode", "0600").exitCode());
-        assertEquals(Unprivileged.UID, SystemVCalls.semaphoreSet(set).orElseThrow().owner().uid());
-        IpcProcess.Result allowed = Unprivileged.run("sem", "op", "--id", id(), "0:+1");
+        assertEquals(Unprivileged.NOBODY, SystemVCalls.semaphoreSet(set).orElseThrow().owner().uid());
+        IpcProcess.Result allowed = IpcProcess.runUnprivileged("sem", "op", "--id", id(), "0:+1");
         assertEquals(0, allowed.exitCode(), allowed::toString);
         assertEquals(1, values()[0]);
     }

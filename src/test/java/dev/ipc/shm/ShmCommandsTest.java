@@ -136,15 +136,15 @@ class ShmCommandsTest {
 
     @Test
     void lock_without_privilege_says_what_it_needs_and_exits_4() {
-        Assumptions.assumeTrue(Unprivileged.available(), "needs real root and setpriv to run as another user");
+        Assumptions.assumeTrue(Unprivileged.unavailableReason() == null, Unprivileged::unavailableReason);
         Kernel.setSegmentOwner(segment, 0, 0, 0666);
-        IpcProcess.Result r = Unprivileged.run("shm", "lock", "--id", id());
+        IpcProcess.Result r = IpcProcess.runUnprivileged("shm", "lock", "--id", id());
         assertEquals(ExitCodes.PERMISSION_DENIED, r.exitCode(), r::toString);
         assertEquals("ipc: permission denied: cannot lock shared memory segment " + segment + ": SHM_LOCK needs "
                 + "CAP_IPC_LOCK, or to be the segment's owner or creator with a non-zero RLIMIT_MEMLOCK "
                 + "(ulimit -l)\n", r.err());
         assertFalse(SystemVCalls.sharedMemorySegment(segment).orElseThrow().locked());
-        IpcProcess.Result read = Unprivileged.run("shm", "read", "--id", id(), "--length", "4");
+        IpcProcess.Result read = IpcProcess.runUnprivileged("shm", "read", "--id", id(), "--length", "4");
         assertEquals(0, read.exitCode(), "mode 0666 lets the user read: " + read);
     }
 

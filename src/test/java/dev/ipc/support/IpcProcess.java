@@ -64,6 +64,13 @@ public final class IpcProcess {
         return p.await(60);
     }
 
+    /** Runs ipc as the unprivileged user of {@link Unprivileged}, with nothing on standard input. */
+    public static Result runUnprivileged(String... args) {
+        IpcProcess p = start(List.of(), Unprivileged.ipc(args));
+        p.closeInput();
+        return p.await(60);
+    }
+
     public long pid() {
         return process.pid();
     }

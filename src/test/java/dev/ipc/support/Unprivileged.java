@@ -1,4 +1,4 @@
-// Runs ipc as an ordinary user, for the kernel's permission checks (root in the test namespace passes them all).
+// Runs programs as the unprivileged user nobody, for the permission-denied paths the root tests cannot reach.
 package dev.ipc.support;
 
 import dev.ipc.cli.SelfCommand;
@@ -12,66 +12,85 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The test class path holds jars from the local Maven repository, which is often under a home directory other users
- * cannot enter; the jars are copied once into target/ for the child to read.
+ * setpriv switches to uid and gid 65534 with no supplementary groups; leaving uid 0 clears every capability,
+ * so the kernel judges IPC permissions as for any user. A child JVM running as nobody cannot read a class path
+ * under /root (Maven's repository is 0700 there), so ipc's is copied once into a world-readable directory.
  */
 public final class Unprivileged {
-    /** A uid and gid that no account here is likely to hold. */
-    public static final int UID = 4242;
+    public static final int NOBODY = 65534;
 
-    private static String classPath;
+    private static Path classPath;
 
     private Unprivileged() {
     }
 
-    /** Real root, with every uid mapped (not the single uid of an unprivileged user namespace), and setpriv. */
-    public static boolean available() {
-        try {
-            String map = Files.readString(Path.of("/proc/self/uid_map")).trim();
-            return Isolation.isRoot() && map.matches("0\\s+0\\s+4294967295") && Processes.onPath("setpriv");
-        } catch (IOException e) {
-            return false;
+    /** Why the tests cannot run as nobody here, or null when they can. */
+    public static String unavailableReason() {
+        if (!Isolation.isRoot()) {
+            return "switching to another user needs root";
         }
+        if (!Processes.onPath("setpriv")) {
+            return "setpriv (util-linux) is not installed";
+        }
+        return null;
     }
 
-    /** Runs ipc with these arguments as uid and gid {@link #UID}, without supplementary groups. */
-    public static IpcProcess.Result run(String... args) {
-        List<String> command = new ArrayList<>(SelfCommand.of(args));
-        int cp = command.indexOf("-cp");
-        command.set(cp + 1, readableClassPath());
-        // jffi unpacks its library into the temporary directory, which must be one this user may write
-        command.add(1, "-Djava.io.tmpdir=/tmp");
-        IpcProcess p = IpcProcess.start(List.of("setpriv", "--reuid=" + UID, "--regid=" + UID, "--clear-groups"),
-                command);
-        p.closeInput();
-        return p.await(60);
+    public static List<String> command(List<String> command) {
+        List<String> all = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
+                "--clear-groups"));
+        all.addAll(command);
+        return all;
+    }
+
+    /** ipc itself as a child process run by nobody, in this JVM's namespaces. */
+    public static List<String> ipc(String... args) {
+        List<String> self = new ArrayList<>(SelfCommand.of(args));
+        int cp = self.indexOf("-cp");
+        self.set(cp + 1, readableClassPath());
+        return command(self);
     }
 
     private static synchronized String readableClassPath() {
-        if (classPath != null) {
-            return classPath;
-        }
         try {
-            Path dir = Path.of(System.getProperty("ipc.project.dir", "."), "target", "unprivileged-classpath");
-            Files.createDirectories(dir);
-            List<String> entries = new ArrayList<>();
-            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                Path path = Path.of(entry);
-                if (Files.isRegularFile(path)) {
-                    Path copy = dir.resolve(path.getFileName());
-                    Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-                    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-                    entries.add(copy.toString());
-                } else {
-                    entries.add(entry);
+            if (classPath == null) {
+                Path directory = Files.createTempDirectory("ipc-test-classpath");
+                directory.toFile().deleteOnExit();
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+                List<String> entries = new ArrayList<>();
+                int index = 0;
+                for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                    Path source = Path.of(entry);
+                    if (!Files.exists(source)) {
+                        continue;
+                    }
+                    Path target = directory.resolve(index++ + "-" + source.getFileName());
+                    copy(source, target);
+                    entries.add(target.toString());
                 }
+                Files.writeString(directory.resolve("classpath"), String.join(File.pathSeparator, entries));
+                classPath = directory;
             }
-            classPath = String.join(File.pathSeparator, entries);
-            return classPath;
+            return Files.readString(classPath.resolve("classpath"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        try (Stream<Path> tree = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) tree::iterator) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (source.equals(path)) {
+                    copy = target;
+                }
+                Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString(
+                        Files.isDirectory(copy) ? "rwxr-xr-x" : "rw-r--r--"));
+                copy.toFile().deleteOnExit();
+            }
         }
     }
 }

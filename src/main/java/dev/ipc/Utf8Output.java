@@ -1,0 +1,71 @@
+// The writer behind ipc's standard output and error: strings become UTF-8 bytes in one intrinsic call.
+package dev.ipc;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A listing hands over megabytes in one write(String). OutputStreamWriter pushes that through a
+ * CharsetEncoder loop that is still interpreted at that point of a short run; String.getBytes has a
+ * compiled fast path for ASCII text. Small writes are gathered in a buffer until flush.
+ */
+final class Utf8Output extends Writer {
+    private static final int BUFFER = 8192;
+
+    private final OutputStream out;
+    private final byte[] buffer = new byte[BUFFER];
+    private int buffered;
+
+    Utf8Output(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+        String part = offset == 0 && length == text.length() ? text : text.substring(offset, offset + length);
+        writeBytes(part.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+        writeBytes(new String(chars, offset, length).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        write(String.valueOf((char) c), 0, 1);
+    }
+
+    private void writeBytes(byte[] bytes) throws IOException {
+        if (bytes.length > BUFFER - buffered) {
+            flushBuffer();
+            if (bytes.length > BUFFER / 2) {
+                out.write(bytes);
+                return;
+            }
+        }
+        System.arraycopy(bytes, 0, buffer, buffered, bytes.length);
+        buffered += bytes.length;
+    }
+
+    private void flushBuffer() throws IOException {
+        if (buffered > 0) {
+            out.write(buffer, 0, buffered);
+            buffered = 0;
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        flushBuffer();
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        flush();
+        out.close();
+    }
+}

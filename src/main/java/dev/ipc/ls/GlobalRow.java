@@ -1,0 +1,20 @@
+// One row of the limits table (lsipc -g): a limit, what of it is in use, and how much that is.
+package dev.ipc.ls;
+
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * @param limit     an unsigned 64-bit value
+ * @param inBytes   whether the limit is a size (printed in human form unless --bytes)
+ * @param used      how much of it is in use, where that is a meaningful count
+ */
+record GlobalRow(String resource, String description, long limit, boolean inBytes, OptionalLong used) {
+    OptionalDouble percentUsed() {
+        if (used.isEmpty() || limit == 0) {
+            return OptionalDouble.empty();
+        }
+        double limitValue = limit >= 0 ? limit : Math.scalb((double) (limit >>> 1), 1);
+        return OptionalDouble.of(used.getAsLong() * 100.0 / limitValue);
+    }
+}

@@ -1,0 +1,287 @@
+// ipc ls in lsipc's conventions: chosen columns, as an aligned table, --raw, --export or --json, for System V
+// objects, POSIX objects and the limits table.
+package dev.ipc.ls;
+
+import dev.ipc.cli.IpcException;
+import dev.ipc.model.IpcLimits;
+import dev.ipc.model.IpcUsage;
+import dev.ipc.model.PosixQueueLimits;
+import dev.ipc.proc.PosixIpcReader;
+import dev.ipc.proc.SystemPaths;
+import dev.ipc.render.CTime;
+import dev.ipc.render.HumanSize;
+import dev.ipc.render.JsonRenderer;
+import dev.ipc.render.Permissions;
+import dev.ipc.render.Table;
+import dev.ipc.render.TableRenderer;
+import dev.ipc.render.Text;
+import dev.ipc.render.TimeFormat;
+import dev.ipc.util.Parallel;
+import dev.ipc.source.SystemVSource;
+import dev.ipc.source.UserDirectory;
+import dev.ipc.sys.PageSize;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+final class StructuredListing {
+    enum Output { TABLE, RAW, EXPORT, JSON }
+
+    /**
+     * @param outputColumns the -o list as given, or null
+     * @param id            -i, or null
+     * @param name          --name of a POSIX object, or null
+     */
+    record Request(List<Listing> listings, Set<Listing> limitsFor, String outputColumns, boolean time,
+                   boolean creator, boolean pid, Output output, boolean headings, boolean bytes,
+                   boolean numericPerms, TimeFormat timeFormat, Integer id, String name) {
+    }
+
+    private final Request request;
+    private final SystemPaths paths;
+    private final SystemVSource source;
+    private final Cells cells;
+    private final CTime zone = new CTime(ZoneId.systemDefault());
+    private final LocalDateTime now = LocalDateTime.now();
+    private final TimeFormat timeFormat;
+
+    StructuredListing(Request request, SystemPaths paths) {
+        this.request = request;
+        this.paths = paths;
+        this.source = new SystemVSource(paths);
+        this.cells = new Cells(new UserDirectory(paths.passwd(), paths.group()));
+        // JSON is read by programs: ISO 8601 unless another format is asked for.
+        this.timeFormat = request.timeFormat() != null ? request.timeFormat()
+                : request.output() == Output.JSON ? TimeFormat.ISO : TimeFormat.SHORT;
+    }
+
+    /** The columns of each listing, validated before anything is read. */
+    static List<List<Column>> resolveColumns(Request request) {
+        List<List<Column>> all = new ArrayList<>();
+        for (Listing listing : request.listings()) {
+            all.add(columns(listing, request));
+        }
+        return all;
+    }
+
+    private static List<Column> columns(Listing listing, Request request) {
+        Set<Column> columns = new LinkedHashSet<>();
+        String spec = request.outputColumns();
+        boolean replace = spec != null && !spec.startsWith("+");
+        if (!replace) {
+            columns.addAll(listing.defaultColumns());
+            if (request.time()) {
+                columns.addAll(listing.timeColumns());
+            }
+            if (request.creator()) {
+                columns.addAll(listing.creatorColumns());
+            }
+            if (request.pid()) {
+                columns.addAll(listing.pidColumns());
+            }
+        }
+        if (spec != null) {
+            String list = replace ? spec : spec.substring(1);
+            if (list.isEmpty()) {
+                throw IpcException.usage("no columns in --output '" + spec + "'");
+            }
+            for (String name : list.split(",", -1)) {
+                Column column = Column.byHeader(name.trim());
+                if (column == null) {
+                    throw IpcException.usage("unknown column: '" + name + "' (the columns are listed in 'ipc ls --help')");
+                }
+                if (!column.appliesTo(listing)) {
+                    throw IpcException.usage("column " + column.header() + " does not apply to "
+                            + listing.description());
+                }
+                columns.add(column);
+            }
+        }
+        return List.copyOf(columns);
+    }
+
+    /** Prints the listings; returns the exit code (1 when a listing asked for could not be read). */
+    int print(PrintWriter out, PrintWriter err) {
+        List<List<Column>> columns = resolveColumns(request);
+        // Each listing is read and tabulated on its own thread.
+        List<Callable<Object>> tasks = new ArrayList<>();
+        for (int i = 0; i < request.listings().size(); i++) {
+            Listing listing = request.listings().get(i);
+            List<Column> listingColumns = columns.get(i);
+            tasks.add(() -> {
+                try {
+                    Table table = table(listing, listingColumns, objects(listing));
+                    // JSON is written on the same thread, one document member per table
+                    return request.output() == Output.JSON ? JsonRenderer.member(table) : table;
+                } catch (PosixIpcReader.NotMountedException e) {
+                    return e;
+                } catch (IOException e) {
+                    throw new IpcException("cannot list " + listing.description() + ": " + e.getMessage(), 1, e);
+                }
+            });
+        }
+        List<Table> tables = new ArrayList<>();
+        List<String> jsonMembers = new ArrayList<>();
+        int exitCode = 0;
+        for (Object result : Parallel.all(tasks)) {
+            if (result instanceof Table table) {
+                tables.add(table);
+            } else if (result instanceof String member) {
+                jsonMembers.add(member);
+            } else {
+                err.println("ipc: " + ((Exception) result).getMessage());
+                exitCode = 1;
+            }
+        }
+        if (request.output() == Output.JSON) {
+            out.write(JsonRenderer.document(jsonMembers));
+        } else {
+            Text text = new Text(64 * 1024);
+            TableRenderer.Mode mode = switch (request.output()) {
+                case RAW -> TableRenderer.Mode.RAW;
+                case EXPORT -> TableRenderer.Mode.EXPORT;
+                default -> TableRenderer.Mode.TABLE;
+            };
+            new TableRenderer(mode, request.headings()).render(text, tables);
+            out.write(text.toString());
+        }
+        return exitCode;
+    }
+
+    private List<?> objects(Listing listing) throws IOException {
+        Integer id = request.id();
+        String name = request.name() == null ? null
+                : request.name().startsWith("/") ? request.name() : "/" + request.name();
+        PosixIpcReader posix = new PosixIpcReader(paths);
+        return switch (listing) {
+            case QUEUES -> source.messageQueues().stream().filter(q -> id == null || q.id() == id).toList();
+            case SEGMENTS -> source.sharedMemorySegments().stream().filter(s -> id == null || s.id() == id).toList();
+            case SEMAPHORES -> source.semaphoreSets().stream().filter(s -> id == null || s.id() == id).toList();
+            case POSIX_QUEUES -> posix.messageQueues().stream().filter(q -> name == null || q.name().equals(name))
+                    .toList();
+            case POSIX_SHMEMS -> posix.sharedMemory().stream().filter(m -> name == null || m.name().equals(name))
+                    .toList();
+            case POSIX_SEMAPHORES -> posix.semaphores().stream()
+                    .filter(s -> name == null || s.name().equals(name)).toList();
+            case GLOBAL -> globalRows(posix);
+        };
+    }
+
+    private Table table(Listing listing, List<Column> columns, List<?> objects) {
+        List<Table.Column> specs = new ArrayList<>(columns.size());
+        for (Column column : columns) {
+            specs.add(new Table.Column(column.header(), column.exportName(), column.jsonKey(),
+                    column.rightAligned()));
+        }
+        Table table = new Table(listing.jsonName(), specs);
+        boolean json = request.output() == Output.JSON;
+        for (Object object : objects) {
+            Object[] row = new Object[columns.size()];
+            for (int c = 0; c < row.length; c++) {
+                Column column = columns.get(c);
+                Object value = cells.value(column, object);
+                row[c] = json ? jsonValue(column, value) : text(column, value, listing);
+            }
+            table.add(row);
+        }
+        return table;
+    }
+
+    private String text(Column column, Object value, Listing listing) {
+        if (value == null) {
+            return listing == Listing.GLOBAL ? "-" : "";
+        }
+        if (value instanceof Cells.Count count) {
+            return Long.toUnsignedString(count.value());
+        }
+        return switch (column.kind()) {
+            case TEXT -> (String) value;
+            case NUMBER -> value.toString();
+            case SIZE -> request.bytes() ? Long.toUnsignedString((Long) value) : HumanSize.format((Long) value);
+            case TIME -> timeFormat.format((Long) value, zone, now);
+            case PERMS -> request.numericPerms() ? Permissions.octal((Integer) value)
+                    : Permissions.symbolic((Integer) value);
+            case PERCENT -> String.format(Locale.ROOT, "%.2f%%", (Double) value);
+        };
+    }
+
+    private Object jsonValue(Column column, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Cells.Count count) {
+            return unsigned(count.value());
+        }
+        return switch (column.kind()) {
+            case SIZE -> unsigned((Long) value);
+            case TIME -> timeFormat.format((Long) value, zone, now);
+            case PERMS -> request.numericPerms() ? Permissions.octal((Integer) value)
+                    : Permissions.symbolic((Integer) value);
+            case PERCENT -> Math.round((Double) value * 100) / 100.0;
+            default -> value;
+        };
+    }
+
+    private static Object unsigned(long value) {
+        return value >= 0 ? (Object) value : new BigInteger(Long.toUnsignedString(value));
+    }
+
+    /** lsipc -g: every limit, with what is in use where the kernel counts it. */
+    private List<GlobalRow> globalRows(PosixIpcReader posix) throws IOException {
+        IpcLimits limits = source.limits();
+        IpcUsage usage = source.usage(PageSize.get());
+        Set<Listing> only = request.limitsFor();
+        List<GlobalRow> rows = new ArrayList<>();
+        if (only.contains(Listing.QUEUES)) {
+            rows.add(new GlobalRow("MSGMNI", "Number of message queues", limits.messages().maxQueues(), false,
+                    OptionalLong.of(usage.queues())));
+            rows.add(new GlobalRow("MSGMAX", "Max size of message (bytes)", limits.messages().maxMessageSize(), true,
+                    OptionalLong.empty()));
+            rows.add(new GlobalRow("MSGMNB", "Default max size of queue (bytes)", limits.messages().maxQueueBytes(),
+                    true, OptionalLong.empty()));
+        }
+        if (only.contains(Listing.SEGMENTS)) {
+            rows.add(new GlobalRow("SHMMNI", "Shared memory segments", limits.sharedMemory().maxSegments(), false,
+                    OptionalLong.of(usage.segments())));
+            rows.add(new GlobalRow("SHMALL", "Shared memory pages", limits.sharedMemory().maxTotalPages(), false,
+                    OptionalLong.of(usage.pagesAllocated())));
+            rows.add(new GlobalRow("SHMMAX", "Max size of shared memory segment (bytes)",
+                    limits.sharedMemory().maxSegmentBytes(), true, OptionalLong.empty()));
+            rows.add(new GlobalRow("SHMMIN", "Min size of shared memory segment (bytes)",
+                    limits.sharedMemory().minSegmentBytes(), true, OptionalLong.empty()));
+        }
+        if (only.contains(Listing.SEMAPHORES)) {
+            rows.add(new GlobalRow("SEMMNI", "Number of semaphore identifiers", limits.semaphores().maxSets(), false,
+                    OptionalLong.of(usage.semaphoreSets())));
+            // The sum over all sets, not sets times the first set's size (lsipc 2.38 counts it so).
+            rows.add(new GlobalRow("SEMMNS", "Total number of semaphores", limits.semaphores().maxTotal(), false,
+                    OptionalLong.of(usage.semaphores())));
+            rows.add(new GlobalRow("SEMMSL", "Max semaphores per semaphore set.", limits.semaphores().maxPerSet(),
+                    false, OptionalLong.empty()));
+            rows.add(new GlobalRow("SEMOPM", "Max number of operations per semop(2)",
+                    limits.semaphores().maxOpsPerCall(), false, OptionalLong.empty()));
+            rows.add(new GlobalRow("SEMVMX", "Semaphore max value", limits.semaphores().maxValue(), false,
+                    OptionalLong.empty()));
+        }
+        if (only.contains(Listing.POSIX_QUEUES) && limits.posixQueues().isPresent()) {
+            PosixQueueLimits mq = limits.posixQueues().get();
+            rows.add(new GlobalRow("MQUMNI", "Number of POSIX message queues", mq.maxQueues(), false,
+                    posix.messageQueueCount()));
+            rows.add(new GlobalRow("MQUMAX", "Max number of messages per POSIX queue", mq.maxMessages(), false,
+                    OptionalLong.empty()));
+            rows.add(new GlobalRow("MQUMNB", "Max size of POSIX message (bytes)", mq.maxMessageSize(), true,
+                    OptionalLong.empty()));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,140 @@
+// Prints tables as text: aligned columns (the default), --raw or --export, with or without headings.
+package dev.ipc.render;
+
+import java.util.List;
+
+public final class TableRenderer {
+    public enum Mode { TABLE, RAW, EXPORT }
+
+    private final Mode mode;
+    private final boolean headings;
+
+    public TableRenderer(Mode mode, boolean headings) {
+        this.mode = mode;
+        this.headings = headings;
+    }
+
+    /** Several tables are separated by a blank line. */
+    public void render(Text out, List<Table> tables) {
+        boolean first = true;
+        for (Table table : tables) {
+            if (!first && mode != Mode.EXPORT) {
+                out.newline();
+            }
+            first = false;
+            switch (mode) {
+                case RAW -> raw(out, table);
+                case EXPORT -> export(out, table);
+                default -> aligned(out, table);
+            }
+        }
+    }
+
+    private void aligned(Text out, Table table) {
+        List<Table.Column> columns = table.columns();
+        int[] widths = new int[columns.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = headings ? columns.get(c).header().length() : 0;
+        }
+        for (Object[] row : table.rows()) {
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] = Math.max(widths[c], ((String) row[c]).length());
+            }
+        }
+        if (headings) {
+            String[] header = new String[columns.size()];
+            for (int c = 0; c < header.length; c++) {
+                header[c] = columns.get(c).header();
+            }
+            alignedLine(out, columns, widths, header);
+        }
+        for (Object[] row : table.rows()) {
+            alignedLine(out, columns, widths, row);
+        }
+    }
+
+    private static void alignedLine(Text out, List<Table.Column> columns, int[] widths, Object[] cells) {
+        int start = out.length();
+        for (int c = 0; c < cells.length; c++) {
+            if (c > 0) {
+                out.append(' ');
+            }
+            String cell = (String) cells[c];
+            if (columns.get(c).rightAligned()) {
+                out.right(cell, widths[c]);
+            } else if (c == cells.length - 1) {
+                out.append(cell); // no padding at the end of a line
+            } else {
+                out.left(cell, widths[c]);
+            }
+        }
+        out.trimTrailingSpaces(start).newline();
+    }
+
+    private void raw(Text out, Table table) {
+        if (headings) {
+            line(out, table.columns().stream().map(Table.Column::header).toArray());
+        }
+        for (Object[] row : table.rows()) {
+            Object[] escaped = new Object[row.length];
+            for (int c = 0; c < row.length; c++) {
+                escaped[c] = escapeRaw((String) row[c]);
+            }
+            line(out, escaped);
+        }
+    }
+
+    private static void line(Text out, Object[] cells) {
+        for (int c = 0; c < cells.length; c++) {
+            if (c > 0) {
+                out.append(' ');
+            }
+            out.append((String) cells[c]);
+        }
+        out.newline();
+    }
+
+    /** As libsmartcols' raw mode: blanks, backslashes and control characters become \xNN. */
+    static String escapeRaw(String cell) {
+        StringBuilder s = null;
+        for (int i = 0; i < cell.length(); i++) {
+            char ch = cell.charAt(i);
+            if (ch <= ' ' || ch == '\\' || ch == 0x7f) {
+                if (s == null) {
+                    s = new StringBuilder(cell.length() + 8).append(cell, 0, i);
+                }
+                s.append("\\x").append(Character.forDigit(ch >> 4, 16)).append(Character.forDigit(ch & 0xf, 16));
+            } else if (s != null) {
+                s.append(ch);
+            }
+        }
+        return s == null ? cell : s.toString();
+    }
+
+    private static void export(Text out, Table table) {
+        List<Table.Column> columns = table.columns();
+        for (Object[] row : table.rows()) {
+            for (int c = 0; c < row.length; c++) {
+                if (c > 0) {
+                    out.append(' ');
+                }
+                out.append(columns.get(c).exportName()).append("=\"").append(escapeExport((String) row[c]))
+                        .append('"');
+            }
+            out.newline();
+        }
+    }
+
+    /** Safe inside double quotes for sh's eval: \, ", $ and ` are escaped. */
+    static String escapeExport(String cell) {
+        StringBuilder s = new StringBuilder(cell.length());
+        for (int i = 0; i < cell.length(); i++) {
+            char ch = cell.charAt(i);
+            if (ch == '\\' || ch == '"' || ch == '$' || ch == '`') {
+                s.append('\\');
+            }
+            s.append(ch);
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,86 @@
+/* Prints the size and member offsets of the IPC structures as this machine's headers declare them, one
+ * "NAME VALUE" line each, for LayoutsTest to compare with dev.ipc.sys.Layouts. */
+#define _GNU_SOURCE
+#include <grp.h>
+#include <mqueue.h>
+#include <pwd.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <time.h>
+
+#define SIZE(name, type) printf("%s %zu\n", name, sizeof(type))
+#define AT(name, type, member) printf("%s %zu\n", name, offsetof(type, member))
+
+int main(void) {
+    SIZE("IPC_PERM_SIZE", struct ipc_perm);
+    AT("PERM_KEY", struct ipc_perm, __key);
+    AT("PERM_UID", struct ipc_perm, uid);
+    AT("PERM_GID", struct ipc_perm, gid);
+    AT("PERM_CUID", struct ipc_perm, cuid);
+    AT("PERM_CGID", struct ipc_perm, cgid);
+    AT("PERM_MODE", struct ipc_perm, mode);
+    SIZE("MSQID_DS_SIZE", struct msqid_ds);
+    AT("MSG_STIME", struct msqid_ds, msg_stime);
+    AT("MSG_RTIME", struct msqid_ds, msg_rtime);
+    AT("MSG_CTIME", struct msqid_ds, msg_ctime);
+    AT("MSG_CBYTES", struct msqid_ds, __msg_cbytes);
+    AT("MSG_QNUM", struct msqid_ds, msg_qnum);
+    AT("MSG_QBYTES", struct msqid_ds, msg_qbytes);
+    AT("MSG_LSPID", struct msqid_ds, msg_lspid);
+    AT("MSG_LRPID", struct msqid_ds, msg_lrpid);
+    SIZE("SHMID_DS_SIZE", struct shmid_ds);
+    AT("SHM_SEGSZ", struct shmid_ds, shm_segsz);
+    AT("SHM_ATIME", struct shmid_ds, shm_atime);
+    AT("SHM_DTIME", struct shmid_ds, shm_dtime);
+    AT("SHM_CTIME", struct shmid_ds, shm_ctime);
+    AT("SHM_CPID", struct shmid_ds, shm_cpid);
+    AT("SHM_LPID", struct shmid_ds, shm_lpid);
+    AT("SHM_NATTCH", struct shmid_ds, shm_nattch);
+    SIZE("SEMID_DS_SIZE", struct semid_ds);
+    AT("SEM_OTIME", struct semid_ds, sem_otime);
+    AT("SEM_CTIME", struct semid_ds, sem_ctime);
+    AT("SEM_NSEMS", struct semid_ds, sem_nsems);
+    SIZE("MSGINFO_SIZE", struct msginfo);
+    AT("MSGINFO_MSGPOOL", struct msginfo, msgpool);
+    AT("MSGINFO_MSGMAP", struct msginfo, msgmap);
+    AT("MSGINFO_MSGMAX", struct msginfo, msgmax);
+    AT("MSGINFO_MSGMNB", struct msginfo, msgmnb);
+    AT("MSGINFO_MSGMNI", struct msginfo, msgmni);
+    AT("MSGINFO_MSGTQL", struct msginfo, msgtql);
+    SIZE("SHM_INFO_SIZE", struct shm_info);
+    AT("SHM_INFO_USED_IDS", struct shm_info, used_ids);
+    AT("SHM_INFO_SHM_TOT", struct shm_info, shm_tot);
+    AT("SHM_INFO_SHM_RSS", struct shm_info, shm_rss);
+    AT("SHM_INFO_SHM_SWP", struct shm_info, shm_swp);
+    SIZE("SHMINFO_SIZE", struct shminfo);
+    AT("SHMINFO_SHMMAX", struct shminfo, shmmax);
+    AT("SHMINFO_SHMMIN", struct shminfo, shmmin);
+    AT("SHMINFO_SHMMNI", struct shminfo, shmmni);
+    AT("SHMINFO_SHMALL", struct shminfo, shmall);
+    SIZE("SEMINFO_SIZE", struct seminfo);
+    AT("SEMINFO_SEMMNI", struct seminfo, semmni);
+    AT("SEMINFO_SEMMNS", struct seminfo, semmns);
+    AT("SEMINFO_SEMMSL", struct seminfo, semmsl);
+    AT("SEMINFO_SEMOPM", struct seminfo, semopm);
+    AT("SEMINFO_SEMUSZ", struct seminfo, semusz);
+    AT("SEMINFO_SEMVMX", struct seminfo, semvmx);
+    AT("SEMINFO_SEMAEM", struct seminfo, semaem);
+    SIZE("SEMBUF_SIZE", struct sembuf);
+    AT("SEMBUF_NUM", struct sembuf, sem_num);
+    AT("SEMBUF_OP", struct sembuf, sem_op);
+    AT("SEMBUF_FLG", struct sembuf, sem_flg);
+    SIZE("MQ_ATTR_SIZE", struct mq_attr);
+    AT("MQ_MAXMSG", struct mq_attr, mq_maxmsg);
+    AT("MQ_MSGSIZE", struct mq_attr, mq_msgsize);
+    AT("MQ_CURMSGS", struct mq_attr, mq_curmsgs);
+    SIZE("TIMESPEC_SIZE", struct timespec);
+    AT("TIMESPEC_SEC", struct timespec, tv_sec);
+    AT("TIMESPEC_NSEC", struct timespec, tv_nsec);
+    AT("PASSWD_UID", struct passwd, pw_uid);
+    AT("GROUP_GID", struct group, gr_gid);
+    return 0;
+}

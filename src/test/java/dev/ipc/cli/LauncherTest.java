@@ -1,0 +1,82 @@
+// scripts/ipc on a fresh copy of the project: builds once with a one-line notice, then runs at once,
+// rebuilds when a source changes, and shows the build's output only when the build fails.
+package dev.ipc.cli;
+
+import dev.ipc.support.CommandResult;
+import dev.ipc.support.Processes;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LauncherTest {
+    @TempDir
+    Path copy;
+
+    @Test
+    void a_fresh_copy_builds_once_then_rebuilds_only_when_sources_change() throws IOException {
+        Assumptions.assumeTrue(Processes.onPath("mvn"), "mvn is not on the PATH");
+        Path project = Path.of(System.getProperty("ipc.project.dir"));
+        copyTree(project.resolve("src/main"), copy.resolve("src/main"));
+        copyTree(project.resolve("scripts"), copy.resolve("scripts"));
+        Files.copy(project.resolve("pom.xml"), copy.resolve("pom.xml"));
+        List<String> launcher = List.of(copy.resolve("scripts/ipc").toString(), "ls", "-l");
+        String expected = Processes.run(List.of("ipcs", "-l")).out();
+
+        CommandResult first = run(launcher);
+        assertEquals(0, first.exitCode(), first::toString);
+        assertEquals("ipc: building " + copy.resolve("target/ipc.jar") + " (first run, or the sources changed)\n",
+                first.err());
+        assertEquals(expected, first.out());
+        try (Stream<Path> archives = Files.list(copy.resolve("target"))) {
+            assertTrue(archives.anyMatch(p -> p.getFileName().toString().endsWith(".jsa")),
+                    "a class-data-sharing archive is made after the build");
+        }
+
+        CommandResult second = run(launcher);
+        assertEquals("", second.err(), "no rebuild when nothing changed");
+        assertEquals(expected, second.out());
+
+        Path source = copy.resolve("src/main/java/dev/ipc/Main.java");
+        Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        CommandResult third = run(launcher);
+        assertTrue(third.err().startsWith("ipc: building"), third::toString);
+        assertEquals(expected, third.out());
+
+        Files.writeString(source, "this is not Java\n");
+        CommandResult broken = run(launcher);
+        assertEquals(1, broken.exitCode());
+        assertTrue(broken.err().contains("COMPILATION ERROR") || broken.err().contains("ERROR"), broken::toString);
+        assertTrue(broken.err().endsWith("ipc: the build failed; its output is above\n"), broken::toString);
+        assertFalse(broken.out().contains("Message"), "nothing runs after a failed build");
+    }
+
+    private static CommandResult run(List<String> command) {
+        return Processes.run(command, Map.of(), null);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+// The root command: help lists the subcommands, --version, and usage errors in one line with exit code 2.
+package dev.ipc.cli;
+
+import dev.ipc.support.CommandResult;
+import dev.ipc.support.Ipc;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RootCommandTest {
+    @Test
+    void help_lists_every_subcommand() {
+        CommandResult result = Ipc.run("--help");
+        assertEquals(0, result.exitCode());
+        for (String name : CommandTree.NAMES) {
+            assertTrue(result.out().contains("\n  " + name + " "), () -> name + " missing from\n" + result.out());
+        }
+    }
+
+    @Test
+    void version_is_the_one_maven_built() throws Exception {
+        String pom = Files.readString(Path.of(System.getProperty("ipc.project.dir"), "pom.xml"));
+        String version = pom.substring(pom.indexOf("<version>") + 9, pom.indexOf("</version>"));
+        assertEquals("ipc " + version + "\n", Ipc.run("--version").out());
+        assertEquals("ipc " + version + "\n", Ipc.run("ls", "--version").out());
+    }
+
+    @Test
+    void no_command_is_a_usage_error() {
+        CommandResult result = Ipc.run();
+        assertEquals(2, result.exitCode());
+        assertEquals("ipc: no command given (see 'ipc --help')\n", result.err());
+    }
+
+    @Test
+    void an_unknown_command_is_a_usage_error_naming_it() {
+        CommandResult result = Ipc.run("frobnicate");
+        assertEquals(2, result.exitCode());
+        assertEquals(1, result.err().lines().count(), result::toString);
+        assertTrue(result.err().startsWith("ipc: Unmatched argument at index 0: 'frobnicate'"), result::toString);
+    }
+
+    @Test
+    void ls_keeps_ipcs_exit_code_for_an_unknown_option() {
+        CommandResult result = Ipc.run("ls", "--bogus");
+        assertEquals(1, result.exitCode());
+        assertEquals("ipc: Unknown option: '--bogus' (see 'ipc ls --help')\n", result.err());
+    }
+
+    @Test
+    void debug_shows_the_stack_trace_that_is_otherwise_hidden() {
+        CommandResult quiet = Ipc.run("ls", "-i", "x", "-q");
+        CommandResult debug = Ipc.run("--debug", "ls", "-i", "x", "-q");
+        assertEquals(1, quiet.err().lines().count(), quiet::toString);
+        assertTrue(debug.err().lines().count() > 3 && debug.err().contains("at dev.ipc."), debug::toString);
+        assertEquals(quiet.exitCode(), debug.exitCode());
+    }
+}

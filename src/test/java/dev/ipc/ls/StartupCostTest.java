@@ -1,0 +1,45 @@
+// A listing from /proc must not pay for native bindings: jnr is loaded only by commands that call libc.
+package dev.ipc.ls;
+
+import dev.ipc.cli.SelfCommand;
+import dev.ipc.support.CommandResult;
+import dev.ipc.support.Isolation;
+import dev.ipc.support.Kernel;
+import dev.ipc.support.Processes;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StartupCostTest {
+    @Test
+    void listings_from_proc_load_no_native_library() {
+        Isolation.requirePrivateIpcNamespace();
+        Kernel.removeAll();
+        Kernel.createQueue(0x4242, 0600);
+        try {
+            for (String[] args : List.of(new String[] {"ls"}, new String[] {"ls", "--json"},
+                    new String[] {"ls", "-l"}, new String[] {"ls", "-u"}, new String[] {"ls", "-g"})) {
+                CommandResult run = childWithClassLog(args);
+                assertEquals(0, run.exitCode(), run::toString);
+                assertTrue(run.out().contains("dev.ipc.ls.LsCommand"), "the class log was read");
+                assertFalse(run.out().contains(" jnr."), () -> String.join(" ", args) + " loaded jnr");
+            }
+            // and the test would see it: -i on a semaphore set needs semctl(GETVAL)
+            int set = Kernel.createSemaphores(0x4343, 1, 0600);
+            assertTrue(childWithClassLog("ls", "-s", "-i", Integer.toString(set)).out().contains(" jnr."));
+        } finally {
+            Kernel.removeAll();
+        }
+    }
+
+    private static CommandResult childWithClassLog(String... args) {
+        List<String> command = new ArrayList<>(SelfCommand.of(args));
+        command.add(1, "-Xlog:class+load=info:stdout");
+        return Processes.run(command);
+    }
+}
