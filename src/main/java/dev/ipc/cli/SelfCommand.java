@@ -2,6 +2,9 @@
 // real processes, each running an ipc command.
 package dev.ipc.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ public final class SelfCommand {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:-UsePerfData");
+        command.addAll(archiveFlags());
         // Child JVMs see the same test overrides (ipc.dev.mqueue, ipc.proc.*) as this one.
         for (String property : System.getProperties().stringPropertyNames()) {
             if (property.startsWith("ipc.")) {
@@ -33,5 +37,24 @@ public final class SelfCommand {
         command.add(mainClass);
         command.addAll(List.of(arguments));
         return command;
+    }
+
+    /**
+     * The class-data-sharing archive this JVM was started with (scripts/ipc makes one for the jar), so that a child
+     * starts as fast as its parent did: read from /proc/self/cmdline, which costs less than the management API.
+     */
+    private static List<String> archiveFlags() {
+        List<String> flags = new ArrayList<>();
+        try {
+            String cmdline = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8);
+            for (String arg : cmdline.split("\0")) {
+                if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-Xlog:cds")) {
+                    flags.add(arg);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // no archive then: the child starts a little slower
+        }
+        return flags;
     }
 }

@@ -21,6 +21,12 @@ public final class Training {
             {"sem", "tune"}, {"msg", "tune"}, {"shm", "tune"},
             // a pipe inside this process only, no child: the demos' picocli model and libc binding
             {"pipe-demo", "nonblock", "--json"},
+            // The msg, sem and shm operations: their models, and libc bound through jnr by a stat of an id no
+            // object has (IPC_STAT only reads; the answer is EINVAL).
+            {"msg", "send", "--help"}, {"msg", "recv", "--help"}, {"sem", "op", "--help"}, {"shm", "read", "--help"},
+            {"msg", "demo", "--help"}, {"sem", "demo", "--help"}, {"shm", "demo", "--help"},
+            {"msg", "stat", "--id", "2147483647"}, {"sem", "get", "--id", "2147483647"},
+            {"shm", "read", "--id", "2147483647"},
     };
 
     private Training() {

@@ -85,4 +85,14 @@ public final class Layouts {
     public static final int POSIX_SPAWN_FILE_ACTIONS_SIZE = 80;
     public static final int POSIX_SPAWNATTR_SIZE = 336;
     public static final int SIGSET_SIZE = 128;
+    // ---- ipc msg|sem|shm operations ----
+
+    // struct timespec (semtimedop's timeout): 16 bytes.
+    public static final int TIMESPEC_SIZE = 16;
+    public static final int TIMESPEC_SEC = 0;
+    public static final int TIMESPEC_NSEC = 8;
+
+    // struct passwd's pw_uid and struct group's gr_gid, after two char pointers each.
+    public static final int PASSWD_UID = 16;
+    public static final int GROUP_GID = 16;
 }

@@ -68,4 +68,19 @@ public interface LibC {
 
     @IgnoreError
     Pointer getpwnam(String name);
+
+    // ipc msg|sem|shm operations and demos: the thread to interrupt in a timed wait, groups named by --group.
+    /** The calling thread's kernel id, the target of {@link #tgkill}. */
+    @IgnoreError
+    int gettid();
+
+    @IgnoreError
+    int getpid();
+
+    /** Interrupts a blocking System V call in one thread: the kernel never restarts those (signal(7)). */
+    @SaveError
+    int tgkill(int tgid, int tid, int signal);
+
+    @IgnoreError
+    Pointer getgrnam(String name);
 }
