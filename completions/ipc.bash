@@ -157,25 +157,115 @@ function compReplyArray() {
 function _complete_ipc() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ls" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mk" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rm" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} msg" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem tune" ];    then _picocli_ipc_sem; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem get" ];    then _picocli_ipc_sem; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem set" ];    then _picocli_ipc_sem; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem op" ];    then _picocli_ipc_sem; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem set-perms" ];    then _picocli_ipc_sem; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem demo" ];    then _picocli_ipc_sem; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} msg tune" ];    then _picocli_ipc_msg; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} msg send" ];    then _picocli_ipc_msg; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} msg recv" ];    then _picocli_ipc_msg; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} msg stat" ];    then _picocli_ipc_msg; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} msg set-perms" ];    then _picocli_ipc_msg; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} msg demo" ];    then _picocli_ipc_msg; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm tune" ];    then _picocli_ipc_shm; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm read" ];    then _picocli_ipc_shm; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm write" ];    then _picocli_ipc_shm; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm lock" ];    then _picocli_ipc_shm; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm unlock" ];    then _picocli_ipc_shm; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm set-perms" ];    then _picocli_ipc_shm; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm demo" ];    then _picocli_ipc_shm; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo hello" ];    then _picocli_ipc_pipedemo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo pipeline" ];    then _picocli_ipc_pipedemo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo popen" ];    then _picocli_ipc_pipedemo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo capacity" ];    then _picocli_ipc_pipedemo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo nonblock" ];    then _picocli_ipc_pipedemo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo eof" ];    then _picocli_ipc_pipedemo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo sigpipe" ];    then _picocli_ipc_pipedemo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo atomic" ];    then _picocli_ipc_pipedemo; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(ls)
-  local cmds1=(sem)
-  local cmds2=(msg)
-  local cmds3=(shm)
-  local cmds4=(fifo)
-  local cmds5=(help)
+  local cmds1=(mk)
+  local cmds2=(rm)
+  local cmds3=(sem)
+  local cmds4=(msg)
+  local cmds5=(shm)
+  local cmds6=(fifo)
+  local cmds7=(pipe-demo)
+  local cmds8=(help)
+  local cmds9=(sem tune)
+  local cmds10=(sem get)
+  local cmds11=(sem set)
+  local cmds12=(sem op)
+  local cmds13=(sem set-perms)
+  local cmds14=(sem demo)
+  local cmds15=(msg tune)
+  local cmds16=(msg send)
+  local cmds17=(msg recv)
+  local cmds18=(msg stat)
+  local cmds19=(msg set-perms)
+  local cmds20=(msg demo)
+  local cmds21=(shm tune)
+  local cmds22=(shm read)
+  local cmds23=(shm write)
+  local cmds24=(shm lock)
+  local cmds25=(shm unlock)
+  local cmds26=(shm set-perms)
+  local cmds27=(shm demo)
+  local cmds28=(pipe-demo hello)
+  local cmds29=(pipe-demo pipeline)
+  local cmds30=(pipe-demo popen)
+  local cmds31=(pipe-demo capacity)
+  local cmds32=(pipe-demo nonblock)
+  local cmds33=(pipe-demo eof)
+  local cmds34=(pipe-demo sigpipe)
+  local cmds35=(pipe-demo atomic)
 
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ipc_help; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ipc_fifo; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ipc_shm; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_ipc_msg; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_ipc_sem; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_demo; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_shm_lock; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_shm_write; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_shm_read; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_shm_tune; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_demo; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_msg_stat; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_msg_recv; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_msg_send; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_msg_tune; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_demo; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_sem_op; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_sem_set; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_sem_get; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_sem_tune; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ipc_pipedemo; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ipc_fifo; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ipc_shm; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ipc_msg; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ipc_sem; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_ipc_rm; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_ipc_mk; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_ipc_ls; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -188,7 +278,7 @@ function _picocli_ipc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls sem msg shm fifo help"
+  local commands="ls mk rm sem msg shm fifo pipe-demo help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -219,7 +309,7 @@ function _picocli_ipc_ls() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '--noheadings' '-P' '--numeric-perms' '--notruncate' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '--noheadings' '-P' '--numeric-perms' '--notruncate' '--orphans' '-h' '--help' '-V' '--version'"
   local arg_opts="'-i' '--id' '-N' '--name' '-o' '--output' '--time-format' '--color'"
   local LIST_option_args=("KEY" "ID" "NAME" "OWNER" "PERMS" "CUID" "CUSER" "CGID" "CGROUP" "UID" "USER" "GID" "GROUP" "CTIME" "MTIME" "SIZE" "NATTCH" "STATUS" "ATTACH" "DETACH" "COMMAND" "CPID" "LPID" "USEDBYTES" "MSGS" "SEND" "RECV" "LSPID" "LRPID" "MAXMSGS" "MSGSIZE" "NSEMS" "OTIME" "SVAL" "RESOURCE" "DESCRIPTION" "LIMIT" "USED" "USE%") # --output values
   local FORMAT_option_args=("short" "full" "iso") # --time-format values
@@ -260,13 +350,139 @@ function _picocli_ipc_ls() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `mk` subcommand.
+function _picocli_ipc_mk() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-Q' '--queue' '-q' '--posix-mqueue' '-s' '--exclusive' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-M' '--shmem' '-m' '--posix-shmem' '-S' '--semaphore' '--posix-semaphore' '-p' '--mode' '-n' '--name' '--maxmsg' '--msgsize' '--key' '--key-from' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-M'|'--shmem')
+      return
+      ;;
+    '-m'|'--posix-shmem')
+      return
+      ;;
+    '-S'|'--semaphore')
+      return
+      ;;
+    '--posix-semaphore')
+      return
+      ;;
+    '-p'|'--mode')
+      return
+      ;;
+    '-n'|'--name')
+      return
+      ;;
+    '--maxmsg')
+      return
+      ;;
+    '--msgsize')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--key-from')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rm` subcommand.
+function _picocli_ipc_rm() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--orphans' '--dry-run' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--shmem-id' '-M' '--shmem-key' '--posix-shmem' '-q' '--queue-id' '-Q' '--queue-key' '--posix-mqueue' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-semaphore' '-a' '--all' '--owner' '--older-than' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-m'|'--shmem-id')
+      return
+      ;;
+    '-M'|'--shmem-key')
+      return
+      ;;
+    '--posix-shmem')
+      return
+      ;;
+    '-q'|'--queue-id')
+      return
+      ;;
+    '-Q'|'--queue-key')
+      return
+      ;;
+    '--posix-mqueue')
+      return
+      ;;
+    '-s'|'--semaphore-id')
+      return
+      ;;
+    '-S'|'--semaphore-key')
+      return
+      ;;
+    '--posix-semaphore')
+      return
+      ;;
+    '-a'|'--all')
+      return
+      ;;
+    '--owner')
+      return
+      ;;
+    '--older-than')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `sem` subcommand.
 function _picocli_ipc_sem() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands=""
+  local commands="tune get set op set-perms demo"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -296,7 +512,7 @@ function _picocli_ipc_msg() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands=""
+  local commands="tune send recv stat set-perms demo"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -326,7 +542,7 @@ function _picocli_ipc_shm() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands=""
+  local commands="tune read write lock unlock set-perms demo"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -380,13 +596,43 @@ function _picocli_ipc_fifo() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `pipe-demo` subcommand.
+function _picocli_ipc_pipedemo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="hello pipeline popen capacity nonblock eof sigpipe atomic"
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_ipc_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls sem msg shm fifo"
+  local commands="ls mk rm sem msg shm fifo pipe-demo"
   local flag_opts="'-h' '--help'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -394,6 +640,1092 @@ function _picocli_ipc_help() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `tune` subcommand.
+function _picocli_ipc_sem_tune() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--semmsl' '--semmns' '--semopm' '--semmni' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--persist')
+      return
+      ;;
+    '--preset')
+      return
+      ;;
+    '--connections')
+      return
+      ;;
+    '--ram')
+      return
+      ;;
+    '--semmsl')
+      return
+      ;;
+    '--semmns')
+      return
+      ;;
+    '--semopm')
+      return
+      ;;
+    '--semmni')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `get` subcommand.
+function _picocli_ipc_sem_get() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--json'"
+  local arg_opts="'--id' '--key' '--num' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--num')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set` subcommand.
+function _picocli_ipc_sem_set() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help'"
+  local arg_opts="'--id' '--key' '--num' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--num')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `op` subcommand.
+function _picocli_ipc_sem_op() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--undo' '--nowait'"
+  local arg_opts="'--id' '--key' '--timeout' '--hold' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--hold')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set-perms` subcommand.
+function _picocli_ipc_sem_setperms() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help'"
+  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--owner')
+      return
+      ;;
+    '--group')
+      return
+      ;;
+    '--mode')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `demo` subcommand.
+function _picocli_ipc_sem_demo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--trace'"
+  local arg_opts="'--pace' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--pace')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `tune` subcommand.
+function _picocli_ipc_msg_tune() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--msgmax' '--msgmnb' '--msgmni' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--persist')
+      return
+      ;;
+    '--preset')
+      return
+      ;;
+    '--connections')
+      return
+      ;;
+    '--ram')
+      return
+      ;;
+    '--msgmax')
+      return
+      ;;
+    '--msgmnb')
+      return
+      ;;
+    '--msgmni')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `send` subcommand.
+function _picocli_ipc_msg_send() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--nowait'"
+  local arg_opts="'--id' '--key' '--type' '--timeout' '--file' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--type')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--file')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `recv` subcommand.
+function _picocli_ipc_msg_recv() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--except' '--nowait' '--all' '--truncate' '--raw' '--json'"
+  local arg_opts="'--id' '--key' '--type' '--count' '--max-size' '--timeout' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--type')
+      return
+      ;;
+    '--count')
+      return
+      ;;
+    '--max-size')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stat` subcommand.
+function _picocli_ipc_msg_stat() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--human' '--json'"
+  local arg_opts="'--id' '--key' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set-perms` subcommand.
+function _picocli_ipc_msg_setperms() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help'"
+  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--owner')
+      return
+      ;;
+    '--group')
+      return
+      ;;
+    '--mode')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `demo` subcommand.
+function _picocli_ipc_msg_demo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--trace'"
+  local arg_opts="'--round-trips' '--clients' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--round-trips')
+      return
+      ;;
+    '--clients')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `tune` subcommand.
+function _picocli_ipc_shm_tune() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--shmmax' '--shmall' '--shmmni' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--persist')
+      return
+      ;;
+    '--preset')
+      return
+      ;;
+    '--connections')
+      return
+      ;;
+    '--ram')
+      return
+      ;;
+    '--shmmax')
+      return
+      ;;
+    '--shmall')
+      return
+      ;;
+    '--shmmni')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `read` subcommand.
+function _picocli_ipc_shm_read() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--raw'"
+  local arg_opts="'--id' '--key' '--offset' '--length' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--offset')
+      return
+      ;;
+    '--length')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `write` subcommand.
+function _picocli_ipc_shm_write() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help'"
+  local arg_opts="'--id' '--key' '--offset' '--file' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--offset')
+      return
+      ;;
+    '--file')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `lock` subcommand.
+function _picocli_ipc_shm_lock() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help'"
+  local arg_opts="'--id' '--key' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `unlock` subcommand.
+function _picocli_ipc_shm_unlock() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help'"
+  local arg_opts="'--id' '--key' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set-perms` subcommand.
+function _picocli_ipc_shm_setperms() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help'"
+  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--id')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--owner')
+      return
+      ;;
+    '--group')
+      return
+      ;;
+    '--mode')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `demo` subcommand.
+function _picocli_ipc_shm_demo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--trace'"
+  local arg_opts="'--items' '--size' '--slots' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--items')
+      return
+      ;;
+    '--size')
+      return
+      ;;
+    '--slots')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `hello` subcommand.
+function _picocli_ipc_pipedemo_hello() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--trace' '--json' '--no-close' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--timeout' '--wait' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
+    '--wait')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `pipeline` subcommand.
+function _picocli_ipc_pipedemo_pipeline() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--timeout' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `popen` subcommand.
+function _picocli_ipc_pipedemo_popen() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--timeout' '--mode' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
+    '--mode')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `capacity` subcommand.
+function _picocli_ipc_pipedemo_capacity() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--timeout' '--size' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
+    '--size')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `nonblock` subcommand.
+function _picocli_ipc_pipedemo_nonblock() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--timeout' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `eof` subcommand.
+function _picocli_ipc_pipedemo_eof() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--timeout' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `sigpipe` subcommand.
+function _picocli_ipc_pipedemo_sigpipe() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--timeout' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `atomic` subcommand.
+function _picocli_ipc_pipedemo_atomic() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--timeout' '--size' '--writers' '--records' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
+    '--size')
+      return
+      ;;
+    '--writers')
+      return
+      ;;
+    '--records')
+      return
+      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
@@ -426,7 +1758,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/sem'|'/msg'|'/shm'|'/fifo'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/fifo'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -442,10 +1774,154 @@ function _ipc_option_values() {
     '/ls -o'|'/ls --output') echo list KEY ID NAME OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME MTIME SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID USEDBYTES MSGS SEND RECV LSPID LRPID MAXMSGS MSGSIZE NSEMS OTIME SVAL RESOURCE DESCRIPTION LIMIT USED USE% ;;
     '/ls --time-format') echo one short full iso ;;
     '/ls --color') echo one auto always never ;;
+    '/mk -M'|'/mk --shmem') echo any ;;
+    '/mk -m'|'/mk --posix-shmem') echo any ;;
+    '/mk -S'|'/mk --semaphore') echo any ;;
+    '/mk --posix-semaphore') echo any ;;
+    '/mk -p'|'/mk --mode') echo any ;;
+    '/mk -n'|'/mk --name') echo any ;;
+    '/mk --maxmsg') echo any ;;
+    '/mk --msgsize') echo any ;;
+    '/mk --key') echo any ;;
+    '/mk --key-from') echo any ;;
+    '/mk --color') echo one auto always never ;;
+    '/rm -m'|'/rm --shmem-id') echo any ;;
+    '/rm -M'|'/rm --shmem-key') echo any ;;
+    '/rm --posix-shmem') echo any ;;
+    '/rm -q'|'/rm --queue-id') echo any ;;
+    '/rm -Q'|'/rm --queue-key') echo any ;;
+    '/rm --posix-mqueue') echo any ;;
+    '/rm -s'|'/rm --semaphore-id') echo any ;;
+    '/rm -S'|'/rm --semaphore-key') echo any ;;
+    '/rm --posix-semaphore') echo any ;;
+    '/rm -a'|'/rm --all') echo one shm msg sem pshm pmsg psem ;;
+    '/rm --owner') echo any ;;
+    '/rm --older-than') echo any ;;
+    '/rm --color') echo one auto always never ;;
     '/sem --color') echo one auto always never ;;
+    '/sem/tune --persist') echo any ;;
+    '/sem/tune --preset') echo any ;;
+    '/sem/tune --connections') echo any ;;
+    '/sem/tune --ram') echo any ;;
+    '/sem/tune --semmsl') echo any ;;
+    '/sem/tune --semmns') echo any ;;
+    '/sem/tune --semopm') echo any ;;
+    '/sem/tune --semmni') echo any ;;
+    '/sem/tune --color') echo one auto always never ;;
+    '/sem/get --id') echo any ;;
+    '/sem/get --key') echo any ;;
+    '/sem/get --num') echo any ;;
+    '/sem/get --color') echo one auto always never ;;
+    '/sem/set --id') echo any ;;
+    '/sem/set --key') echo any ;;
+    '/sem/set --num') echo any ;;
+    '/sem/set --color') echo one auto always never ;;
+    '/sem/op --id') echo any ;;
+    '/sem/op --key') echo any ;;
+    '/sem/op --timeout') echo any ;;
+    '/sem/op --hold') echo any ;;
+    '/sem/op --color') echo one auto always never ;;
+    '/sem/set-perms --id') echo any ;;
+    '/sem/set-perms --key') echo any ;;
+    '/sem/set-perms --owner') echo any ;;
+    '/sem/set-perms --group') echo any ;;
+    '/sem/set-perms --mode') echo any ;;
+    '/sem/set-perms --color') echo one auto always never ;;
+    '/sem/demo --pace') echo any ;;
+    '/sem/demo --color') echo one auto always never ;;
     '/msg --color') echo one auto always never ;;
+    '/msg/tune --persist') echo any ;;
+    '/msg/tune --preset') echo any ;;
+    '/msg/tune --connections') echo any ;;
+    '/msg/tune --ram') echo any ;;
+    '/msg/tune --msgmax') echo any ;;
+    '/msg/tune --msgmnb') echo any ;;
+    '/msg/tune --msgmni') echo any ;;
+    '/msg/tune --color') echo one auto always never ;;
+    '/msg/send --id') echo any ;;
+    '/msg/send --key') echo any ;;
+    '/msg/send --type') echo any ;;
+    '/msg/send --timeout') echo any ;;
+    '/msg/send --file') echo any ;;
+    '/msg/send --color') echo one auto always never ;;
+    '/msg/recv --id') echo any ;;
+    '/msg/recv --key') echo any ;;
+    '/msg/recv --type') echo any ;;
+    '/msg/recv --count') echo any ;;
+    '/msg/recv --max-size') echo any ;;
+    '/msg/recv --timeout') echo any ;;
+    '/msg/recv --color') echo one auto always never ;;
+    '/msg/stat --id') echo any ;;
+    '/msg/stat --key') echo any ;;
+    '/msg/stat --color') echo one auto always never ;;
+    '/msg/set-perms --id') echo any ;;
+    '/msg/set-perms --key') echo any ;;
+    '/msg/set-perms --owner') echo any ;;
+    '/msg/set-perms --group') echo any ;;
+    '/msg/set-perms --mode') echo any ;;
+    '/msg/set-perms --color') echo one auto always never ;;
+    '/msg/demo --round-trips') echo any ;;
+    '/msg/demo --clients') echo any ;;
+    '/msg/demo --color') echo one auto always never ;;
     '/shm --color') echo one auto always never ;;
+    '/shm/tune --persist') echo any ;;
+    '/shm/tune --preset') echo any ;;
+    '/shm/tune --connections') echo any ;;
+    '/shm/tune --ram') echo any ;;
+    '/shm/tune --shmmax') echo any ;;
+    '/shm/tune --shmall') echo one PAGES SIZE ;;
+    '/shm/tune --shmmni') echo any ;;
+    '/shm/tune --color') echo one auto always never ;;
+    '/shm/read --id') echo any ;;
+    '/shm/read --key') echo any ;;
+    '/shm/read --offset') echo any ;;
+    '/shm/read --length') echo any ;;
+    '/shm/read --color') echo one auto always never ;;
+    '/shm/write --id') echo any ;;
+    '/shm/write --key') echo any ;;
+    '/shm/write --offset') echo any ;;
+    '/shm/write --file') echo any ;;
+    '/shm/write --color') echo one auto always never ;;
+    '/shm/lock --id') echo any ;;
+    '/shm/lock --key') echo any ;;
+    '/shm/lock --color') echo one auto always never ;;
+    '/shm/unlock --id') echo any ;;
+    '/shm/unlock --key') echo any ;;
+    '/shm/unlock --color') echo one auto always never ;;
+    '/shm/set-perms --id') echo any ;;
+    '/shm/set-perms --key') echo any ;;
+    '/shm/set-perms --owner') echo any ;;
+    '/shm/set-perms --group') echo any ;;
+    '/shm/set-perms --mode') echo any ;;
+    '/shm/set-perms --color') echo one auto always never ;;
+    '/shm/demo --items') echo any ;;
+    '/shm/demo --size') echo any ;;
+    '/shm/demo --slots') echo any ;;
+    '/shm/demo --color') echo one auto always never ;;
     '/fifo --color') echo one auto always never ;;
+    '/pipe-demo --color') echo one auto always never ;;
+    '/pipe-demo/hello --timeout') echo any ;;
+    '/pipe-demo/hello --wait') echo any ;;
+    '/pipe-demo/hello --color') echo one auto always never ;;
+    '/pipe-demo/pipeline --timeout') echo any ;;
+    '/pipe-demo/pipeline --color') echo one auto always never ;;
+    '/pipe-demo/popen --timeout') echo any ;;
+    '/pipe-demo/popen --mode') echo one r w ;;
+    '/pipe-demo/popen --color') echo one auto always never ;;
+    '/pipe-demo/capacity --timeout') echo any ;;
+    '/pipe-demo/capacity --size') echo any ;;
+    '/pipe-demo/capacity --color') echo one auto always never ;;
+    '/pipe-demo/nonblock --timeout') echo any ;;
+    '/pipe-demo/nonblock --color') echo one auto always never ;;
+    '/pipe-demo/eof --timeout') echo any ;;
+    '/pipe-demo/eof --color') echo one auto always never ;;
+    '/pipe-demo/sigpipe --timeout') echo any ;;
+    '/pipe-demo/sigpipe --color') echo one auto always never ;;
+    '/pipe-demo/atomic --timeout') echo any ;;
+    '/pipe-demo/atomic --size') echo any ;;
+    '/pipe-demo/atomic --writers') echo any ;;
+    '/pipe-demo/atomic --records') echo any ;;
+    '/pipe-demo/atomic --color') echo one auto always never ;;
     '/help --color') echo one auto always never ;;
   esac
 }

@@ -1,13 +1,18 @@
 /* Prints the size and member offsets of the IPC structures as this machine's headers declare them, one
  * "NAME VALUE" line each, for LayoutsTest to compare with dev.ipc.sys.Layouts. */
 #define _GNU_SOURCE
+#include <grp.h>
 #include <mqueue.h>
+#include <signal.h>
+#include <spawn.h>
+#include <pwd.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <time.h>
 
 #define SIZE(name, type) printf("%s %zu\n", name, sizeof(type))
 #define AT(name, type, member) printf("%s %zu\n", name, offsetof(type, member))
@@ -74,5 +79,13 @@ int main(void) {
     AT("MQ_MAXMSG", struct mq_attr, mq_maxmsg);
     AT("MQ_MSGSIZE", struct mq_attr, mq_msgsize);
     AT("MQ_CURMSGS", struct mq_attr, mq_curmsgs);
+    SIZE("POSIX_SPAWN_FILE_ACTIONS_SIZE", posix_spawn_file_actions_t);
+    SIZE("POSIX_SPAWNATTR_SIZE", posix_spawnattr_t);
+    SIZE("SIGSET_SIZE", sigset_t);
+    SIZE("TIMESPEC_SIZE", struct timespec);
+    AT("TIMESPEC_SEC", struct timespec, tv_sec);
+    AT("TIMESPEC_NSEC", struct timespec, tv_nsec);
+    AT("PASSWD_UID", struct passwd, pw_uid);
+    AT("GROUP_GID", struct group, gr_gid);
     return 0;
 }

@@ -2,6 +2,7 @@
 package dev.ipc;
 
 import dev.ipc.cli.CommandTree;
+import dev.ipc.cli.StandardStreams;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -15,6 +16,7 @@ public final class Main {
         // The file descriptors themselves, with our own buffering: no System.out locking or encoder loop.
         PrintWriter out = new PrintWriter(new Utf8Output(new FileOutputStream(FileDescriptor.out)), false);
         PrintWriter err = new PrintWriter(new Utf8Output(new FileOutputStream(FileDescriptor.err)), true);
+        StandardStreams.register(out);
         int code = run(out, err, args);
         out.flush();
         err.flush();

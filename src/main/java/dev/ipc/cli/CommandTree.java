@@ -5,6 +5,8 @@ import dev.ipc.ls.LsCommand;
 import dev.ipc.proc.Prefetch;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.proc.SysvIpcProcReader;
+import dev.ipc.mk.MkCommand;
+import dev.ipc.rm.RmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 
@@ -16,7 +18,7 @@ import java.io.PrintWriter;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "sem", "msg", "shm", "fifo"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo"};
 
     private CommandTree() {
     }
@@ -26,6 +28,10 @@ public final class CommandTree {
         switch (name) {
             case "ls":
                 return LsCommand.spec();
+            case "mk":
+                return MkCommand.spec();
+            case "rm":
+                return RmCommand.spec();
             case "sem":
                 return new SemCommand();
             case "msg":
@@ -34,6 +40,8 @@ public final class CommandTree {
                 return new ShmCommand();
             case "fifo":
                 return new FifoCommand();
+            case "pipe-demo":
+                return new PipeDemoCommand();
             default:
                 return null;
         }
@@ -52,9 +60,11 @@ public final class CommandTree {
     /** The root with only the subcommand named by the first non-option argument, when there is one. */
     static CommandLine forArguments(String... args) {
         String first = null;
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                first = arg;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--color")) {
+                i++; // its value is not a command
+            } else if (!args[i].startsWith("-")) {
+                first = args[i];
                 break;
             }
         }

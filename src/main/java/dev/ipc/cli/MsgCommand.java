@@ -1,6 +1,12 @@
 // The `ipc msg` group: it only lists its subcommands.
 package dev.ipc.cli;
 
+import dev.ipc.tune.MsgTuneCommand;
+import dev.ipc.msg.MsgSendCommand;
+import dev.ipc.msg.MsgDemoCommand;
+import dev.ipc.msg.MsgRecvCommand;
+import dev.ipc.msg.MsgStatCommand;
+import dev.ipc.msg.MsgSetPermsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +18,14 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Message queues: tune the kernel's limits, send and receive messages, and the lab demo.",
-        subcommands = {})
+        subcommands = {
+                MsgTuneCommand.class,
+                MsgSendCommand.class,
+                MsgRecvCommand.class,
+                MsgStatCommand.class,
+                MsgSetPermsCommand.class,
+                MsgDemoCommand.class
+        })
 public final class MsgCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -2,6 +2,9 @@
 // real processes, each running an ipc command.
 package dev.ipc.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +15,17 @@ public final class SelfCommand {
 
     /** java, start-up flags, this JVM's class path and main class, then the given ipc arguments. */
     public static List<String> of(String... ipcArguments) {
+        return ofMain("dev.ipc.Main", ipcArguments);
+    }
+
+    /** The same for another main class of ours: a helper process with no command line to parse. */
+    public static List<String> ofMain(String mainClass, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:-UsePerfData");
+        command.addAll(archiveFlags());
         // Child JVMs see the same test overrides (ipc.dev.mqueue, ipc.proc.*) as this one.
         for (String property : System.getProperties().stringPropertyNames()) {
             if (property.startsWith("ipc.")) {
@@ -25,8 +34,27 @@ public final class SelfCommand {
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("dev.ipc.Main");
-        command.addAll(List.of(ipcArguments));
+        command.add(mainClass);
+        command.addAll(List.of(arguments));
         return command;
+    }
+
+    /**
+     * The class-data-sharing archive this JVM was started with (scripts/ipc makes one for the jar), so that a child
+     * starts as fast as its parent did: read from /proc/self/cmdline, which costs less than the management API.
+     */
+    private static List<String> archiveFlags() {
+        List<String> flags = new ArrayList<>();
+        try {
+            String cmdline = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8);
+            for (String arg : cmdline.split("\0")) {
+                if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-Xlog:cds")) {
+                    flags.add(arg);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // no archive then: the child starts a little slower
+        }
+        return flags;
     }
 }

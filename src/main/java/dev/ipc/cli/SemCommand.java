@@ -1,6 +1,12 @@
 // The `ipc sem` group: it only lists its subcommands.
 package dev.ipc.cli;
 
+import dev.ipc.tune.SemTuneCommand;
+import dev.ipc.sem.SemDemoCommand;
+import dev.ipc.sem.SemGetCommand;
+import dev.ipc.sem.SemSetCommand;
+import dev.ipc.sem.SemOpCommand;
+import dev.ipc.sem.SemSetPermsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +18,14 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Semaphore sets: tune the kernel's limits, read and change values, run semop, and the lab demo.",
-        subcommands = {})
+        subcommands = {
+                SemTuneCommand.class,
+                SemGetCommand.class,
+                SemSetCommand.class,
+                SemOpCommand.class,
+                SemSetPermsCommand.class,
+                SemDemoCommand.class
+        })
 public final class SemCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,13 @@
 // The `ipc shm` group: it only lists its subcommands.
 package dev.ipc.cli;
 
+import dev.ipc.tune.ShmTuneCommand;
+import dev.ipc.shm.ShmReadCommand;
+import dev.ipc.shm.ShmWriteCommand;
+import dev.ipc.shm.ShmDemoCommand;
+import dev.ipc.shm.ShmLockCommand;
+import dev.ipc.shm.ShmUnlockCommand;
+import dev.ipc.shm.ShmSetPermsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +19,15 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Shared memory: tune the kernel's limits, read and write segments, and the lab demo.",
-        subcommands = {})
+        subcommands = {
+                ShmTuneCommand.class,
+                ShmReadCommand.class,
+                ShmWriteCommand.class,
+                ShmLockCommand.class,
+                ShmUnlockCommand.class,
+                ShmSetPermsCommand.class,
+                ShmDemoCommand.class
+        })
 public final class ShmCommand implements Runnable {
     @Spec
     CommandSpec spec;

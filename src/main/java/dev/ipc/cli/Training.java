@@ -13,7 +13,20 @@ import java.io.PrintWriter;
 public final class Training {
     private static final String[][] READ_ONLY_COMMANDS = {
             {"ls"}, {"ls", "-t"}, {"ls", "-i", "0", "-q"}, {"ls", "-l"}, {"ls", "-u"}, {"ls", "--human"},
-            {"ls", "--bogus-option"}, {"--help"}, {"ls", "--help"},
+            {"ls", "--bogus-option"}, {"--help"}, {"ls", "--help"}, {"mk", "--help"}, {"rm", "--help"},
+            // refused before anything is made: loads mk's classes
+            {"mk", "-Q", "-M", "1K", "-p", "not-a-mode"},
+            // msgget without IPC_CREAT only looks: loads the libc bindings, as every mk and rm does
+            {"rm", "--dry-run", "-Q", "0x7ffffffe"},
+            {"sem", "tune"}, {"msg", "tune"}, {"shm", "tune"},
+            // a pipe inside this process only, no child: the demos' picocli model and libc binding
+            {"pipe-demo", "nonblock", "--json"},
+            // The msg, sem and shm operations: their models, and libc bound through jnr by a stat of an id no
+            // object has (IPC_STAT only reads; the answer is EINVAL).
+            {"msg", "send", "--help"}, {"msg", "recv", "--help"}, {"sem", "op", "--help"}, {"shm", "read", "--help"},
+            {"msg", "demo", "--help"}, {"sem", "demo", "--help"}, {"shm", "demo", "--help"},
+            {"msg", "stat", "--id", "2147483647"}, {"sem", "get", "--id", "2147483647"},
+            {"shm", "read", "--id", "2147483647"},
     };
 
     private Training() {

@@ -16,8 +16,11 @@ import dev.ipc.render.IpcsRenderer.Format;
 import dev.ipc.render.IpcsRenderer.Unit;
 import dev.ipc.render.Text;
 import dev.ipc.util.Parallel;
+import dev.ipc.model.SystemVObject;
+import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
+import dev.ipc.sys.PageSize;
 import dev.ipc.sys.SystemVCalls;
 import dev.ipc.cli.Specs;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +47,7 @@ public final class LsCommand implements Callable<Integer> {
     private Format format = Format.DEFAULT;
     private Unit unit = Unit.DEFAULT;
     private String id;
+    private boolean orphans;
 
     // lsipc's structured output and POSIX IPC; any of these selects it.
     private boolean structured;
@@ -153,6 +157,8 @@ public final class LsCommand implements Callable<Integer> {
                 .toBuilder().completionCandidates(List.of("short", "full", "iso")).build());
         spec.addOption(Specs.flag(new Setter(command, Opt.NOTRUNCATE), "Accepted for lsipc; nothing is truncated.",
                 "--notruncate"));
+        spec.addOption(Specs.flag(new Setter(command, Opt.ORPHANS),
+                "Only objects no live process uses, as 'ipc rm --all --orphans' chooses them.", "--orphans"));
         // ipcs ignores arguments that are not options; so does ls.
         spec.addPositional(PositionalParamSpec.builder().arity("0..*").hidden(true).type(String[].class)
                 .paramLabel("IGNORED").build());
@@ -163,7 +169,7 @@ public final class LsCommand implements Callable<Integer> {
     private enum Opt {
         ID, QUEUES, SEGMENTS, SEMAPHORES, ALL, TIME, PID, CREATOR, LIMITS, SUMMARY, BYTES, HUMAN,
         GLOBAL, POSIX_QUEUES, POSIX_SHMEMS, POSIX_SEMAPHORES, POSIX, NAME, JSON, EXPORT, RAW, NOHEADINGS, OUTPUT,
-        NUMERIC_PERMS, TIME_FORMAT, NOTRUNCATE
+        NUMERIC_PERMS, TIME_FORMAT, NOTRUNCATE, ORPHANS
     }
 
     /** Applies each option as picocli meets it, so that, as in ipcs, the last format and unit given win. */
@@ -236,6 +242,7 @@ public final class LsCommand implements Callable<Integer> {
                     c.structured = true;
                 }
                 case NOTRUNCATE -> c.structured = true;
+                case ORPHANS -> c.orphans = true;
             }
             return null;
         }
@@ -292,13 +299,13 @@ public final class LsCommand implements Callable<Integer> {
                 // Each section is read, parsed and rendered on its own thread; they are printed in order.
                 List<Callable<Text>> sections = new ArrayList<>(3);
                 if (queues) {
-                    sections.add(new Section(renderer, source, IpcResource.MESSAGE_QUEUES));
+                    sections.add(new Section(renderer, source, IpcResource.MESSAGE_QUEUES, orphans));
                 }
                 if (segments) {
-                    sections.add(new Section(renderer, source, IpcResource.SHARED_MEMORY));
+                    sections.add(new Section(renderer, source, IpcResource.SHARED_MEMORY, orphans));
                 }
                 if (semaphores) {
-                    sections.add(new Section(renderer, source, IpcResource.SEMAPHORES));
+                    sections.add(new Section(renderer, source, IpcResource.SEMAPHORES, orphans));
                 }
                 List<Text> rendered = Parallel.all(sections);
                 out.write(text.toString());
@@ -314,17 +321,22 @@ public final class LsCommand implements Callable<Integer> {
     }
 
     /** One section of an ipcs listing: its objects read and rendered. */
-    private record Section(IpcsRenderer renderer, SystemVSource source, IpcResource resource)
+    private record Section(IpcsRenderer renderer, SystemVSource source, IpcResource resource, boolean orphans)
             implements Callable<Text> {
         @Override
         public Text call() {
             Text text = new Text(64 * 1024);
             switch (resource) {
-                case MESSAGE_QUEUES -> renderer.messageQueues(text, source.messageQueues());
-                case SHARED_MEMORY -> renderer.sharedMemory(text, source.sharedMemorySegments());
-                case SEMAPHORES -> renderer.semaphores(text, source.semaphoreSets());
+                case MESSAGE_QUEUES -> renderer.messageQueues(text, only(source.messageQueues()));
+                case SHARED_MEMORY -> renderer.sharedMemory(text, only(source.sharedMemorySegments()));
+                case SEMAPHORES -> renderer.semaphores(text, only(source.semaphoreSets()));
             }
             return text;
+        }
+
+        /** With --orphans, the objects no live process uses (see {@link Orphans}); else all of them. */
+        private <T extends SystemVObject> List<T> only(List<T> objects) {
+            return orphans ? objects.stream().filter(Orphans::orphan).toList() : objects;
         }
     }
 
@@ -378,6 +390,7 @@ public final class LsCommand implements Callable<Integer> {
             to.add(listing);
         }
     }
+
 
     /** The object's block, as ipcs -i prints it; false when there is no such object. */
     private boolean details(IpcsRenderer renderer, SystemVSource source, Text text, int objectId) {

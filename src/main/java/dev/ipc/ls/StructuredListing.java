@@ -21,6 +21,7 @@ import dev.ipc.render.TimeFormat;
 import dev.ipc.util.Parallel;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
+import dev.ipc.sys.PageSize;
 import picocli.CommandLine;
 
 import java.io.IOException;

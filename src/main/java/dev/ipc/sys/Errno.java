@@ -10,11 +10,15 @@ public final class Errno {
     public static final int EACCES = 13;
     public static final int EEXIST = 17;
     public static final int EINVAL = 22;
+    public static final int EFBIG = 27;
     public static final int ENOSPC = 28;
+    public static final int ENAMETOOLONG = 36;
     public static final int ERANGE = 34;
     public static final int E2BIG = 7;
     public static final int EIDRM = 43;
     public static final int ENOMSG = 42;
+    // pipes and the processes at their ends
+    public static final int EPIPE = 32;
 
     private Errno() {
     }

@@ -80,4 +80,19 @@ public final class Layouts {
     public static final int SEMBUF_NUM = 0;
     public static final int SEMBUF_OP = 2;
     public static final int SEMBUF_FLG = 4;
+
+    // posix_spawn's opaque types and sigset_t (glibc x86_64): only their sizes, to allocate them.
+    public static final int POSIX_SPAWN_FILE_ACTIONS_SIZE = 80;
+    public static final int POSIX_SPAWNATTR_SIZE = 336;
+    public static final int SIGSET_SIZE = 128;
+    // ---- ipc msg|sem|shm operations ----
+
+    // struct timespec (semtimedop's timeout): 16 bytes.
+    public static final int TIMESPEC_SIZE = 16;
+    public static final int TIMESPEC_SEC = 0;
+    public static final int TIMESPEC_NSEC = 8;
+
+    // struct passwd's pw_uid and struct group's gr_gid, after two char pointers each.
+    public static final int PASSWD_UID = 16;
+    public static final int GROUP_GID = 16;
 }

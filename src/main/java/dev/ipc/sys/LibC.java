@@ -61,4 +61,26 @@ public interface LibC {
 
     @IgnoreError
     int getpagesize();
+
+    // ipc mk and ipc rm: who we are (to predict permission in --dry-run) and users named by --owner.
+    @IgnoreError
+    int geteuid();
+
+    @IgnoreError
+    Pointer getpwnam(String name);
+
+    // ipc msg|sem|shm operations and demos: the thread to interrupt in a timed wait, groups named by --group.
+    /** The calling thread's kernel id, the target of {@link #tgkill}. */
+    @IgnoreError
+    int gettid();
+
+    @IgnoreError
+    int getpid();
+
+    /** Interrupts a blocking System V call in one thread: the kernel never restarts those (signal(7)). */
+    @SaveError
+    int tgkill(int tgid, int tid, int signal);
+
+    @IgnoreError
+    Pointer getgrnam(String name);
 }

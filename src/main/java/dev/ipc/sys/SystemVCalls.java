@@ -29,12 +29,29 @@ public final class SystemVCalls {
     // ---- whole tables, by index (MSG_INFO gives the highest index in use) ----
 
     public static List<MessageQueue> messageQueues() {
+        return messageQueues(true);
+    }
+
+    public static List<SharedMemorySegment> sharedMemorySegments() {
+        return sharedMemorySegments(true);
+    }
+
+    public static List<SemaphoreSet> semaphoreSets() {
+        return semaphoreSets(true);
+    }
+
+    /**
+     * With unreadable false, only the objects the caller may read (*_STAT alone), as ipcrm -a sees them: it
+     * removes those and never learns of the others.
+     */
+    public static List<MessageQueue> messageQueues(boolean unreadable) {
         LibC libc = Native.libc();
         Pointer buffer = Native.allocate(MSQID_DS_SIZE);
         int maxIndex = Native.check("msgctl(MSG_INFO)", libc.msgctl(0, MSG_INFO, buffer));
         List<MessageQueue> queues = new ArrayList<>();
         for (int index = 0; index <= maxIndex; index++) {
-            int id = statByIndex(index, MSG_STAT, MSG_STAT_ANY, (slot, command) -> libc.msgctl(slot, command, buffer));
+            int id = statByIndex(index, MSG_STAT, unreadable ? MSG_STAT_ANY : -1,
+                    (slot, command) -> libc.msgctl(slot, command, buffer));
             if (id >= 0) {
                 queues.add(messageQueue(id, buffer, false));
             }
@@ -42,13 +59,14 @@ public final class SystemVCalls {
         return queues;
     }
 
-    public static List<SharedMemorySegment> sharedMemorySegments() {
+    public static List<SharedMemorySegment> sharedMemorySegments(boolean unreadable) {
         LibC libc = Native.libc();
         Pointer buffer = Native.allocate(Math.max(SHMID_DS_SIZE, SHM_INFO_SIZE));
         int maxIndex = Native.check("shmctl(SHM_INFO)", libc.shmctl(0, SHM_INFO, buffer));
         List<SharedMemorySegment> segments = new ArrayList<>();
         for (int index = 0; index <= maxIndex; index++) {
-            int id = statByIndex(index, SHM_STAT, SHM_STAT_ANY, (slot, command) -> libc.shmctl(slot, command, buffer));
+            int id = statByIndex(index, SHM_STAT, unreadable ? SHM_STAT_ANY : -1,
+                    (slot, command) -> libc.shmctl(slot, command, buffer));
             if (id >= 0) {
                 segments.add(sharedMemorySegment(id, buffer));
             }
@@ -56,13 +74,13 @@ public final class SystemVCalls {
         return segments;
     }
 
-    public static List<SemaphoreSet> semaphoreSets() {
+    public static List<SemaphoreSet> semaphoreSets(boolean unreadable) {
         LibC libc = Native.libc();
         Pointer buffer = Native.allocate(Math.max(SEMID_DS_SIZE, SEMINFO_SIZE));
         int maxIndex = Native.check("semctl(SEM_INFO)", libc.semctl(0, 0, SEM_INFO, buffer.address()));
         List<SemaphoreSet> sets = new ArrayList<>();
         for (int index = 0; index <= maxIndex; index++) {
-            int id = statByIndex(index, SEM_STAT, SEM_STAT_ANY,
+            int id = statByIndex(index, SEM_STAT, unreadable ? SEM_STAT_ANY : -1,
                     (slot, command) -> libc.semctl(slot, 0, command, buffer.address()));
             if (id >= 0) {
                 sets.add(semaphoreSet(id, buffer));
@@ -77,11 +95,11 @@ public final class SystemVCalls {
 
     /**
      * *_STAT needs read permission; *_STAT_ANY (Linux 4.17+) does not, so an object we may not read is still
-     * listed, as /proc lists it. Returns the id at this index, or -1 for an empty slot.
+     * listed, as /proc lists it (statAny -1: not). Returns the id at this index, or -1 for an empty slot.
      */
     private static int statByIndex(int index, int stat, int statAny, StatCall call) {
         int id = call.call(index, stat);
-        if (id < 0 && Native.errno() == Errno.EACCES) {
+        if (id < 0 && statAny >= 0 && Native.errno() == Errno.EACCES) {
             id = call.call(index, statAny);
         }
         return id;

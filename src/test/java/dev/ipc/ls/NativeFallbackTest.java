@@ -23,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NativeFallbackTest {
     private static long attachment;
+    private static int queue;
+    private static int segment;
+    private static int set;
 
     @BeforeAll
     static void createObjects() {
@@ -30,10 +33,11 @@ class NativeFallbackTest {
         Assumptions.assumeTrue(Isolation.isRoot() && Processes.onPath("setpriv"),
                 "creating objects as another user needs root and setpriv");
         Kernel.removeAll();
-        int queue = Kernel.createQueue(0x1234, 0660);
+        queue = Kernel.createQueue(0x1234, 0660);
         Kernel.send(queue, 3, "some bytes");
-        attachment = Kernel.attach(Kernel.createSegment(0x2222, 100000, 0640));
-        Kernel.createSemaphores(0x3333, 4, 0600);
+        segment = Kernel.createSegment(0x2222, 100000, 0640);
+        attachment = Kernel.attach(segment);
+        set = Kernel.createSemaphores(0x3333, 4, 0600);
         // A creator whose uid and gid differ: ipcs's fallback shows the uid in the cgid column.
         CommandResult made = Processes.run(List.of("setpriv", "--reuid=4242", "--regid=4343", "--clear-groups",
                 "ipcmk", "-M", "4096", "-S", "2", "-Q"));
@@ -55,14 +59,17 @@ class NativeFallbackTest {
     }
 
     @ParameterizedTest(name = "ipc ls {0}")
-    @ValueSource(strings = {"", "-t", "-p", "-u", "-b", "--human", "-m -i 1", "-q -i 0", "-s -i 0", "-c -q"})
+    @ValueSource(strings = {"", "-t", "-p", "-u", "-b", "--human", "-m -i SEGMENT", "-q -i QUEUE", "-s -i SET",
+            "-c -q"})
     void the_kernel_calls_give_the_same_listing_as_proc(String arguments) {
         String[] args = IpcsCompatibilityTest.command("ls", arguments.isEmpty() ? new String[0]
-                : arguments.split(" ")).toArray(String[]::new);
+                : arguments.replace("SEGMENT", Integer.toString(segment)).replace("QUEUE", Integer.toString(queue))
+                .replace("SET", Integer.toString(set)).split(" ")).toArray(String[]::new);
         CommandResult fromProc = Ipc.run(args);
         System.setProperty("ipc.proc.sysvipc", "/nonexistent/sysvipc");
         CommandResult fromKernel = Ipc.run(args);
         assertEquals(0, fromProc.exitCode(), fromProc::toString);
+        assertEquals("", fromProc.err(), "every id named exists");
         assertEquals(fromProc, fromKernel);
     }
 

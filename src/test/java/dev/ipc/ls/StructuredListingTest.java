@@ -112,8 +112,10 @@ class StructuredListingTest {
 
     @Test
     void output_list_replaces_or_extends_the_columns() {
-        assertEquals(List.of("KEY        ID", "0x00001234 " + String.format("%2d", queue)),
-                Ipc.run("ls", "-q", "-o", "KEY,ID").out().lines().toList());
+        String id = Integer.toString(queue);
+        String idColumn = "%" + Math.max(2, id.length()) + "s";
+        assertEquals(List.of("KEY        " + String.format(idColumn, "ID"), "0x00001234 " + String.format(idColumn, id)),
+                Ipc.run("ls", "-q", "-o", "KEY,ID").out().lines().toList(), "ids are right-aligned under their heading");
         String extended = Ipc.run("ls", "-q", "-o", "+CUSER,CTIME").out().lines().findFirst().orElseThrow();
         assertTrue(extended.matches("KEY +ID +PERMS +OWNER +USEDBYTES +MSGS +LSPID +LRPID +CUSER +CTIME"), extended);
     }

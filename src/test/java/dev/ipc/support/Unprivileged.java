@@ -1,11 +1,11 @@
-// Runs ipc as an unprivileged user (uid and gid 4242, no groups) in a child process, for permission cases.
+// Runs programs as the unprivileged user nobody, for the permission-denied paths the root tests cannot reach.
 package dev.ipc.support;
 
 import dev.ipc.cli.SelfCommand;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,89 +14,82 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+/**
+ * setpriv switches to uid and gid 65534 with no supplementary groups; leaving uid 0 clears every capability,
+ * so the kernel judges IPC permissions as for any user. A child JVM running as nobody cannot read a class path
+ * under /root (Maven's repository is 0700 there), so ipc's is copied once into a world-readable directory.
+ */
 public final class Unprivileged {
-    public static final int UID = 4242;
+    public static final int NOBODY = 65534;
 
-    private static Path readableClasspath;
+    private static Path classPath;
 
     private Unprivileged() {
     }
 
-    /** setpriv, then the command line that starts ipc with the given arguments as uid 4242. */
-    public static List<String> ipc(String... args) {
-        Assumptions.assumeTrue(Isolation.isRoot() && Processes.onPath("setpriv"),
-                "running as another user needs root and setpriv");
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + UID, "--regid=" + UID,
+    /** Why the tests cannot run as nobody here, or null when they can. */
+    public static String unavailableReason() {
+        if (!Isolation.isRoot()) {
+            return "switching to another user needs root";
+        }
+        if (!Processes.onPath("setpriv")) {
+            return "setpriv (util-linux) is not installed";
+        }
+        return null;
+    }
+
+    public static List<String> command(List<String> command) {
+        List<String> all = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
                 "--clear-groups"));
+        all.addAll(command);
+        return all;
+    }
+
+    /** ipc itself as a child process run by nobody, in this JVM's namespaces. */
+    public static List<String> ipc(String... args) {
         List<String> self = new ArrayList<>(SelfCommand.of(args));
         int cp = self.indexOf("-cp");
-        self.set(cp + 1, worldReadableClasspath());
-        command.addAll(self);
-        return command;
+        self.set(cp + 1, readableClassPath());
+        return command(self);
     }
 
-    public static List<String> command(String... command) {
-        Assumptions.assumeTrue(Isolation.isRoot() && Processes.onPath("setpriv"),
-                "running as another user needs root and setpriv");
-        List<String> line = new ArrayList<>(List.of("setpriv", "--reuid=" + UID, "--regid=" + UID,
-                "--clear-groups"));
-        line.addAll(List.of(command));
-        return line;
-    }
-
-    /**
-     * The test class path lives partly in root's Maven repository, which other users cannot read: copy it
-     * once into a temporary directory they can.
-     */
-    private static synchronized String worldReadableClasspath() {
-        if (readableClasspath == null) {
-            try {
-                Path dir = Files.createTempDirectory("ipc-test-classpath");
-                dir.toFile().deleteOnExit();
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    private static synchronized String readableClassPath() {
+        try {
+            if (classPath == null) {
+                Path directory = Files.createTempDirectory("ipc-test-classpath");
+                directory.toFile().deleteOnExit();
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
                 List<String> entries = new ArrayList<>();
-                int n = 0;
+                int index = 0;
                 for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                     Path source = Path.of(entry);
                     if (!Files.exists(source)) {
                         continue;
                     }
-                    Path target = dir.resolve((n++) + "-" + source.getFileName());
+                    Path target = directory.resolve(index++ + "-" + source.getFileName());
                     copy(source, target);
                     entries.add(target.toString());
                 }
-                readableClasspath = dir;
-                return String.join(File.pathSeparator, entries);
-            } catch (IOException e) {
-                throw new AssertionError("cannot copy the class path: " + e, e);
+                Files.writeString(directory.resolve("classpath"), String.join(File.pathSeparator, entries));
+                classPath = directory;
             }
-        }
-        List<String> entries = new ArrayList<>();
-        try (Stream<Path> list = Files.list(readableClasspath)) {
-            list.sorted((a, b) -> Integer.compare(index(a), index(b))).forEach(p -> entries.add(p.toString()));
+            return Files.readString(classPath.resolve("classpath"));
         } catch (IOException e) {
-            throw new AssertionError(e);
+            throw new UncheckedIOException(e);
         }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static int index(Path entry) {
-        String name = entry.getFileName().toString();
-        return Integer.parseInt(name.substring(0, name.indexOf('-')));
     }
 
     private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : (Iterable<Path>) walk::iterator) {
-                Path to = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(to);
-                    Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwxr-xr-x"));
-                } else {
-                    Files.copy(path, to, StandardCopyOption.REPLACE_EXISTING);
-                    Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rw-r--r--"));
+        try (Stream<Path> tree = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) tree::iterator) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (source.equals(path)) {
+                    copy = target;
                 }
-                to.toFile().deleteOnExit();
+                Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString(
+                        Files.isDirectory(copy) ? "rwxr-xr-x" : "rw-r--r--"));
+                copy.toFile().deleteOnExit();
             }
         }
     }

@@ -1,20 +1,20 @@
 // The machine's page size at run time, without loading native bindings.
-package dev.ipc.ls;
+package dev.ipc.sys;
 
 import java.lang.reflect.Field;
 
-final class PageSize {
+public final class PageSize {
     private PageSize() {
     }
 
     /** sun.misc.Unsafe.pageSize() is getpagesize(2); jdk.unsupported exports it to every module. */
-    static long get() {
+    public static long get() {
         try {
             Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
             field.setAccessible(true);
             return ((sun.misc.Unsafe) field.get(null)).pageSize();
         } catch (ReflectiveOperationException e) {
-            return dev.ipc.sys.Native.libc().getpagesize();
+            return Native.libc().getpagesize();
         }
     }
 }

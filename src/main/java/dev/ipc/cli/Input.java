@@ -1,0 +1,38 @@
+// The data a command sends or writes: its TEXT argument, a file, or standard input, as bytes.
+package dev.ipc.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+public final class Input {
+    private Input() {
+    }
+
+    /**
+     * TEXT (as UTF-8) when given, else the file's bytes when given, else standard input's. At most limit + 1 bytes
+     * are read, so that a caller can tell input that is too long without reading all of it.
+     */
+    public static byte[] read(String text, String file, long limit) {
+        if (text != null && file != null) {
+            throw IpcException.usage("give TEXT or --file, not both");
+        }
+        if (text != null) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        int most = (int) Math.min(limit + 1, Integer.MAX_VALUE - 8);
+        try {
+            if (file != null) {
+                try (InputStream in = Files.newInputStream(Path.of(file))) {
+                    return in.readNBytes(most);
+                }
+            }
+            return System.in.readNBytes(most);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+// Parses the numbers, sizes and durations of command-line options, with messages that name the option and value.
+package dev.ipc.cli;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public final class Values {
+    private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(ns|us|ms|s|m|h|)");
+
+    private Values() {
+    }
+
+    /**
+     * An integer as strtol reads it with base 0 (CNumbers.strtoul): decimal, 0x hexadecimal, or octal after a leading
+     * 0, with an optional sign. Anything else, or a value beyond a long, is a usage error naming the option.
+     */
+    public static long integer(String text, String option) {
+        CNumbers.Parsed parsed = parse(text, option);
+        boolean negative = text.strip().startsWith("-");
+        // strtoul gives the low 64 bits, negated for '-': the sign must survive the trip
+        if (parsed.overflow() || (parsed.value() != 0 && (parsed.value() < 0) != negative)) {
+            throw IpcException.usage(option + " " + text + " is out of range");
+        }
+        return parsed.value();
+    }
+
+    /** A key_t: base 0 as ipcrm reads keys, a signed or unsigned 32-bit value, kept as the kernel stores it. */
+    public static int key(String text, String option) {
+        CNumbers.Parsed parsed = parse(text, option);
+        long value = parsed.value();
+        boolean fits = !parsed.overflow() && (text.strip().startsWith("-")
+                ? value <= 0 && value >= Integer.MIN_VALUE
+                : value >= 0 && value <= 0xffffffffL);
+        if (!fits) {
+            throw IpcException.usage(option + " " + text + " is out of range: a key is 32 bits");
+        }
+        return (int) value;
+    }
+
+    /** An IPC id: a decimal number from 0 to INT_MAX, as the kernel hands them out. */
+    public static int id(String text, String option) {
+        if (!text.matches("[0-9]{1,10}") || Long.parseLong(text) > Integer.MAX_VALUE) {
+            throw IpcException.usage("invalid " + option + " '" + text + "': an id is a decimal number from 0 to "
+                    + Integer.MAX_VALUE);
+        }
+        return Integer.parseInt(text);
+    }
+
+    /** A number from min to max (base 0, as {@link #integer}). */
+    public static long bounded(String text, String option, long min, long max) {
+        long value = integer(text, option);
+        if (value < min || value > max) {
+            throw IpcException.usage(option + " " + text + " is out of range: " + min + " to " + max);
+        }
+        return value;
+    }
+
+    /**
+     * A byte count as ipcmk reads sizes (util-linux parse_size, CNumbers.sizeOrFail): a number in base 0 with an
+     * optional suffix K, M, G, T (KiB ... for the same powers of 1024, KB ... for powers of 1000).
+     */
+    public static long size(String text, String option) {
+        long size;
+        try {
+            size = CNumbers.sizeOrFail(text, "invalid " + option);
+        } catch (IpcException e) {
+            throw IpcException.usage(e.getMessage());
+        }
+        if (size < 0) {
+            throw IpcException.usage(option + " " + text + " is out of range");
+        }
+        return size;
+    }
+
+    /**
+     * A duration in nanoseconds: a decimal number with a unit ns, us, ms, s, m or h; a bare number is seconds
+     * ("1.5", "250ms", "2m").
+     */
+    public static long durationNanos(String text, String option) {
+        Matcher parts = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!parts.matches()) {
+            throw IpcException.usage("invalid " + option + " '" + text
+                    + "': write a duration such as 1.5, 250ms, 2s, 1m (a bare number is seconds)");
+        }
+        String number = parts.group(1);
+        BigDecimal scale = new BigDecimal(switch (parts.group(2)) {
+            case "ns" -> "1";
+            case "us" -> "1000";
+            case "ms" -> "1000000";
+            case "m" -> "60000000000";
+            case "h" -> "3600000000000";
+            default -> "1000000000";
+        });
+        BigDecimal nanos = new BigDecimal(number).multiply(scale);
+        if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw IpcException.usage(option + " " + text + " is too long");
+        }
+        return nanos.longValue();
+    }
+
+    /** A duration for messages: "1.5s", "250ms", "20us". */
+    public static String formatDuration(long nanos) {
+        if (nanos >= 1_000_000_000L) {
+            return trim(BigDecimal.valueOf(nanos, 9)) + "s";
+        }
+        if (nanos >= 1_000_000L) {
+            return trim(BigDecimal.valueOf(nanos, 6)) + "ms";
+        }
+        return trim(BigDecimal.valueOf(nanos, 3)) + "us";
+    }
+
+    private static String trim(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    private static CNumbers.Parsed parse(String text, String option) {
+        CNumbers.Parsed parsed = CNumbers.strtoul(text, 0);
+        if (!parsed.complete(text) || !text.equals(text.strip())) {
+            throw IpcException.usage("invalid " + option + " '" + text + "': write a number in decimal, 0x hex"
+                    + " or 0 octal");
+        }
+        return parsed;
+    }
+}

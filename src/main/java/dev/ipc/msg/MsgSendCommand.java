@@ -1,0 +1,143 @@
+// ipc msg send: msgsnd of one message, from the command line, a file or standard input.
+package dev.ipc.msg;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.Input;
+import dev.ipc.cli.IpcException;
+import dev.ipc.cli.Values;
+import dev.ipc.model.MessageQueue;
+import dev.ipc.sys.Errno;
+import dev.ipc.sys.IpcConstants;
+import dev.ipc.sys.MessageBuffer;
+import dev.ipc.sys.NativeCallException;
+import dev.ipc.sys.SystemVCalls;
+import dev.ipc.sys.SystemVKind;
+import dev.ipc.sys.ThreadAlarm;
+import dev.ipc.sysv.Failures;
+import dev.ipc.sysv.Stat;
+import dev.ipc.sysv.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "send",
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        sortOptions = false,
+        description = {"Send one message to a message queue (msgsnd).",
+                "The text is TEXT, or the bytes of --file, or standard input; it is sent as it is, without a "
+                        + "trailing newline unless the input has one."},
+        footer = {"", "Exit status: 0 sent; 2 bad usage; 3 no such queue; 4 permission denied; 5 the queue is full"
+                + " and --nowait was given; 6 --timeout passed; 7 the queue was removed while waiting; 8 the message"
+                + " is longer than msgmax or than the queue can ever hold; 1 other failures.",
+                "", "Example:", "  ipc msg send --key 0x1234 --type 2 'hello'"})
+public final class MsgSendCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    Target target;
+
+    @Option(names = "--type", paramLabel = "N", defaultValue = "1",
+            description = "The message type, 1 or more (default ${DEFAULT-VALUE}); receivers select by it.")
+    String type;
+
+    @Option(names = "--nowait", description = "Fail at once when the queue is full (IPC_NOWAIT) instead of waiting.")
+    boolean nowait;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Wait at most this long for room in a full queue (e.g. 500ms, 2s).")
+    String timeout;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "Send the bytes of this file.")
+    String file;
+
+    @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The message text (UTF-8).")
+    String text;
+
+    @Override
+    public Integer call() {
+        long messageType = Values.integer(type, "--type");
+        if (messageType < 1) {
+            throw IpcException.usage("--type " + type + ": a message's type must be 1 or more (msgsnd refuses "
+                    + "types below 1; receivers use 0 and negative types to select)");
+        }
+        long waitNanos = timeout == null ? -1 : Values.durationNanos(timeout, "--timeout");
+        if (nowait && timeout != null) {
+            throw IpcException.usage("--nowait and --timeout exclude each other");
+        }
+        if (text != null && file != null) {
+            throw IpcException.usage("give TEXT or --file, not both");
+        }
+        target.validate();
+
+        int id = target.resolve(SystemVKind.QUEUE);
+        MessageQueue queue = statIfReadable(id);
+        long msgmax = SystemVCalls.limits().messages().maxMessageSize();
+        byte[] data = Input.read(text, file, msgmax);
+        if (data.length > msgmax) {
+            throw new IpcException("the message is " + (text == null ? "over " + msgmax : data.length)
+                    + " bytes, longer than msgmax (" + msgmax + " bytes), the largest message the kernel takes",
+                    ExitCodes.TOO_BIG);
+        }
+        if (queue != null && queue.maxBytes().isPresent() && data.length > queue.maxBytes().getAsLong()) {
+            throw new IpcException("a message of " + data.length + " bytes can never fit in message queue " + id
+                    + ", whose limit (qbytes) is " + queue.maxBytes().getAsLong() + " bytes", ExitCodes.TOO_BIG);
+        }
+        send(id, messageType, data, waitNanos);
+        return ExitCodes.OK;
+    }
+
+    private void send(int id, long messageType, byte[] data, long waitNanos) {
+        MessageBuffer buffer = new MessageBuffer(data.length);
+        int flags = nowait ? IpcConstants.IPC_NOWAIT : 0;
+        try (ThreadAlarm alarm = waitNanos < 0 ? null : ThreadAlarm.at(System.nanoTime() + waitNanos)) {
+            while (true) {
+                try {
+                    buffer.send(id, messageType, data, 0, data.length, flags);
+                    return;
+                } catch (NativeCallException e) {
+                    if (e.errno() == Errno.EINTR && (alarm == null || !alarm.rang())) {
+                        continue; // a signal that was not our alarm: msgsnd is never restarted by the kernel
+                    }
+                    throw explain(e, id, data.length);
+                }
+            }
+        }
+    }
+
+    private IpcException explain(NativeCallException e, int id, int length) {
+        return switch (e.errno()) {
+            case Errno.EAGAIN -> new IpcException("message queue " + id + " is full" + fill(id) + ": the "
+                    + length + "-byte message was not sent (--nowait)", ExitCodes.WOULD_BLOCK);
+            case Errno.EINTR -> new IpcException("timed out after " + timeout + ": message queue " + id
+                    + " stayed full" + fill(id) + "; the message was not sent", ExitCodes.TIMED_OUT);
+            default -> Failures.of(e, SystemVKind.QUEUE, id, "send to");
+        };
+    }
+
+    /** " (16384 of 16384 bytes in 4 messages)", or nothing when the queue cannot be read. */
+    private static String fill(int id) {
+        try {
+            return SystemVCalls.messageQueue(id).map(q -> " (" + q.usedBytes() + " of " + q.maxBytes().orElse(0)
+                    + " bytes used, in " + q.messages() + " messages)").orElse("");
+        } catch (NativeCallException unreadable) {
+            return "";
+        }
+    }
+
+    /** msgsnd needs only write permission; IPC_STAT needs read permission, so its answer is optional here. */
+    private static MessageQueue statIfReadable(int id) {
+        try {
+            return Stat.queue(id, "send to");
+        } catch (IpcException e) {
+            if (e.exitCode() == ExitCodes.PERMISSION_DENIED) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+// ipc msg stat: a queue's msqid_ds in full, as ipcs -q -i prints it, or as JSON.
+package dev.ipc.msg;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.Json;
+import dev.ipc.model.MessageQueue;
+import dev.ipc.proc.SystemPaths;
+import dev.ipc.render.CTime;
+import dev.ipc.render.IpcsRenderer;
+import dev.ipc.render.Text;
+import dev.ipc.source.SystemVSource;
+import dev.ipc.source.UserDirectory;
+import dev.ipc.sys.Errno;
+import dev.ipc.sys.NativeCallException;
+import dev.ipc.sys.SystemVCalls;
+import dev.ipc.sys.SystemVKind;
+import dev.ipc.sysv.Failures;
+import dev.ipc.sysv.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+
+@Command(name = "stat",
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        sortOptions = false,
+        description = {"Show a message queue's msqid_ds in full, as 'ipcs -q -i ID' does.",
+                "Owners, mode, bytes used and allowed (cbytes, qbytes), messages queued, the last sender and "
+                        + "receiver, and the times, byte for byte as ipcs prints them."},
+        footer = {"", "Exit status: 0 shown; 2 bad usage; 3 no such queue; 1 other failures."})
+public final class MsgStatCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Target target;
+
+    @Option(names = "--human", description = "Sizes in a human-readable form (csize, qsize), as ipcs --human.")
+    boolean human;
+
+    @Option(names = "--json", description = "Print the fields as a JSON object (times in seconds since the epoch, "
+            + "null when not set).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        target.validate();
+        int id = target.resolve(SystemVKind.QUEUE);
+        MessageQueue queue = read(id);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.write(out, g -> {
+                g.writeStartObject();
+                g.writeNumberField("msqid", queue.id());
+                g.writeStringField("key", String.format("0x%08x", queue.key()));
+                g.writeNumberField("uid", queue.owner().uid());
+                g.writeNumberField("gid", queue.owner().gid());
+                g.writeNumberField("cuid", queue.owner().creatorUid());
+                g.writeNumberField("cgid", queue.owner().creatorGid());
+                g.writeStringField("mode", String.format("%#o", queue.mode()));
+                g.writeNumberField("cbytes", queue.usedBytes());
+                Json.optional(g, "qbytes", queue.maxBytes());
+                g.writeNumberField("qnum", queue.messages());
+                g.writeNumberField("lspid", queue.lastSendPid());
+                g.writeNumberField("lrpid", queue.lastReceivePid());
+                Json.optional(g, "stime", queue.sendTime());
+                Json.optional(g, "rtime", queue.receiveTime());
+                Json.optional(g, "ctime", queue.changeTime());
+                g.writeEndObject();
+            });
+            return ExitCodes.OK;
+        }
+        SystemPaths paths = SystemPaths.fromSystemProperties();
+        IpcsRenderer renderer = new IpcsRenderer(new UserDirectory(paths.passwd(), paths.group()),
+                IpcsRenderer.Format.DEFAULT, human ? IpcsRenderer.Unit.HUMAN : IpcsRenderer.Unit.DEFAULT,
+                new CTime(ZoneId.systemDefault()));
+        Text text = new Text();
+        renderer.messageQueueDetails(text, queue);
+        out.write(text.toString());
+        return ExitCodes.OK;
+    }
+
+    /**
+     * IPC_STAT, which needs read permission. Without it, ipcs still shows the queue from /proc with qbytes 0;
+     * so does this.
+     */
+    private static MessageQueue read(int id) {
+        try {
+            return SystemVCalls.messageQueue(id).orElseThrow(() -> Failures.notFound(SystemVKind.QUEUE, id));
+        } catch (NativeCallException e) {
+            if (e.errno() != Errno.EACCES) {
+                throw Failures.of(e, SystemVKind.QUEUE, id, "read");
+            }
+            return new SystemVSource(SystemPaths.fromSystemProperties()).messageQueue(id)
+                    .map(q -> q.withMaxBytes(0))
+                    .orElseThrow(() -> Failures.notFound(SystemVKind.QUEUE, id));
+        }
+    }
+}

@@ -1,0 +1,206 @@
+// One run of a pipe demo: its trace, descriptors and children, the story it tells, the documents' rules it
+// checks, and its findings as text or JSON.
+package dev.ipc.pipe;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ipc.cli.IpcException;
+import dev.ipc.model.WaitStatus;
+import dev.ipc.sys.Posix;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+final class Demo implements AutoCloseable {
+    /** A rule of the documents, and whether the kernel kept it this time. */
+    record Check(String rule, boolean ok, String observed) {
+    }
+
+    /** The demo's own findings, written inside the JSON object. */
+    interface Findings {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /** For reads that must go on while this thread writes (a pipe read by a thread of its own). */
+    static final ExecutorService THREADS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "ipc-pipe-demo");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    final String name;
+    final Trace trace;
+    final Descriptors fds;
+    final Children children;
+    final Deadline deadline;
+    final boolean json;
+    private final CommandSpec spec;
+    private final PrintWriter story;
+    private final List<Check> checks = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+
+    private Demo(CommandSpec spec, DemoOptions options, boolean storyOnStderr) {
+        this.spec = spec;
+        this.name = spec.name();
+        this.deadline = options.deadline();
+        this.json = options.json;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        this.story = options.json ? null : storyOnStderr ? err : out;
+        this.trace = new Trace(err, options.trace);
+        this.fds = new Descriptors(trace);
+        this.children = new Children(trace);
+    }
+
+    /** A demo whose story goes to stdout. */
+    static Demo start(CommandSpec spec, DemoOptions options) {
+        return new Demo(spec, options, false);
+    }
+
+    /** For demos whose stdout carries the children's data: the story then goes to stderr. */
+    static Demo startWithStoryOnStderr(CommandSpec spec, DemoOptions options) {
+        return new Demo(spec, options, true);
+    }
+
+    /** One line of the story (not with --json). Flushed at once, so that it stays in step with the trace. */
+    void say(String line) {
+        if (story != null) {
+            story.println(line);
+            story.flush();
+        }
+    }
+
+    /** Records whether the kernel kept a rule of the documents, and what was seen either way; says so. */
+    boolean expect(boolean ok, String rule, String observed) {
+        checks.add(new Check(rule, ok, observed));
+        say(ok ? "ok: " + rule : "NOT AS DOCUMENTED: " + rule + " (" + observed + ")");
+        return ok;
+    }
+
+    /** Something that went wrong that is not the kernel's doing: a failing stage, a timeout. Exit code 1. */
+    void fail(String message) {
+        failures.add(message);
+    }
+
+    /** Waits for the child and records a failure unless it exited 0. */
+    WaitStatus awaitSuccess(Children.Child child) {
+        return awaitSuccess(child, false);
+    }
+
+    /**
+     * As {@link #awaitSuccess(Children.Child)}; with sigpipeIsNoFailure, death by SIGPIPE is no failure
+     * either: the way a writer stops once its reader has gone.
+     */
+    WaitStatus awaitSuccess(Children.Child child, boolean sigpipeIsNoFailure) {
+        WaitStatus status = children.await(child, deadline);
+        if (child.killed()) {
+            fail(child + " was still running after " + deadline.limit() + " and was killed");
+        } else if (!status.success() && !(sigpipeIsNoFailure && killedBySigpipe(status))) {
+            fail(child + " " + Trace.describe(status));
+        }
+        return status;
+    }
+
+    /** Killed by SIGPIPE, or a shell's report of its child killed so: status 128 + SIGPIPE. */
+    static boolean killedBySigpipe(WaitStatus status) {
+        return status.signaled() ? status.signal() == Posix.SIGPIPE : status.exitCode() == 128 + Posix.SIGPIPE;
+    }
+
+    /**
+     * Prints the findings (with --json) and returns 0, or throws with the first failure, or with the first
+     * rule the kernel did not keep: exit code 1 either way.
+     */
+    int finish(Findings findings) {
+        trace.flush();
+        if (json) {
+            writeJson(findings);
+        }
+        if (!failures.isEmpty()) {
+            throw IpcException.failure(failures.get(0));
+        }
+        for (Check check : checks) {
+            if (!check.ok()) {
+                throw IpcException.failure("the kernel did not behave as the documents say: " + check.rule()
+                        + " (" + check.observed() + ")");
+            }
+        }
+        return 0;
+    }
+
+    private void writeJson(Findings findings) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            generator.useDefaultPrettyPrinter();
+            generator.writeStartObject();
+            generator.writeStringField("demo", name);
+            generator.writeBooleanField("ok", failures.isEmpty() && checks.stream().allMatch(Check::ok));
+            findings.write(generator);
+            generator.writeArrayFieldStart("checks");
+            for (Check check : checks) {
+                generator.writeStartObject();
+                generator.writeStringField("rule", check.rule());
+                generator.writeBooleanField("ok", check.ok());
+                generator.writeStringField("observed", check.observed());
+                generator.writeEndObject();
+            }
+            generator.writeEndArray();
+            generator.writeArrayFieldStart("failures");
+            for (String failure : failures) {
+                generator.writeString(failure);
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+        out.flush();
+    }
+
+    /** A child as JSON: who it was, its pid and how it ended. */
+    static void writeChild(JsonGenerator json, Children.Child child) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("role", child.role);
+        json.writeNumberField("pid", child.pid);
+        json.writeArrayFieldStart("argv");
+        for (String arg : child.program.argv()) {
+            json.writeString(arg);
+        }
+        json.writeEndArray();
+        WaitStatus status = child.status();
+        if (status != null) {
+            json.writeObjectFieldStart("status");
+            json.writeNumberField("raw", status.raw());
+            json.writeBooleanField("exited", status.exited());
+            if (status.exited()) {
+                json.writeNumberField("exit_code", status.exitCode());
+            }
+            json.writeBooleanField("signaled", status.signaled());
+            if (status.signaled()) {
+                json.writeNumberField("signal", status.signal());
+                json.writeStringField("signal_name", Posix.signalName(status.signal()));
+            }
+            json.writeEndObject();
+        }
+        json.writeBooleanField("killed_at_timeout", child.killed());
+        json.writeEndObject();
+    }
+
+    /** Children first (killed and reaped if still running), then every descriptor still open. */
+    @Override
+    public void close() {
+        try {
+            children.close();
+        } finally {
+            fds.close();
+            trace.flush();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+// What every pipe demo command shares: standard help, usage exit code, and the --trace/--json/--timeout options.
+package dev.ipc.pipe;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.IpcException;
+import dev.ipc.cli.VersionProvider;
+import dev.ipc.sys.NativeCallException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** picocli applies a superclass's @Command attributes first; each demo's own annotation adds the rest. */
+@Command(mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        exitCodeOnInvalidInput = ExitCodes.USAGE)
+abstract class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DemoOptions options;
+
+    /** Runs the demo; its exit code. */
+    abstract int run();
+
+    /** Every message a demo gives starts with the demo's name: "pipe-demo hello: ...". */
+    @Override
+    public final Integer call() {
+        String name = spec.parent().name() + " " + spec.name();
+        try {
+            options.deadline(); // a bad --timeout is reported before anything else is looked at
+            return run();
+        } catch (IpcException e) {
+            throw new IpcException(name + ": " + e.getMessage(), e.exitCode(), e);
+        } catch (NativeCallException e) {
+            throw new IpcException(name + ": " + e.getMessage(), ExitCodes.FAILURE, e);
+        }
+    }
+}

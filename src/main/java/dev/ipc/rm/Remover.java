@@ -1,0 +1,305 @@
+// Carries out a checked `ipc rm` request: each removal in order, each failure reported in ipcrm's words.
+package dev.ipc.rm;
+
+import dev.ipc.model.IpcOwnership;
+import dev.ipc.model.IpcResource;
+import dev.ipc.model.PosixResource;
+import dev.ipc.model.SystemVObject;
+import dev.ipc.proc.PosixIpcFiles;
+import dev.ipc.proc.SystemPaths;
+import dev.ipc.rm.RmRequest.ById;
+import dev.ipc.rm.RmRequest.ByKey;
+import dev.ipc.rm.RmRequest.ByName;
+import dev.ipc.rm.RmRequest.Target;
+import dev.ipc.source.Orphans;
+import dev.ipc.source.SystemVSource;
+import dev.ipc.sys.Errno;
+import dev.ipc.sys.Native;
+import dev.ipc.sys.NativeCallException;
+import dev.ipc.sys.PosixIpc;
+import dev.ipc.sys.SystemVCalls;
+import dev.ipc.sys.SystemVLifecycle;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Like ipcrm, a removal that fails (no such id, no permission) is reported on stderr and the rest go on; the
+ * exit code is then 1. -v lines and --dry-run lines go to stdout. An object --all listed that is gone when its
+ * turn comes (another process removed it) is reported in one line and is no failure: it is gone, as asked.
+ */
+final class Remover {
+    private final RmRequest request;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final SystemPaths paths;
+    private final PosixIpcFiles posixFiles;
+    private final long now = System.currentTimeMillis() / 1000;
+    private int failures;
+    /** For --dry-run: who we are, and the objects as /proc lists them. */
+    private int effectiveUid = -1;
+    private SystemVSource listing;
+
+    Remover(RmRequest request, PrintWriter out, PrintWriter err, SystemPaths paths) {
+        this.request = request;
+        this.out = out;
+        this.err = err;
+        this.paths = paths;
+        this.posixFiles = new PosixIpcFiles(paths);
+    }
+
+    /** Removes everything asked for; returns the number of failures. */
+    int run() {
+        remove(request.targets(), false);
+        remove(listAll(), true);
+        if (request.legacy() && failures == 0 && !request.dryRun()) {
+            out.println("resource(s) deleted");
+        }
+        out.flush();
+        return failures;
+    }
+
+    /** Removals that failed so far. */
+    int failures() {
+        return failures;
+    }
+
+    /**
+     * Removes each target in order. listed: they come from --all's listing, so one that is gone by now was
+     * removed by another process meanwhile, which is reported but is no failure.
+     */
+    void remove(List<Target> targets, boolean listed) {
+        for (Target target : targets) {
+            if (target instanceof ById byId) {
+                removeId(byId.resource(), byId.id(), false, listed);
+            } else if (target instanceof ByKey byKey) {
+                removeKey(byKey);
+            } else if (target instanceof ByName byName) {
+                removeName(byName.resource(), byName.name(), listed);
+            }
+        }
+    }
+
+    /**
+     * What --all chooses, all listed before any is removed, in ipcrm's order with util-linux 2.41's POSIX kinds
+     * after their System V kin.
+     */
+    List<Target> listAll() {
+        List<Target> targets = new ArrayList<>();
+        listAll(IpcResource.SHARED_MEMORY, targets);
+        listAll(PosixResource.SHARED_MEMORY, targets);
+        listAll(IpcResource.SEMAPHORES, targets);
+        listAll(PosixResource.SEMAPHORES, targets);
+        listAll(IpcResource.MESSAGE_QUEUES, targets);
+        listAll(PosixResource.MESSAGE_QUEUES, targets);
+        return targets;
+    }
+
+    // ---- System V ----
+
+    private static String what(IpcResource resource) {
+        return switch (resource) {
+            case SHARED_MEMORY -> "shared memory segment";
+            case MESSAGE_QUEUES -> "message queue";
+            case SEMAPHORES -> "semaphore";
+        };
+    }
+
+    /**
+     * byKey: the id was found by a key; ipcrm then words its messages for keys, but with the id in the
+     * parentheses. listed: the id came from --all's listing.
+     */
+    private void removeId(IpcResource resource, int id, boolean byKey, boolean listed) {
+        announce(what(resource) + " id `" + id + "'");
+        int errno = request.dryRun() ? predict(resource, id)
+                : errno(() -> SystemVLifecycle.remove(resource, id));
+        if (errno == 0) {
+            return;
+        }
+        if (listed && (errno == Errno.EINVAL || errno == Errno.EIDRM)) {
+            note(what(resource) + " id " + id + " was removed by another process meanwhile");
+            return;
+        }
+        String on = byKey ? "key" : "id";
+        fail(switch (errno) {
+            case Errno.EACCES, Errno.EPERM -> "permission denied for " + on + " (" + id + ")";
+            case Errno.EINVAL -> "invalid " + on + " (" + id + ")";
+            case Errno.EIDRM -> "already removed " + on + " (" + id + ")";
+            default -> on + " failed: " + Native.describe(errno);
+        });
+    }
+
+    /** Runs the call; 0 when it succeeded, else its errno. */
+    private static int errno(Runnable call) {
+        try {
+            call.run();
+            return 0;
+        } catch (NativeCallException e) {
+            return e.errno();
+        }
+    }
+
+    private void removeKey(ByKey target) {
+        int id;
+        try {
+            id = SystemVLifecycle.get(target.resource(), target.key(), 0, 0);
+        } catch (NativeCallException e) {
+            fail(switch (e.errno()) {
+                case Errno.EACCES -> "permission denied for key (" + target.text() + ")";
+                case Errno.EIDRM -> "already removed key (" + target.text() + ")";
+                case Errno.ENOENT -> "invalid key (" + target.text() + ")";
+                default -> "key failed: " + e.description();
+            });
+            return;
+        }
+        removeId(target.resource(), id, true, false);
+    }
+
+    private void listAll(IpcResource resource, List<Target> targets) {
+        if (!request.systemVAll().contains(resource)) {
+            return;
+        }
+        // the objects we may read, as ipcrm -a lists them (*_STAT): others' unreadable objects are not ours
+        List<? extends SystemVObject> objects = switch (resource) {
+            case SHARED_MEMORY -> SystemVCalls.sharedMemorySegments(false);
+            case MESSAGE_QUEUES -> SystemVCalls.messageQueues(false);
+            case SEMAPHORES -> SystemVCalls.semaphoreSets(false);
+        };
+        AllFilter filter = request.filter();
+        for (SystemVObject object : objects) {
+            if (filter.accepts(object.owner().uid(), object.changeTime(), now)
+                    && (!filter.orphans() || Orphans.orphan(object))) {
+                targets.add(new ById(resource, object.id()));
+            }
+        }
+    }
+
+    /** What IPC_RMID would answer: EINVAL for no such id, EPERM unless we own or created it (or are root). */
+    private int predict(IpcResource resource, int id) {
+        if (listing == null) {
+            listing = new SystemVSource(paths);
+        }
+        Optional<? extends SystemVObject> object = switch (resource) {
+            case SHARED_MEMORY -> listing.sharedMemorySegment(id);
+            case MESSAGE_QUEUES -> listing.messageQueue(id);
+            case SEMAPHORES -> listing.semaphoreSet(id);
+        };
+        if (object.isEmpty()) {
+            return Errno.EINVAL;
+        }
+        IpcOwnership owner = object.get().owner();
+        long uid = effectiveUid();
+        return uid == 0 || uid == owner.uid() || uid == owner.creatorUid() ? 0 : Errno.EPERM;
+    }
+
+    private long effectiveUid() {
+        if (effectiveUid < 0) {
+            effectiveUid = SystemVLifecycle.effectiveUid();
+        }
+        return Integer.toUnsignedLong(effectiveUid);
+    }
+
+    // ---- POSIX ----
+
+    private void removeName(PosixResource resource, String name, boolean listed) {
+        announce(resource.description() + " `" + name + "'");
+        int errno = request.dryRun() ? predict(resource, name)
+                : errno(() -> PosixIpc.unlink(resource, name));
+        if (errno == 0) {
+            return;
+        }
+        if (listed && errno == Errno.ENOENT) {
+            note(resource.description() + " " + name + " was removed by another process meanwhile");
+            return;
+        }
+        fail(switch (errno) {
+            case Errno.EACCES, Errno.EPERM -> "permission denied for name `" + name + "'";
+            case Errno.ENOENT -> "name `" + name + "' not found";
+            case Errno.ENAMETOOLONG -> "name `" + name + "' too long";
+            default -> "name failed: " + Native.describe(errno);
+        });
+    }
+
+    private void listAll(PosixResource resource, List<Target> targets) {
+        if (!request.posixAll().contains(resource)) {
+            return;
+        }
+        Path directory = posixFiles.directory(resource);
+        if (!Files.isDirectory(directory)) {
+            note(directory + " does not seem to be mounted. Use 'mount -t "
+                    + (resource == PosixResource.MESSAGE_QUEUES ? "mqueue none " : "tmpfs none ")
+                    + directory + "' to mount it.");
+            return;
+        }
+        List<PosixIpcFiles.Entry> entries;
+        try {
+            entries = posixFiles.list(resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (PosixIpcFiles.Entry entry : entries) {
+            if (request.filter().accepts(entry.uid(), OptionalLong.of(entry.changeTime()), now)) {
+                targets.add(new ByName(resource, entry.name()));
+            }
+        }
+    }
+
+    /**
+     * What unlink would answer: ENOENT when there is no file, EACCES when the directory does not let us
+     * (unlink in a sticky directory such as /dev/shm needs owning the file or the directory).
+     */
+    private int predict(PosixResource resource, String name) {
+        Path directory = posixFiles.directory(resource);
+        if (resource == PosixResource.MESSAGE_QUEUES && !Files.isDirectory(directory)) {
+            // no mqueue mount to look at: ask mq_open whether the queue exists; who may unlink it stays unknown
+            return PosixIpc.messageQueueExists(name) ? 0 : Errno.ENOENT;
+        }
+        try {
+            Optional<PosixIpcFiles.Entry> entry = posixFiles.find(resource, name);
+            if (entry.isEmpty()) {
+                return Errno.ENOENT;
+            }
+            long uid = effectiveUid();
+            if (uid == 0) {
+                return 0;
+            }
+            Map<String, Object> stat = Files.readAttributes(directory, "unix:uid,mode");
+            boolean sticky = ((Integer) stat.get("mode") & 01000) != 0;
+            boolean mayWrite = Files.isWritable(directory);
+            boolean owns = entry.get().uid() == uid || Integer.toUnsignedLong((Integer) stat.get("uid")) == uid;
+            return mayWrite && (!sticky || owns) ? 0 : Errno.EACCES;
+        } catch (IOException e) {
+            return Errno.ENOENT;
+        }
+    }
+
+    // ---- reporting ----
+
+    /** -v's line before each removal ("removing message queue id `3'"); --dry-run's instead of it. */
+    private void announce(String object) {
+        if (request.dryRun()) {
+            out.println("would remove " + object);
+        } else if (request.verbose()) {
+            out.println("removing " + object);
+        }
+    }
+
+    private void fail(String message) {
+        failures++;
+        note(message);
+    }
+
+    private void note(String message) {
+        out.flush();
+        err.println("ipc: " + message);
+        err.flush();
+    }
+}

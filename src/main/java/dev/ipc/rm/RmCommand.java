@@ -1,0 +1,114 @@
+// ipc rm: removes IPC objects; a drop-in for ipcrm that never removes more than was asked.
+package dev.ipc.rm;
+
+import dev.ipc.cli.OrderedOptions;
+import dev.ipc.cli.Specs;
+import dev.ipc.proc.SystemPaths;
+import dev.ipc.rm.RmRequest.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+public final class RmCommand implements Callable<Integer> {
+    private CommandSpec spec;
+    private final OrderedOptions<Option> options = new OrderedOptions<>();
+    private final List<String> positionals = new ArrayList<>();
+
+    private RmCommand() {
+    }
+
+    /** The model, built in code like ls's: every option records itself in command-line order. */
+    public static CommandSpec spec() {
+        RmCommand command = new RmCommand();
+        OrderedOptions<Option> options = command.options;
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        command.spec = spec;
+        spec.name("rm")
+                // ipcrm exits 1 for every error, bad usage included
+                .exitCodeOnInvalidInput(1);
+        spec.parser().overwrittenOptionsAllowed(true);
+        // "ipc rm shm 1 -2": after shm|msg|sem everything is an id, as in ipcrm's old form
+        spec.parser().stopAtPositional(true);
+        spec.usageMessage()
+                .sortOptions(false)
+                .autoWidth(true)
+                .customSynopsis("ipc rm [OPTION]...", "       ipc rm shm|msg|sem ID...")
+                .description("Remove System V and POSIX IPC objects, as ipcrm(1) does.", "")
+                .footer("",
+                        "Ids are decimal; keys are decimal, 0x hex or 0 octal. Options may repeat; removals "
+                                + "happen in command-line order, then --all's. The whole command line is "
+                                + "checked first: a mistake anywhere removes nothing (ipcrm removes what comes "
+                                + "before it, and reads 'ipcrm -a shm' as 'remove everything' before it "
+                                + "complains about 'shm'). A removal that fails is reported and the others go "
+                                + "on, as in ipcrm.",
+                        "",
+                        "--all alone removes the System V objects the caller may read, as ipcrm 2.38 does; "
+                                + "POSIX objects go only with --all=pshm, pmsg or psem.",
+                        "",
+                        "Exit status: 0 when everything asked for was removed, 1 otherwise or on bad usage "
+                                + "(as ipcrm).",
+                        "",
+                        "Examples:",
+                        "  ipc rm -q 3 -M 0x1234          queue id 3 and the segment with key 0x1234",
+                        "  ipc rm --all=sem --dry-run     which semaphore sets --all=sem would remove",
+                        "  ipc rm -a --owner app --orphans  app's objects no live process uses",
+                        "  ipc rm --posix-mqueue jobs     the POSIX message queue /jobs");
+        spec.addOption(options.value(Option.SHMEM_ID, "ID", "Remove the shared memory segment with this id.",
+                "-m", "--shmem-id"));
+        spec.addOption(options.value(Option.SHMEM_KEY, "KEY", "Remove the shared memory segment with this key.",
+                "-M", "--shmem-key"));
+        spec.addOption(options.value(Option.POSIX_SHMEM, "NAME", "Remove the POSIX shared memory object NAME.",
+                "--posix-shmem"));
+        spec.addOption(options.value(Option.QUEUE_ID, "ID", "Remove the message queue with this id.",
+                "-q", "--queue-id"));
+        spec.addOption(options.value(Option.QUEUE_KEY, "KEY", "Remove the message queue with this key.",
+                "-Q", "--queue-key"));
+        spec.addOption(options.value(Option.POSIX_MQUEUE, "NAME", "Remove the POSIX message queue NAME.",
+                "--posix-mqueue"));
+        spec.addOption(options.value(Option.SEMAPHORE_ID, "ID", "Remove the semaphore set with this id.",
+                "-s", "--semaphore-id"));
+        spec.addOption(options.value(Option.SEMAPHORE_KEY, "KEY", "Remove the semaphore set with this key.",
+                "-S", "--semaphore-key"));
+        spec.addOption(options.value(Option.POSIX_SEMAPHORE, "NAME", "Remove the POSIX semaphore NAME.",
+                "--posix-semaphore"));
+        spec.addOption(options.optionalValue(Option.ALL, "shm|msg|sem|pshm|pmsg|psem",
+                "Remove all System V objects, or all of one kind.", "-a", "--all"));
+        spec.addOption(options.value(Option.OWNER, "USER",
+                "With --all: only objects owned by USER (a name or a uid).", "--owner"));
+        spec.addOption(options.value(Option.OLDER_THAN, "DURATION",
+                "With --all: only objects last changed at least DURATION ago (90s, 15m, 2h, 7d, 1d12h).",
+                "--older-than"));
+        spec.addOption(options.flag(Option.ORPHANS,
+                "With --all: only objects no live process uses: segments with no attachment whose creator "
+                        + "and last user have exited, queues and semaphore sets whose last users have exited "
+                        + "(or that were never used).", "--orphans"));
+        spec.addOption(options.flag(Option.DRY_RUN, "Print what would be removed; remove nothing.",
+                "--dry-run"));
+        spec.addOption(options.flag(Option.VERBOSE, "Explain what is being done.", "-v", "--verbose"));
+        spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(String[].class).hidden(true)
+                .paramLabel("shm|msg|sem ID").setter(new ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                        if (value instanceof String[] values) {
+                            command.positionals.clear();
+                            command.positionals.addAll(List.of(values));
+                        }
+                        return null;
+                    }
+                }).build());
+        Specs.withStandardHelp(spec);
+        return spec;
+    }
+
+    @Override
+    public Integer call() {
+        RmRequest request = RmRequest.parse(spec.commandLine(), options.given(), positionals);
+        Remover remover = new Remover(request, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                SystemPaths.fromSystemProperties());
+        return remover.run() == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,158 @@
+// What one `ipc rm` command line asks to remove, read and checked whole before anything is removed.
+package dev.ipc.rm;
+
+import dev.ipc.cli.CNumbers;
+import dev.ipc.cli.IpcException;
+import dev.ipc.cli.OrderedOptions.Given;
+import dev.ipc.cli.PosixNames;
+import dev.ipc.model.IpcResource;
+import dev.ipc.model.PosixResource;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * ipcrm removes while it parses: by the time it finds a bad argument it has removed what came before, and
+ * "ipcrm -a shm" (a space, not -ashm) removes every object before it complains about "shm". Here every
+ * argument is read first; a command line with any mistake removes nothing.
+ *
+ * @param targets       ids, keys and names, in command-line order
+ * @param systemVAll    the System V kinds --all names, removed after the targets in ipcrm's order
+ * @param posixAll      the POSIX kinds --all=pshm|pmsg|psem names
+ * @param legacy        the old form "ipc rm shm|msg|sem ID...", which prints "resource(s) deleted"
+ */
+record RmRequest(List<Target> targets, Set<IpcResource> systemVAll, Set<PosixResource> posixAll,
+                 AllFilter filter, boolean verbose, boolean dryRun, boolean legacy) {
+
+    /** One object named on the command line. */
+    sealed interface Target permits ById, ByKey, ByName {
+    }
+
+    record ById(IpcResource resource, int id) implements Target {
+    }
+
+    /** text is the key as given: ipcrm's messages repeat it. */
+    record ByKey(IpcResource resource, int key, String text) implements Target {
+    }
+
+    record ByName(PosixResource resource, String name) implements Target {
+    }
+
+    /** The options of RmCommand, in the order picocli met them. */
+    enum Option { SHMEM_ID, SHMEM_KEY, QUEUE_ID, QUEUE_KEY, SEMAPHORE_ID, SEMAPHORE_KEY, POSIX_SHMEM, POSIX_MQUEUE,
+        POSIX_SEMAPHORE, ALL, VERBOSE, DRY_RUN, OWNER, OLDER_THAN, ORPHANS }
+
+    static RmRequest parse(CommandLine commandLine, List<Given<Option>> options, List<String> positionals) {
+        List<Target> targets = new ArrayList<>();
+        Set<IpcResource> systemVAll = EnumSet.noneOf(IpcResource.class);
+        Set<PosixResource> posixAll = EnumSet.noneOf(PosixResource.class);
+        boolean verbose = false;
+        boolean dryRun = false;
+        boolean anyOtherOption = false;
+        AllFilter.Builder filter = new AllFilter.Builder();
+        for (Given<Option> given : options) {
+            String value = given.value();
+            anyOtherOption |= given.option() != Option.DRY_RUN;
+            switch (given.option()) {
+                case SHMEM_ID -> targets.add(new ById(IpcResource.SHARED_MEMORY, id(value)));
+                case QUEUE_ID -> targets.add(new ById(IpcResource.MESSAGE_QUEUES, id(value)));
+                case SEMAPHORE_ID -> targets.add(new ById(IpcResource.SEMAPHORES, id(value)));
+                case SHMEM_KEY -> targets.add(new ByKey(IpcResource.SHARED_MEMORY, key(value), value));
+                case QUEUE_KEY -> targets.add(new ByKey(IpcResource.MESSAGE_QUEUES, key(value), value));
+                case SEMAPHORE_KEY -> targets.add(new ByKey(IpcResource.SEMAPHORES, key(value), value));
+                case POSIX_SHMEM -> targets.add(name(PosixResource.SHARED_MEMORY, value));
+                case POSIX_MQUEUE -> targets.add(name(PosixResource.MESSAGE_QUEUES, value));
+                case POSIX_SEMAPHORE -> targets.add(name(PosixResource.SEMAPHORES, value));
+                case ALL -> all(value, systemVAll, posixAll);
+                case VERBOSE -> verbose = true;
+                case DRY_RUN -> dryRun = true;
+                case OWNER -> filter.owner(value);
+                case OLDER_THAN -> filter.olderThan(value);
+                case ORPHANS -> filter.orphans();
+            }
+        }
+        boolean removesAll = !systemVAll.isEmpty() || !posixAll.isEmpty();
+        if (!positionals.isEmpty()) {
+            if (anyOtherOption) {
+                throw new ParameterException(commandLine, "unknown argument: " + positionals.get(0));
+            }
+            return legacy(commandLine, positionals, dryRun);
+        }
+        if (targets.isEmpty() && !removesAll) {
+            throw new ParameterException(commandLine, "bad usage");
+        }
+        AllFilter built = filter.build(commandLine, removesAll, !systemVAll.isEmpty(), !posixAll.isEmpty());
+        return new RmRequest(targets, systemVAll, posixAll, built, verbose, dryRun, false);
+    }
+
+    /** ipc rm shm|msg|sem ID...: ids read with strtoul, as ipcrm's old form reads them. */
+    private static RmRequest legacy(CommandLine commandLine, List<String> positionals, boolean dryRun) {
+        IpcResource resource = switch (positionals.get(0)) {
+            case "shm" -> IpcResource.SHARED_MEMORY;
+            case "msg" -> IpcResource.MESSAGE_QUEUES;
+            case "sem" -> IpcResource.SEMAPHORES;
+            default -> throw new ParameterException(commandLine, "unknown argument: " + positionals.get(0));
+        };
+        if (positionals.size() < 2) {
+            throw new ParameterException(commandLine, "not enough arguments");
+        }
+        List<Target> targets = new ArrayList<>();
+        for (String text : positionals.subList(1, positionals.size())) {
+            CNumbers.Parsed parsed = CNumbers.strtoul(text, 10);
+            // strtoul reads "" as 0 without complaint, so ipcrm shm '' removes segment 0; not here
+            if (!parsed.complete(text) || parsed.overflow()) {
+                throw IpcException.failure("invalid id: " + (text.isEmpty() ? "''" : text));
+            }
+            targets.add(new ById(resource, (int) parsed.value()));
+        }
+        return new RmRequest(targets, EnumSet.noneOf(IpcResource.class), EnumSet.noneOf(PosixResource.class),
+                AllFilter.NONE, false, dryRun, true);
+    }
+
+    private static int id(String text) {
+        return CNumbers.strtos32OrFail(text, "failed to parse argument");
+    }
+
+    /** Key 0 is IPC_PRIVATE: no object can be found by it (ipcrm: "illegal key"). */
+    private static int key(String text) {
+        int key = CNumbers.keyOrFail(text, "failed to parse argument");
+        if (key == 0) {
+            throw IpcException.failure("illegal key (" + text + ")");
+        }
+        return key;
+    }
+
+    private static ByName name(PosixResource resource, String text) {
+        return new ByName(resource, PosixNames.normalize(text, resource));
+    }
+
+    /**
+     * --all, --all=TYPE, -aTYPE and, unlike ipcrm 2.38, -a TYPE (picocli hands the next argument over as the
+     * value when it is no option) and -a=TYPE (as 2.41). Repeated, the kinds add up. --all alone means the
+     * three System V kinds, as in 2.38; POSIX objects only when named, since /dev/shm holds other programs'
+     * files too.
+     */
+    private static void all(String type, Set<IpcResource> systemV, Set<PosixResource> posix) {
+        if (type == null) {
+            systemV.addAll(EnumSet.allOf(IpcResource.class));
+            return;
+        }
+        for (IpcResource resource : IpcResource.values()) {
+            if (resource.shortName().equals(type)) {
+                systemV.add(resource);
+                return;
+            }
+        }
+        for (PosixResource resource : PosixResource.values()) {
+            if (resource.shortName().equals(type)) {
+                posix.add(resource);
+                return;
+            }
+        }
+        throw IpcException.failure("unknown argument: " + type);
+    }
+}

@@ -1,0 +1,193 @@
+// ipc sem demo: the documents' processes A, B and C on two semaphores; A and C wait, B signals.
+package dev.ipc.sem;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.Values;
+import dev.ipc.demo.Calls;
+import dev.ipc.demo.ChildLink;
+import dev.ipc.demo.DemoFailure;
+import dev.ipc.demo.DemoProcess;
+import dev.ipc.demo.DemoRun;
+import dev.ipc.demo.Narrator;
+import dev.ipc.sys.SemaphoreCalls;
+import dev.ipc.sys.SemaphoreOperations;
+import dev.ipc.sys.SystemVKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo",
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        sortOptions = false,
+        description = {"Lab demo: processes A and C wait on semaphores, B signals them.",
+                "The documents' picture of semaphores, with real processes: A and C each wait (P) on a "
+                + "semaphore that is 0, SA and SB, and block in the kernel; B signals (V) SA, which wakes A, then "
+                + "SB, which wakes C. The transcript shows each process's steps and why, when each one blocked "
+                + "(seen in the kernel's semncnt) and who woke whom; the set is removed at the end, also on "
+                + "Ctrl-C or when a process fails."},
+        footer = {"", "Exit status: 0 when the kernel behaved as the documents say; 1 otherwise; 2 bad usage."})
+public final class SemDemoCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    private static final int SA = 0;
+    private static final int SB = 1;
+    private static final String[] NAMES = {"SA", "SB"};
+    private static final long START_MILLIS = 60_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--trace", description = "Also show each system call as it is made (semget, semop, semctl).")
+    boolean trace;
+
+    @Option(names = "--pace", paramLabel = "DURATION", defaultValue = "300ms",
+            description = "How long B works before each signal, so that the blocking can be watched "
+                    + "(default ${DEFAULT-VALUE}).")
+    String pace;
+
+    @Option(names = "--role", hidden = true, description = "A, B or C: run as that child process.")
+    String role;
+
+    @Option(names = "--set", hidden = true)
+    int set;
+
+    @Option(names = "--objects", hidden = true)
+    String objects;
+
+    @Override
+    public Integer call() throws Exception {
+        long paceNanos = Values.durationNanos(pace, "--pace");
+        if (role != null) {
+            return child(paceNanos);
+        }
+        DemoRun run = new DemoRun(spec.commandLine().getOut(), "sem demo", trace,
+                "ipc sem demo: processes A, B and C share a set of two semaphores, SA and SB, both 0.",
+                "A waits on SA and C on SB: wait (P) takes 1 from a semaphore, and when it is 0 the kernel puts "
+                        + "the process to sleep. B signals (V) SA, then SB: a signal adds 1 and wakes a process "
+                        + "waiting for it.");
+        return run.execute(r -> parent(r, paceNanos));
+    }
+
+    private void parent(DemoRun run, long paceNanos) throws InterruptedException {
+        Narrator parent = run.parent();
+        int id = SystemVKind.SEMAPHORE_SET.createPrivate(2, 0600);
+        run.owns(SystemVKind.SEMAPHORE_SET, id);
+        parent.trace(Calls.semget(2, 0600) + " = " + id);
+        SemaphoreCalls.setValues(id, new int[] {0, 0});
+        parent.trace(Calls.semctl(id, 0, "SETALL", "[0, 0]") + " = 0");
+        parent.say("made semaphore set " + id + ": SA (semaphore 0) = 0, SB (semaphore 1) = 0");
+
+        DemoProcess a = run.start("A", childArguments(run, "A", id));
+        awaitBlocked(run, id, SA, a);
+        DemoProcess c = run.start("C", childArguments(run, "C", id));
+        awaitBlocked(run, id, SB, c);
+        DemoProcess b = run.start("B", childArguments(run, "B", id));
+        run.await(b, START_MILLIS);
+        run.await(a, START_MILLIS);
+        run.await(c, START_MILLIS);
+
+        int[] values = SemaphoreCalls.values(id, 2);
+        parent.trace(Calls.semctl(id, 0, "GETALL", Arrays.toString(values)) + " = 0");
+        long signalledA = b.awaitFact("signalled-SA", 0).nanos();
+        long signalledB = b.awaitFact("signalled-SB", 0).nanos();
+        long wokeA = a.awaitFact("woke", 0).nanos();
+        long wokeC = c.awaitFact("woke", 0).nanos();
+        run.check(true, "A blocked: its wait(SA) slept in the kernel (semncnt(SA) = 1) until a signal came");
+        run.check(true, "C blocked: its wait(SB) slept in the kernel (semncnt(SB) = 1) until a signal came");
+        run.check(wokeA > signalledA, "B woke A: A's wait returned " + millis(wokeA - signalledA)
+                + " after B signalled SA, not before");
+        run.check(wokeC > signalledB, "B woke C: C's wait returned " + millis(wokeC - signalledB)
+                + " after B signalled SB, not before; C slept through the signal on SA");
+        run.check(values[SA] == 0 && values[SB] == 0, "each signal was taken by exactly one wait: SA = "
+                + values[SA] + " and SB = " + values[SB] + " at the end");
+    }
+
+    /** Waits until the child sleeps in semop on this semaphore, as the kernel's semncnt shows it. */
+    private static void awaitBlocked(DemoRun run, int id, int number, DemoProcess child) throws InterruptedException {
+        long deadline = System.nanoTime() + START_MILLIS * 1_000_000L;
+        while (SemaphoreCalls.waitingForIncrease(id, number) < 1) {
+            if (!child.alive() || System.nanoTime() > deadline) {
+                throw new DemoFailure(child.label() + " never blocked on " + NAMES[number]);
+            }
+            Thread.sleep(5);
+        }
+        run.parent().trace(Calls.semctl(id, number, "GETNCNT", "NULL") + " = 1");
+        run.transcript().add(System.nanoTime(), "kernel", "semncnt(" + NAMES[number] + ") = 1: " + child.label()
+                + " sleeps in semop, waiting for " + NAMES[number] + " to be raised");
+    }
+
+    private List<String> childArguments(DemoRun run, String childRole, int id) {
+        List<String> args = new ArrayList<>(List.of("sem", "demo", "--role", childRole, "--set",
+                Integer.toString(id), "--pace", pace, "--objects", run.objectList()));
+        if (trace) {
+            args.add("--trace");
+        }
+        return args;
+    }
+
+    // ---------------------------------------------------------------- the child processes
+
+    private int child(long paceNanos) throws InterruptedException {
+        ChildLink link = ChildLink.open(spec.commandLine().getOut(), trace, () -> DemoRun.removeObjects(objects));
+        Narrator me = link.narrator();
+        switch (role) {
+            case "A" -> waitOn(me, SA, "A");
+            case "C" -> waitOn(me, SB, "C");
+            case "B" -> {
+                me.say("starts; works for " + pace + " before it signals");
+                Thread.sleep(paceNanos / 1_000_000);
+                signal(me, SA);
+                me.say("works for " + pace + " more");
+                Thread.sleep(paceNanos / 1_000_000);
+                signal(me, SB);
+                me.say("finishes");
+            }
+            default -> throw new DemoFailure("unknown role " + role);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void waitOn(Narrator me, int number, String name) {
+        String sem = NAMES[number];
+        int value = SemaphoreCalls.value(set, number);
+        me.trace(Calls.semctl(set, number, "GETVAL", "NULL") + " = " + value);
+        me.say("wait(" + sem + "): semop takes 1 from " + sem + ", which is " + value
+                + (value == 0 ? ", so the kernel puts " + name + " to sleep until someone raises it" : ""));
+        int[] numbers = {number};
+        int[] ops = {-1};
+        me.trace(Calls.semop(set, numbers, ops, 0) + " <unfinished ...>");
+        new SemaphoreOperations(numbers, ops, new int[] {0}).applyWaiting(set);
+        me.fact("woke", sem);
+        me.trace("<... semop resumed> = 0");
+        me.say("woke up: its semop returned and took " + sem + " (" + sem + " is 0 again); "
+                + name + " does its work and finishes");
+    }
+
+    private void signal(Narrator me, int number) {
+        String sem = NAMES[number];
+        int waiting = SemaphoreCalls.waitingForIncrease(set, number);
+        me.trace(Calls.semctl(set, number, "GETNCNT", "NULL") + " = " + waiting);
+        me.say("signal(" + sem + "): semop adds 1 to " + sem + "; " + waiting + " process"
+                + (waiting == 1 ? " sleeps" : "es sleep") + " waiting for it, so the kernel wakes "
+                + (waiting == 0 ? "no one" : "one"));
+        int[] numbers = {number};
+        int[] ops = {1};
+        SemaphoreOperations raise = new SemaphoreOperations(numbers, ops, new int[] {0});
+        me.fact("signalled-" + sem, "1");
+        raise.applyWaiting(set);
+        me.trace(Calls.semop(set, numbers, ops, 0) + " = 0");
+    }
+
+    private static String millis(long nanos) {
+        return String.format("%.1f ms", nanos / 1e6);
+    }
+}

@@ -1,0 +1,326 @@
+// ipc shm demo: producer and consumer through a ring in a shared memory segment, guarded by semaphores.
+package dev.ipc.shm;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.IpcException;
+import dev.ipc.cli.Values;
+import dev.ipc.demo.Calls;
+import dev.ipc.demo.ChildLink;
+import dev.ipc.demo.DemoFailure;
+import dev.ipc.demo.DemoProcess;
+import dev.ipc.demo.DemoRun;
+import dev.ipc.demo.Narrator;
+import dev.ipc.sys.NativeCallException;
+import dev.ipc.sys.SemaphoreCalls;
+import dev.ipc.sys.SemaphoreOperations;
+import dev.ipc.sys.SharedMemoryCalls;
+import dev.ipc.sys.SystemVKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static dev.ipc.sys.IpcConstants.IPC_NOWAIT;
+
+@Command(name = "demo",
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        sortOptions = false,
+        description = {"Lab demo: producer and consumer through a segment guarded by semaphores.",
+                "The producer-consumer problem through shared memory, with real processes: a producer "
+                + "writes numbered items into a ring of slots in a segment, a consumer reads them, and three "
+                + "semaphores guard the ring: EMPTY (free slots), FULL (filled slots) and MUTEX. The transcript "
+                + "shows the first items and every kind of wait; the checks confirm that every item arrived once, "
+                + "in order and intact, and the throughput is reported. The segment and the semaphores are "
+                + "removed at the end, also on Ctrl-C or when a process fails."},
+        footer = {"", "Exit status: 0 when every item arrived once and in order and the semaphores are back where "
+                + "they started; 1 otherwise; 2 bad usage.",
+                "", "Example:", "  ipc shm demo --items 200000 --size 4K     measure throughput"})
+public final class ShmDemoCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    private static final int EMPTY = 0;
+    private static final int FULL = 1;
+    private static final int MUTEX = 2;
+    private static final int SHOWN_ITEMS = 6;
+    private static final int SHOWN_WAITS = 3;
+    private static final long START_MILLIS = 60_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--items", paramLabel = "N", defaultValue = "10",
+            description = "How many items the producer makes (default ${DEFAULT-VALUE}).")
+    String items;
+
+    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "64",
+            description = "Bytes in each item, 8 or more: its number, then data derived from it "
+                    + "(default ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--slots", paramLabel = "K", defaultValue = "4",
+            description = "Slots in the ring: the segment holds K items (default ${DEFAULT-VALUE}).")
+    String slots;
+
+    @Option(names = "--trace", description = "Also show the system calls as they are made (shmget, shmat, semop "
+            + "...), for the items shown.")
+    boolean trace;
+
+    @Option(names = "--role", hidden = true)
+    String role;
+
+    @Option(names = "--segment", hidden = true)
+    int segment;
+
+    @Option(names = "--set", hidden = true)
+    int set;
+
+    @Option(names = "--objects", hidden = true)
+    String objects;
+
+    private long count;
+    private int itemSize;
+    private int ring;
+
+    @Override
+    public Integer call() throws Exception {
+        count = Values.bounded(items, "--items", 1, Long.MAX_VALUE);
+        itemSize = (int) Math.min(Values.size(size, "--size"), Integer.MAX_VALUE);
+        if (itemSize < 8 || Values.size(size, "--size") > 1 << 30) {
+            throw IpcException.usage("--size " + size + " is out of range: an item holds its 8-byte number, and "
+                    + "at most 1 GiB");
+        }
+        ring = (int) Values.bounded(slots, "--slots", 1, 32767);
+        if (role != null) {
+            return "producer".equals(role) ? producer() : consumer();
+        }
+        DemoRun run = new DemoRun(spec.commandLine().getOut(), "shm demo", trace,
+                "ipc shm demo: a producer and a consumer share a ring of " + ring + " slots of " + itemSize
+                        + " bytes in a shared memory segment, and " + count + " items go through it.",
+                "Three semaphores guard the ring: EMPTY counts free slots (it starts at " + ring + "), FULL counts "
+                        + "filled ones (0), MUTEX lets one process at a time touch the ring (1). The producer "
+                        + "takes EMPTY and MUTEX in one semop, writes an item, then gives back MUTEX and adds to "
+                        + "FULL; the consumer takes FULL and MUTEX, reads, then gives back MUTEX and adds to EMPTY. "
+                        + "A full ring makes the producer wait, an empty one the consumer.");
+        return run.execute(this::parent);
+    }
+
+    private void parent(DemoRun run) {
+        Narrator parent = run.parent();
+        long bytes = (long) ring * itemSize;
+        int shm;
+        try {
+            shm = SystemVKind.SEGMENT.createPrivate(bytes, 0600);
+        } catch (NativeCallException e) {
+            throw new DemoFailure("cannot make a segment of " + bytes + " bytes (--slots x --size): "
+                    + e.getMessage());
+        }
+        run.owns(SystemVKind.SEGMENT, shm);
+        parent.trace(Calls.shmget(bytes, 0600) + " = " + shm);
+        int sem = SystemVKind.SEMAPHORE_SET.createPrivate(3, 0600);
+        run.owns(SystemVKind.SEMAPHORE_SET, sem);
+        parent.trace(Calls.semget(3, 0600) + " = " + sem);
+        int[] start = {ring, 0, 1};
+        SemaphoreCalls.setValues(sem, start);
+        parent.trace(Calls.semctl(sem, 0, "SETALL", Arrays.toString(start)) + " = 0");
+        parent.say("made segment " + shm + " (" + bytes + " bytes) and semaphore set " + sem + ": EMPTY = " + ring
+                + ", FULL = 0, MUTEX = 1");
+
+        DemoProcess consumer = run.start("consumer", childArguments(run, "consumer", shm, sem));
+        DemoProcess producer = run.start("producer", childArguments(run, "producer", shm, sem));
+        consumer.awaitFact("ready", START_MILLIS);
+        producer.awaitFact("ready", START_MILLIS);
+        parent.say("both are ready: go");
+        consumer.go();
+        producer.go();
+        long limit = START_MILLIS + count / 10;
+        run.await(producer, limit);
+        run.await(consumer, limit);
+
+        int[] end = SemaphoreCalls.values(sem, 3);
+        parent.trace(Calls.semctl(sem, 0, "GETALL", Arrays.toString(end)) + " = 0");
+        long received = Long.parseLong(consumer.awaitFact("received", 0).value());
+        DemoProcess.Fact wrong = consumer.fact("wrong");
+        run.check(wrong == null && received == count, "every item arrived once and in order: the consumer read "
+                + received + " of " + count + (wrong == null ? "" : "; " + wrong.value()));
+        DemoProcess.Fact damaged = consumer.fact("damaged");
+        run.check(damaged == null, "every item arrived intact" + (damaged == null ? "" : ": " + damaged.value()));
+        run.check(Arrays.equals(end, start), "the semaphores are back where they started: EMPTY = " + end[EMPTY]
+                + ", FULL = " + end[FULL] + ", MUTEX = " + end[MUTEX]);
+
+        long began = producer.awaitFact("started", 0).nanos();
+        long finished = consumer.awaitFact("finished", 0).nanos();
+        double seconds = Math.max(1, finished - began) / 1e9;
+        run.note(String.format("Throughput: %d items of %d bytes in %.3f s: %.0f items/s, %.1f MB/s "
+                        + "(from the producer's start to the consumer's last item).", count, itemSize, seconds,
+                count / seconds, count * (double) itemSize / seconds / 1e6));
+        run.note("Waits: the producer found the ring full " + times(Long.parseLong(producer.awaitFact("waits", 0)
+                .value())) + ", the consumer found it empty " + times(Long.parseLong(consumer.awaitFact("waits", 0)
+                .value())) + ".");
+    }
+
+    private static String times(long n) {
+        return n == 1 ? "once" : n + " times";
+    }
+
+    private List<String> childArguments(DemoRun run, String childRole, int shm, int sem) {
+        List<String> args = new ArrayList<>(List.of("shm", "demo", "--role", childRole, "--segment",
+                Integer.toString(shm), "--set", Integer.toString(sem), "--items", Long.toString(count), "--size",
+                Integer.toString(itemSize), "--slots", Integer.toString(ring), "--objects", run.objectList()));
+        if (trace) {
+            args.add("--trace");
+        }
+        return args;
+    }
+
+    // ---------------------------------------------------------------- the child processes
+
+    /** An item: its number, then bytes derived from it, so that the consumer can check it arrived intact. */
+    private static void fill(byte[] item, long number) {
+        ByteBuffer.wrap(item).order(ByteOrder.nativeOrder()).putLong(0, number);
+        byte b = (byte) (number * 31);
+        for (int i = 8; i < item.length; i++) {
+            item[i] = (byte) (b + i);
+        }
+    }
+
+    private int producer() {
+        ChildLink link = ChildLink.open(spec.commandLine().getOut(), trace, () -> DemoRun.removeObjects(objects));
+        Narrator me = link.narrator();
+        Ring shared = new Ring(me, true);
+        link.ready();
+        me.fact("started", "1");
+        byte[] item = new byte[itemSize];
+        for (long n = 0; n < count; n++) {
+            boolean shown = n < SHOWN_ITEMS;
+            shared.take(shown, "the ring is full (EMPTY = 0): the producer waits for the consumer to free "
+                    + "a slot");
+            int slot = (int) (n % ring);
+            fill(item, n);
+            shared.memory.write((long) slot * itemSize, item, 0, itemSize);
+            if (shown) {
+                me.say("put item " + n + " in slot " + slot + "; gives back MUTEX and adds 1 to FULL, which wakes "
+                        + "the consumer if it waits");
+            } else if (n == SHOWN_ITEMS) {
+                me.say("puts items " + n + " to " + (count - 1) + " the same way (not shown)");
+            }
+            shared.give(shown);
+        }
+        me.fact("waits", Long.toString(shared.waits));
+        me.say("made all " + count + " items; it waited " + times(shared.waits) + " for a free slot");
+        shared.close();
+        return ExitCodes.OK;
+    }
+
+    private int consumer() {
+        ChildLink link = ChildLink.open(spec.commandLine().getOut(), trace, () -> DemoRun.removeObjects(objects));
+        Narrator me = link.narrator();
+        Ring shared = new Ring(me, false);
+        link.ready();
+        byte[] item = new byte[itemSize];
+        byte[] expected = new byte[itemSize];
+        long received = 0;
+        for (long n = 0; n < count; n++) {
+            boolean shown = n < SHOWN_ITEMS;
+            shared.take(shown, "the ring is empty (FULL = 0): the consumer waits for the producer");
+            int slot = (int) (n % ring);
+            shared.memory.read((long) slot * itemSize, item, 0, itemSize);
+            long number = ByteBuffer.wrap(item).order(ByteOrder.nativeOrder()).getLong(0);
+            if (number != n) {
+                me.fact("wrong", "item " + number + " came where item " + n + " was due");
+                break;
+            }
+            fill(expected, n);
+            if (!Arrays.equals(item, 8, itemSize, expected, 8, itemSize)) {
+                me.fact("damaged", "item " + n + " does not hold the data it was written with");
+                break;
+            }
+            received++;
+            if (shown) {
+                me.say("got item " + n + " from slot " + slot + ", in order and intact; gives back MUTEX and adds "
+                        + "1 to EMPTY, which frees the slot");
+            } else if (n == SHOWN_ITEMS) {
+                me.say("gets items " + n + " to " + (count - 1) + " the same way, checking each (not shown)");
+            }
+            shared.give(shown);
+        }
+        me.fact("finished", "1");
+        me.fact("received", Long.toString(received));
+        me.fact("waits", Long.toString(shared.waits));
+        me.say("got " + received + " items; it waited " + times(shared.waits) + " for a filled slot");
+        shared.close();
+        return ExitCodes.OK; // what went wrong was told in facts, for the parent's checks to report
+    }
+
+    /** One side's view of the ring: the attached segment and its two semops. */
+    private final class Ring {
+        final Narrator me;
+        final SharedMemoryCalls.Attachment memory;
+        final SemaphoreOperations take;
+        final SemaphoreOperations takeNow;
+        final SemaphoreOperations give;
+        final int[] takeNumbers;
+        final int[] giveNumbers;
+        long waits;
+
+        Ring(Narrator me, boolean producer) {
+            this.me = me;
+            long bytes = (long) ring * itemSize;
+            memory = SharedMemoryCalls.attach(segment, bytes, !producer);
+            me.trace(Calls.shmat(segment, !producer) + " = 0x" + Long.toHexString(memory.address()));
+            takeNumbers = new int[] {producer ? EMPTY : FULL, MUTEX};
+            take = new SemaphoreOperations(takeNumbers, new int[] {-1, -1}, new int[] {0, 0});
+            takeNow = new SemaphoreOperations(takeNumbers, new int[] {-1, -1},
+                    new int[] {IPC_NOWAIT, IPC_NOWAIT});
+            giveNumbers = new int[] {MUTEX, producer ? FULL : EMPTY};
+            give = new SemaphoreOperations(giveNumbers, new int[] {1, 1}, new int[] {0, 0});
+        }
+
+        /** P(counter) and P(MUTEX) in one semop; tries without waiting first, to see and count the waits. */
+        void take(boolean shown, String why) {
+            if (takeNow.tryApply(set)) {
+                if (shown) {
+                    me.trace(Calls.semop(set, takeNumbers, new int[] {-1, -1}, IPC_NOWAIT)
+                            + " = 0");
+                }
+                return;
+            }
+            waits++;
+            boolean told = shown || waits <= SHOWN_WAITS;
+            if (told) {
+                me.trace(Calls.semop(set, takeNumbers, new int[] {-1, -1}, IPC_NOWAIT)
+                        + " = -1 EAGAIN (Resource temporarily unavailable)");
+                me.say(why);
+                me.trace(Calls.semop(set, takeNumbers, new int[] {-1, -1}, 0) + " <unfinished ...>");
+            } else if (waits == SHOWN_WAITS + 1) {
+                me.say("(waits again; further waits are counted, not shown)");
+            }
+            take.applyWaiting(set);
+            if (told) {
+                me.trace("<... semop resumed> = 0");
+            }
+        }
+
+        /** V(MUTEX) and V(FULL) for the producer, V(MUTEX) and V(EMPTY) for the consumer, in one semop. */
+        void give(boolean shown) {
+            give.apply(set);
+            if (shown) {
+                me.trace(Calls.semop(set, giveNumbers, new int[] {1, 1}, 0) + " = 0");
+            }
+        }
+
+        void close() {
+            memory.close();
+            me.trace(Calls.shmdt(memory.address()) + " = 0");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+// ipc shm read: a segment's bytes, through shmat and shmdt, as a hex dump or raw.
+package dev.ipc.shm;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.RawOutput;
+import dev.ipc.cli.Values;
+import dev.ipc.model.SharedMemorySegment;
+import dev.ipc.sys.NativeCallException;
+import dev.ipc.sys.SharedMemoryCalls;
+import dev.ipc.sys.SystemVKind;
+import dev.ipc.sysv.Failures;
+import dev.ipc.sysv.Stat;
+import dev.ipc.sysv.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+
+@Command(name = "read",
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        sortOptions = false,
+        description = {"Read a shared memory segment, as a hex dump or raw.",
+                "Attaches it read-only (shmat), copies the bytes asked for, "
+                + "detaches (shmdt). Prints a hex dump as 'hexdump -C' does (offsets from the segment's start, '*' "
+                + "for repeated lines), or with --raw the bytes themselves."},
+        footer = {"", "Exit status: 0 read; 2 bad usage; 3 no such segment; 4 permission denied; 9 --offset or "
+                + "--length past the end; 1 other failures.",
+                "", "Examples:", "  ipc shm read --id 3 --length 64", "  ipc shm read --key 0x1234 --raw > copy"})
+public final class ShmReadCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    private static final int CHUNK = 64 * 1024;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Target target;
+
+    @Option(names = "--offset", paramLabel = "BYTES", description = "Start this far into the segment (default 0).")
+    String offset;
+
+    @Option(names = "--length", paramLabel = "BYTES", description = "Read this many bytes (default: to the end).")
+    String length;
+
+    @Option(names = "--raw", description = "Write the bytes as they are instead of a hex dump.")
+    boolean raw;
+
+    @Override
+    public Integer call() {
+        long from = offset == null ? 0 : Values.size(offset, "--offset");
+        long count = length == null ? -1 : Values.size(length, "--length");
+        target.validate();
+
+        int id = target.resolve(SystemVKind.SEGMENT);
+        SharedMemorySegment segment = Stat.segment(id, "read");
+        if (count < 0) {
+            SegmentRange.check(segment, from, 0, "reading");
+            count = segment.size() - from;
+        }
+        SegmentRange.check(segment, from, count, "reading " + count + " bytes");
+        PrintWriter out = spec.commandLine().getOut();
+        SharedMemoryCalls.Attachment memory;
+        try {
+            memory = SharedMemoryCalls.attach(id, segment.size(), true);
+        } catch (NativeCallException e) {
+            throw Failures.of(e, SystemVKind.SEGMENT, id, "attach");
+        }
+        try (memory; OutputStream bytes = raw ? RawOutput.open(out) : null) {
+            HexDump dump = raw ? null : new HexDump(out, from);
+            byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(count, 1))];
+            for (long done = 0; done < count; ) {
+                int n = (int) Math.min(chunk.length, count - done);
+                memory.read(from + done, chunk, 0, n);
+                if (raw) {
+                    bytes.write(chunk, 0, n);
+                } else {
+                    dump.write(chunk, n);
+                }
+                done += n;
+            }
+            if (dump != null) {
+                dump.finish();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,160 @@
+// posix_spawn with file actions: the JVM's stand-in for fork() + dup2() + close() + execve().
+package dev.ipc.sys;
+
+import jnr.ffi.Pointer;
+
+import java.io.IOException;
+import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+public final class Spawn {
+    private Spawn() {
+    }
+
+    /** What glibc does in the child, in order, between the clone and the execve. */
+    public sealed interface FileAction permits Dup2, Close, CloseFrom {
+    }
+
+    public record Dup2(int fd, int newFd) implements FileAction {
+    }
+
+    public record Close(int fd) implements FileAction {
+    }
+
+    /** Closes every descriptor from fd up: close_range(fd, ~0U, 0) in the child. */
+    public record CloseFrom(int fd) implements FileAction {
+    }
+
+    /** A started child and the file actions glibc performed in it before execve succeeded. */
+    public record Started(int pid, List<FileAction> actions) {
+    }
+
+    /**
+     * Starts path (absolute: no PATH search) with argv and envp. The child starts with no signal blocked and
+     * SIGPIPE at its default action, whatever this JVM does with them (it blocks SIGQUIT in new threads and
+     * catches SIGPIPE). glibc reports a failed file action or execve as the returned error: nothing is started.
+     */
+    public static Started start(String path, List<String> argv, List<String> environment, List<FileAction> actions) {
+        PosixLibC libc = Posix.libc();
+        Pointer fileActions = Posix.allocate(Layouts.POSIX_SPAWN_FILE_ACTIONS_SIZE);
+        Pointer attributes = Posix.allocate(Layouts.POSIX_SPAWNATTR_SIZE);
+        Pointer signals = Posix.allocate(Layouts.SIGSET_SIZE);
+        Pointer mask = Posix.allocate(Layouts.SIGSET_SIZE);
+        check("posix_spawn_file_actions_init", libc.posix_spawn_file_actions_init(fileActions));
+        check("posix_spawnattr_init", libc.posix_spawnattr_init(attributes));
+        try {
+            List<FileAction> performed = new ArrayList<>();
+            for (FileAction action : actions) {
+                add(libc, fileActions, action, performed);
+            }
+            libc.sigemptyset(mask);
+            libc.sigemptyset(signals);
+            libc.sigaddset(signals, Posix.SIGPIPE);
+            check("posix_spawnattr_setsigmask", libc.posix_spawnattr_setsigmask(attributes, mask));
+            check("posix_spawnattr_setsigdefault", libc.posix_spawnattr_setsigdefault(attributes, signals));
+            check("posix_spawnattr_setflags", libc.posix_spawnattr_setflags(attributes,
+                    (short) (Posix.POSIX_SPAWN_SETSIGMASK | Posix.POSIX_SPAWN_SETSIGDEF)));
+            StringArray args = new StringArray(argv);
+            StringArray env = new StringArray(environment);
+            int[] pid = new int[1];
+            int error = libc.posix_spawn(pid, path, fileActions, attributes, args.array, env.array);
+            Reference.reachabilityFence(args);
+            Reference.reachabilityFence(env);
+            if (error != 0) {
+                throw Posix.failure("posix_spawn " + path, error);
+            }
+            return new Started(pid[0], List.copyOf(performed));
+        } finally {
+            libc.posix_spawn_file_actions_destroy(fileActions);
+            libc.posix_spawnattr_destroy(attributes);
+        }
+    }
+
+    private static void add(PosixLibC libc, Pointer fileActions, FileAction action, List<FileAction> performed) {
+        if (action instanceof Dup2 dup2) {
+            check("posix_spawn_file_actions_adddup2",
+                    libc.posix_spawn_file_actions_adddup2(fileActions, dup2.fd(), dup2.newFd()));
+        } else if (action instanceof Close close) {
+            check("posix_spawn_file_actions_addclose", libc.posix_spawn_file_actions_addclose(fileActions, close.fd()));
+        } else if (action instanceof CloseFrom from) {
+            if (!closeFromAvailable()) {
+                // glibc before 2.34: close, one by one, what this process holds now.
+                for (int fd : openDescriptors()) {
+                    if (fd >= from.fd()) {
+                        add(libc, fileActions, new Close(fd), performed);
+                    }
+                }
+                return;
+            }
+            check("posix_spawn_file_actions_addclosefrom_np",
+                    libc.posix_spawn_file_actions_addclosefrom_np(fileActions, from.fd()));
+        }
+        performed.add(action);
+    }
+
+    private static Boolean closeFrom;
+
+    private static synchronized boolean closeFromAvailable() {
+        if (closeFrom == null) {
+            Pointer probe = Posix.allocate(Layouts.POSIX_SPAWN_FILE_ACTIONS_SIZE);
+            PosixLibC libc = Posix.libc();
+            libc.posix_spawn_file_actions_init(probe);
+            try {
+                closeFrom = libc.posix_spawn_file_actions_addclosefrom_np(probe, 3) == 0;
+            } catch (UnsatisfiedLinkError missing) {
+                closeFrom = false;
+            } finally {
+                libc.posix_spawn_file_actions_destroy(probe);
+            }
+        }
+        return closeFrom;
+    }
+
+    /** The descriptors this process holds, from /proc/self/fd. */
+    private static List<Integer> openDescriptors() {
+        try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
+            return entries.map(entry -> Integer.parseInt(entry.getFileName().toString())).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void check(String call, int error) {
+        if (error != 0) {
+            throw Posix.failure(call, error);
+        }
+    }
+
+    /** A NULL-terminated char *[] and the strings it points to, alive as long as this object is. */
+    private static final class StringArray {
+        final Pointer array;
+        private final Pointer data;
+
+        StringArray(List<String> values) {
+            List<byte[]> encoded = new ArrayList<>(values.size());
+            long total = 1;
+            for (String value : values) {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                encoded.add(bytes);
+                total += bytes.length + 1;
+            }
+            int address = Posix.runtime().addressSize();
+            data = Posix.allocate(total);
+            array = Posix.allocate((long) (values.size() + 1) * address);
+            long offset = 0;
+            for (int i = 0; i < encoded.size(); i++) {
+                byte[] bytes = encoded.get(i);
+                data.put(offset, bytes, 0, bytes.length);
+                data.putByte(offset + bytes.length, (byte) 0);
+                array.putAddress((long) i * address, data.address() + offset);
+                offset += bytes.length + 1;
+            }
+            array.putAddress((long) values.size() * address, 0L);
+        }
+    }
+}

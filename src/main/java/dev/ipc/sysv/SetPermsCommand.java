@@ -1,0 +1,89 @@
+// ipc msg|sem|shm set-perms: IPC_SET of an object's owner, group and permission bits.
+package dev.ipc.sysv;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.IpcException;
+import dev.ipc.sys.NativeCallException;
+import dev.ipc.sys.Passwd;
+import dev.ipc.sys.SystemVKind;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * The kernel lets the owner, the creator or a process with CAP_SYS_ADMIN change these; the other fields of the
+ * structure are read with IPC_STAT first and given back as they were.
+ */
+public abstract class SetPermsCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    Target target;
+
+    @Option(names = "--owner", paramLabel = "USER", description = "The new owner: a user name or a uid.")
+    String owner;
+
+    @Option(names = "--group", paramLabel = "GROUP", description = "The new group: a group name or a gid.")
+    String group;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "The new permission bits, in octal (e.g. 0640).")
+    String mode;
+
+    /** The kind of object this command changes. */
+    protected abstract SystemVKind kind();
+
+    /** A clearer message for a refusal particular to this kind, or null. */
+    protected IpcException explain(NativeCallException e, int id) {
+        return null;
+    }
+
+    @Override
+    public Integer call() {
+        if (owner == null && group == null && mode == null) {
+            throw IpcException.usage("nothing to change: give --owner, --group or --mode");
+        }
+        OptionalInt permissions = mode == null ? OptionalInt.empty() : OptionalInt.of(parseMode(mode));
+        OptionalLong uid = owner == null ? OptionalLong.empty() : OptionalLong.of(account(owner, "user", Passwd::userId));
+        OptionalLong gid = group == null ? OptionalLong.empty() : OptionalLong.of(account(group, "group", Passwd::groupId));
+        target.validate();
+
+        SystemVKind kind = kind();
+        int id = target.resolve(kind);
+        try {
+            kind.changeOwnership(id, uid, gid, permissions);
+        } catch (NativeCallException e) {
+            IpcException particular = explain(e, id);
+            throw particular != null ? particular : Failures.of(e, kind, id, "change the owner or mode of");
+        }
+        return ExitCodes.OK;
+    }
+
+    private static int parseMode(String text) {
+        if (!text.matches("[0-7]{1,4}") || Integer.parseInt(text, 8) > 0777) {
+            throw IpcException.usage("invalid --mode '" + text + "': give permission bits in octal, 0 to 0777");
+        }
+        return Integer.parseInt(text, 8);
+    }
+
+    /** A number as it is (0 to 2^32 - 2), else a name looked up through NSS. */
+    private static long account(String text, String what, Function<String, OptionalLong> lookup) {
+        if (text.matches("[0-9]{1,10}")) {
+            long id = Long.parseLong(text);
+            if (id > 0xfffffffeL) {
+                throw IpcException.usage(what + " id " + text + " is out of range (0 to 4294967294)");
+            }
+            return id;
+        }
+        OptionalLong id = lookup.apply(text);
+        if (id.isEmpty()) {
+            throw new IpcException("no " + what + " named '" + text + "'", ExitCodes.USAGE);
+        }
+        return id.getAsLong();
+    }
+}

@@ -1,0 +1,294 @@
+// Records limits for the next boot in a sysctl.d file, safely, and finds the files that would override them.
+package dev.ipc.tune;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * At boot systemd-sysctl reads the *.conf files of /etc/sysctl.d, /run/sysctl.d, /usr/local/lib/sysctl.d and
+ * /usr/lib/sysctl.d (a name in an earlier directory hides the same name in later ones), sorted by file name, and
+ * the last setting of a key wins. procps `sysctl --system` does the same and applies /etc/sysctl.conf last;
+ * systemd-sysctl reads that file only through a link such as Debian's 99-sysctl.conf.
+ *
+ * <p>Everything is relative to a root directory, "/" unless the system property ipc.sysctl.root names another
+ * (tests use a temporary one).
+ */
+public final class SysctlConf {
+    /** Directories in the order they hide each other's files. */
+    static final List<String> DIRECTORIES = List.of("etc/sysctl.d", "run/sysctl.d", "usr/local/lib/sysctl.d",
+            "usr/lib/sysctl.d", "lib/sysctl.d");
+    static final String SYSCTL_CONF = "etc/sysctl.conf";
+    static final String DEFAULT_FILE = "etc/sysctl.d/60-ipc-limits.conf";
+
+    private static final int MAX_LINKS = 40;
+
+    private final Path root;
+
+    public SysctlConf(Path root) {
+        this.root = root;
+    }
+
+    public static SysctlConf fromSystemProperties() {
+        return new SysctlConf(Path.of(System.getProperty("ipc.sysctl.root", "/")));
+    }
+
+    /** /etc/sysctl.d/60-ipc-limits.conf under the root. */
+    public Path defaultFile() {
+        return root.resolve(DEFAULT_FILE);
+    }
+
+    /**
+     * The file a write must replace: the given one, or the file its symbolic links lead to (the link is kept,
+     * not replaced by a regular file), in its directory's real path.
+     */
+    public static Path target(Path file) throws IOException {
+        Path path = file.toAbsolutePath();
+        for (int links = 0; Files.isSymbolicLink(path); links++) {
+            if (links == MAX_LINKS) {
+                throw new IOException(file + ": Too many levels of symbolic links");
+            }
+            Path parent = path.getParent();
+            path = parent.resolve(Files.readSymbolicLink(path));
+        }
+        Path directory = path.getParent();
+        if (!Files.isDirectory(directory)) {
+            throw new NoSuchFileException(directory.toString(), null, "no such directory");
+        }
+        return directory.toRealPath().resolve(path.getFileName());
+    }
+
+    /** The file's text, or null when there is no such file. */
+    public static String read(Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        if (!Files.isRegularFile(target)) {
+            throw new IOException(target + ": not a regular file");
+        }
+        return Files.readString(target, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The new text: each key's first setting replaced in place (a leading '-' kept), later settings of it
+     * dropped, keys not yet there appended; comments, blank lines and other keys kept as they were.
+     *
+     * @param existing the file's text, or null for a new file
+     */
+    public static String edit(String existing, Map<String, String> settings) {
+        List<String> lines = new ArrayList<>();
+        if (existing == null) {
+            lines.add("# Kernel IPC limits for the next boot, kept by `ipc sem|msg|shm tune --persist`.");
+            lines.add("# A file that sorts after this one and sets the same key wins; so does /etc/sysctl.conf "
+                    + "under `sysctl --system`.");
+        } else if (!existing.isEmpty()) {
+            lines.addAll(Arrays.asList(existing.split("\n", -1)));
+            if (existing.endsWith("\n")) {
+                lines.remove(lines.size() - 1);
+            }
+        }
+        Set<String> written = new HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            String key = keyOf(line);
+            if (key == null || !settings.containsKey(key)) {
+                out.add(line);
+            } else if (written.add(key)) {
+                String ignoreFailure = line.strip().startsWith("-") ? "-" : "";
+                out.add(ignoreFailure + key + " = " + settings.get(key));
+            }
+        }
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            if (!written.contains(setting.getKey())) {
+                out.add(setting.getKey() + " = " + setting.getValue());
+            }
+        }
+        return String.join("\n", out) + "\n";
+    }
+
+    /**
+     * Replaces the file with the text so that a crash leaves the old file or the new one, never a part: a temporary
+     * file in the same directory (its name does not end in .conf, so no sysctl reader takes it up), synced,
+     * renamed over the target, then the directory synced. Mode and owner of the file replaced are kept.
+     */
+    public static void replace(Path target, String text) throws IOException {
+        Path directory = target.getParent();
+        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+        try {
+            PosixFileAttributes old = Files.exists(target)
+                    ? Files.readAttributes(target, PosixFileAttributes.class) : null;
+            Set<PosixFilePermission> mode = old != null ? old.permissions()
+                    : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temporary, mode);
+            if (old != null) {
+                keepOwner(temporary, old.owner(), old.group());
+            }
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+                dir.force(true); // the rename itself reaches the disk
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void keepOwner(Path file, UserPrincipal owner, GroupPrincipal group) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        PosixFileAttributes now = view.readAttributes();
+        if (!now.owner().equals(owner)) {
+            view.setOwner(owner);
+        }
+        if (!now.group().equals(group)) {
+            view.setGroup(group);
+        }
+    }
+
+    /**
+     * Warnings about what would keep the settings in target from taking effect at boot: the file is not read at
+     * all, or a file read after it sets one of the same keys. A file reached through links is read under each name
+     * that leads to it; the last of those is the one that counts.
+     */
+    public List<String> conflicts(Path target, Set<String> keys) throws IOException {
+        TreeMap<byte[], Path> read = new TreeMap<>(Arrays::compareUnsigned); // by name, as the readers sort
+        Set<Path> directories = new LinkedHashSet<>();
+        for (String directory : DIRECTORIES) {
+            Path dir = root.resolve(directory);
+            if (!Files.isDirectory(dir) || !directories.add(dir.toRealPath())) {
+                continue; // missing, or the same directory under another name (/lib -> /usr/lib)
+            }
+            String name = target.getFileName().toString();
+            if (dir.toRealPath().equals(target.getParent()) && name.endsWith(".conf")) {
+                read.putIfAbsent(bytes(name), target); // as it will be, if it is new
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".conf"))
+                        .forEach(f -> read.putIfAbsent(bytes(f.getFileName().toString()), f));
+            }
+        }
+        Path sysctlConf = realPath(root.resolve(SYSCTL_CONF));
+        List<String> warnings = new ArrayList<>();
+        if (target.equals(sysctlConf)) {
+            return warnings; // sysctl --system applies it last; nothing can override it there
+        }
+        byte[] last = null;
+        for (Map.Entry<byte[], Path> entry : read.entrySet()) {
+            if (realPath(entry.getValue()).equals(target)) {
+                last = entry.getKey();
+            }
+        }
+        if (last == null) {
+            Path hiding = read.get(bytes(target.getFileName().toString()));
+            if (hiding != null && directories.contains(target.getParent())) {
+                warnings.add(target + " is not read at boot: " + hiding + " has the same name in a directory "
+                        + "read first, and hides it");
+            } else {
+                warnings.add(target + " is not read at boot: systemd-sysctl and sysctl --system read only *.conf "
+                        + "files in /etc/sysctl.d, /run/sysctl.d, /usr/local/lib/sysctl.d and /usr/lib/sysctl.d");
+            }
+            return warnings;
+        }
+        Set<Path> reported = new HashSet<>();
+        for (Map.Entry<byte[], Path> entry : read.tailMap(last, false).entrySet()) {
+            Path file = entry.getValue();
+            Path real = realPath(file);
+            Map<String, String> theirs = real.equals(target) ? Map.of() : settingsIn(file);
+            for (String key : keys) {
+                if (theirs.containsKey(key)) {
+                    reported.add(real);
+                    warnings.add(file + (real.equals(file) ? "" : " (" + real + ")") + " sets " + key + " = "
+                            + theirs.get(key) + " and is read later, so its value wins at boot");
+                }
+            }
+        }
+        if (Files.isRegularFile(sysctlConf) && !reported.contains(sysctlConf)) {
+            Map<String, String> theirs = settingsIn(sysctlConf);
+            for (String key : keys) {
+                if (theirs.containsKey(key)) {
+                    warnings.add(root.resolve(SYSCTL_CONF) + " sets " + key + " = " + theirs.get(key)
+                            + ", and sysctl --system applies it last, so its value wins there");
+                }
+            }
+        }
+        return warnings;
+    }
+
+    /** Each key's last value in the file (the one that counts), keys normalised to dots. */
+    static Map<String, String> settingsIn(Path file) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String key = keyOf(line);
+            if (key != null) {
+                settings.put(key, line.substring(line.indexOf('=') + 1).strip());
+            }
+        }
+        return settings;
+    }
+
+    /**
+     * The key a line sets, with '/' separators turned into dots (and dots into '/') and a leading '-' (ignore failures) dropped; null
+     * for blank lines, comments ('#' or ';') and lines without '='.
+     */
+    static String keyOf(String line) {
+        String text = line.strip();
+        if (text.isEmpty() || text.startsWith("#") || text.startsWith(";")) {
+            return null;
+        }
+        int equals = text.indexOf('=');
+        if (equals < 0) {
+            return null;
+        }
+        String key = text.substring(0, equals).strip();
+        if (key.startsWith("-")) {
+            key = key.substring(1).strip();
+        }
+        int slash = key.indexOf('/');
+        int dot = key.indexOf('.');
+        if (slash >= 0 && (dot < 0 || slash < dot)) {
+            // as systemd's sysctl_normalize: with '/' separators, a '.' is part of a name (eth0.100)
+            StringBuilder swapped = new StringBuilder(key.length());
+            for (char c : key.toCharArray()) {
+                swapped.append(c == '/' ? '.' : c == '.' ? '/' : c);
+            }
+            key = swapped.toString();
+        }
+        return key;
+    }
+
+    private static Path realPath(Path path) throws IOException {
+        return Files.exists(path) ? path.toRealPath() : path.toAbsolutePath().normalize();
+    }
+
+    private static byte[] bytes(String name) {
+        return name.getBytes(StandardCharsets.UTF_8);
+    }
+}

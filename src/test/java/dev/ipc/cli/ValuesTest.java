@@ -1,0 +1,72 @@
+// How options' numbers, keys, sizes and durations are read, and the messages for what cannot be read.
+package dev.ipc.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ValuesTest {
+    @Test
+    void reads_keys_in_decimal_hex_and_octal_as_ipcrm_does() {
+        assertEquals(4660, Values.key("4660", "--key"));
+        assertEquals(4660, Values.key("0x1234", "--key"));
+        assertEquals(4660, Values.key("011064", "--key"));
+        assertEquals(0x80000001, Values.key("0x80000001", "--key"), "unsigned keys keep their bits");
+        assertEquals(-1, Values.key("-1", "--key"));
+        assertEquals("--key 0x100000000 is out of range: a key is 32 bits",
+                assertThrows(IpcException.class, () -> Values.key("0x100000000", "--key")).getMessage());
+        assertEquals("invalid --key '08': write a number in decimal, 0x hex or 0 octal",
+                assertThrows(IpcException.class, () -> Values.key("08", "--key")).getMessage());
+        assertEquals("--key -0x80000001 is out of range: a key is 32 bits",
+                assertThrows(IpcException.class, () -> Values.key("-0x80000001", "--key")).getMessage());
+        assertThrows(IpcException.class, () -> Values.key(" 1", "--key"), "no blanks");
+    }
+
+    @Test
+    void reads_sizes_as_ipcmk_does() {
+        assertEquals(4096, Values.size("4K", "--size"));
+        assertEquals(4096, Values.size("4KiB", "--size"));
+        assertEquals(4000, Values.size("4KB", "--size"), "B alone means powers of 1000, as in ipcmk");
+        assertEquals(3L << 20, Values.size("3M", "--size"));
+        assertEquals(1L << 30, Values.size("1G", "--size"));
+        assertEquals(16 << 10, Values.size("0x10K", "--size"));
+        assertEquals(27, Values.size("0x1b", "--size"), "b is a hex digit here, not bytes");
+        assertEquals(8, Values.size("010", "--size"), "a leading 0 is octal");
+        assertEquals("invalid --size: '-1': Invalid argument",
+                assertThrows(IpcException.class, () -> Values.size("-1", "--size")).getMessage());
+        assertEquals(ExitCodes.USAGE, assertThrows(IpcException.class, () -> Values.size("1X", "--size"))
+                .exitCode());
+    }
+
+    @Test
+    void reads_durations_with_units_and_bare_seconds() {
+        assertEquals(1_500_000_000L, Values.durationNanos("1.5", "--timeout"));
+        assertEquals(250_000_000L, Values.durationNanos("250ms", "--timeout"));
+        assertEquals(120_000_000_000L, Values.durationNanos("2m", "--timeout"));
+        assertEquals(20_000L, Values.durationNanos("20us", "--timeout"));
+        assertEquals(0, Values.durationNanos("0", "--timeout"));
+        assertEquals("invalid --timeout '-1s': write a duration such as 1.5, 250ms, 2s, 1m (a bare number is "
+                + "seconds)", assertThrows(IpcException.class, () -> Values.durationNanos("-1s", "--timeout"))
+                .getMessage());
+        assertEquals("1.5s", Values.formatDuration(1_500_000_000L));
+        assertEquals("250ms", Values.formatDuration(250_000_000L));
+    }
+
+    @Test
+    void reads_integers_with_their_sign() {
+        assertEquals(-2, Values.integer("-2", "--type"));
+        assertEquals(Long.MAX_VALUE, Values.integer("0x7fffffffffffffff", "--type"));
+        assertThrows(IpcException.class, () -> Values.integer("0x8000000000000000", "--type"));
+        assertThrows(IpcException.class, () -> Values.integer("-0x8000000000000001", "--type"));
+        assertThrows(IpcException.class, () -> Values.integer("", "--type"));
+    }
+
+    @Test
+    void reads_ids_in_decimal_only() {
+        assertEquals(12, Values.id("12", "--id"));
+        assertThrows(IpcException.class, () -> Values.id("0x1", "--id"));
+        assertThrows(IpcException.class, () -> Values.id("2147483648", "--id"));
+        assertThrows(IpcException.class, () -> Values.id("-1", "--id"));
+    }
+}
