@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Footers follow one convention across the commands, which the help and the man pages both read:
  * blocks separated by blank lines; a block "Title:" followed by indented "  term   text" lines is a list
- * ("Examples:" gives the man page's EXAMPLES); a block starting "Exit status:" gives EXIT STATUS; any other
+ * ("Examples:" or "Example:" gives the man page's EXAMPLES); a block starting "Exit status:" gives EXIT STATUS; any other
  * block is a paragraph of the description.
  */
 final class CommandText {
@@ -73,7 +73,7 @@ final class CommandText {
                     && block.stream().skip(1).allMatch(line -> line.startsWith(" "))) {
                 String title = first.substring(0, first.length() - 1);
                 List<Entry> entries = entries(block.subList(1, block.size()));
-                if (title.equals("Examples")) {
+                if (title.equals("Examples") || title.equals("Example")) {
                     examples.addAll(entries);
                 } else {
                     blocks.add(new Block(title, null, entries));

@@ -87,16 +87,18 @@ class DocsTest {
         }
     }
 
+    private static final List<String> COMMANDS = CommandText.subcommandNames(CommandTree.full());
+
     // Each case: the line typed so far, then what completion offers for its last word.
     private static final String[][] CASES = {
-            {"ipc ", "ls sem msg shm fifo help"},
+            {"ipc ", String.join(" ", COMMANDS)},
             {"ipc l", "ls"},
             {"ipc ls --time-f", "--time-format"},
             {"ipc ls --time-format ", "short full iso"},
             {"ipc ls --time-format=", "short full iso"},
             {"ipc ls -o KEY,I", "KEY,ID"},
             {"ipc ls --output=+CU", "+CUID +CUSER"},
-            {"ipc help ", "ls sem msg shm fifo"},
+            {"ipc help ", String.join(" ", COMMANDS.stream().filter(c -> !c.equals("help")).toList())},
     };
 
     private static final String BASH_HARNESS = """
