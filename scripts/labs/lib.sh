@@ -14,24 +14,36 @@ LAB_FAILED=0
 LAB_PIDS=()
 
 # --- The commands behind each operation ------------------------------------------------------------------
-# ipc lists; until ipc's own commands land, objects are made and removed with util-linux (ipcmk, ipcrm) and the
-# calls are made through ./sysv (perl's IPC::SysV). When one lands, switch its line here: the labs print
-# whatever command runs, so the transcript follows. (ipc and sysv are on the PATH: see lab_begin.)
-make_queue() { run ipcmk -Q; }                          # -> ipc mk -Q
-make_segment() { run ipcmk -M "$1"; }                   # -> ipc mk -M SIZE
-make_semaphores() { run ipcmk -S "$1"; }                # -> ipc mk -S COUNT
-remove_queue() { run ipcrm -q "$1"; }                   # -> ipc rm -q ID
-remove_segment() { run ipcrm -m "$1"; }                 # -> ipc rm -m ID
-remove_semaphores() { run ipcrm -s "$1"; }              # -> ipc rm -s ID
-set_value() { run sysv setval "$@"; }                   # -> ipc sem set
-semaphore_op() { run sysv semop "$@"; }                 # -> ipc sem op
-send_message() { run sysv msgsnd "$@"; }                # -> ipc msg send
-receive_message() { run sysv msgrcv "$@"; }             # -> ipc msg recv
-write_segment() { run sysv shmwrite "$@"; }             # -> ipc shm write
-read_segment() { run sysv shmread "$@"; }               # -> ipc shm read
-set_limit() { run sysctl -w "kernel.$1=$2"; }          # -> ipc sem|msg|shm tune
+# Each operation is one line here, so that a lab reads the same whatever command does it; the transcript
+# shows the command that ran. ipc does them all but one: a process that attaches a segment and stays
+# attached, which ./sysv does through perl's IPC::SysV. (ipc and sysv are on the PATH: see lab_begin.)
+# in_background NAME OPERATION ARGS...: the operation in the background (see run_background).
+make_queue() { ${LAB_RUN:-run} ipc mk -Q; }
+make_segment() { ${LAB_RUN:-run} ipc mk -M "$1"; }
+make_semaphores() { ${LAB_RUN:-run} ipc mk -S "$1"; }
+remove_queue() { ${LAB_RUN:-run} ipc rm -q "$1"; }
+remove_segment() { ${LAB_RUN:-run} ipc rm -m "$1"; }
+remove_semaphores() { ${LAB_RUN:-run} ipc rm -s "$1"; }
+set_value() { ${LAB_RUN:-run} ipc sem set --id "$1" --num "$2" "$3"; }           # SET NUM VALUE
+semaphore_op() { ${LAB_RUN:-run} ipc sem op --id "$1" ${4:+--nowait} "$2:$3"; }  # SET NUM OP [nowait]
+send_message() { ${LAB_RUN:-run} ipc msg send --id "$1" --type "$2" ${4:+--nowait} "$3"; } # Q TYPE TEXT [nowait]
+send_file() { ${LAB_RUN:-run} ipc msg send --id "$1" --type "$2" ${4:+--nowait} --file "$3"; } # Q TYPE FILE [nowait]
+receive_message() { ${LAB_RUN:-run} ipc msg recv --id "$1" --type "$2" ${3:+--nowait}; }     # Q TYPE [nowait]
+write_segment() { ${LAB_RUN:-run} ipc shm write --id "$1" "$2"; }              # SEG TEXT
+read_segment() { ${LAB_RUN:-run} ipc shm read --id "$1" --length "$2" --raw; }    # SEG LENGTH
+hold_segment() { ${LAB_RUN:-run} sysv shmhold "$1" "$2"; }                         # SEG SECONDS
+pipe_demo() { ${LAB_RUN:-run} ipc pipe-demo "$@"; }                              # DEMO: hello, capacity, ...
+tune_semaphores() { ${LAB_RUN:-run} ipc sem tune "$@"; }                          # SEMMSL SEMMNS SEMOPM SEMMNI
+tune_queues() { ${LAB_RUN:-run} ipc msg tune "$@"; }                              # --msgmni N ...
+tune_segments() { ${LAB_RUN:-run} ipc shm tune "$@"; }                            # --shmmax SIZE ...
 
-# The id ipcmk printed ("Message queue id: 3" -> 3).
+in_background() {
+  local name=$1
+  shift
+  LAB_RUN="run_background $name" "$@"
+}
+
+# The id ipc mk printed ("Message queue id: 3" -> 3).
 made_id() { echo "${OUT##* }"; }
 
 # --- The frame ---------------------------------------------------------------------------------------------
@@ -153,6 +165,20 @@ eventually() {
 
 # Tests for check and eventually.
 contains() { [[ $1 == *"$2"* ]]; }
+matches() { [[ $1 =~ $2 ]]; } # an extended regular expression
+# sleeping_in PID CALL: a thread of the process sleeps in that kernel function (/proc/PID/task/*/wchan);
+# the thread's id is left in $SLEEPING_TID.
+sleeping_in() {
+  local wchan
+  for wchan in /proc/"$1"/task/*/wchan; do
+    if [[ $(<"$wchan") == *"$2"* ]] 2>/dev/null; then
+      SLEEPING_TID=${wchan%/wchan}
+      SLEEPING_TID=${SLEEPING_TID##*/}
+      return 0
+    fi
+  done
+  return 1
+}
 equals() { [[ $1 == "$2" ]]; }
 # column_is KIND ID COLUMN VALUE: ipc ls shows VALUE in COLUMN for the object (lsipc's columns, in bytes).
 column_is() { [[ $(ipc ls "-$1" -i "$2" -o "$3" --noheadings --bytes --raw) == "$4" ]]; }

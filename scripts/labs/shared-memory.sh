@@ -26,7 +26,7 @@ read_segment "$m" 64
 check "the second process reads what the first wrote" equals "$OUT" "hello, shared memory"
 
 step "A process that stays attached shows in nattch, and as the last process to attach (lpid)."
-run_background holder sysv shmhold "$m" 30
+in_background holder hold_segment "$m" 30
 holder=$BG_PID
 check "one process is attached (nattch 1)" eventually column_is m "$m" NATTCH 1
 run ipc ls -m -p
