@@ -126,13 +126,19 @@ public final class CommandTree {
         Terminal terminal = new Terminal(Terminal.mode(args), System.getenv());
         IpcCommand.of(root.getCommandSpec()).terminal(terminal);
         ErrorReporter reporter = new ErrorReporter(debug, terminal);
+        ErrorReporter.running(reporter);
         root.setOut(out);
         root.setErr(err);
         root.setParameterExceptionHandler(reporter);
         root.setExecutionExceptionHandler(reporter);
         fitHelpToTerminal(root);
         root.setExecutionStrategy(new HelpInColour(root, terminal));
-        int code = root.execute(args);
+        int code;
+        try {
+            code = root.execute(args);
+        } finally {
+            ErrorReporter.running(null);
+        }
         out.flush();
         err.flush();
         return code;

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Map;
 
 public final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
     static final String PROGRAM = "ipc";
@@ -25,19 +26,26 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
         this.terminal = terminal;
     }
 
+    /** The reporter of the command line being run: commands print through it without carrying it about. */
+    private static volatile ErrorReporter running;
+
+    static void running(ErrorReporter reporter) {
+        running = reporter;
+    }
+
     /** Prints "ipc: message" for a failure a command reports and goes on from (the exit code is its own). */
-    public static void error(CommandLine command, String message) {
-        of(command).print(command.getErr(), message, Terminal.RED);
+    public static void error(PrintWriter err, String message) {
+        current().print(err, message, Terminal.RED);
     }
 
     /** Prints "ipc: message" for something the user should know that is not a failure. */
-    public static void warning(CommandLine command, String message) {
-        of(command).print(command.getErr(), message, Terminal.YELLOW);
+    public static void warning(PrintWriter err, String message) {
+        current().print(err, message, Terminal.YELLOW);
     }
 
-    private static ErrorReporter of(CommandLine command) {
-        return command.getExecutionExceptionHandler() instanceof ErrorReporter reporter ? reporter
-                : new ErrorReporter(false, Terminal.of(command));
+    private static ErrorReporter current() {
+        ErrorReporter reporter = running;
+        return reporter != null ? reporter : new ErrorReporter(false, new Terminal(Terminal.Mode.NEVER, Map.of()));
     }
 
     /** One line: the program's name in bold and the message in the colour, on a terminal; plain otherwise. */

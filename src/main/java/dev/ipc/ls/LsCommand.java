@@ -268,7 +268,7 @@ public final class LsCommand implements Callable<Integer> {
                 throw IpcException.failure("when using an ID, a single resource must be specified");
             }
             if (!details(renderer, source, text, objectId)) {
-                ErrorReporter.warning(spec.commandLine(), "id " + objectId + " not found");
+                ErrorReporter.warning(spec.commandLine().getErr(), "id " + objectId + " not found");
             }
             out.write(text.toString());
             return 0;

@@ -145,7 +145,7 @@ final class StructuredListing {
             } else if (result instanceof String member) {
                 jsonMembers.add(member);
             } else {
-                ErrorReporter.error(commandLine, ((Exception) result).getMessage());
+                ErrorReporter.error(commandLine.getErr(), ((Exception) result).getMessage());
                 exitCode = 1;
             }
         }

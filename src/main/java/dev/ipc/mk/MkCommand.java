@@ -1,6 +1,7 @@
 // ipc mk: creates IPC objects; a drop-in for ipcmk, with chosen keys, POSIX objects and JSON on top.
 package dev.ipc.mk;
 
+import dev.ipc.cli.ErrorReporter;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.OrderedOptions;
@@ -113,7 +114,7 @@ public final class MkCommand implements Callable<Integer> {
         } finally {
             PrintWriter err = spec.commandLine().getErr();
             for (String note : creator.notes()) {
-                err.println("ipc: " + note);
+                ErrorReporter.warning(err, note);
             }
             err.flush();
         }

@@ -1,6 +1,7 @@
 // Carries out a checked `ipc rm` request: each removal in order, each failure reported in ipcrm's words.
 package dev.ipc.rm;
 
+import dev.ipc.cli.ErrorReporter;
 import dev.ipc.model.IpcOwnership;
 import dev.ipc.model.IpcResource;
 import dev.ipc.model.PosixResource;
@@ -299,7 +300,7 @@ final class Remover {
 
     private void note(String message) {
         out.flush();
-        err.println("ipc: " + message);
+        ErrorReporter.error(err, message);
         err.flush();
     }
 }

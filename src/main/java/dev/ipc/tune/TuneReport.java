@@ -1,6 +1,7 @@
 // Prints what tune found or did: a table of limits, a guide's values, the changes made; as text or as JSON.
 package dev.ipc.tune;
 
+import dev.ipc.cli.ErrorReporter;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.render.Table;
@@ -107,7 +108,7 @@ final class TuneReport {
     /** The warnings alone, on stderr: also in JSON mode when a refusal means there is no report. */
     void printWarnings(PrintWriter err) {
         for (String warning : warnings) {
-            err.println("ipc: warning: " + warning);
+            ErrorReporter.warning(err, "warning: " + warning);
         }
         err.flush();
     }

@@ -1,6 +1,7 @@
 // The engine behind ipc sem|msg|shm tune: check everything, then change the kernel, read back, and persist.
 package dev.ipc.tune;
 
+import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.IpcException;
 import dev.ipc.proc.KernelLimitsReader;
 import dev.ipc.proc.ProcFile;
@@ -219,7 +220,7 @@ final class Tuner {
     private void refuse(TuneReport report, List<String> refusals) {
         report.printWarnings(err);
         for (int i = 0; i < refusals.size() - 1; i++) {
-            err.println("ipc: refusing: " + refusals.get(i));
+            ErrorReporter.error(err, "refusing: " + refusals.get(i));
         }
         throw IpcException.failure("refusing: " + refusals.get(refusals.size() - 1)
                 + "; nothing changed (--force sets " + (refusals.size() == 1 ? "it" : "them") + " anyway)");

@@ -39,6 +39,22 @@ class ColourTest {
     }
 
     @Test
+    void commands_that_report_and_go_on_colour_each_line_the_same_way() {
+        Isolation.requirePrivateIpcNamespace();
+        // tune refuses four lowered limits (and changes nothing): three lines, then the failure itself
+        CommandResult refused = Ipc.run("sem", "tune", "250", "32000", "100", "128", "--color=always");
+        assertEquals(1, refused.exitCode(), refused::toString);
+        List<String> lines = refused.err().lines().toList();
+        assertEquals(4, lines.size(), refused::toString);
+        for (String line : lines) {
+            assertTrue(line.startsWith("\u001b[1mipc:\u001b[0m \u001b[31mrefusing: lowering SEM"), line);
+        }
+        CommandResult removal = Ipc.run("rm", "-q", "2147483647", "--color=always");
+        assertEquals("\u001b[1mipc:\u001b[0m \u001b[31minvalid id (2147483647)\u001b[0m\n", removal.err());
+        assertEquals("ipc: invalid id (2147483647)\n", Ipc.run("rm", "-q", "2147483647").err());
+    }
+
+    @Test
     void help_takes_picocli_colours_only_when_asked_or_on_a_terminal() {
         assertTrue(Ipc.run("--color=always", "--help").out().contains(ESC));
         assertTrue(Ipc.run("ls", "--help", "--color=always").out().contains(ESC));
