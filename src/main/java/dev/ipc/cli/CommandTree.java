@@ -124,9 +124,8 @@ public final class CommandTree {
             debug |= arg.equals("--debug");
         }
         Terminal terminal = new Terminal(Terminal.mode(args), System.getenv());
-        IpcCommand.of(root.getCommandSpec()).terminal(terminal);
+        Terminal.current(terminal);
         ErrorReporter reporter = new ErrorReporter(debug, terminal);
-        ErrorReporter.running(reporter);
         root.setOut(out);
         root.setErr(err);
         root.setParameterExceptionHandler(reporter);
@@ -137,7 +136,7 @@ public final class CommandTree {
         try {
             code = root.execute(args);
         } finally {
-            ErrorReporter.running(null);
+            Terminal.current(null);
         }
         out.flush();
         err.flush();

@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.Map;
 
 public final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
     static final String PROGRAM = "ipc";
@@ -26,30 +25,18 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
         this.terminal = terminal;
     }
 
-    /** The reporter of the command line being run: commands print through it without carrying it about. */
-    private static volatile ErrorReporter running;
-
-    static void running(ErrorReporter reporter) {
-        running = reporter;
-    }
-
     /** Prints "ipc: message" for a failure a command reports and goes on from (the exit code is its own). */
     public static void error(PrintWriter err, String message) {
-        current().print(err, message, Terminal.RED);
+        print(Terminal.current(), err, message, Terminal.RED);
     }
 
     /** Prints "ipc: message" for something the user should know that is not a failure. */
     public static void warning(PrintWriter err, String message) {
-        current().print(err, message, Terminal.YELLOW);
-    }
-
-    private static ErrorReporter current() {
-        ErrorReporter reporter = running;
-        return reporter != null ? reporter : new ErrorReporter(false, new Terminal(Terminal.Mode.NEVER, Map.of()));
+        print(Terminal.current(), err, message, Terminal.YELLOW);
     }
 
     /** One line: the program's name in bold and the message in the colour, on a terminal; plain otherwise. */
-    private void print(PrintWriter err, String message, String colour) {
+    private static void print(Terminal terminal, PrintWriter err, String message, String colour) {
         if (terminal.colourErr()) {
             err.println(Terminal.BOLD + PROGRAM + ":" + Terminal.RESET + " " + colour + message + Terminal.RESET);
         } else {
@@ -62,7 +49,7 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        print(err, ex.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')",
+        print(terminal, err, ex.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')",
                 Terminal.RED);
         if (debug) {
             ex.printStackTrace(err);
@@ -75,7 +62,7 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
         command.getOut().flush();
-        print(err, describe(ex), Terminal.RED);
+        print(terminal, err, describe(ex), Terminal.RED);
         if (debug) {
             ex.printStackTrace(err);
         }

@@ -13,7 +13,6 @@ import java.util.List;
 
 public final class IpcCommand implements Runnable {
     private final CommandSpec spec;
-    private Terminal terminal = new Terminal(Terminal.Mode.AUTO, System.getenv());
 
     private IpcCommand() {
         spec = CommandSpec.wrapWithoutInspection(this);
@@ -56,19 +55,6 @@ public final class IpcCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "no command given");
-    }
-
-    /** How this command line colours its output; CommandTree sets it from --color before parsing. */
-    Terminal terminal() {
-        return terminal;
-    }
-
-    void terminal(Terminal terminal) {
-        this.terminal = terminal;
-    }
-
-    static IpcCommand of(CommandSpec spec) {
-        return (IpcCommand) spec.root().userObject();
     }
 
     /** --color is read from the raw arguments before parsing (see {@link Terminal#mode}); parsing checks it. */

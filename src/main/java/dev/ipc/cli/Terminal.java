@@ -31,10 +31,19 @@ public final class Terminal {
         this.environment = environment;
     }
 
-    /** The terminal of the command line being run, or of this process when it runs outside the command tree. */
-    public static Terminal of(CommandLine commandLine) {
-        Object root = commandLine.getCommandSpec().root().userObject();
-        return root instanceof IpcCommand ipc ? ipc.terminal() : new Terminal(Mode.AUTO, System.getenv());
+    /** Outside a command line (a class used on its own, in a test): no colour. */
+    private static final Terminal NONE = new Terminal(Mode.NEVER, Map.of());
+
+    /** The terminal of the command line being run; CommandTree sets it for the run. One a process. */
+    private static volatile Terminal current = NONE;
+
+    /** The terminal of the command line being run, for anything that prints and might colour. */
+    public static Terminal current() {
+        return current;
+    }
+
+    static void current(Terminal terminal) {
+        current = terminal == null ? NONE : terminal;
     }
 
     /** The mode named by --color on the command line (its last occurrence before "--"), else AUTO. */

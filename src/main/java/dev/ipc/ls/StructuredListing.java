@@ -40,8 +40,6 @@ import java.util.concurrent.Callable;
 final class StructuredListing {
     enum Output { TABLE, RAW, EXPORT, JSON }
 
-    static final double NEARLY_FULL_PERCENT = 90;
-
     /**
      * @param outputColumns the -o list as given, or null
      * @param id            -i, or null
@@ -160,7 +158,7 @@ final class StructuredListing {
             };
             // Colour only marks limits in the aligned table, for a person; never in raw, export or JSON.
             boolean colour = mode == TableRenderer.Mode.TABLE && request.listings().contains(Listing.GLOBAL)
-                    && Terminal.of(commandLine).colourOut();
+                    && Terminal.current().colourOut();
             new TableRenderer(mode, request.headings(), colour).render(text, tables);
             out.write(text.toString());
         }
@@ -206,10 +204,8 @@ final class StructuredListing {
         return table;
     }
 
-    /** A limit at 90% of use is nearly reached; at 100% the next object of its kind cannot be made. */
     private static Table.Level level(GlobalRow limit) {
-        double used = limit.percentUsed().orElse(0);
-        return used >= 100 ? Table.Level.FULL : used >= NEARLY_FULL_PERCENT ? Table.Level.NEARLY_FULL
+        return limit.percentUsed().isPresent() ? Table.Level.ofPercent(limit.percentUsed().getAsDouble())
                 : Table.Level.NORMAL;
     }
 

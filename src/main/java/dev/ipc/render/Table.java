@@ -19,7 +19,23 @@ public final class Table {
     }
 
     /** How much a row asks for a reader's attention; the aligned table in a terminal shows it in colour. */
-    public enum Level { NORMAL, NEARLY_FULL, FULL }
+    public enum Level {
+        NORMAL, NEARLY_FULL, FULL;
+
+        /** A limit 90% used is nearly reached; at 100% the next object of its kind cannot be made. */
+        public static Level ofPercent(double percentUsed) {
+            return percentUsed >= 100 ? FULL : percentUsed >= 90 ? NEARLY_FULL : NORMAL;
+        }
+
+        /** @param limit an unsigned 64-bit limit; 0 (creation disabled) is not measured against */
+        public static Level ofUse(long used, long limit) {
+            if (limit == 0) {
+                return NORMAL;
+            }
+            double max = limit >= 0 ? limit : Math.scalb((double) (limit >>> 1), 1);
+            return ofPercent(used * 100.0 / max);
+        }
+    }
 
     private final String name;
     private final List<Column> columns;

@@ -2,6 +2,7 @@
 package dev.ipc.tune;
 
 import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.Terminal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.render.Table;
@@ -39,7 +40,6 @@ final class TuneReport {
     record Saved(Path file, Map<String, String> settings, boolean written) {
     }
 
-    private static final TableRenderer TABLES = new TableRenderer(TableRenderer.Mode.TABLE, true);
 
     private final LimitGroup group;
     private final IpcNamespace namespace;
@@ -145,9 +145,12 @@ final class TuneReport {
         for (Limit limit : group.limits()) {
             Optional<Usage.InUse> inUse = usage.of(limit);
             table.add(new String[] {limit.name(), limit.format(shown.get(limit)),
-                    inUse.map(u -> limit.format(u.amount())).orElse("-"), meaning(limit, true)});
+                    inUse.map(u -> limit.format(u.amount())).orElse("-"), meaning(limit, true)},
+                    level(shown.get(limit), inUse));
         }
-        TABLES.render(text, List.of(table));
+        // On a terminal, limits nearly or wholly used up stand out, as in ipc ls -g
+        boolean colour = Terminal.current().colourOut();
+        new TableRenderer(TableRenderer.Mode.TABLE, true, colour).render(text, List.of(table));
     }
 
     private void guideText(Text text) {
@@ -166,7 +169,7 @@ final class TuneReport {
             table.add(new String[] {limit.name(), limit.format(row.now()), limit.format(row.guide()),
                     limit.format(row.setting()) + (raised ? "" : " (kept)")});
         }
-        TABLES.render(text, List.of(table));
+        new TableRenderer(TableRenderer.Mode.TABLE, true).render(text, List.of(table));
         if (!raises) {
             text.append("Nothing to raise: every limit is already at least what the guide asks.").newline();
         } else if (!applying) {
@@ -218,6 +221,10 @@ final class TuneReport {
     }
 
     /** NAME, two numbers aligned on the right, then text: the layout of both tables. */
+    private static Table.Level level(long value, Optional<Usage.InUse> inUse) {
+        return inUse.isEmpty() ? Table.Level.NORMAL : Table.Level.ofUse(inUse.get().amount(), value);
+    }
+
     private static Table table(String name, String first, String second, String last) {
         return new Table(name, List.of(new Table.Column("NAME", "NAME", "name", false),
                 new Table.Column(first, first, first, true), new Table.Column(second, second, second, true),

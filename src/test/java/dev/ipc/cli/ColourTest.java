@@ -73,7 +73,7 @@ class ColourTest {
     }
 
     @Test
-    void ls_g_marks_a_full_limit_in_red_and_a_nearly_full_one_in_yellow() throws IOException {
+    void ls_g_and_tune_mark_a_full_limit_in_red_and_a_nearly_full_one_in_yellow() throws IOException {
         Isolation.requirePrivateIpcNamespace();
         Kernel.removeAll();
         Path msgmni = Path.of("/proc/sys/kernel/msgmni");
@@ -108,6 +108,10 @@ class ColourTest {
                 assertEquals(Ipc.run("ls", "-g", format).out(), machine.out(), format);
                 assertFalse(machine.out().contains(ESC), format + " is for programs: never coloured");
             }
+            // the tune commands mark the same limits in their table
+            String tune = Ipc.run("msg", "tune", "--color=always").out();
+            assertTrue(tune.lines().anyMatch(l -> l.startsWith("\u001b[1;31mMSGMNI ")), tune);
+            assertFalse(Ipc.run("msg", "tune", "--json", "--color=always").out().contains(ESC), "JSON is plain");
             assertFalse(Ipc.run("ls", "--color=always").out().contains(ESC), "ipcs output is byte for byte");
             assertFalse(Ipc.run("ls", "-l", "--color=always").out().contains(ESC), "ipcs output is byte for byte");
         } finally {
