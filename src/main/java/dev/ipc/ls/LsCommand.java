@@ -98,8 +98,8 @@ public final class LsCommand implements Callable<Integer> {
                         "",
                         "Any of -g, -Q, -M, -S, --posix, -N, -J, -e, -r, --noheadings, -o, -P, --time-format "
                                 + "switches to lsipc's output: -t, -c, -p then add columns, -l and -u show the limits "
-                                + "table. In the limits table of -g, a terminal shows limits 90%% used in yellow and "
-                                + "full ones in red (see --color).",
+                                + "table. On a terminal (see --color), -g shows limits 90%% used in yellow and full ones "
+                                + "in red, and segments marked for destruction are red.",
                         "",
                         "Columns (-o):");
         List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));

@@ -8,6 +8,7 @@ import dev.ipc.cli.Terminal;
 import dev.ipc.model.IpcLimits;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.PosixQueueLimits;
+import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.proc.PosixIpcReader;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.render.CTime;
@@ -156,9 +157,8 @@ final class StructuredListing {
                 case EXPORT -> TableRenderer.Mode.EXPORT;
                 default -> TableRenderer.Mode.TABLE;
             };
-            // Colour only marks limits in the aligned table, for a person; never in raw, export or JSON.
-            boolean colour = mode == TableRenderer.Mode.TABLE && request.listings().contains(Listing.GLOBAL)
-                    && Terminal.current().colourOut();
+            // Colour marks rows in the aligned table, for a person; never in raw, export or JSON.
+            boolean colour = mode == TableRenderer.Mode.TABLE && Terminal.current().colourOut();
             new TableRenderer(mode, request.headings(), colour).render(text, tables);
             out.write(text.toString());
         }
@@ -199,14 +199,20 @@ final class StructuredListing {
                 Object value = cells.value(column, object);
                 row[c] = json ? jsonValue(column, value) : text(column, value, listing);
             }
-            table.add(row, object instanceof GlobalRow limit ? level(limit) : Table.Level.NORMAL);
+            table.add(row, level(object));
         }
         return table;
     }
 
-    private static Table.Level level(GlobalRow limit) {
-        return limit.percentUsed().isPresent() ? Table.Level.ofPercent(limit.percentUsed().getAsDouble())
-                : Table.Level.NORMAL;
+    /** What a person should notice: a limit nearly or wholly used, a segment marked for destruction. */
+    private static Table.Level level(Object row) {
+        if (row instanceof GlobalRow limit && limit.percentUsed().isPresent()) {
+            return Table.Level.ofPercent(limit.percentUsed().getAsDouble());
+        }
+        if (row instanceof SharedMemorySegment segment && segment.markedForDestruction()) {
+            return Table.Level.ALERT;
+        }
+        return Table.Level.NORMAL;
     }
 
     private String text(Column column, Object value, Listing listing) {

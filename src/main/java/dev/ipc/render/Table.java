@@ -20,11 +20,16 @@ public final class Table {
 
     /** How much a row asks for a reader's attention; the aligned table in a terminal shows it in colour. */
     public enum Level {
-        NORMAL, NEARLY_FULL, FULL;
+        /** Nothing to point out. */
+        NORMAL,
+        /** Soon a problem: a limit nearly used up (yellow). */
+        WARNING,
+        /** A limit used up, an object on its way out (red). */
+        ALERT;
 
         /** A limit 90% used is nearly reached; at 100% the next object of its kind cannot be made. */
         public static Level ofPercent(double percentUsed) {
-            return percentUsed >= 100 ? FULL : percentUsed >= 90 ? NEARLY_FULL : NORMAL;
+            return percentUsed >= 100 ? ALERT : percentUsed >= 90 ? WARNING : NORMAL;
         }
 
         /** @param limit an unsigned 64-bit limit; 0 (creation disabled) is not measured against */

@@ -18,7 +18,7 @@ public final class TableRenderer {
         this(mode, headings, false);
     }
 
-    /** @param colour whether the aligned table shows rows that are nearly full in yellow and full ones in red */
+    /** @param colour whether the aligned table shows rows of a {@link Table.Level} above normal in colour */
     public TableRenderer(Mode mode, boolean headings, boolean colour) {
         this.mode = mode;
         this.headings = headings;
@@ -62,8 +62,8 @@ public final class TableRenderer {
         List<Object[]> rows = table.rows();
         for (int r = 0; r < rows.size(); r++) {
             String sgr = !colour ? null : switch (table.level(r)) {
-                case NEARLY_FULL -> YELLOW;
-                case FULL -> BOLD_RED;
+                case WARNING -> YELLOW;
+                case ALERT -> BOLD_RED;
                 default -> null;
             };
             alignedLine(out, columns, widths, rows.get(r), sgr);

@@ -55,6 +55,26 @@ class ColourTest {
     }
 
     @Test
+    void a_segment_marked_for_destruction_is_red_in_the_lsipc_table_only() {
+        Isolation.requirePrivateIpcNamespace();
+        Kernel.removeAll();
+        int kept = Kernel.createSegment(0x7300, 4096, 0600);
+        int doomed = Kernel.createSegment(0x7301, 4096, 0600);
+        long address = Kernel.attach(doomed);
+        try {
+            Kernel.removeSegment(doomed); // attached: only marked, key 0, status dest
+            List<String> rows = Ipc.run("ls", "-m", "-o", "ID,STATUS", "--color=always").out().lines().toList();
+            String marked = line(rows, doomed + " dest");
+            assertTrue(marked.startsWith("\u001b[1;31m") && marked.endsWith("\u001b[0m"), marked);
+            assertEquals(String.valueOf(kept), line(rows, String.valueOf(kept)).trim(), "a live segment is plain");
+            assertFalse(Ipc.run("ls", "-m", "--color=always").out().contains(ESC), "ipcs output is byte for byte");
+        } finally {
+            Kernel.detach(address);
+            Kernel.removeAll();
+        }
+    }
+
+    @Test
     void help_takes_picocli_colours_only_when_asked_or_on_a_terminal() {
         assertTrue(Ipc.run("--color=always", "--help").out().contains(ESC));
         assertTrue(Ipc.run("ls", "--help", "--color=always").out().contains(ESC));
@@ -172,8 +192,9 @@ class ColourTest {
         return result.out();
     }
 
-    private static String line(List<String> lines, String resource) {
-        return lines.stream().filter(l -> l.replaceAll("\u001b\\[[0-9;]*m", "").startsWith(resource + " "))
-                .findFirst().orElseThrow(() -> new AssertionError(resource + " missing from " + lines));
+    /** The line that starts with these words (after any colour and padding). */
+    private static String line(List<String> lines, String start) {
+        return lines.stream().filter(l -> (l.replaceAll("\u001b\\[[0-9;]*m", "").trim() + " ").startsWith(start + " "))
+                .findFirst().orElseThrow(() -> new AssertionError(start + " missing from " + lines));
     }
 }
