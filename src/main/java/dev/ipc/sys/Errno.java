@@ -15,6 +15,12 @@ public final class Errno {
     public static final int E2BIG = 7;
     public static final int EIDRM = 43;
     public static final int ENOMSG = 42;
+    // FIFO commands
+    public static final int ENXIO = 6;
+    public static final int EBADF = 9;
+    public static final int ENOTDIR = 20;
+    public static final int EPIPE = 32;
+    public static final int ELOOP = 40;
 
     private Errno() {
     }
