@@ -34,8 +34,8 @@ import static dev.ipc.sys.FileConstants.*;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
-        description = {"Measure a FIFO server: N client processes each send M 'seq 1' requests, one at a time, "
-                + "all at once; prints requests per second and the latency percentiles of all requests.", ""},
+        description = {"Measure a FIFO server: requests per second and latency percentiles.",
+                "N client processes, all at once, each send M 'seq 1' requests one after the other.", ""},
         footer = {"", "Output: clients=N requests=TOTAL seconds=S rate=R/s p50=... p99=... max=... errors=E",
                 "The clock runs from the first request of any client to the last reply of any client; "
                         + "the clients' start-up is not counted.",

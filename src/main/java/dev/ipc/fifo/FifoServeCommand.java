@@ -19,15 +19,16 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = {
-                "Serve requests on DIR/server.fifo, one line each, answering on DIR/client.PID.fifo.",
+                "Serve requests on DIR/server.fifo, replies on DIR/client.PID.fifo.",
                 "",
-                "A request is '<pid> <verb> [argument]\\n', at most 4096 bytes, written with one write(). Verbs:",
-                "  seq [N]      the first of N sequence numbers reserved for the client (N defaults to 1)",
+                "A request is one line, '<pid> <verb> [argument]', of at most 4096 bytes",
+                "written with one write(). Verbs:",
+                "  seq [N]      the first of N numbers reserved for the client (N: 1 to 10^9)",
                 "  echo TEXT    TEXT",
                 "  upper TEXT   TEXT in upper case",
                 "  ping         pong",
-                "  stats        requests served, clients seen, errors, replies dropped, uptime",
-                "Anything else is answered 'ERR <reason>'.",
+                "  stats        requests, clients, errors, dropped replies, uptime",
+                "Anything else gets 'ERR <reason>'.",
                 ""},
         footer = {"",
                 "A reply FIFO that is missing, not read, full, a symbolic link, not a FIFO or not the client "
@@ -35,7 +36,7 @@ import java.util.concurrent.Callable;
                 "SIGINT and SIGTERM finish the requests in hand, remove server.fifo and exit 0.",
                 "",
                 "Exit status: 0 when stopped by a signal, --requests or --idle-timeout; 1 on failure "
-                        + "(another server runs on DIR, DIR is not safe); 2 on bad usage."})
+                        + "(another server runs on DIR, DIR is not safe, server.fifo was removed); 2 on bad usage."})
 public final class FifoServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -125,6 +126,9 @@ public final class FifoServeCommand implements Callable<Integer> {
                     reason = server.serve();
                 }
                 log.flushSuppressed();
+                if (server.failed()) {
+                    throw IpcException.failure(reason + "; stopped after " + server.stats());
+                }
                 log.event("stopping (" + reason + "): " + server.stats());
             }
         }

@@ -3,6 +3,7 @@ package dev.ipc.fifo;
 
 import dev.ipc.cli.IpcException;
 import dev.ipc.sys.Errno;
+import dev.ipc.sys.FileStatus;
 import dev.ipc.sys.Native;
 import dev.ipc.sys.NativeFiles;
 import jnr.ffi.Pointer;
@@ -22,6 +23,8 @@ import java.util.Locale;
 final class FifoServer {
     /** How the server was asked to stop, for the log. */
     private volatile String stopReason;
+    /** The stop is a failure: the server could not go on. */
+    private volatile boolean failed;
 
     private final ServerLog log;
     private final RequestFifo requests;
@@ -69,6 +72,23 @@ final class FifoServer {
             stopReason = reason;
         }
         requests.wake();
+    }
+
+    /** Stops because the server cannot go on: the command then exits with a failure. */
+    void fail(String reason) {
+        if (stopReason == null) {
+            failed = true;
+        }
+        stop(reason);
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    /** Whether clients can still reach us: server.fifo is still ours. */
+    boolean reachable(FileStatus status) {
+        return requests.stillNamed(status);
     }
 
     /** Pokes the loop (from a timer thread) so that it can close idle client FIFOs while no requests come. */

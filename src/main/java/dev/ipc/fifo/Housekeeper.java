@@ -1,6 +1,8 @@
-// The server's timer thread: ends it after --idle-timeout, and wakes it now and then while it holds client
-// FIFOs open but no requests come, so that it can close them.
+// The server's timer thread: ends it after --idle-timeout or when its FIFO is gone, and wakes it now and then
+// while it holds client FIFOs open but no requests come, so that it can close them.
 package dev.ipc.fifo;
+
+import dev.ipc.sys.FileStatus;
 
 final class Housekeeper implements AutoCloseable {
     private static final long TICK_NANOS = 200_000_000L;
@@ -20,8 +22,13 @@ final class Housekeeper implements AutoCloseable {
     }
 
     private static void run(FifoServer server, long idleNanos) {
+        FileStatus status = new FileStatus();
         try {
             while (!server.stopping()) {
+                if (!server.reachable(status)) {
+                    server.fail(FifoProtocol.SERVER_FIFO + " was removed or replaced: no client can reach the server");
+                    return;
+                }
                 long idle = System.nanoTime() - server.lastRequestNanos();
                 if (idleNanos > 0 && idle >= idleNanos) {
                     server.stop("no request for " + Durations.format(idleNanos));

@@ -99,6 +99,15 @@ final class RequestFifo implements AutoCloseable {
     }
 
     /**
+     * Whether DIR/server.fifo is still the FIFO we read: if someone removed or replaced it, no client can reach
+     * us any more. From the housekeeping thread, so with a FileStatus of its own.
+     */
+    boolean stillNamed(FileStatus status) {
+        return status.of(directory.fd(), FifoProtocol.SERVER_FIFO) && status.device() == device
+                && status.inode() == inode;
+    }
+
+    /**
      * Wakes a read blocked on this FIFO with an empty line, from any thread (a signal handler, a timer). When the
      * FIFO is full the server is busy and will look at its flags soon anyway.
      */

@@ -351,6 +351,15 @@ class FifoServeTest {
     }
 
     @Test
+    void a_server_whose_fifo_is_removed_stops_with_a_failure() throws IOException {
+        ChildProcess server = server();
+        Files.delete(dir.resolve("server.fifo"));
+        assertEquals(1, server.awaitExit(), server.err());
+        server.awaitErr("^ipc: server.fifo was removed or replaced: no client can reach the server; stopped after "
+                + "requests=0 ");
+    }
+
+    @Test
     void requests_n_ends_the_server_after_n_requests() {
         ChildProcess server = server("--requests", "2");
         ProtocolClient client = client();
