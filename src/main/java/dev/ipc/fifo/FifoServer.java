@@ -42,6 +42,8 @@ final class FifoServer {
 
     /** The rest of a line longer than a request may be is being skipped. */
     private boolean skipping;
+    /** System.nanoTime() when the batch of requests in hand was read. */
+    private long now;
     private volatile long lastRequestNanos = startNanos;
     private volatile int openClientFifos;
 
@@ -125,9 +127,15 @@ final class FifoServer {
                 // Cannot happen while the dummy writer is open; never spin on it.
                 throw IpcException.failure("read " + requests.path() + ": end of file");
             }
+            // One clock reading per batch: the requests of a batch arrived together.
+            now = System.nanoTime();
+            long servedBefore = served;
             readArea.get(0, input, have, (int) count);
             have += (int) count;
             int consumed = handleLines(have);
+            if (served != servedBefore) {
+                lastRequestNanos = now;
+            }
             if (stopReason != null) {
                 break;
             }
@@ -143,7 +151,6 @@ final class FifoServer {
             } else if (have > 0 && consumed > 0) {
                 System.arraycopy(input, consumed, input, 0, have);
             }
-            long now = System.nanoTime();
             if (now - lastSweep > ReplyChannels.IDLE_NANOS / 2) {
                 replies.closeIdle(now);
                 lastSweep = now;
@@ -191,8 +198,6 @@ final class FifoServer {
             verbEnd++;
         }
         int argumentStart = verbEnd < end ? verbEnd + 1 : end;
-        long now = System.nanoTime();
-        lastRequestNanos = now;
         served++;
         if (!clientsSeen.get(pid)) {
             clientsSeen.set(pid);
@@ -325,7 +330,7 @@ final class FifoServer {
             int length = error("request longer than " + FifoProtocol.MAX_REQUEST + " bytes");
             reply[length++] = '\n';
             replyArea.put(0, reply, 0, length);
-            if (replies.deliver(pid, replyPointer, length, System.nanoTime()) == ReplyChannels.Outcome.DROPPED) {
+            if (replies.deliver(pid, replyPointer, length, now) == ReplyChannels.Outcome.DROPPED) {
                 dropped++;
             }
         }

@@ -186,6 +186,27 @@ class FifoServeTest {
     }
 
     @Test
+    void a_shared_server_writes_only_into_fifos_of_the_user_running_the_named_process() throws IOException {
+        Assumptions.assumeTrue(Isolation.isRoot(), "needs root to give a FIFO to another user");
+        ChildProcess server = server("--shared");
+        // Real processes of ours (uid 0) to name in requests: in shared mode the pid must be a live process.
+        ChildProcess first = closeLater(ChildProcess.start(List.of("sleep", "600")));
+        ChildProcess second = closeLater(ChildProcess.start(List.of("sleep", "600")));
+        ProtocolClient ours = closeLater(ProtocolClient.open(dir, (int) first.pid()));
+        assertEquals("pong", ours.ask("ping"));
+        ProtocolClient planted = closeLater(ProtocolClient.open(dir, (int) second.pid()));
+        Files.setAttribute(ProtocolClient.fifoPath(dir, planted.pid()), "unix:uid", 4242);
+        planted.send("echo secret");
+        int gone = nextPid++;
+        closeLater(ProtocolClient.open(dir, gone)).send("ping");
+        ours.sync();
+        server.awaitErr("client " + planted.pid() + ": client." + planted.pid() + ".fifo belongs to uid 4242, "
+                + "not to uid 0 \\(the user of process " + planted.pid() + "\\); not written");
+        server.awaitErr("client " + gone + ": no such process; reply dropped");
+        assertFalse(planted.readable(0));
+    }
+
+    @Test
     void a_client_that_does_not_read_its_replies_cannot_block_the_server() {
         ChildProcess server = server();
         ProtocolClient sleeper = client();
