@@ -31,8 +31,6 @@ final class ClientFifo implements AutoCloseable {
     private final String name;
     private final int serverFd;
     private final int replyFd;
-    private final long replyDevice;
-    private final long replyInode;
     private final Pointer poll = Native.allocate(Layouts.POLLFD_SIZE);
     private final ByteBuffer replyArea = ByteBuffer.allocateDirect(FifoProtocol.MAX_REPLY);
     private final Pointer replyPointer = NativeFiles.wrap(replyArea);
@@ -41,21 +39,17 @@ final class ClientFifo implements AutoCloseable {
     private final byte[] line = new byte[FifoProtocol.MAX_REPLY];
     /** Bytes of replyArea read but not yet returned (after a line's newline). */
     private int buffered;
-    private final AtomicBoolean removed = new AtomicBoolean();
-    private final Thread removeAtExit;
+    private final OwnFifo own;
     /** How long we waited, for the message when it was not long enough. */
     private String patience = "in time";
 
-    private ClientFifo(FifoDirectory directory, int pid, String name, int serverFd, int replyFd, FileStatus reply) {
+    private ClientFifo(FifoDirectory directory, int pid, String name, int serverFd, int replyFd, OwnFifo own) {
         this.directory = directory;
         this.pid = pid;
         this.name = name;
         this.serverFd = serverFd;
         this.replyFd = replyFd;
-        this.replyDevice = reply.device();
-        this.replyInode = reply.inode();
-        this.removeAtExit = new Thread(this::remove, "fifo-client-cleanup");
-        Runtime.getRuntime().addShutdownHook(removeAtExit);
+        this.own = own;
     }
 
     /** Connects to the server in dir: checks the folder, opens server.fifo, makes and opens our own FIFO. */
@@ -63,15 +57,20 @@ final class ClientFifo implements AutoCloseable {
         FifoDirectory directory = FifoDirectory.forClient(dir, shared);
         FileCalls libc = NativeFiles.libc();
         int serverFd = -1;
+        OwnFifo own = null;
         try {
             serverFd = openServer(directory);
             int pid = libc.getpid();
             String name = FifoProtocol.clientFifo(pid);
             int mode = shared ? FifoProtocol.SHARED_FIFO_MODE : FifoProtocol.PRIVATE_FIFO_MODE;
-            FileStatus status = new FileStatus();
-            int replyFd = makeOwnFifo(directory, name, mode, status);
-            return new ClientFifo(directory, pid, name, serverFd, replyFd, status);
+            // The removal is in place before the FIFO exists: a signal at any moment after leaves nothing behind.
+            own = new OwnFifo(directory, name);
+            int replyFd = makeOwnFifo(directory, name, mode, own);
+            return new ClientFifo(directory, pid, name, serverFd, replyFd, own);
         } catch (RuntimeException e) {
+            if (own != null) {
+                own.close();
+            }
             if (serverFd >= 0) {
                 libc.close(serverFd);
             }
@@ -110,10 +109,11 @@ final class ClientFifo implements AutoCloseable {
      * mkfifo, never reusing a FIFO found there; open read-write; fstat that it is the FIFO we made; then the mode
      * exactly, whatever the umask. A FIFO of ours left by a process that had our pid before is removed first.
      */
-    private static int makeOwnFifo(FifoDirectory directory, String name, int mode, FileStatus status) {
+    private static int makeOwnFifo(FifoDirectory directory, String name, int mode, OwnFifo own) {
         FileCalls libc = NativeFiles.libc();
         String path = directory.describe(name);
         int euid = libc.geteuid();
+        FileStatus status = new FileStatus();
         if (libc.mkfifoat(directory.fd(), name, mode) != 0) {
             if (Native.errno() != Errno.EEXIST) {
                 throw Native.failure("mkfifo " + path);
@@ -127,17 +127,17 @@ final class ClientFifo implements AutoCloseable {
             Native.check("unlink " + path, libc.unlinkat(directory.fd(), name, 0));
             Native.check("mkfifo " + path, libc.mkfifoat(directory.fd(), name, mode));
         }
+        own.created();
         int fd = libc.openat(directory.fd(), name, O_RDWR | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC, 0);
         if (fd < 0) {
-            RuntimeException failure = Native.failure("open " + path);
-            libc.unlinkat(directory.fd(), name, 0);
-            throw failure;
+            throw Native.failure("open " + path);
         }
         if (!status.of(fd) || !status.isFifo() || status.uid() != euid || status.links() != 1
                 || libc.fchmod(fd, mode) != 0) {
             libc.close(fd);
             throw IpcException.failure(path + " was replaced while we made it; refusing to use it");
         }
+        own.opened(status);
         return fd;
     }
 
@@ -258,26 +258,63 @@ final class ClientFifo implements AutoCloseable {
                 + " " + patience);
     }
 
-    /** Removes our FIFO, if it is still the one we made; once, from close or from the shutdown hook. */
-    private void remove() {
-        if (removed.compareAndSet(false, true)) {
-            FileStatus status = new FileStatus();
-            if (status.of(directory.fd(), name) && status.device() == replyDevice && status.inode() == replyInode) {
-                libc.unlinkat(directory.fd(), name, 0);
-            }
-        }
-    }
-
     @Override
     public void close() {
-        remove();
-        try {
-            Runtime.getRuntime().removeShutdownHook(removeAtExit);
-        } catch (IllegalStateException exiting) {
-            // The hook is running or ran.
-        }
+        own.close();
         libc.close(replyFd);
         libc.close(serverFd);
         directory.close();
+    }
+
+    /**
+     * The removal of our FIFO: by close, or by a shutdown hook when the JVM ends first; once. Only a FIFO we
+     * made is removed, and once we know its inode, only that one.
+     */
+    private static final class OwnFifo implements AutoCloseable {
+        private final FifoDirectory directory;
+        private final String name;
+        private final Thread hook;
+        private final AtomicBoolean done = new AtomicBoolean();
+        private volatile boolean created;
+        private volatile boolean known;
+        private volatile long device;
+        private volatile long inode;
+
+        OwnFifo(FifoDirectory directory, String name) {
+            this.directory = directory;
+            this.name = name;
+            this.hook = new Thread(this::remove, "fifo-client-cleanup");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        void created() {
+            created = true;
+        }
+
+        void opened(FileStatus status) {
+            device = status.device();
+            inode = status.inode();
+            known = true;
+        }
+
+        private void remove() {
+            if (!created || !done.compareAndSet(false, true)) {
+                return;
+            }
+            FileStatus status = new FileStatus();
+            if (status.of(directory.fd(), name) && (!known || status.device() == device && status.inode() == inode)) {
+                NativeFiles.libc().unlinkat(directory.fd(), name, 0);
+            }
+        }
+
+        @Override
+        public void close() {
+            remove();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException exiting) {
+                // The hook is running or ran.
+            }
+        }
     }
 }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -79,8 +81,9 @@ public final class FifoBenchCommand implements Callable<Integer> {
         if (worker) {
             return BenchWorker.run(dir, server.shared, requests, timeoutNanos, spec.commandLine().getOut());
         }
-        List<Process> started = new ArrayList<>();
-        Thread stopChildren = new Thread(() -> started.forEach(Process::destroyForcibly), "fifo-bench-cleanup");
+        // SIGTERM, not SIGKILL: the server and the clients remove their FIFOs on the way out.
+        List<Process> started = new CopyOnWriteArrayList<>();
+        Thread stopChildren = new Thread(() -> started.forEach(Process::destroy), "fifo-bench-cleanup");
         Runtime.getRuntime().addShutdownHook(stopChildren);
         Process serverProcess = null;
         try {
@@ -95,7 +98,7 @@ public final class FifoBenchCommand implements Callable<Integer> {
         } finally {
             for (Process process : started) {
                 if (process != serverProcess) {
-                    process.destroyForcibly();
+                    process.destroy();
                 }
             }
             if (serverProcess != null) {
@@ -276,9 +279,7 @@ public final class FifoBenchCommand implements Callable<Integer> {
     private static Process start(ProcessBuilder builder, List<Process> started) {
         try {
             Process process = builder.start();
-            synchronized (started) {
-                started.add(process);
-            }
+            started.add(process);
             return process;
         } catch (IOException e) {
             throw IpcException.failure("cannot start " + builder.command().get(0) + ": " + e.getMessage());
@@ -308,7 +309,7 @@ public final class FifoBenchCommand implements Callable<Integer> {
         return lines;
     }
 
-    private static java.util.concurrent.Executor daemonExecutor() {
+    private static Executor daemonExecutor() {
         return task -> {
             Thread thread = new Thread(task, "fifo-bench-reader");
             thread.setDaemon(true);

@@ -37,6 +37,7 @@ final class ReplyChannels implements AutoCloseable {
     private final FileCalls libc = NativeFiles.libc();
     private final FileStatus named = new FileStatus();
     private final FileStatus opened = new FileStatus();
+    private final FileStatus process = new FileStatus();
     private final PidTable open = new PidTable(MAX_OPEN);
 
     ReplyChannels(FifoDirectory directory, boolean shared, ServerLog log) {
@@ -171,7 +172,6 @@ final class ReplyChannels implements AutoCloseable {
 
     /** The user running process pid (the owner of /proc/PID), or -1 when there is no such process. */
     private int processOwner(int pid) {
-        FileStatus process = new FileStatus();
         return process.of("/proc/" + pid) ? process.uid() : -1;
     }
 

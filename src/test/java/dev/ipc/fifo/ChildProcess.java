@@ -21,12 +21,13 @@ final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final List<String> errLines = new ArrayList<>();
     private final CompletableFuture<String> out;
+    private final Thread errReader;
 
     private ChildProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::collectErr, "stderr-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
+        errReader = new Thread(this::collectErr, "stderr-" + process.pid());
+        errReader.setDaemon(true);
+        errReader.start();
         out = CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -102,6 +103,26 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until count stderr lines match (a line the process wrote before it answered a request may still be
+     * on its way through the pipe), then returns all matching lines so far.
+     */
+    List<String> awaitErrCount(String regex, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> matching;
+        while ((matching = errMatching(regex)).size() < count && System.nanoTime() < deadline) {
+            synchronized (errLines) {
+                try {
+                    errLines.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return matching;
+    }
+
     /** The stderr lines so far matching the regular expression. */
     List<String> errMatching(String regex) {
         Pattern pattern = Pattern.compile(regex);
@@ -116,7 +137,15 @@ final class ChildProcess implements AutoCloseable {
         return matching;
     }
 
+    /** Stderr so far; all of it once the process has exited. */
     String err() {
+        if (!process.isAlive()) {
+            try {
+                errReader.join(WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (errLines) {
             return String.join("\n", errLines);
         }

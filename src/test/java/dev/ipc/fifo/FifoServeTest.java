@@ -244,8 +244,8 @@ class FifoServeTest {
         assertEquals("ERR request is not UTF-8 text", client.reply());
         assertEquals("ERR request is not UTF-8 text", client.reply());
         client.sync();
-        assertEquals(6, server.errMatching("malformed request").size(), server.err());
-        assertEquals(2, server.errMatching("request is not UTF-8 text").size(), server.err());
+        assertEquals(6, server.awaitErrCount("malformed request", 6).size(), server.err());
+        assertEquals(2, server.awaitErrCount("request is not UTF-8 text", 2).size(), server.err());
         server.awaitErr("malformed request \\(no pid\\), ignored: \\\\x00\\\\xff\\\\xfe\\\\x01\\\\x02");
         server.awaitErr("malformed request \\(pid out of range\\), ignored: 99999999 ping");
         assertTrue(client.ask("stats").startsWith("requests=4 clients=1 errors=8 "));
@@ -266,7 +266,7 @@ class FifoServeTest {
         assertEquals("ERR request longer than 4096 bytes", client.reply());
         client.sync();
         assertFalse(client.readable(0));
-        assertEquals(2, server.errMatching("request longer than 4096 bytes from client " + client.pid()).size(),
+        assertEquals(2, server.awaitErrCount("request longer than 4096 bytes from client " + client.pid(), 2).size(),
                 server.err());
     }
 
@@ -417,8 +417,8 @@ class FifoServeTest {
         second.sync();
         assertEquals("pong", second.ask("ping"));
         assertEquals(0, quiet.awaitExit());
-        assertEquals(1, quiet.err().lines().count(), quiet.err());
         quiet.awaitErr("malformed request \\(no pid\\), ignored: nonsense");
+        assertEquals(1, quiet.err().lines().count(), quiet.err());
     }
 
     @Test
