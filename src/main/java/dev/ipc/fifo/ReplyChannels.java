@@ -18,8 +18,8 @@ import static dev.ipc.sys.FileConstants.*;
  * cached descriptor always points at the FIFO that was checked (replacing the name cannot redirect it), is
  * dropped when its reader is gone (EPIPE), and is compared with the name again at least every
  * {@link #RECHECK_NANOS}, so a new client that got a dead client's pid gets its own FIFO. A full FIFO (EAGAIN)
- * costs the server one failed write, never a wait. Measured with 8 C clients: about 4 us of server CPU per
- * request this way, 7 us when the name is checked on every reply, 14 us when each reply opens the FIFO.
+ * costs the server one failed write, never a wait. Measured with 8 C clients: 4 to 5 us of server CPU per
+ * request this way, 8 us when the name is checked on every reply, 14 us when each reply opens the FIFO.
  */
 final class ReplyChannels implements AutoCloseable {
     /** Most client FIFOs held open at once; the least recently used is closed beyond that. */
