@@ -184,6 +184,9 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm unlock" ];    then _picocli_ipc_shm; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm set-perms" ];    then _picocli_ipc_shm; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm demo" ];    then _picocli_ipc_shm; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo serve" ];    then _picocli_ipc_fifo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo send" ];    then _picocli_ipc_fifo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo bench" ];    then _picocli_ipc_fifo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo hello" ];    then _picocli_ipc_pipedemo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo pipeline" ];    then _picocli_ipc_pipedemo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo popen" ];    then _picocli_ipc_pipedemo; return $?; fi
@@ -222,23 +225,29 @@ function _complete_ipc() {
   local cmds25=(shm unlock)
   local cmds26=(shm set-perms)
   local cmds27=(shm demo)
-  local cmds28=(pipe-demo hello)
-  local cmds29=(pipe-demo pipeline)
-  local cmds30=(pipe-demo popen)
-  local cmds31=(pipe-demo capacity)
-  local cmds32=(pipe-demo nonblock)
-  local cmds33=(pipe-demo eof)
-  local cmds34=(pipe-demo sigpipe)
-  local cmds35=(pipe-demo atomic)
+  local cmds28=(fifo serve)
+  local cmds29=(fifo send)
+  local cmds30=(fifo bench)
+  local cmds31=(pipe-demo hello)
+  local cmds32=(pipe-demo pipeline)
+  local cmds33=(pipe-demo popen)
+  local cmds34=(pipe-demo capacity)
+  local cmds35=(pipe-demo nonblock)
+  local cmds36=(pipe-demo eof)
+  local cmds37=(pipe-demo sigpipe)
+  local cmds38=(pipe-demo atomic)
 
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_fifo_send; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
   if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_demo; return $?; fi
   if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
   if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
@@ -572,7 +581,7 @@ function _picocli_ipc_fifo() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands=""
+  local commands="serve send bench"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1460,6 +1469,135 @@ function _picocli_ipc_shm_demo() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `serve` subcommand.
+function _picocli_ipc_fifo_serve() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--shared' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--dir' '--requests' '--idle-timeout' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--requests')
+      return
+      ;;
+    '--idle-timeout')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `send` subcommand.
+function _picocli_ipc_fifo_send() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--shared' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--dir' '--timeout' '--count' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--count')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `bench` subcommand.
+function _picocli_ipc_fifo_bench() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--shared' '--start-server' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--dir' '--timeout' '--clients' '--requests' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--clients')
+      return
+      ;;
+    '--requests')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `hello` subcommand.
 function _picocli_ipc_pipedemo_hello() {
   # Get completion data
@@ -1758,7 +1896,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/fifo'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -1899,6 +2037,19 @@ function _ipc_option_values() {
     '/shm/demo --slots') echo any ;;
     '/shm/demo --color') echo one auto always never ;;
     '/fifo --color') echo one auto always never ;;
+    '/fifo/serve --dir') echo any ;;
+    '/fifo/serve --requests') echo any ;;
+    '/fifo/serve --idle-timeout') echo any ;;
+    '/fifo/serve --color') echo one auto always never ;;
+    '/fifo/send --dir') echo any ;;
+    '/fifo/send --timeout') echo any ;;
+    '/fifo/send --count') echo any ;;
+    '/fifo/send --color') echo one auto always never ;;
+    '/fifo/bench --dir') echo any ;;
+    '/fifo/bench --timeout') echo any ;;
+    '/fifo/bench --clients') echo any ;;
+    '/fifo/bench --requests') echo any ;;
+    '/fifo/bench --color') echo one auto always never ;;
     '/pipe-demo --color') echo one auto always never ;;
     '/pipe-demo/hello --timeout') echo any ;;
     '/pipe-demo/hello --wait') echo any ;;

@@ -8,7 +8,7 @@ function __ipc_path
     set -e words[1]
     for word in $words
         switch "$path $word"
-            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc fifo' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc help'
+            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc help'
                 set path "$path $word"
         end
     end
@@ -317,9 +317,42 @@ complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'slots' -r -F -d 'Slots in the r
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'trace' -d 'Also show the system calls as they are made (shmget, shmat, semop ...), for the items shown.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 
+complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'serve' -d 'Serve requests on DIR/server.fifo, replies on DIR/client.PID.fifo.'
+complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'send' -d 'Send one request to the FIFO server in DIR and print its reply.'
+complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'bench' -d 'Measure a FIFO server: requests per second and latency percentiles.'
 complete -c ipc -n "__ipc_at 'ipc fifo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+
+complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'dir' -r -F -d 'The server\'s folder (default $XDG_RUNTIME_DIR/ipc-fifo, else /tmp/ipc-fifo-UID).'
+complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'shared' -d 'Serve the users of the folder\'s group: DIR mode 3730, server.fifo 0620; needs --dir.'
+complete -c ipc -n "__ipc_at 'ipc fifo serve'" -s 'q' -l 'quiet' -d 'Log only problems (bad requests, dropped replies).'
+complete -c ipc -n "__ipc_at 'ipc fifo serve'" -s 'v' -l 'verbose' -d 'Log every request and its reply as well.'
+complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'requests' -r -F -d 'Stop after answering N requests.'
+complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'idle-timeout' -r -F -d 'Stop after DURATION without requests (500ms, 5s, 2m...).'
+complete -c ipc -n "__ipc_at 'ipc fifo serve'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc fifo serve'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'dir' -r -F -d 'The server\'s folder (default $XDG_RUNTIME_DIR/ipc-fifo, else /tmp/ipc-fifo-UID).'
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'shared' -d 'Talk to a server of another user of the folder\'s group: our FIFO gets mode 0620.'
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'timeout' -r -F -d 'Give up on a request without a reply after DURATION (default 5s).'
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'count' -r -F -d 'Send the request N times over the same FIFO, one reply a line.'
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -F
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -F
+
+complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'dir' -r -F -d 'The server\'s folder (default $XDG_RUNTIME_DIR/ipc-fifo, else /tmp/ipc-fifo-UID).'
+complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'shared' -d 'Talk to a server of another user of the folder\'s group: our FIFO gets mode 0620.'
+complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'timeout' -r -F -d 'Give up on a request without a reply after DURATION (default 5s).'
+complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'clients' -r -F -d 'Client processes (default 4).'
+complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'requests' -r -F -d 'Requests per client (default 10000).'
+complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'start-server' -d 'Start \'ipc fifo serve --quiet\' on DIR for the run, and stop it after.'
+complete -c ipc -n "__ipc_at 'ipc fifo bench'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc fifo bench'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo'" -a 'hello' -d 'A child writes "Hello from child" into a pipe, the parent reads it: the documents\' first example.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo'" -a 'pipeline' -d 'ls | more, or any pipeline of N stages, built with pipe, posix_spawn (dup2, close) and waitpid.'

@@ -5,7 +5,9 @@
 #include <mqueue.h>
 #include <signal.h>
 #include <spawn.h>
+#include <poll.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/ipc.h>
@@ -87,5 +89,16 @@ int main(void) {
     AT("TIMESPEC_NSEC", struct timespec, tv_nsec);
     AT("PASSWD_UID", struct passwd, pw_uid);
     AT("GROUP_GID", struct group, gr_gid);
+    SIZE("STAT_SIZE", struct stat);
+    AT("STAT_DEV", struct stat, st_dev);
+    AT("STAT_INO", struct stat, st_ino);
+    AT("STAT_NLINK", struct stat, st_nlink);
+    AT("STAT_MODE", struct stat, st_mode);
+    AT("STAT_UID", struct stat, st_uid);
+    AT("STAT_GID", struct stat, st_gid);
+    SIZE("POLLFD_SIZE", struct pollfd);
+    AT("POLLFD_FD", struct pollfd, fd);
+    AT("POLLFD_EVENTS", struct pollfd, events);
+    AT("POLLFD_REVENTS", struct pollfd, revents);
     return 0;
 }

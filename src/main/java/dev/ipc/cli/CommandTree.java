@@ -8,7 +8,9 @@ import dev.ipc.proc.SysvIpcProcReader;
 import dev.ipc.mk.MkCommand;
 import dev.ipc.rm.RmCommand;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 
@@ -57,24 +59,59 @@ public final class CommandTree {
         return root;
     }
 
-    /** The root with only the subcommand named by the first non-option argument, when there is one. */
+    /**
+     * The root with only the subcommand named by the first non-option argument, when there is one; for a
+     * group (ipc msg send ...), only the group's leaf that the next argument names.
+     */
     static CommandLine forArguments(String... args) {
-        String first = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--color")) {
-                i++; // its value is not a command
-            } else if (!args[i].startsWith("-")) {
-                first = args[i];
-                break;
-            }
+        int at = 0;
+        while (at < args.length && args[at].startsWith("-")) {
+            at += args[at].equals("--color") ? 2 : 1; // --color's value is not a command
         }
+        String first = at < args.length ? args[at] : null;
         Object only = first == null ? null : create(first);
         if (only == null) {
             return full();
         }
         CommandLine root = new CommandLine(IpcCommand.spec());
-        root.addSubcommand(first, only);
+        Object leaf = at + 1 < args.length ? groupMember(only, args[at + 1]) : null;
+        if (leaf == null) {
+            root.addSubcommand(first, only);
+        } else {
+            CommandLine group = new CommandLine(groupWithoutMembers(only, first));
+            group.addSubcommand(args[at + 1], leaf);
+            root.addSubcommand(first, group);
+        }
         return root;
+    }
+
+    /**
+     * The member of a group command that has this name, new, or null. picocli would build the model of every
+     * member listed in the group's subcommands attribute; reading their names costs far less.
+     */
+    private static Object groupMember(Object group, String name) {
+        Command command = group.getClass().getAnnotation(Command.class);
+        if (command == null || command.subcommands().length == 0) {
+            return null;
+        }
+        for (Class<?> member : command.subcommands()) {
+            Command memberCommand = member.getAnnotation(Command.class);
+            if (memberCommand != null && memberCommand.name().equals(name)) {
+                try {
+                    return member.getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException e) {
+                    return null; // the full model will say what is wrong
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The group's own model, named as on the command line, with none of its members. */
+    private static CommandSpec groupWithoutMembers(Object group, String name) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(group);
+        spec.name(name);
+        return spec;
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {

@@ -1,6 +1,9 @@
 // The `ipc fifo` group: it only lists its subcommands.
 package dev.ipc.cli;
 
+import dev.ipc.fifo.FifoBenchCommand;
+import dev.ipc.fifo.FifoSendCommand;
+import dev.ipc.fifo.FifoServeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +15,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "The client/server FIFO design: a server, a client and a benchmark.",
-        subcommands = {})
+        subcommands = {FifoServeCommand.class, FifoSendCommand.class, FifoBenchCommand.class})
 public final class FifoCommand implements Runnable {
     @Spec
     CommandSpec spec;

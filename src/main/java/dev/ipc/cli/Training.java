@@ -27,6 +27,8 @@ public final class Training {
             {"msg", "demo", "--help"}, {"sem", "demo", "--help"}, {"shm", "demo", "--help"},
             {"msg", "stat", "--id", "2147483647"}, {"sem", "get", "--id", "2147483647"},
             {"shm", "read", "--id", "2147483647"},
+            // Fails before it makes anything (no such folder), after loading the FIFO commands' native binding.
+            {"fifo", "send", "--dir", "/nonexistent/ipc-training", "ping"}, {"fifo", "serve", "--help"},
     };
 
     private Training() {

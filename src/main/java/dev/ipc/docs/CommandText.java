@@ -30,7 +30,7 @@ final class CommandText {
     record Entry(String term, String text) {
     }
 
-    /** A titled list from a footer ("Columns (-o):"), or a paragraph when title is null. */
+    /** A paragraph, a list (entries, maybe with a title such as "Columns (-o)"): exactly one of the two. */
     record Block(String title, String paragraph, List<Entry> entries) {
     }
 
@@ -65,24 +65,50 @@ final class CommandText {
         List<Block> blocks = new ArrayList<>();
         List<Entry> examples = new ArrayList<>();
         String exitStatus = null;
-        for (List<String> block : blocks(lines(spec.usageMessage().footer()))) {
-            String first = block.get(0);
-            if (first.startsWith("Exit status:")) {
-                exitStatus = join(block).substring("Exit status:".length()).trim();
-            } else if (!first.startsWith(" ") && first.endsWith(":") && block.size() > 1
-                    && block.stream().skip(1).allMatch(line -> line.startsWith(" "))) {
-                String title = first.substring(0, first.length() - 1);
-                List<Entry> entries = entries(block.subList(1, block.size()));
-                if (title.equals("Examples") || title.equals("Example")) {
-                    examples.addAll(entries);
-                } else {
-                    blocks.add(new Block(title, null, entries));
-                }
+        for (Block block : blocks(spec.usageMessage().footer())) {
+            if (block.paragraph() != null && block.paragraph().startsWith("Exit status:")) {
+                exitStatus = block.paragraph().substring("Exit status:".length()).trim();
+            } else if ("Examples".equals(block.title()) || "Example".equals(block.title())) {
+                examples.addAll(block.entries());
             } else {
-                blocks.add(new Block(null, join(block), List.of()));
+                blocks.add(block);
             }
         }
         return new Footer(blocks, examples, exitStatus);
+    }
+
+    /**
+     * The text as blocks: paragraphs (lines joined), lists of indented "  term   text" lines, and titled lists
+     * (a line "Title:" alone, then the list). A paragraph that ends in "Verbs:" keeps its list after it.
+     */
+    static List<Block> blocks(String... raw) {
+        List<Block> result = new ArrayList<>();
+        for (List<String> group : blocks(lines(raw))) {
+            int i = 0;
+            while (i < group.size()) {
+                int start = i;
+                boolean indented = group.get(i).startsWith(" ");
+                while (i < group.size() && group.get(i).startsWith(" ") == indented) {
+                    i++;
+                }
+                List<String> run = group.subList(start, i);
+                if (indented) {
+                    result.add(new Block(null, null, entries(run)));
+                } else if (run.size() == 1 && run.get(0).endsWith(":") && i < group.size()) {
+                    String title = run.get(0);
+                    int end = i;
+                    while (end < group.size() && group.get(end).startsWith(" ")) {
+                        end++;
+                    }
+                    result.add(new Block(title.substring(0, title.length() - 1), null,
+                            entries(group.subList(i, end))));
+                    i = end;
+                } else {
+                    result.add(new Block(null, join(run), List.of()));
+                }
+            }
+        }
+        return result;
     }
 
     /** "  term   text" lines; a line indented deeper than the first continues the entry above it. */

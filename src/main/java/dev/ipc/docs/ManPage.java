@@ -127,12 +127,15 @@ final class ManPage {
 
     private void description(CommandText.Footer footer) {
         section("DESCRIPTION");
-        for (String paragraph : CommandText.paragraphs(spec.usageMessage().description())) {
-            paragraph(paragraph);
-        }
-        for (CommandText.Block block : footer.blocks()) {
-            if (block.title() == null) {
+        List<CommandText.Block> blocks = new ArrayList<>(CommandText.blocks(spec.usageMessage().description()));
+        blocks.addAll(footer.blocks());
+        for (CommandText.Block block : blocks) {
+            if (block.paragraph() != null) {
                 paragraph(block.paragraph());
+            } else if (block.title() == null) {
+                line(".RS"); // a list that belongs to the paragraph above it
+                entries(block.entries(), false);
+                line(".RE");
             } else if (!OWN_SECTIONS.contains(block.title().toUpperCase(Locale.ROOT))) {
                 line(".SS " + quote(block.title()));
                 entries(block.entries(), false);

@@ -19,6 +19,11 @@ public final class Errno {
     public static final int ENOMSG = 42;
     // pipes and the processes at their ends
     public static final int EPIPE = 32;
+    // FIFO commands
+    public static final int ENXIO = 6;
+    public static final int EBADF = 9;
+    public static final int ENOTDIR = 20;
+    public static final int ELOOP = 40;
 
     private Errno() {
     }

@@ -95,4 +95,20 @@ public final class Layouts {
     // struct passwd's pw_uid and struct group's gr_gid, after two char pointers each.
     public static final int PASSWD_UID = 16;
     public static final int GROUP_GID = 16;
+    // ---- FIFO commands ----
+
+    // struct stat: 144 bytes.
+    public static final int STAT_SIZE = 144;
+    public static final int STAT_DEV = 0;
+    public static final int STAT_INO = 8;
+    public static final int STAT_NLINK = 16;
+    public static final int STAT_MODE = 24;
+    public static final int STAT_UID = 28;
+    public static final int STAT_GID = 32;
+
+    // struct pollfd: int fd, short events, short revents.
+    public static final int POLLFD_SIZE = 8;
+    public static final int POLLFD_FD = 0;
+    public static final int POLLFD_EVENTS = 4;
+    public static final int POLLFD_REVENTS = 6;
 }

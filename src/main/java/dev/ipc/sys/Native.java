@@ -25,12 +25,14 @@ public final class Native {
         return Holder.RUNTIME;
     }
 
+    /** errno of the last failed call on this thread, of any binding (errno lives in the runtime, not in libc's). */
     public static int errno() {
-        return LastError.getLastError(Holder.RUNTIME);
+        return LastError.getLastError(Runtime.getSystemRuntime());
     }
 
+    /** Native memory, zeroed; binds nothing, so commands that never call libc's System V side never load it. */
     public static Pointer allocate(int size) {
-        return Memory.allocateDirect(Holder.RUNTIME, size, true);
+        return Memory.allocateDirect(Runtime.getSystemRuntime(), size, true);
     }
 
     public static String describe(int errno) {
