@@ -3,7 +3,6 @@
 # parent can meet; opening one end waits for the other; a server reads requests from its well-known FIFO and
 # answers each client on the client's own FIFO.
 # Runs unattended in a private IPC namespace; each step says what it shows, and the checks say whether it did.
-# (When ipc fifo serve/send land, they replace the shell server and clients here.)
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 lab_begin "FIFOs" "$@"
 cd "$LAB_TMP"
@@ -33,34 +32,37 @@ read -r -t 5 line <&3
 exec 3>&-
 check "the line was there all the same" equals "$line" waiting
 
-step "A server reads requests from its well-known FIFO; each client names its own FIFO for the reply."
-cat >server.sh <<'SERVER'
-# The server: one request per line, "CLIENT-FIFO TEXT"; the reply is TEXT in capitals.
-exec 3<>server.fifo # open for reading and writing: the server never sees end of file between clients
-while read -r client text <&3; do
-  [[ $client == quit ]] && break
-  printf '%s\n' "${text^^}" >"$client"
-done
-SERVER
+step "A server makes its well-known FIFO, server.fifo, in a folder only its user may enter, and waits there."
+run mkdir -m 0700 service
+in_background server serve_fifo service -v
+server=$BG_PID
+check "server.fifo appears" eventually test -p service/server.fifo
+run ls -l service
+
+step "Each client makes its own FIFO, client.PID.fifo, sends one line to server.fifo and reads the answer there."
+send_fifo service upper "hello server"
+check "the first client got its answer" equals "$OUT" "HELLO SERVER"
+send_fifo service --count 3 seq
+check "the second got three sequence numbers, in turn" equals "$OUT" $'0\n1\n2'
+
+step "The same by hand: a FIFO named for this shell's pid, opened before the request so the reply has a reader."
 cat >client.sh <<'CLIENT'
-# A client: its FIFO is named for its pid, made before the request goes out, removed at the end.
-fifo=client.$$.fifo
+fifo=service/client.$$.fifo
 mkfifo -m 0600 "$fifo"
-echo "$fifo $1" >server.fifo
-read -r reply <"$fifo"
+exec 3<>"$fifo"                     # our end of the reply FIFO is open before the server looks for it
+echo "$$ echo $1" >service/server.fifo
+read -r -t 5 reply <&3
 rm -f "$fifo"
 echo "client $$ got: $reply"
 CLIENT
-run mkfifo -m 0622 server.fifo
-run_background server bash server.sh
-server=$BG_PID
-run bash client.sh "hello server"
-check "the first client got its answer" contains "$OUT" "got: HELLO SERVER"
-run bash client.sh "second request"
-check "so did the second" contains "$OUT" "got: SECOND REQUEST"
-run sh -c 'echo quit > server.fifo'
+run bash client.sh "by hand"
+check "the server answered a shell client too" contains "$OUT" "got: by hand"
+
+step "The server stops on SIGTERM: it finishes what it has, removes server.fifo, and its log shows every request."
+run kill -TERM "$server"
 finish_background "$server" server
-check "the server stopped when asked" equals "$RC" 0
-check "no client FIFO was left behind" equals "$(ls client.*.fifo 2>/dev/null)" ""
+check "it exited cleanly" equals "$RC" 0
+check "it answered four requests (upper, three seq) and one echo" contains "$OUT" "requests=5"
+check "no FIFO is left behind" equals "$(ls service)" ""
 
 lab_end

@@ -32,6 +32,8 @@ receive_message() { ${LAB_RUN:-run} ipc msg recv --id "$1" --type "$2" ${3:+--no
 write_segment() { ${LAB_RUN:-run} ipc shm write --id "$1" "$2"; }              # SEG TEXT
 read_segment() { ${LAB_RUN:-run} ipc shm read --id "$1" --length "$2" --raw; }    # SEG LENGTH
 hold_segment() { ${LAB_RUN:-run} sysv shmhold "$1" "$2"; }                         # SEG SECONDS
+serve_fifo() { ${LAB_RUN:-run} ipc fifo serve --dir "$@"; }                        # DIR [OPTIONS]
+send_fifo() { ${LAB_RUN:-run} ipc fifo send --dir "$@"; }                          # DIR VERB [ARGUMENT]
 pipe_demo() { ${LAB_RUN:-run} ipc pipe-demo "$@"; }                              # DEMO: hello, capacity, ...
 tune_semaphores() { ${LAB_RUN:-run} ipc sem tune "$@"; }                          # SEMMSL SEMMNS SEMOPM SEMMNI
 tune_queues() { ${LAB_RUN:-run} ipc msg tune "$@"; }                              # --msgmni N ...
