@@ -142,7 +142,8 @@ public final class CommandTree {
         @Override
         public int execute(CommandLine.ParseResult parseResult) {
             for (CommandLine.ParseResult part = parseResult; part != null; part = part.subcommand()) {
-                if (part.isUsageHelpRequested() || part.commandSpec().userObject() instanceof HelpCommand) {
+                // by name: an instanceof would load picocli's HelpCommand on every start
+                if (part.isUsageHelpRequested() || part.commandSpec().name().equals("help")) {
                     root.setColorScheme(terminal.helpColours()); // only then: deciding costs a look at stdout
                     break;
                 }

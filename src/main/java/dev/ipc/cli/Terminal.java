@@ -6,9 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Help.ColorScheme;
 
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 public final class Terminal {
@@ -65,12 +64,12 @@ public final class Terminal {
     }
 
     static Mode byName(String name) {
-        return switch (name) {
-            case "auto" -> Mode.AUTO;
-            case "always" -> Mode.ALWAYS;
-            case "never" -> Mode.NEVER;
-            default -> null;
-        };
+        for (Mode mode : Mode.values()) {
+            if (mode.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+                return mode;
+            }
+        }
+        return null;
     }
 
     /** Whether standard output gets colour. */
@@ -104,21 +103,23 @@ public final class Terminal {
     }
 
     private boolean colour(int fd) {
-        return switch (mode) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            // https://no-color.org: set and not empty turns colour off; a dumb terminal shows escapes as text
-            case AUTO -> environment.getOrDefault("NO_COLOR", "").isEmpty()
-                    && !"dumb".equals(environment.get("TERM")) && isTerminal(fd);
-        };
+        if (mode != Mode.AUTO) {
+            return mode == Mode.ALWAYS;
+        }
+        // https://no-color.org: set and not empty turns colour off; a dumb terminal shows escapes as text
+        return environment.getOrDefault("NO_COLOR", "").isEmpty() && !"dumb".equals(environment.get("TERM"))
+                && isTerminal(fd);
     }
 
-    /** Whether this process's file descriptor is a terminal: /proc names its target, no native call needed. */
+    /**
+     * Whether this process's file descriptor is a terminal: /proc names its target, so no native call is
+     * needed (java.io's canonical path rather than java.nio.file, whose classes a listing does not load).
+     */
     static boolean isTerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            String target = new File("/proc/self/fd/" + fd).getCanonicalPath();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -199,17 +199,17 @@ final class StructuredListing {
                 Object value = cells.value(column, object);
                 row[c] = json ? jsonValue(column, value) : text(column, value, listing);
             }
-            table.add(row, level(object));
+            table.add(row, level(listing, object));
         }
         return table;
     }
 
     /** What a person should notice: a limit nearly or wholly used, a segment marked for destruction. */
-    private static Table.Level level(Object row) {
-        if (row instanceof GlobalRow limit && limit.percentUsed().isPresent()) {
-            return Table.Level.ofPercent(limit.percentUsed().getAsDouble());
+    private static Table.Level level(Listing listing, Object row) {
+        if (listing == Listing.GLOBAL && ((GlobalRow) row).percentUsed().isPresent()) {
+            return Table.Level.ofPercent(((GlobalRow) row).percentUsed().getAsDouble());
         }
-        if (row instanceof SharedMemorySegment segment && segment.markedForDestruction()) {
+        if (listing == Listing.SEGMENTS && ((SharedMemorySegment) row).markedForDestruction()) {
             return Table.Level.ALERT;
         }
         return Table.Level.NORMAL;
