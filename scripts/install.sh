@@ -35,7 +35,20 @@ while (($#)); do
   esac
 done
 [[ -n $prefix ]] || { echo "install.sh: --prefix is empty" >&2; exit 2; }
-mkdir -p -- "$prefix" 2>/dev/null || true
+records=()
+make_dir() { # mkdir -p that records each directory it creates
+  local dir=$1 missing=()
+  while [[ ! -d $dir ]]; do
+    missing=("$dir" "${missing[@]}")
+    dir=$(dirname -- "$dir")
+  done
+  for dir in "${missing[@]}"; do
+    mkdir -m 755 -- "$dir" # readable by all whatever the umask: the launcher runs as any user
+    records+=("dir $dir")
+  done
+}
+[[ $prefix == /* ]] || prefix=$PWD/$prefix
+$uninstall || make_dir "$prefix" 2>/dev/null || true # a prefix made here is recorded, and goes on uninstall
 [[ -d $prefix && -w $prefix ]] || {
   echo "install.sh: cannot write to $prefix: run as root, or choose a prefix of your own (--prefix ~/.local)" >&2
   exit 1
@@ -84,18 +97,6 @@ if [[ -f $manifest ]]; then
   remove_installed >/dev/null
 fi
 
-records=()
-make_dir() { # mkdir -p that records each directory it creates
-  local dir=$1 missing=()
-  while [[ ! -d $dir ]]; do
-    missing=("$dir" "${missing[@]}")
-    dir=$(dirname -- "$dir")
-  done
-  for dir in "${missing[@]}"; do
-    mkdir -m 755 -- "$dir" # readable by all whatever the umask: the launcher runs as any user
-    records+=("dir $dir")
-  done
-}
 put() { # put SOURCE DIRECTORY NAME MODE
   make_dir "$2"
   install -m "$4" -- "$1" "$2/$3"

@@ -87,6 +87,23 @@ class InstallIT {
     }
 
     @Test
+    void a_prefix_the_install_made_goes_with_the_uninstall_also_after_a_reinstall() throws IOException {
+        List<String> before = tree(prefix);
+        Path made = prefix.resolve("opt/ipc");
+        List<String> install = List.of(PROJECT.resolve("scripts/install.sh").toString(), "--prefix", made.toString(),
+                "--jar", JAR.toString());
+        assertEquals(0, run(install, Map.of()).exitCode());
+        CommandResult again = run(install, Map.of());
+        assertEquals(0, again.exitCode(), again::toString);
+        CommandResult version = run(List.of(made.resolve("bin/ipc").toString(), "--version"), Map.of());
+        assertTrue(version.out().startsWith("ipc "), version::toString);
+        CommandResult uninstall = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall",
+                "--prefix", made.toString()), Map.of());
+        assertEquals(0, uninstall.exitCode(), uninstall::toString);
+        assertEquals(before, tree(prefix), "opt/ipc, made by the install, is gone");
+    }
+
+    @Test
     void a_prefix_that_cannot_be_written_is_refused_with_the_way_out() throws IOException {
         Assumptions.assumeFalse(dev.ipc.support.Isolation.isRoot(), "root can write anywhere");
         CommandResult result = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--prefix",
