@@ -2,22 +2,62 @@
 # that scripts/install.sh installs. Sourced; defines functions only.
 
 # A short-lived command: the C1 compiler only, the serial collector, no perf-data file.
-IPC_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Xshare:auto)
-ipc_java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+IPC_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m)
+
+# The JVM: $IPC_JAVA, else $JAVA_HOME's, else a JDK 25 or newer under /usr/lib/jvm, else java on the PATH.
+# ipc is built for Java 17; a JDK 25 runs it too, and starts it about 12 ms sooner from an ahead-of-time cache
+# (measured: ipc ls on empty tables, median 88.8 ms against 101.3 ms with JDK 17 and its CDS archive).
+ipc_java_version() { # the feature version in JAVA_HOME/release, without starting a JVM
+  local line version=0
+  [[ -r $1/release ]] || { echo 0; return; }
+  while IFS= read -r line; do
+    if [[ $line == JAVA_VERSION=* ]]; then
+      version=${line#JAVA_VERSION=\"}
+      version=${version%%[.\"]*}
+    fi
+  done <"$1/release"
+  echo "${version:-0}"
+}
+if [[ -n ${IPC_JAVA:-} ]]; then
+  ipc_java=$IPC_JAVA
+elif [[ -n ${JAVA_HOME:-} ]]; then
+  ipc_java=$JAVA_HOME/bin/java
+else
+  ipc_java=java
+  for home in /usr/lib/jvm/*/; do
+    home=${home%/}
+    if [[ ! -L $home && -x $home/bin/java ]] && (($(ipc_java_version "$home") >= 25)); then
+      ipc_java=$home/bin/java
+    fi
+  done
+fi
+# JDK 25's ahead-of-time cache (JEP 483, 514) holds linked classes and their heap objects; older JVMs get a
+# dynamic class-data-sharing archive.
+ipc_aot=false
+if [[ $ipc_java == */bin/java ]] && (($(ipc_java_version "${ipc_java%/bin/java}") >= 25)); then
+  ipc_aot=true
+else
+  IPC_JVM_FLAGS+=(-Xshare:auto) # JDK 25 refuses it beside -XX:AOTCacheOutput
+fi
 
 # The archive's file name for the java that runs: an archive made by another JVM would be refused anyway.
 ipc_archive_name() {
   local java_path
   java_path=$(readlink -f -- "$(command -v "$ipc_java")" 2>/dev/null) || java_path=$ipc_java
-  echo "ipc-${java_path//[^A-Za-z0-9._-]/_}.jsa"
+  if $ipc_aot; then
+    echo "ipc-${java_path//[^A-Za-z0-9._-]/_}.aot"
+  else
+    echo "ipc-${java_path//[^A-Za-z0-9._-]/_}.jsa"
+  fi
 }
 
 # ipc_make_archive JAR ARCHIVE: runs the read-only training commands and keeps the classes they loaded.
 ipc_make_archive() {
-  local jar=$1 archive=$2
-  "$ipc_java" "${IPC_JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$archive.tmp$$" -Xlog:disable -cp "$jar" \
+  local jar=$1 archive=$2 record=(-XX:ArchiveClassesAtExit="$archive.tmp$$")
+  $ipc_aot && record=(-XX:AOTCacheOutput="$archive.tmp$$")
+  "$ipc_java" "${IPC_JVM_FLAGS[@]}" "${record[@]}" -Xlog:disable -cp "$jar" \
     dev.ipc.cli.Training >/dev/null 2>&1 && mv -f "$archive.tmp$$" "$archive"
-  rm -f "$archive.tmp$$"
+  rm -f "$archive.tmp$$" "$archive.tmp$$.config"
 }
 
 # ipc_exec JAR ARCHIVE ARGS...: runs ipc, with the archive when there is one.
@@ -25,6 +65,10 @@ ipc_exec() {
   local jar=$1 archive=$2
   shift 2
   local flags=("${IPC_JVM_FLAGS[@]}")
-  [[ -f $archive ]] && flags+=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  if [[ -f $archive ]] && $ipc_aot; then
+    flags+=(-XX:AOTCache="$archive" -Xlog:aot=off -Xlog:cds=off)
+  elif [[ -f $archive ]]; then
+    flags+=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
   exec "$ipc_java" "${flags[@]}" -jar "$jar" "$@"
 }
