@@ -4,9 +4,7 @@
 # A short-lived command: the C1 compiler only, the serial collector, no perf-data file.
 IPC_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m)
 
-# The JVM: $IPC_JAVA, else $JAVA_HOME's, else a JDK 25 or newer under /usr/lib/jvm, else java on the PATH.
-# ipc is built for Java 17; a JDK 25 runs it too, and starts it about 12 ms sooner from an ahead-of-time cache
-# (measured: ipc ls on empty tables, median 88.8 ms against 101.3 ms with JDK 17 and its CDS archive).
+# The JVM: $IPC_JAVA, else $JAVA_HOME's, else java on the PATH.
 ipc_java_version() { # the feature version in JAVA_HOME/release, without starting a JVM
   local line version=0
   [[ -r $1/release ]] || { echo 0; return; }
@@ -24,12 +22,6 @@ elif [[ -n ${JAVA_HOME:-} ]]; then
   ipc_java=$JAVA_HOME/bin/java
 else
   ipc_java=java
-  for home in /usr/lib/jvm/*/; do
-    home=${home%/}
-    if [[ ! -L $home && -x $home/bin/java ]] && (($(ipc_java_version "$home") >= 25)); then
-      ipc_java=$home/bin/java
-    fi
-  done
 fi
 # JDK 25's ahead-of-time cache (JEP 483, 514) holds linked classes and their heap objects; older JVMs get a
 # dynamic class-data-sharing archive.
