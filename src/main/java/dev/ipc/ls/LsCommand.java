@@ -382,7 +382,7 @@ public final class LsCommand implements Callable<Integer> {
             addIf(listings, Listing.POSIX_SEMAPHORES, posixSemaphores);
         }
         return new StructuredListing.Request(listings, limitsFor, outputColumns, formatTime, formatCreator,
-                formatPid, output, !noHeadings, unit == Unit.BYTES, numericPerms, times, objectId, name);
+                formatPid, output, !noHeadings, unit == Unit.BYTES, numericPerms, times, objectId, name, orphans);
     }
 
     private static void addIf(java.util.Collection<Listing> to, Listing listing, boolean condition) {

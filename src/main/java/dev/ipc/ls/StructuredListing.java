@@ -20,6 +20,8 @@ import dev.ipc.render.TableRenderer;
 import dev.ipc.render.Text;
 import dev.ipc.render.TimeFormat;
 import dev.ipc.util.Parallel;
+import dev.ipc.model.SystemVObject;
+import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
 import dev.ipc.sys.PageSize;
@@ -48,7 +50,7 @@ final class StructuredListing {
      */
     record Request(List<Listing> listings, Set<Listing> limitsFor, String outputColumns, boolean time,
                    boolean creator, boolean pid, Output output, boolean headings, boolean bytes,
-                   boolean numericPerms, TimeFormat timeFormat, Integer id, String name) {
+                   boolean numericPerms, TimeFormat timeFormat, Integer id, String name, boolean orphans) {
     }
 
     private final Request request;
@@ -171,9 +173,9 @@ final class StructuredListing {
                 : request.name().startsWith("/") ? request.name() : "/" + request.name();
         PosixIpcReader posix = new PosixIpcReader(paths);
         return switch (listing) {
-            case QUEUES -> source.messageQueues().stream().filter(q -> id == null || q.id() == id).toList();
-            case SEGMENTS -> source.sharedMemorySegments().stream().filter(s -> id == null || s.id() == id).toList();
-            case SEMAPHORES -> source.semaphoreSets().stream().filter(s -> id == null || s.id() == id).toList();
+            case QUEUES -> source.messageQueues().stream().filter(q -> wanted(q, id)).toList();
+            case SEGMENTS -> source.sharedMemorySegments().stream().filter(s -> wanted(s, id)).toList();
+            case SEMAPHORES -> source.semaphoreSets().stream().filter(s -> wanted(s, id)).toList();
             case POSIX_QUEUES -> posix.messageQueues().stream().filter(q -> name == null || q.name().equals(name))
                     .toList();
             case POSIX_SHMEMS -> posix.sharedMemory().stream().filter(m -> name == null || m.name().equals(name))
@@ -182,6 +184,11 @@ final class StructuredListing {
                     .filter(s -> name == null || s.name().equals(name)).toList();
             case GLOBAL -> globalRows(posix);
         };
+    }
+
+    /** The object -i names, and with --orphans only one no live process uses, as 'ipc rm -a --orphans'. */
+    private boolean wanted(SystemVObject object, Integer id) {
+        return (id == null || object.id() == id) && (!request.orphans() || Orphans.orphan(object));
     }
 
     private Table table(Listing listing, List<Column> columns, List<?> objects) {

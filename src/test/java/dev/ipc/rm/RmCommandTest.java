@@ -145,7 +145,7 @@ class RmCommandTest {
      * attached, sent to or operated on is not. ipc ls --orphans lists what ipc rm -a --orphans removes.
      */
     @Test
-    void orphans_are_the_objects_no_live_process_uses() {
+    void orphans_are_the_objects_no_live_process_uses() throws Exception {
         List<String> orphans = List.of("msg " + madeByIpcmk("-Q"), "shm " + madeByIpcmk("-M", "10"),
                 "sem " + madeByIpcmk("-S", "1"));
         int attachedByExited = Integer.parseInt(madeByIpcmk("-M", "20"));
@@ -159,6 +159,16 @@ class RmCommandTest {
             CommandResult listing = Ipc.run("ls", "--orphans");
             assertEquals(0, listing.exitCode(), listing::toString);
             assertEquals(orphans, rows(listing.out()), listing::toString);
+            // the structured listing chooses the same ones
+            CommandResult json = Ipc.run("ls", "--orphans", "--json", "-o", "ID");
+            List<String> ids = new ArrayList<>();
+            for (String kind : List.of("messages", "sharedmemory", "semaphores")) {
+                String prefix = kind.equals("messages") ? "msg " : kind.equals("sharedmemory") ? "shm " : "sem ";
+                for (var row : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get(kind)) {
+                    ids.add(prefix + row.get("id").asInt());
+                }
+            }
+            assertEquals(orphans, ids, json::toString);
 
             CommandResult result = Ipc.run("rm", "-a", "--orphans");
             assertEquals(new CommandResult(0, "", ""), result);
