@@ -3,6 +3,7 @@ package dev.ipc.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -39,10 +40,15 @@ public final class JsonRenderer {
             json.writeStartObject();
             json.writeArrayFieldStart(table.name());
             List<Table.Column> columns = table.columns();
+            // Member names quoted and escaped once, not once per row.
+            SerializedString[] keys = new SerializedString[columns.size()];
+            for (int c = 0; c < keys.length; c++) {
+                keys[c] = new SerializedString(columns.get(c).jsonKey());
+            }
             for (Object[] row : table.rows()) {
                 json.writeStartObject();
                 for (int c = 0; c < row.length; c++) {
-                    json.writeFieldName(columns.get(c).jsonKey());
+                    json.writeFieldName(keys[c]);
                     write(json, row[c]);
                 }
                 json.writeEndObject();
