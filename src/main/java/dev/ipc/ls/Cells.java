@@ -15,6 +15,7 @@ import dev.ipc.source.UserDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -47,7 +48,7 @@ final class Cells {
         switch (column) {
             case KEY: return hexKey(o.key());
             case ID: return (long) o.id();
-            case OWNER: return users.userName(o.owner().uid()).orElse(Long.toString(o.owner().uid()));
+            case OWNER: return userOrId(o.owner().uid());
             case PERMS: return o.permissions();
             case CUID: return o.owner().creatorUid();
             case CUSER: return userOrId(o.owner().creatorUid());
@@ -140,11 +141,13 @@ final class Cells {
     }
 
     private String userOrId(long uid) {
-        return users.userName(uid).orElse(Long.toString(uid));
+        Optional<String> name = users.userName(uid);
+        return name.isPresent() ? name.get() : Long.toString(uid); // the number only when needed: once a row
     }
 
     private String groupOrId(long gid) {
-        return users.groupName(gid).orElse(Long.toString(gid));
+        Optional<String> name = users.groupName(gid);
+        return name.isPresent() ? name.get() : Long.toString(gid);
     }
 
     static String hexKey(int key) {

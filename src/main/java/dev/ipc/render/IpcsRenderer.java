@@ -330,11 +330,15 @@ public final class IpcsRenderer {
     /** ipc_print_perms: names are not cut here, ids print as numbers when no name is known. */
     private void creatorRow(Text out, SystemVObject o) {
         out.left(o.id(), 10).append(' ').leftOctal(o.permissions(), 10);
-        out.append(' ').left(users.userName(o.owner().creatorUid()).orElse(Long.toString(o.owner().creatorUid())), 10);
-        out.append(' ').left(users.groupName(o.owner().creatorGid()).orElse(Long.toString(o.owner().creatorGid())), 10);
-        out.append(' ').left(users.userName(o.owner().uid()).orElse(Long.toString(o.owner().uid())), 10);
-        out.append(' ').left(users.groupName(o.owner().gid()).orElse(Long.toString(o.owner().gid())), 10);
+        out.append(' ').left(nameOrId(users.userName(o.owner().creatorUid()), o.owner().creatorUid()), 10);
+        out.append(' ').left(nameOrId(users.groupName(o.owner().creatorGid()), o.owner().creatorGid()), 10);
+        out.append(' ').left(nameOrId(users.userName(o.owner().uid()), o.owner().uid()), 10);
+        out.append(' ').left(nameOrId(users.groupName(o.owner().gid()), o.owner().gid()), 10);
         out.newline();
+    }
+
+    private static String nameOrId(Optional<String> name, long id) {
+        return name.isPresent() ? name.get() : Long.toString(id);
     }
 
     /** " %-20.16s" of ctime()+4: "Nov 21 04:40:19 " */
