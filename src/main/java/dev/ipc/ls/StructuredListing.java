@@ -127,9 +127,12 @@ final class StructuredListing {
             List<Column> listingColumns = columns.get(i);
             tasks.add(() -> {
                 try {
-                    Table table = table(listing, listingColumns, objects(listing));
-                    // JSON is written on the same thread, one document member per table
-                    return request.output() == Output.JSON ? JsonRenderer.member(table) : table;
+                    List<?> objects = objects(listing);
+                    if (request.output() == Output.JSON) {
+                        // written on the same thread, one document member per listing
+                        return jsonMember(listing, listingColumns, objects);
+                    }
+                    return table(listing, listingColumns, objects);
                 } catch (PosixIpcReader.NotMountedException e) {
                     return e;
                 } catch (IOException e) {
@@ -220,6 +223,17 @@ final class StructuredListing {
             return Table.Level.ALERT;
         }
         return Table.Level.NORMAL;
+    }
+
+    private String jsonMember(Listing listing, List<Column> columns, List<?> objects) {
+        List<String> keys = new ArrayList<>(columns.size());
+        for (Column column : columns) {
+            keys.add(column.jsonKey());
+        }
+        return JsonRenderer.member(listing.jsonName(), keys, objects, (json, object, c) -> {
+            Column column = columns.get(c);
+            JsonRenderer.write(json, jsonValue(column, cells.value(column, object)));
+        });
     }
 
     private String text(Column column, Object value, Listing listing) {

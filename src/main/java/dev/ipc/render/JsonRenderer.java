@@ -32,24 +32,40 @@ public final class JsonRenderer {
         return document(members);
     }
 
+    /** Writes the value of one cell of a row. */
+    public interface CellWriter<T> {
+        void write(JsonGenerator json, T row, int column) throws IOException;
+    }
+
     /** The table as one member of the document: its name and its array of rows, pretty-printed. */
     public static String member(Table table) {
-        StringWriter out = new StringWriter(table.rows().size() * 200 + 64);
+        List<String> keys = new ArrayList<>(table.columns().size());
+        for (Table.Column column : table.columns()) {
+            keys.add(column.jsonKey());
+        }
+        return member(table.name(), keys, table.rows(), (json, row, column) -> write(json, row[column]));
+    }
+
+    /**
+     * Rows written straight from their objects, with no table of cells in between: a listing of 24,000
+     * objects need not box and hold 200,000 values first.
+     */
+    public static <T> String member(String name, List<String> keys, List<T> rows, CellWriter<T> cells) {
+        StringWriter out = new StringWriter(rows.size() * 200 + 64);
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
-            json.writeArrayFieldStart(table.name());
-            List<Table.Column> columns = table.columns();
+            json.writeArrayFieldStart(name);
             // Member names quoted and escaped once, not once per row.
-            SerializedString[] keys = new SerializedString[columns.size()];
-            for (int c = 0; c < keys.length; c++) {
-                keys[c] = new SerializedString(columns.get(c).jsonKey());
+            SerializedString[] names = new SerializedString[keys.size()];
+            for (int c = 0; c < names.length; c++) {
+                names[c] = new SerializedString(keys.get(c));
             }
-            for (Object[] row : table.rows()) {
+            for (T row : rows) {
                 json.writeStartObject();
-                for (int c = 0; c < row.length; c++) {
-                    json.writeFieldName(keys[c]);
-                    write(json, row[c]);
+                for (int c = 0; c < names.length; c++) {
+                    json.writeFieldName(names[c]);
+                    cells.write(json, row, c);
                 }
                 json.writeEndObject();
             }
@@ -75,7 +91,8 @@ public final class JsonRenderer {
         return json.append(members.isEmpty() ? "}\n" : "\n}\n").toString();
     }
 
-    static void write(JsonGenerator json, Object value) throws IOException {
+    /** A value as JSON: null, a number (Long, Integer, Double, BigInteger), a boolean, or a string. */
+    public static void write(JsonGenerator json, Object value) throws IOException {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof Long l) {
