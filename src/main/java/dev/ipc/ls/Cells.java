@@ -58,15 +58,15 @@ final class Cells {
             case USER: return userOrId(o.owner().uid());
             case GID: return o.owner().gid();
             case GROUP: return groupOrId(o.owner().gid());
-            case CTIME: return time(o.changeTime());
+            case CTIME: return boxed(o.changeTime());
             default: break;
         }
         if (o instanceof MessageQueue q) {
             switch (column) {
                 case USEDBYTES: return q.usedBytes();
                 case MSGS: return q.messages();
-                case SEND: return time(q.sendTime());
-                case RECV: return time(q.receiveTime());
+                case SEND: return boxed(q.sendTime());
+                case RECV: return boxed(q.receiveTime());
                 case LSPID: return (long) q.lastSendPid();
                 case LRPID: return (long) q.lastReceivePid();
                 default: break;
@@ -76,8 +76,8 @@ final class Cells {
                 case SIZE: return s.size();
                 case NATTCH: return s.attachCount();
                 case STATUS: return status(s);
-                case ATTACH: return time(s.attachTime());
-                case DETACH: return time(s.detachTime());
+                case ATTACH: return boxed(s.attachTime());
+                case DETACH: return boxed(s.detachTime());
                 case COMMAND: return commandLine(s.creatorPid());
                 case CPID: return (long) s.creatorPid();
                 case LPID: return (long) s.lastPid();
@@ -86,7 +86,7 @@ final class Cells {
         } else if (o instanceof SemaphoreSet s) {
             switch (column) {
                 case NSEMS: return (long) s.count();
-                case OTIME: return time(s.operationTime());
+                case OTIME: return boxed(s.operationTime());
                 default: break;
             }
         }
@@ -160,10 +160,6 @@ final class Cells {
             return "dest,locked";
         }
         return s.markedForDestruction() ? "dest" : s.locked() ? "locked" : "";
-    }
-
-    private static Long time(OptionalLong seconds) {
-        return boxed(seconds);
     }
 
     private static Long boxed(OptionalLong value) {

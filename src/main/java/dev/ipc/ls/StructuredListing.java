@@ -197,17 +197,14 @@ final class StructuredListing {
     private Table table(Listing listing, List<Column> columns, List<?> objects) {
         List<Table.Column> specs = new ArrayList<>(columns.size());
         for (Column column : columns) {
-            specs.add(new Table.Column(column.header(), column.exportName(), column.jsonKey(),
-                    column.rightAligned()));
+            specs.add(new Table.Column(column.header(), column.exportName(), column.rightAligned()));
         }
         Table table = new Table(listing.jsonName(), specs);
-        boolean json = request.output() == Output.JSON;
         for (Object object : objects) {
             Object[] row = new Object[columns.size()];
             for (int c = 0; c < row.length; c++) {
                 Column column = columns.get(c);
-                Object value = cells.value(column, object);
-                row[c] = json ? jsonValue(column, value) : text(column, value, listing);
+                row[c] = text(column, cells.value(column, object), listing);
             }
             table.add(row, level(listing, object));
         }

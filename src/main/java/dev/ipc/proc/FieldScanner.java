@@ -32,11 +32,22 @@ final class FieldScanner {
     /** Reads one signed decimal field. */
     long nextLong() {
         skipBlanks();
-        boolean negative = false;
-        if (position < end && data[position] == '-') {
-            negative = true;
+        boolean negative = position < end && data[position] == '-';
+        if (negative) {
             position++;
         }
+        long value = digits();
+        return negative ? -value : value;
+    }
+
+    /** Reads one unsigned decimal field that may exceed Long.MAX_VALUE; the result is its 64-bit pattern. */
+    long nextUnsignedLong() {
+        skipBlanks();
+        return digits();
+    }
+
+    /** The decimal digits at the cursor; wraps exactly as unsigned 64-bit arithmetic does. */
+    private long digits() {
         long value = 0;
         int start = position;
         while (position < end) {
@@ -45,23 +56,6 @@ final class FieldScanner {
                 break;
             }
             value = value * 10 + digit;
-            position++;
-        }
-        requireDigits(start);
-        return negative ? -value : value;
-    }
-
-    /** Reads one unsigned decimal field that may exceed Long.MAX_VALUE; the result is its 64-bit pattern. */
-    long nextUnsignedLong() {
-        skipBlanks();
-        long value = 0;
-        int start = position;
-        while (position < end) {
-            int digit = data[position] - '0';
-            if (digit < 0 || digit > 9) {
-                break;
-            }
-            value = value * 10 + digit; // wraps exactly as unsigned arithmetic does
             position++;
         }
         requireDigits(start);

@@ -1,4 +1,4 @@
-// Writes tables as one JSON object holding an array of row objects per table, with jackson-core.
+// Writes listings as one JSON object holding an array of row objects per listing, with jackson-core.
 package dev.ipc.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -9,14 +9,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Each table can be written on its own thread: {@link #member(Table)} writes the document {"name": [...]}
- * for one table and keeps what stands between its braces, and {@link #document(List)} puts the members of
- * several tables into one object. The result is byte for byte what one generator writing all the tables in
- * turn prints.
+ * Each listing can be written on its own thread: {@link #member} writes the document {"name": [...]} for one
+ * listing and keeps what stands between its braces, and {@link #document(List)} puts the members of several
+ * listings into one object. The result is byte for byte what one generator writing them all in turn prints.
  */
 public final class JsonRenderer {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -24,26 +22,9 @@ public final class JsonRenderer {
     private JsonRenderer() {
     }
 
-    public static String render(List<Table> tables) {
-        List<String> members = new ArrayList<>(tables.size());
-        for (Table table : tables) {
-            members.add(member(table));
-        }
-        return document(members);
-    }
-
     /** Writes the value of one cell of a row. */
     public interface CellWriter<T> {
         void write(JsonGenerator json, T row, int column) throws IOException;
-    }
-
-    /** The table as one member of the document: its name and its array of rows, pretty-printed. */
-    public static String member(Table table) {
-        List<String> keys = new ArrayList<>(table.columns().size());
-        for (Table.Column column : table.columns()) {
-            keys.add(column.jsonKey());
-        }
-        return member(table.name(), keys, table.rows(), (json, row, column) -> write(json, row[column]));
     }
 
     /**

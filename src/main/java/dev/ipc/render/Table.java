@@ -5,17 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * For the text modes every cell is a String; for JSON, cells are String, Long, BigInteger (unsigned 64-bit
- * values above Long.MAX_VALUE), Double or null. The producer fills it for the mode it will be printed in.
+ * Every cell is the String to print; JSON is written from the objects themselves (JsonRenderer).
  */
 public final class Table {
     /**
      * @param header       the heading, and the name in -o lists
      * @param exportName   the variable name for --export (a shell identifier)
-     * @param jsonKey      the member name in --json output
      * @param rightAligned numbers line up on the right in the text table
      */
-    public record Column(String header, String exportName, String jsonKey, boolean rightAligned) {
+    public record Column(String header, String exportName, boolean rightAligned) {
     }
 
     /** How much a row asks for a reader's attention; the aligned table in a terminal shows it in colour. */

@@ -226,9 +226,9 @@ final class TuneReport {
     }
 
     private static Table table(String name, String first, String second, String last) {
-        return new Table(name, List.of(new Table.Column("NAME", "NAME", "name", false),
-                new Table.Column(first, first, first, true), new Table.Column(second, second, second, true),
-                new Table.Column(last, last, last, false)));
+        return new Table(name, List.of(new Table.Column("NAME", "NAME", false),
+                new Table.Column(first, first, true), new Table.Column(second, second, true),
+                new Table.Column(last, last, false)));
     }
 
     private String json() {

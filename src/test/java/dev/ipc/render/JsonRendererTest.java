@@ -1,4 +1,4 @@
-// Tables written as separate document members join into exactly what one generator writes.
+// Listings written as separate document members join into exactly what one generator writes.
 package dev.ipc.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -8,34 +8,36 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class JsonRendererTest {
-    private static Table table(String name, int rows) {
-        Table table = new Table(name, List.of(new Table.Column("ID", "ID", "id", true),
-                new Table.Column("NAME", "NAME", "name", false), new Table.Column("SIZE", "SIZE", "size", true)));
-        for (int i = 0; i < rows; i++) {
-            table.add(new Object[] {(long) i, i % 2 == 0 ? "q\"uote" : null,
-                    new BigInteger("18446744073692774399")});
+    private static final List<String> KEYS = List.of("id", "name", "size");
+
+    private static List<Object[]> rows(int count) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(new Object[] {(long) i, i % 2 == 0 ? "q\"uote" : null, new BigInteger("18446744073692774399")});
         }
-        return table;
+        return rows;
     }
 
     @Test
-    void joined_members_equal_one_generator_writing_every_table() throws Exception {
-        List<Table> tables = List.of(table("messages", 2), table("sharedmemory", 0), table("semaphores", 1));
+    void joined_members_equal_one_generator_writing_every_listing() throws Exception {
+        List<String> names = List.of("messages", "sharedmemory", "semaphores");
+        List<List<Object[]>> listings = List.of(rows(2), rows(0), rows(1));
         StringWriter expected = new StringWriter();
         try (JsonGenerator json = new JsonFactory().createGenerator(expected)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
-            for (Table table : tables) {
-                json.writeArrayFieldStart(table.name());
-                for (Object[] row : table.rows()) {
+            for (int t = 0; t < names.size(); t++) {
+                json.writeArrayFieldStart(names.get(t));
+                for (Object[] row : listings.get(t)) {
                     json.writeStartObject();
                     for (int c = 0; c < row.length; c++) {
-                        json.writeFieldName(table.columns().get(c).jsonKey());
+                        json.writeFieldName(KEYS.get(c));
                         JsonRenderer.write(json, row[c]);
                     }
                     json.writeEndObject();
@@ -44,14 +46,19 @@ class JsonRendererTest {
             }
             json.writeEndObject();
         }
-        String rendered = JsonRenderer.render(tables);
+        List<String> members = new ArrayList<>();
+        for (int t = 0; t < names.size(); t++) {
+            members.add(JsonRenderer.member(names.get(t), KEYS, listings.get(t),
+                    (json, row, column) -> JsonRenderer.write(json, row[column])));
+        }
+        String rendered = JsonRenderer.document(members);
         assertEquals(expected + "\n", rendered);
         assertEquals(new BigInteger("18446744073692774399"),
                 new ObjectMapper().readTree(rendered).get("semaphores").get(0).get("size").bigIntegerValue());
     }
 
     @Test
-    void no_tables_is_an_empty_object() {
-        assertEquals("{}\n", JsonRenderer.render(List.of()));
+    void no_listings_is_an_empty_object() {
+        assertEquals("{}\n", JsonRenderer.document(List.of()));
     }
 }
