@@ -115,10 +115,11 @@ put "$root/completions/ipc.fish" "$prefix/share/fish/vendor_completions.d" ipc.f
 
 # The class-data-sharing archive for the java found now (another java later keeps its own in the user's cache).
 source "$lib/jvm.sh"
-archive=$lib/$(ipc_archive_name)
-if ipc_make_archive "$lib/ipc.jar" "$archive" && [[ -f $archive ]]; then
-  chmod 644 -- "$archive"
-  records+=("file $archive")
+ipc_find_archive "$lib" || true
+if ipc_make_archive "$lib/ipc.jar" "$ipc_archive"; then
+  chmod 644 -- "$ipc_archive"
+  records+=("file $ipc_archive")
+  [[ -L $ipc_archive.java ]] && records+=("file $ipc_archive.java")
 fi
 
 printf '%s\n' "${records[@]}" "file $manifest" >"$manifest"

@@ -32,24 +32,30 @@ else
   IPC_JVM_FLAGS+=(-Xshare:auto) # JDK 25 refuses it beside -XX:AOTCacheOutput
 fi
 
-# The archive's file name for the java that runs: an archive made by another JVM would be refused anyway.
-ipc_archive_name() {
-  local java_path
-  java_path=$(readlink -f -- "$(command -v "$ipc_java")" 2>/dev/null) || java_path=$ipc_java
-  if $ipc_aot; then
-    echo "ipc-${java_path//[^A-Za-z0-9._-]/_}.aot"
-  else
-    echo "ipc-${java_path//[^A-Za-z0-9._-]/_}.jsa"
+# ipc_find_archive DIR: sets ipc_archive to the archive in DIR for the java that runs, and succeeds when it is
+# there and was made by that same java. A link beside each archive names the java binary that made it: -ef
+# compares the two files without a process, where resolving the java's path (alternatives, say) takes one.
+ipc_find_archive() {
+  ipc_java_path=$ipc_java
+  if [[ $ipc_java_path != */* ]] && hash -- "$ipc_java_path" 2>/dev/null; then
+    ipc_java_path=${BASH_CMDS[$ipc_java_path]:-$ipc_java_path} # the PATH look-up bash just made
   fi
+  ipc_archive=$1/ipc-${ipc_java_path//[^A-Za-z0-9._-]/_}
+  if $ipc_aot; then ipc_archive+=.aot; else ipc_archive+=.jsa; fi
+  [[ -f $ipc_archive && $ipc_archive.java -ef $ipc_java_path ]]
 }
 
-# ipc_make_archive JAR ARCHIVE: runs the read-only training commands and keeps the classes they loaded.
+# ipc_make_archive JAR ARCHIVE: runs the read-only training commands and keeps the classes they loaded, with
+# the link to the java that made them (call ipc_find_archive first).
 ipc_make_archive() {
-  local jar=$1 archive=$2 record=(-XX:ArchiveClassesAtExit="$archive.tmp$$")
+  local jar=$1 archive=$2 record=(-XX:ArchiveClassesAtExit="$2.tmp$$")
   $ipc_aot && record=(-XX:AOTCacheOutput="$archive.tmp$$")
+  rm -f -- "$archive.java"
   "$ipc_java" "${IPC_JVM_FLAGS[@]}" "${record[@]}" -Xlog:disable -cp "$jar" \
-    dev.ipc.cli.Training >/dev/null 2>&1 && mv -f "$archive.tmp$$" "$archive"
+    dev.ipc.cli.Training >/dev/null 2>&1 && mv -f "$archive.tmp$$" "$archive" &&
+    ln -s -- "$(readlink -f -- "$ipc_java_path")" "$archive.java" 2>/dev/null
   rm -f "$archive.tmp$$" "$archive.tmp$$.config"
+  [[ -f $archive ]]
 }
 
 # ipc_exec JAR ARCHIVE ARGS...: runs ipc, with the archive when there is one.
@@ -62,5 +68,6 @@ ipc_exec() {
   elif [[ -f $archive ]]; then
     flags+=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
   fi
-  exec "$ipc_java" "${flags[@]}" -jar "$jar" "$@"
+  # -cp rather than -jar: with every class in the archive, the jar's index and manifest are then never read
+  exec "$ipc_java" "${flags[@]}" -cp "$jar" dev.ipc.Main "$@"
 }

@@ -3,6 +3,7 @@ package dev.ipc;
 
 import dev.ipc.cli.CommandTree;
 import dev.ipc.cli.StandardStreams;
+import dev.ipc.render.Utf8Output;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -14,8 +15,8 @@ public final class Main {
 
     public static void main(String[] args) {
         // The file descriptors themselves, with our own buffering: no System.out locking or encoder loop.
-        PrintWriter out = new PrintWriter(new Utf8Output(new FileOutputStream(FileDescriptor.out)), false);
-        PrintWriter err = new PrintWriter(new Utf8Output(new FileOutputStream(FileDescriptor.err)), true);
+        PrintWriter out = Utf8Output.printWriter(new FileOutputStream(FileDescriptor.out), false);
+        PrintWriter err = Utf8Output.printWriter(new FileOutputStream(FileDescriptor.err), true);
         StandardStreams.register(out);
         int code = run(out, err, args);
         out.flush();

@@ -120,9 +120,25 @@ public final class CommandTree {
             Prefetch.start(SysvIpcProcReader.files(SystemPaths.fromSystemProperties().sysvipc()));
         }
         try {
-            return execute(out, err, args);
+            LsCommand plainLs = args.length > 0 && args[0].equals("ls") ? LsCommand.parsePlain(args, 1) : null;
+            return plainLs != null ? executeWithoutPicocli(plainLs, out, err) : execute(out, err, args);
         } finally {
             Prefetch.clear();
+        }
+    }
+
+    /** ls whose line needs none of picocli's parsing (see {@link LsCommand#parsePlain}), run as picocli would. */
+    private static int executeWithoutPicocli(LsCommand ls, PrintWriter out, PrintWriter err) {
+        Terminal terminal = new Terminal(Terminal.Mode.AUTO, System.getenv()); // the line has no --color
+        Terminal.current(terminal);
+        try {
+            return ls.run(out, err);
+        } catch (Exception e) {
+            return new ErrorReporter(System.getenv("IPC_DEBUG") != null, terminal).failed(e, out, err);
+        } finally {
+            Terminal.current(null);
+            out.flush();
+            err.flush();
         }
     }
 

@@ -60,20 +60,26 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
-        PrintWriter err = command.getErr();
-        command.getOut().flush();
+        if (ex instanceof ParameterException) {
+            report(ex, command.getOut(), command.getErr());
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        }
+        return failed(ex, command.getOut(), command.getErr());
+    }
+
+    /** A command failed: its output so far, then the one line; returns the exit code. */
+    int failed(Exception ex, PrintWriter out, PrintWriter err) {
+        report(ex, out, err);
+        return ex instanceof IpcException ipc ? ipc.exitCode() : ExitCodes.FAILURE;
+    }
+
+    private void report(Exception ex, PrintWriter out, PrintWriter err) {
+        out.flush();
         print(terminal, err, describe(ex), Terminal.RED);
         if (debug) {
             ex.printStackTrace(err);
         }
         err.flush();
-        if (ex instanceof IpcException ipc) {
-            return ipc.exitCode();
-        }
-        if (ex instanceof ParameterException) {
-            return command.getCommandSpec().exitCodeOnInvalidInput();
-        }
-        return ExitCodes.FAILURE;
     }
 
     static String describe(Throwable ex) {

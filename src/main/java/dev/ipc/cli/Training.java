@@ -3,8 +3,11 @@ package dev.ipc.cli;
 
 import dev.ipc.Main;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * scripts/ipc runs this once after a build with -XX:ArchiveClassesAtExit. Only commands that read state
@@ -34,10 +37,51 @@ public final class Training {
     private Training() {
     }
 
-    public static void main(String[] args) {
+    /** Listings whose row code should be in the archive even where the machine has no objects. */
+    private static final String[][] LISTINGS = {
+            {"ls"}, {"ls", "-t"}, {"ls", "-p"}, {"ls", "-c"}, {"ls", "--human"}, {"ls", "-b"},
+            {"ls", "--json"}, {"ls", "-e"}, {"ls", "-r"}, {"ls", "-o", "+CTIME,COMMAND"}, {"ls", "-g"},
+            {"ls", "-g", "--json"}, {"ls", "--posix"}, {"ls", "--posix", "--json"},
+    };
+
+    /** One object of each kind, as the kernel prints them in /proc/sysvipc. */
+    private static final String[][] SYSVIPC = {
+            {"msg", "       key      msqid perms      cbytes       qnum lspid lrpid   uid   gid  cuid  cgid      stime"
+                    + "      rtime      ctime\n     65536          0   600          63          3  9051     0     0     0"
+                    + "     0     0 1795247672          0 1795247672\n"},
+            {"shm", "       key      shmid perms                  size  cpid  lpid nattch   uid   gid  cuid  cgid      "
+                    + "atime      dtime      ctime                   rss                  swap\n    196608          0   "
+                    + "600                  4096  9051     0      0     0     0     0     0          0          0 "
+                    + "1795247672                     0                     0\n"},
+            {"sem", "       key      semid perms      nsems   uid   gid  cuid  cgid      otime      ctime\n    131072 "
+                    + "         0   600          3     0     0     0     0          0 1795247672\n"},
+    };
+
+    public static void main(String[] args) throws IOException {
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+        StandardStreams.register(sink); // as Main does
         for (String[] command : READ_ONLY_COMMANDS) {
             Main.run(sink, sink, command);
+        }
+        for (String[] command : LISTINGS) {
+            Main.run(sink, sink, command);
+        }
+        // The same listings over a copy of /proc/sysvipc with one object of each kind: nothing real is touched.
+        Path sysvipc = Files.createTempDirectory("ipc-training");
+        try {
+            for (String[] file : SYSVIPC) {
+                Files.writeString(sysvipc.resolve(file[0]), file[1]);
+            }
+            System.setProperty("ipc.proc.sysvipc", sysvipc.toString());
+            for (String[] command : LISTINGS) {
+                Main.run(sink, sink, command);
+            }
+        } finally {
+            System.clearProperty("ipc.proc.sysvipc");
+            for (String[] file : SYSVIPC) {
+                Files.deleteIfExists(sysvipc.resolve(file[0]));
+            }
+            Files.delete(sysvipc);
         }
         // Command lines named on our own command line too, for commands added later.
         if (args.length > 0) {

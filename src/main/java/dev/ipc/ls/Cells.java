@@ -10,13 +10,16 @@ import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.ProcFile;
+import dev.ipc.render.Text;
 import dev.ipc.source.UserDirectory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Values are String (text), Long (numbers, sizes as unsigned 64-bit patterns, times in epoch seconds),
@@ -29,6 +32,7 @@ final class Cells {
     }
 
     private final UserDirectory users;
+    private final Map<Integer, String> commandLines = new ConcurrentHashMap<>();
 
     Cells(UserDirectory users) {
         this.users = users;
@@ -46,7 +50,7 @@ final class Cells {
 
     private Object systemV(Column column, SystemVObject o) {
         switch (column) {
-            case KEY: return hexKey(o.key());
+            case KEY: return Text.formatKey(o.key());
             case ID: return (long) o.id();
             case OWNER: return userOrId(o.owner().uid());
             case PERMS: return o.permissions();
@@ -150,10 +154,6 @@ final class Cells {
         return name.isPresent() ? name.get() : Long.toString(gid);
     }
 
-    static String hexKey(int key) {
-        String hex = Integer.toHexString(key);
-        return "0x" + "00000000".substring(hex.length()) + hex;
-    }
 
     private static String status(SharedMemorySegment s) {
         if (s.markedForDestruction() && s.locked()) {
@@ -166,11 +166,23 @@ final class Cells {
         return value.isPresent() ? value.getAsLong() : null;
     }
 
-    /** The creator's command line from /proc, arguments joined by spaces; empty once it has exited. */
-    private static String commandLine(int pid) {
+    /**
+     * The creator's command line from /proc, arguments joined by spaces; empty once it has exited. Read once a
+     * process: thousands of segments often share one creator, and a failed open costs an exception.
+     */
+    private String commandLine(int pid) {
         if (pid <= 0) {
             return "";
         }
+        String known = commandLines.get(pid);
+        if (known == null) {
+            known = readCommandLine(pid);
+            commandLines.put(pid, known);
+        }
+        return known;
+    }
+
+    private static String readCommandLine(int pid) {
         try {
             byte[] raw = ProcFile.readAllBytes(Path.of("/proc", Integer.toString(pid), "cmdline"));
             int end = raw.length;

@@ -25,6 +25,7 @@ import dev.ipc.sys.SystemVCalls;
 import dev.ipc.cli.Specs;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 import dev.ipc.render.TimeFormat;
@@ -34,7 +35,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -109,56 +109,48 @@ public final class LsCommand implements Callable<Integer> {
                     .replace("%", "%%"));
         }
         spec.usageMessage().footer(footer.toArray(new String[0]));
-        spec.addOption(Specs.value(new Setter(command, Opt.ID), "ID",
-                "Show details of the object with this id; needs exactly one of -q, -m, -s.", "-i", "--id"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.QUEUES), "Message queues.", "-q", "--queues"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.SEGMENTS), "Shared memory segments.", "-m", "--shmems"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.SEMAPHORES), "Semaphore sets.", "-s", "--semaphores"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.ALL), "All three (the default).", "-a", "--all"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.TIME),
-                "Show attach, detach and change times. The last of -t, -p, -c, -l, -u wins.", "-t", "--time"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.PID), "Show creator and last operation PIDs.",
-                "-p", "--pid"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.CREATOR), "Show creator and owner.", "-c", "--creator"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.LIMITS), "Show the kernel's limits.", "-l", "--limits"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.SUMMARY), "Show a summary of what is in use.",
-                "-u", "--summary"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.BYTES), "Show sizes in bytes.", "-b", "--bytes"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.HUMAN), "Show sizes in a human-readable form (1K, 2.5M).",
-                "--human"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.GLOBAL),
-                "lsipc's table of every limit with how much of it is in use (with -q, -m, -s: of those).",
-                "-g", "--global"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.POSIX_QUEUES), "POSIX message queues (/dev/mqueue).",
-                "-Q", "--posix-mqueues"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.POSIX_SHMEMS),
-                "POSIX shared memory objects (/dev/shm).", "-M", "--posix-shmems"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.POSIX_SEMAPHORES),
-                "POSIX named semaphores (/dev/shm/sem.*).", "-S", "--posix-semaphores"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.POSIX), "All three POSIX kinds.", "--posix"));
-        spec.addOption(Specs.value(new Setter(command, Opt.NAME), "NAME",
-                "Only the POSIX object of this name (with one of -Q, -M, -S).", "-N", "--name"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.JSON), "JSON output, numbers as numbers.", "-J", "--json"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.EXPORT), "NAME=\"value\" pairs, one object a line.",
-                "-e", "--export"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.RAW), "Unaligned columns, blanks escaped.", "-r", "--raw"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.NOHEADINGS), "No heading line.", "--noheadings"));
+        spec.addOption(value(command, Opt.ID, "ID",
+                "Show details of the object with this id; needs exactly one of -q, -m, -s."));
+        spec.addOption(flag(command, Opt.QUEUES, "Message queues."));
+        spec.addOption(flag(command, Opt.SEGMENTS, "Shared memory segments."));
+        spec.addOption(flag(command, Opt.SEMAPHORES, "Semaphore sets."));
+        spec.addOption(flag(command, Opt.ALL, "All three (the default)."));
+        spec.addOption(flag(command, Opt.TIME,
+                "Show attach, detach and change times. The last of -t, -p, -c, -l, -u wins."));
+        spec.addOption(flag(command, Opt.PID, "Show creator and last operation PIDs."));
+        spec.addOption(flag(command, Opt.CREATOR, "Show creator and owner."));
+        spec.addOption(flag(command, Opt.LIMITS, "Show the kernel's limits."));
+        spec.addOption(flag(command, Opt.SUMMARY, "Show a summary of what is in use."));
+        spec.addOption(flag(command, Opt.BYTES, "Show sizes in bytes."));
+        spec.addOption(flag(command, Opt.HUMAN, "Show sizes in a human-readable form (1K, 2.5M)."));
+        spec.addOption(flag(command, Opt.GLOBAL,
+                "lsipc's table of every limit with how much of it is in use (with -q, -m, -s: of those)."));
+        spec.addOption(flag(command, Opt.POSIX_QUEUES, "POSIX message queues (/dev/mqueue)."));
+        spec.addOption(flag(command, Opt.POSIX_SHMEMS,
+                "POSIX shared memory objects (/dev/shm)."));
+        spec.addOption(flag(command, Opt.POSIX_SEMAPHORES,
+                "POSIX named semaphores (/dev/shm/sem.*)."));
+        spec.addOption(flag(command, Opt.POSIX, "All three POSIX kinds."));
+        spec.addOption(value(command, Opt.NAME, "NAME",
+                "Only the POSIX object of this name (with one of -Q, -M, -S)."));
+        spec.addOption(flag(command, Opt.JSON, "JSON output, numbers as numbers."));
+        spec.addOption(flag(command, Opt.EXPORT, "NAME=\"value\" pairs, one object a line."));
+        spec.addOption(flag(command, Opt.RAW, "Unaligned columns, blanks escaped."));
+        spec.addOption(flag(command, Opt.NOHEADINGS, "No heading line."));
         List<String> columnNames = new ArrayList<>();
         for (Column column : Column.values()) {
             columnNames.add(column.header());
         }
-        spec.addOption(Specs.value(new Setter(command, Opt.OUTPUT), "LIST",
-                "The columns to show, comma-separated; +LIST adds them to the defaults.", "-o", "--output")
+        spec.addOption(value(command, Opt.OUTPUT, "LIST",
+                "The columns to show, comma-separated; +LIST adds them to the defaults.")
                 .toBuilder().completionCandidates(new CommaList(columnNames)).build());
-        spec.addOption(Specs.flag(new Setter(command, Opt.NUMERIC_PERMS), "Permissions in octal (644).",
-                "-P", "--numeric-perms"));
-        spec.addOption(Specs.value(new Setter(command, Opt.TIME_FORMAT), "FORMAT",
-                "Times as short, full or iso (default: short; iso in JSON).", "--time-format")
+        spec.addOption(flag(command, Opt.NUMERIC_PERMS, "Permissions in octal (644)."));
+        spec.addOption(value(command, Opt.TIME_FORMAT, "FORMAT",
+                "Times as short, full or iso (default: short; iso in JSON).")
                 .toBuilder().completionCandidates(List.of("short", "full", "iso")).build());
-        spec.addOption(Specs.flag(new Setter(command, Opt.NOTRUNCATE), "Accepted for lsipc; nothing is truncated.",
-                "--notruncate"));
-        spec.addOption(Specs.flag(new Setter(command, Opt.ORPHANS),
-                "Only objects no live process uses, as 'ipc rm --all --orphans' chooses them.", "--orphans"));
+        spec.addOption(flag(command, Opt.NOTRUNCATE, "Accepted for lsipc; nothing is truncated."));
+        spec.addOption(flag(command, Opt.ORPHANS,
+                "Only objects no live process uses, as 'ipc rm --all --orphans' chooses them."));
         // ipcs ignores arguments that are not options; so does ls.
         spec.addPositional(PositionalParamSpec.builder().arity("0..*").hidden(true).type(String[].class)
                 .paramLabel("IGNORED").build());
@@ -166,10 +158,103 @@ public final class LsCommand implements Callable<Integer> {
         return spec;
     }
 
+    private static OptionSpec flag(LsCommand command, Opt option, String description) {
+        return Specs.flag(new Setter(command, option), description, option.names);
+    }
+
+    private static OptionSpec value(LsCommand command, Opt option, String label, String description) {
+        return Specs.value(new Setter(command, option), label, description, option.names);
+    }
+
+    /** ls's own options; the names here are the only ones, for picocli's model and for {@link #parsePlain}. */
     private enum Opt {
-        ID, QUEUES, SEGMENTS, SEMAPHORES, ALL, TIME, PID, CREATOR, LIMITS, SUMMARY, BYTES, HUMAN,
-        GLOBAL, POSIX_QUEUES, POSIX_SHMEMS, POSIX_SEMAPHORES, POSIX, NAME, JSON, EXPORT, RAW, NOHEADINGS, OUTPUT,
-        NUMERIC_PERMS, TIME_FORMAT, NOTRUNCATE, ORPHANS
+        ID(true, "-i", "--id"), QUEUES("-q", "--queues"), SEGMENTS("-m", "--shmems"),
+        SEMAPHORES("-s", "--semaphores"), ALL("-a", "--all"), TIME("-t", "--time"), PID("-p", "--pid"),
+        CREATOR("-c", "--creator"), LIMITS("-l", "--limits"), SUMMARY("-u", "--summary"), BYTES("-b", "--bytes"),
+        HUMAN("--human"), GLOBAL("-g", "--global"), POSIX_QUEUES("-Q", "--posix-mqueues"),
+        POSIX_SHMEMS("-M", "--posix-shmems"), POSIX_SEMAPHORES("-S", "--posix-semaphores"), POSIX("--posix"),
+        NAME(true, "-N", "--name"), JSON("-J", "--json"), EXPORT("-e", "--export"), RAW("-r", "--raw"),
+        NOHEADINGS("--noheadings"), OUTPUT(true, "-o", "--output"), NUMERIC_PERMS("-P", "--numeric-perms"),
+        TIME_FORMAT(true, "--time-format"), NOTRUNCATE("--notruncate"), ORPHANS("--orphans");
+
+        private final boolean takesValue;
+        private final String[] names;
+
+        Opt(String... names) {
+            this(false, names);
+        }
+
+        Opt(boolean takesValue, String... names) {
+            this.takesValue = takesValue;
+            this.names = names;
+        }
+
+        static Opt named(String name) {
+            for (Opt option : values()) {
+                for (String each : option.names) {
+                    if (each.equals(name)) {
+                        return option;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The command for a line that uses only ls's own options, each in its plain form (-q, -qt, --json, -i 5,
+     * --id=5, --id 5), and arguments that ls ignores; null for anything else, from help and --color to every
+     * mistake, which picocli then parses and reports. Setting up picocli's parser costs about a third of the
+     * start-up of a listing; this path skips it, and applies each option through the same setter.
+     */
+    public static LsCommand parsePlain(String[] args, int from) {
+        LsCommand command = new LsCommand();
+        for (int i = from; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.isEmpty() || arg.charAt(0) == '@' || arg.equals("-") || arg.equals("--")) {
+                return null; // @files, a lone dash and "--" have picocli's own rules
+            }
+            if (arg.charAt(0) != '-') {
+                continue; // ignored, as ipcs ignores arguments that are not options
+            }
+            if (arg.startsWith("--")) {
+                int equals = arg.indexOf('=');
+                Opt option = Opt.named(equals < 0 ? arg : arg.substring(0, equals));
+                if (option == null || (!option.takesValue && equals >= 0)) {
+                    return null;
+                }
+                String value = null;
+                if (option.takesValue) {
+                    value = equals >= 0 ? arg.substring(equals + 1) : plainValue(args, ++i);
+                    if (value == null) {
+                        return null;
+                    }
+                }
+                new Setter(command, option).set(option.takesValue ? value : Boolean.TRUE);
+                continue;
+            }
+            for (int at = 1; at < arg.length(); at++) {
+                Opt option = Opt.named("-" + arg.charAt(at));
+                if (option == null || (option.takesValue && at != arg.length() - 1)) {
+                    return null; // a value joined to its option (-i5) is left to picocli
+                }
+                String value = option.takesValue ? plainValue(args, ++i) : null;
+                if (option.takesValue && value == null) {
+                    return null;
+                }
+                new Setter(command, option).set(option.takesValue ? value : Boolean.TRUE);
+            }
+        }
+        return command;
+    }
+
+    /** args[at] as an option's value, or null when it is missing or could be read as something else. */
+    private static String plainValue(String[] args, int at) {
+        if (at >= args.length) {
+            return null;
+        }
+        String value = args[at];
+        return value.isEmpty() || value.charAt(0) == '-' || value.charAt(0) == '@' ? null : value;
     }
 
     /** Applies each option as picocli meets it, so that, as in ipcs, the last format and unit given win. */
@@ -250,16 +335,20 @@ public final class LsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Lists what the options ask for; returns the exit code. */
+    public int run(PrintWriter out, PrintWriter err) {
         SystemPaths paths = SystemPaths.fromSystemProperties();
         if (structured) {
             StructuredListing.Request request = structuredRequest();
             StructuredListing.resolveColumns(request); // every column checked before anything is read
-            return new StructuredListing(request, paths).print(spec.commandLine());
+            return new StructuredListing(request, paths).print(out, err);
         }
         SystemVSource source = new SystemVSource(paths);
         UserDirectory users = new UserDirectory(paths.passwd(), paths.group());
-        IpcsRenderer renderer = new IpcsRenderer(users, format, unit, new CTime(ZoneId.systemDefault()));
+        IpcsRenderer renderer = new IpcsRenderer(users, format, unit, CTime.systemDefault());
         Text text = new Text(64 * 1024);
 
         if (id != null) {
@@ -268,7 +357,7 @@ public final class LsCommand implements Callable<Integer> {
                 throw IpcException.failure("when using an ID, a single resource must be specified");
             }
             if (!details(renderer, source, text, objectId)) {
-                ErrorReporter.warning(spec.commandLine().getErr(), "id " + objectId + " not found");
+                ErrorReporter.warning(err, "id " + objectId + " not found");
             }
             out.write(text.toString());
             return 0;

@@ -7,6 +7,7 @@ import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Terminal;
 import dev.ipc.model.IpcLimits;
 import dev.ipc.model.IpcUsage;
+import dev.ipc.model.PosixObject;
 import dev.ipc.model.PosixQueueLimits;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.proc.PosixIpcReader;
@@ -25,13 +26,11 @@ import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
 import dev.ipc.sys.PageSize;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,8 +56,8 @@ final class StructuredListing {
     private final SystemPaths paths;
     private final SystemVSource source;
     private final Cells cells;
-    private final CTime zone = new CTime(ZoneId.systemDefault());
-    private final LocalDateTime now = LocalDateTime.now();
+    private final CTime zone = CTime.systemDefault();
+    private LocalDateTime now; // when the first time is formatted: the clock needs the time zone, 10 ms to load
     private final TimeFormat timeFormat;
 
     StructuredListing(Request request, SystemPaths paths) {
@@ -117,8 +116,7 @@ final class StructuredListing {
     }
 
     /** Prints the listings; returns the exit code (1 when a listing asked for could not be read). */
-    int print(CommandLine commandLine) {
-        PrintWriter out = commandLine.getOut();
+    int print(PrintWriter out, PrintWriter err) {
         List<List<Column>> columns = resolveColumns(request);
         // Each listing is read and tabulated on its own thread.
         List<Callable<Object>> tasks = new ArrayList<>();
@@ -141,20 +139,20 @@ final class StructuredListing {
             });
         }
         List<Table> tables = new ArrayList<>();
-        List<String> jsonMembers = new ArrayList<>();
+        List<byte[]> jsonMembers = new ArrayList<>();
         int exitCode = 0;
         for (Object result : Parallel.all(tasks)) {
             if (result instanceof Table table) {
                 tables.add(table);
-            } else if (result instanceof String member) {
+            } else if (result instanceof byte[] member) {
                 jsonMembers.add(member);
             } else {
-                ErrorReporter.error(commandLine.getErr(), ((Exception) result).getMessage());
+                ErrorReporter.error(err, ((Exception) result).getMessage());
                 exitCode = 1;
             }
         }
         if (request.output() == Output.JSON) {
-            out.write(JsonRenderer.document(jsonMembers));
+            JsonRenderer.writeDocument(out, jsonMembers);
         } else {
             Text text = new Text(64 * 1024);
             TableRenderer.Mode mode = switch (request.output()) {
@@ -176,17 +174,41 @@ final class StructuredListing {
                 : request.name().startsWith("/") ? request.name() : "/" + request.name();
         PosixIpcReader posix = new PosixIpcReader(paths);
         return switch (listing) {
-            case QUEUES -> source.messageQueues().stream().filter(q -> wanted(q, id)).toList();
-            case SEGMENTS -> source.sharedMemorySegments().stream().filter(s -> wanted(s, id)).toList();
-            case SEMAPHORES -> source.semaphoreSets().stream().filter(s -> wanted(s, id)).toList();
-            case POSIX_QUEUES -> posix.messageQueues().stream().filter(q -> name == null || q.name().equals(name))
-                    .toList();
-            case POSIX_SHMEMS -> posix.sharedMemory().stream().filter(m -> name == null || m.name().equals(name))
-                    .toList();
-            case POSIX_SEMAPHORES -> posix.semaphores().stream()
-                    .filter(s -> name == null || s.name().equals(name)).toList();
+            case QUEUES -> wanted(source.messageQueues(), id);
+            case SEGMENTS -> wanted(source.sharedMemorySegments(), id);
+            case SEMAPHORES -> wanted(source.semaphoreSets(), id);
+            case POSIX_QUEUES -> named(posix.messageQueues(), name);
+            case POSIX_SHMEMS -> named(posix.sharedMemory(), name);
+            case POSIX_SEMAPHORES -> named(posix.semaphores(), name);
             case GLOBAL -> globalRows(posix);
         };
+    }
+
+    // Loops rather than streams: a listing's first stream and lambdas cost milliseconds of start-up to link.
+    private <T extends SystemVObject> List<T> wanted(List<T> objects, Integer id) {
+        if (id == null && !request.orphans()) {
+            return objects;
+        }
+        List<T> kept = new ArrayList<>();
+        for (T object : objects) {
+            if (wanted(object, id)) {
+                kept.add(object);
+            }
+        }
+        return kept;
+    }
+
+    private static <T extends PosixObject> List<T> named(List<T> objects, String name) {
+        if (name == null) {
+            return objects;
+        }
+        List<T> kept = new ArrayList<>();
+        for (T object : objects) {
+            if (object.name().equals(name)) {
+                kept.add(object);
+            }
+        }
+        return kept;
     }
 
     /** The object -i names, and with --orphans only one no live process uses, as 'ipc rm -a --orphans'. */
@@ -201,14 +223,19 @@ final class StructuredListing {
         }
         Table table = new Table(listing.jsonName(), specs);
         for (Object object : objects) {
-            Object[] row = new Object[columns.size()];
-            for (int c = 0; c < row.length; c++) {
-                Column column = columns.get(c);
-                row[c] = text(column, cells.value(column, object), listing);
-            }
-            table.add(row, level(listing, object));
+            table.add(row(listing, columns, object), level(listing, object));
         }
         return table;
+    }
+
+    /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
+    private Object[] row(Listing listing, List<Column> columns, Object object) {
+        Object[] row = new Object[columns.size()];
+        for (int c = 0; c < row.length; c++) {
+            Column column = columns.get(c);
+            row[c] = text(column, cells.value(column, object), listing);
+        }
+        return row;
     }
 
     /** What a person should notice: a limit nearly or wholly used, a segment marked for destruction. */
@@ -222,7 +249,7 @@ final class StructuredListing {
         return Table.Level.NORMAL;
     }
 
-    private String jsonMember(Listing listing, List<Column> columns, List<?> objects) {
+    private byte[] jsonMember(Listing listing, List<Column> columns, List<?> objects) {
         List<String> keys = new ArrayList<>(columns.size());
         for (Column column : columns) {
             keys.add(column.jsonKey());
@@ -244,7 +271,7 @@ final class StructuredListing {
             case TEXT -> (String) value;
             case NUMBER -> value.toString();
             case SIZE -> request.bytes() ? Long.toUnsignedString((Long) value) : HumanSize.format((Long) value);
-            case TIME -> timeFormat.format((Long) value, zone, now);
+            case TIME -> timeFormat.format((Long) value, zone, timeFormat == TimeFormat.SHORT ? now() : null);
             case PERMS -> request.numericPerms() ? Permissions.octal((Integer) value)
                     : Permissions.symbolic((Integer) value);
             case PERCENT -> String.format(Locale.ROOT, "%.2f%%", (Double) value);
@@ -260,12 +287,21 @@ final class StructuredListing {
         }
         return switch (column.kind()) {
             case SIZE -> unsigned((Long) value);
-            case TIME -> timeFormat.format((Long) value, zone, now);
+            case TIME -> timeFormat.format((Long) value, zone, timeFormat == TimeFormat.SHORT ? now() : null);
             case PERMS -> request.numericPerms() ? Permissions.octal((Integer) value)
                     : Permissions.symbolic((Integer) value);
             case PERCENT -> Math.round((Double) value * 100) / 100.0;
             default -> value;
         };
+    }
+
+    private LocalDateTime now() {
+        LocalDateTime known = now;
+        if (known == null) { // threads that race here read the clock within a few microseconds of each other
+            known = LocalDateTime.now();
+            now = known;
+        }
+        return known;
     }
 
     private static Object unsigned(long value) {

@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
 @Command(name = "stat",
@@ -82,7 +81,7 @@ public final class MsgStatCommand implements Callable<Integer> {
         SystemPaths paths = SystemPaths.fromSystemProperties();
         IpcsRenderer renderer = new IpcsRenderer(new UserDirectory(paths.passwd(), paths.group()),
                 IpcsRenderer.Format.DEFAULT, human ? IpcsRenderer.Unit.HUMAN : IpcsRenderer.Unit.DEFAULT,
-                new CTime(ZoneId.systemDefault()));
+                CTime.systemDefault());
         Text text = new Text();
         renderer.messageQueueDetails(text, queue);
         out.write(text.toString());

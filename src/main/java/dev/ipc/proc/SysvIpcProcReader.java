@@ -33,22 +33,27 @@ public final class SysvIpcProcReader {
         FieldScanner in = open("msg");
         List<MessageQueue> queues = new ArrayList<>();
         while (!in.atEnd()) {
-            int key = in.nextInt();
-            int id = in.nextInt();
-            int mode = in.nextOctal();
-            long cbytes = in.nextUnsignedLong();
-            long qnum = in.nextUnsignedLong();
-            int lspid = in.nextInt();
-            int lrpid = in.nextInt();
-            IpcOwnership owner = ownership(in);
-            OptionalLong stime = time(in.nextLong());
-            OptionalLong rtime = time(in.nextLong());
-            OptionalLong ctime = time(in.nextLong());
-            in.skipLine();
-            queues.add(new MessageQueue(key, id, mode, owner, cbytes, qnum, lspid, lrpid, stime, rtime, ctime,
-                    OptionalLong.empty()));
+            queues.add(messageQueue(in));
         }
         return queues;
+    }
+
+    /** One line; a method of its own so that it is compiled after a few hundred lines, not interpreted. */
+    private static MessageQueue messageQueue(FieldScanner in) {
+        int key = in.nextInt();
+        int id = in.nextInt();
+        int mode = in.nextOctal();
+        long cbytes = in.nextUnsignedLong();
+        long qnum = in.nextUnsignedLong();
+        int lspid = in.nextInt();
+        int lrpid = in.nextInt();
+        IpcOwnership owner = ownership(in);
+        OptionalLong stime = time(in.nextLong());
+        OptionalLong rtime = time(in.nextLong());
+        OptionalLong ctime = time(in.nextLong());
+        in.skipLine();
+        return new MessageQueue(key, id, mode, owner, cbytes, qnum, lspid, lrpid, stime, rtime, ctime,
+                OptionalLong.empty());
     }
 
     /** key shmid perms size cpid lpid nattch uid gid cuid cgid atime dtime ctime rss swap */
@@ -56,24 +61,28 @@ public final class SysvIpcProcReader {
         FieldScanner in = open("shm");
         List<SharedMemorySegment> segments = new ArrayList<>();
         while (!in.atEnd()) {
-            int key = in.nextInt();
-            int id = in.nextInt();
-            int mode = in.nextOctal();
-            long size = in.nextUnsignedLong();
-            int cpid = in.nextInt();
-            int lpid = in.nextInt();
-            long nattch = in.nextUnsignedLong();
-            IpcOwnership owner = ownership(in);
-            OptionalLong atime = time(in.nextLong());
-            OptionalLong dtime = time(in.nextLong());
-            OptionalLong ctime = time(in.nextLong());
-            long rss = in.nextUnsignedLong();
-            long swap = in.nextUnsignedLong();
-            in.skipLine();
-            segments.add(new SharedMemorySegment(key, id, mode, owner, size, cpid, lpid, nattch, atime, dtime,
-                    ctime, OptionalLong.of(rss), OptionalLong.of(swap)));
+            segments.add(sharedMemorySegment(in));
         }
         return segments;
+    }
+
+    private static SharedMemorySegment sharedMemorySegment(FieldScanner in) {
+        int key = in.nextInt();
+        int id = in.nextInt();
+        int mode = in.nextOctal();
+        long size = in.nextUnsignedLong();
+        int cpid = in.nextInt();
+        int lpid = in.nextInt();
+        long nattch = in.nextUnsignedLong();
+        IpcOwnership owner = ownership(in);
+        OptionalLong atime = time(in.nextLong());
+        OptionalLong dtime = time(in.nextLong());
+        OptionalLong ctime = time(in.nextLong());
+        long rss = in.nextUnsignedLong();
+        long swap = in.nextUnsignedLong();
+        in.skipLine();
+        return new SharedMemorySegment(key, id, mode, owner, size, cpid, lpid, nattch, atime, dtime,
+                ctime, OptionalLong.of(rss), OptionalLong.of(swap));
     }
 
     /** key semid perms nsems uid gid cuid cgid otime ctime */
@@ -81,17 +90,21 @@ public final class SysvIpcProcReader {
         FieldScanner in = open("sem");
         List<SemaphoreSet> sets = new ArrayList<>();
         while (!in.atEnd()) {
-            int key = in.nextInt();
-            int id = in.nextInt();
-            int mode = in.nextOctal();
-            int nsems = in.nextInt();
-            IpcOwnership owner = ownership(in);
-            OptionalLong otime = time(in.nextLong());
-            OptionalLong ctime = time(in.nextLong());
-            in.skipLine();
-            sets.add(new SemaphoreSet(key, id, mode, owner, nsems, otime, ctime, List.of()));
+            sets.add(semaphoreSet(in));
         }
         return sets;
+    }
+
+    private static SemaphoreSet semaphoreSet(FieldScanner in) {
+        int key = in.nextInt();
+        int id = in.nextInt();
+        int mode = in.nextOctal();
+        int nsems = in.nextInt();
+        IpcOwnership owner = ownership(in);
+        OptionalLong otime = time(in.nextLong());
+        OptionalLong ctime = time(in.nextLong());
+        in.skipLine();
+        return new SemaphoreSet(key, id, mode, owner, nsems, otime, ctime, List.of());
     }
 
     private FieldScanner open(String name) throws IOException {

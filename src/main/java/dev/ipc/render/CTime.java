@@ -12,10 +12,35 @@ public final class CTime {
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
             "Nov", "Dec"};
 
-    private final ZoneRules rules;
+    private final ZoneId zone;
+    private ZoneRules rules;
 
     public CTime(ZoneId zone) {
-        this.rules = zone.getRules();
+        this.zone = zone;
+    }
+
+    /** In the system's time zone, looked up when the first time is formatted: that costs 10 ms. */
+    public static CTime systemDefault() {
+        return new CTime(null);
+    }
+
+    private ZoneRules rules() {
+        ZoneRules known = rules;
+        if (known == null) { // threads that race here compute the same immutable rules
+            known = (zone != null ? zone : utcByEnvironment() ? ZoneOffset.UTC : ZoneId.systemDefault()).getRules();
+            rules = known;
+        }
+        return known;
+    }
+
+    /**
+     * Whether TZ names UTC, as on many servers and in scripts (TZ=UTC): then the zone needs no look-up in the
+     * JDK's time-zone database, which costs 10 ms to load.
+     */
+    private static boolean utcByEnvironment() {
+        String tz = System.getenv("TZ");
+        return System.getProperty("user.timezone", "").isEmpty() && tz != null
+                && (tz.equals("UTC") || tz.equals("Etc/UTC") || tz.equals("GMT") || tz.equals("Etc/GMT"));
     }
 
     /** "%.3s %.3s%3d %.2d:%.2d:%.2d %d", the 24 characters of ctime without its newline. */
@@ -32,12 +57,12 @@ public final class CTime {
     }
 
     public LocalDateTime local(long epochSeconds) {
-        ZoneOffset offset = rules.getOffset(Instant.ofEpochSecond(epochSeconds));
+        ZoneOffset offset = rules().getOffset(Instant.ofEpochSecond(epochSeconds));
         return LocalDateTime.ofEpochSecond(epochSeconds, 0, offset);
     }
 
     public ZoneOffset offset(long epochSeconds) {
-        return rules.getOffset(Instant.ofEpochSecond(epochSeconds));
+        return rules().getOffset(Instant.ofEpochSecond(epochSeconds));
     }
 
     private static StringBuilder two(StringBuilder s, int value) {

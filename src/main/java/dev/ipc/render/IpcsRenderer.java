@@ -58,30 +58,35 @@ public final class IpcsRenderer {
                     .append(' ').left("messages", 12).newline();
         }
         for (MessageQueue q : queues) {
-            switch (format) {
-                case CREATOR -> creatorRow(out, q);
-                case TIME -> {
-                    idAndOwner(out, q, 8);
-                    shortTime(out, q.sendTime());
-                    shortTime(out, q.receiveTime());
-                    shortTime(out, q.changeTime());
-                    out.newline();
+            messageQueueRow(out, q);
+        }
+    }
+
+    /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
+    private void messageQueueRow(Text out, MessageQueue q) {
+        switch (format) {
+            case CREATOR -> creatorRow(out, q);
+            case TIME -> {
+                idAndOwner(out, q, 8);
+                shortTime(out, q.sendTime());
+                shortTime(out, q.receiveTime());
+                shortTime(out, q.changeTime());
+                out.newline();
+            }
+            case PID -> {
+                idAndOwner(out, q, 8);
+                out.append("  ").right(q.lastSendPid(), 5).append("     ").right(q.lastReceivePid(), 5).newline();
+            }
+            default -> {
+                out.hexKey(q.key()).append(' ');
+                idAndOwner(out, q, 10);
+                out.append(' ').leftOctal(q.permissions(), 10).append(' ');
+                if (unit == Unit.HUMAN) {
+                    out.right(HumanSize.format(q.usedBytes()), 6).append("      ");
+                } else {
+                    out.leftUnsigned(q.usedBytes(), 12);
                 }
-                case PID -> {
-                    idAndOwner(out, q, 8);
-                    out.append("  ").right(q.lastSendPid(), 5).append("     ").right(q.lastReceivePid(), 5).newline();
-                }
-                default -> {
-                    out.hexKey(q.key()).append(' ');
-                    idAndOwner(out, q, 10);
-                    out.append(' ').leftOctal(q.permissions(), 10).append(' ');
-                    if (unit == Unit.HUMAN) {
-                        out.right(HumanSize.format(q.usedBytes()), 6).append("      ");
-                    } else {
-                        out.leftUnsigned(q.usedBytes(), 12);
-                    }
-                    out.append(' ').leftUnsigned(q.messages(), 12).newline();
-                }
+                out.append(' ').leftUnsigned(q.messages(), 12).newline();
             }
         }
     }
@@ -138,33 +143,38 @@ public final class IpcsRenderer {
                     .left("nattch", 10).append(' ').left("status", 12).newline();
         }
         for (SharedMemorySegment s : segments) {
-            switch (format) {
-                case CREATOR -> creatorRow(out, s);
-                case TIME -> {
-                    idAndOwner(out, s, 10);
-                    shortTime(out, s.attachTime());
-                    shortTime(out, s.detachTime());
-                    shortTime(out, s.changeTime());
-                    out.newline();
+            sharedMemoryRow(out, s);
+        }
+    }
+
+    /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
+    private void sharedMemoryRow(Text out, SharedMemorySegment s) {
+        switch (format) {
+            case CREATOR -> creatorRow(out, s);
+            case TIME -> {
+                idAndOwner(out, s, 10);
+                shortTime(out, s.attachTime());
+                shortTime(out, s.detachTime());
+                shortTime(out, s.changeTime());
+                out.newline();
+            }
+            case PID -> {
+                idAndOwner(out, s, 10);
+                out.append(' ').leftUnsigned(Integer.toUnsignedLong(s.creatorPid()), 10)
+                        .append(' ').leftUnsigned(Integer.toUnsignedLong(s.lastPid()), 10).newline();
+            }
+            default -> {
+                out.hexKey(s.key()).append(' ');
+                idAndOwner(out, s, 10);
+                out.append(' ').leftOctal(s.permissions(), 10).append(' ');
+                if (unit == Unit.HUMAN) {
+                    out.right(HumanSize.format(s.size()), 6).append("    ");
+                } else {
+                    out.leftUnsigned(s.size(), 10);
                 }
-                case PID -> {
-                    idAndOwner(out, s, 10);
-                    out.append(' ').leftUnsigned(Integer.toUnsignedLong(s.creatorPid()), 10)
-                            .append(' ').leftUnsigned(Integer.toUnsignedLong(s.lastPid()), 10).newline();
-                }
-                default -> {
-                    out.hexKey(s.key()).append(' ');
-                    idAndOwner(out, s, 10);
-                    out.append(' ').leftOctal(s.permissions(), 10).append(' ');
-                    if (unit == Unit.HUMAN) {
-                        out.right(HumanSize.format(s.size()), 6).append("    ");
-                    } else {
-                        out.leftUnsigned(s.size(), 10);
-                    }
-                    out.append(' ').leftUnsigned(s.attachCount(), 10)
-                            .append(' ').left(s.markedForDestruction() ? "dest" : " ", 6)
-                            .append(' ').left(s.locked() ? "locked" : " ", 6).newline();
-                }
+                out.append(' ').leftUnsigned(s.attachCount(), 10)
+                        .append(' ').left(s.markedForDestruction() ? "dest" : " ", 6)
+                        .append(' ').left(s.locked() ? "locked" : " ", 6).newline();
             }
         }
     }
@@ -243,18 +253,23 @@ public final class IpcsRenderer {
                     .left("perms", 10).append(' ').left("nsems", 10).newline();
         }
         for (SemaphoreSet s : sets) {
-            switch (format) {
-                case CREATOR -> creatorRow(out, s);
-                case TIME -> {
-                    idAndOwner(out, s, 8);
-                    out.append("  ").left(fullTime(s.operationTime()), 26);
-                    out.append(' ').left(fullTime(s.changeTime()), 26).newline();
-                }
-                default -> {
-                    out.hexKey(s.key()).append(' ');
-                    idAndOwner(out, s, 10);
-                    out.append(' ').leftOctal(s.permissions(), 10).append(' ').left(s.count(), 10).newline();
-                }
+            semaphoreRow(out, s);
+        }
+    }
+
+    /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
+    private void semaphoreRow(Text out, SemaphoreSet s) {
+        switch (format) {
+            case CREATOR -> creatorRow(out, s);
+            case TIME -> {
+                idAndOwner(out, s, 8);
+                out.append("  ").left(fullTime(s.operationTime()), 26);
+                out.append(' ').left(fullTime(s.changeTime()), 26).newline();
+            }
+            default -> {
+                out.hexKey(s.key()).append(' ');
+                idAndOwner(out, s, 10);
+                out.append(' ').leftOctal(s.permissions(), 10).append(' ').left(s.count(), 10).newline();
             }
         }
     }

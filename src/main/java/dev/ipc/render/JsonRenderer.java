@@ -1,19 +1,23 @@
 // Writes listings as one JSON object holding an array of row objects per listing, with jackson-core.
 package dev.ipc.render;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Each listing can be written on its own thread: {@link #member} writes the document {"name": [...]} for one
- * listing and keeps what stands between its braces, and {@link #document(List)} puts the members of several
+ * listing and keeps what stands between its braces, and {@link #writeDocument} puts the members of several
  * listings into one object. The result is byte for byte what one generator writing them all in turn prints.
  */
 public final class JsonRenderer {
@@ -29,12 +33,12 @@ public final class JsonRenderer {
 
     /**
      * Rows written straight from their objects, with no table of cells in between: a listing of 24,000
-     * objects need not box and hold 200,000 values first.
+     * objects need not box and hold 200,000 values first. The member comes as UTF-8, as it is printed.
      */
-    public static <T> String member(String name, List<String> keys, List<T> rows, CellWriter<T> cells) {
-        StringWriter out = new StringWriter(rows.size() * 200 + 64);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.useDefaultPrettyPrinter();
+    public static <T> byte[] member(String name, List<String> keys, List<T> rows, CellWriter<T> cells) {
+        Buffer out = new Buffer(rows.size() * 200 + 64);
+        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            json.setPrettyPrinter(new PrettyPrinter());
             json.writeStartObject();
             json.writeArrayFieldStart(name);
             // Member names quoted and escaped once, not once per row.
@@ -43,33 +47,97 @@ public final class JsonRenderer {
                 names[c] = new SerializedString(keys.get(c));
             }
             for (T row : rows) {
-                json.writeStartObject();
-                for (int c = 0; c < names.length; c++) {
-                    json.writeFieldName(names[c]);
-                    cells.write(json, row, c);
-                }
-                json.writeEndObject();
+                writeRow(json, names, row, cells);
             }
             json.writeEndArray();
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String document = out.toString();
         // "{" member "\n}": keep the member with its leading line break
-        return document.substring(1, document.lastIndexOf('\n'));
+        return out.memberOfDocument();
     }
 
-    public static String document(List<String> members) {
-        StringBuilder json = new StringBuilder(members.stream().mapToInt(String::length).sum() + 16);
-        json.append('{');
+    /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
+    private static <T> void writeRow(JsonGenerator json, SerializedString[] names, T row, CellWriter<T> cells)
+            throws IOException {
+        json.writeStartObject();
+        for (int c = 0; c < names.length; c++) {
+            json.writeFieldName(names[c]);
+            cells.write(json, row, c);
+        }
+        json.writeEndObject();
+    }
+
+    /** Prints the members as one JSON document: byte for byte what one generator writing them in turn prints. */
+    public static void writeDocument(PrintWriter out, List<byte[]> members) {
+        out.write('{');
         for (int i = 0; i < members.size(); i++) {
             if (i > 0) {
-                json.append(',');
+                out.write(',');
             }
-            json.append(members.get(i));
+            Utf8Output.writeUtf8(out, members.get(i));
         }
-        return json.append(members.isEmpty() ? "}\n" : "\n}\n").toString();
+        out.write(members.isEmpty() ? "}\n" : "\n}\n");
+    }
+
+    /**
+     * Jackson's default pretty printing, byte for byte, with its line breaks, indentation and " : " encoded once:
+     * the default printer turns them from chars into bytes again for each of 200,000 cells.
+     */
+    private static final class PrettyPrinter extends DefaultPrettyPrinter {
+        private static final SerializedString FIELD_VALUE_SEPARATOR = new SerializedString(" : ");
+
+        PrettyPrinter() {
+            indentObjectsWith(new Indentation());
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new PrettyPrinter();
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator json) throws IOException {
+            json.writeRaw(FIELD_VALUE_SEPARATOR);
+        }
+    }
+
+    /** A line break and two spaces a level, as DefaultIndenter writes them on Linux. */
+    private static final class Indentation implements DefaultPrettyPrinter.Indenter {
+        private static final SerializedString[] LEVELS = new SerializedString[8];
+
+        static {
+            for (int level = 0; level < LEVELS.length; level++) {
+                LEVELS[level] = new SerializedString("\n" + "  ".repeat(level));
+            }
+        }
+
+        @Override
+        public void writeIndentation(JsonGenerator json, int level) throws IOException {
+            json.writeRaw(level < LEVELS.length ? LEVELS[level] : new SerializedString("\n" + "  ".repeat(level)));
+        }
+
+        @Override
+        public boolean isInline() {
+            return false;
+        }
+    }
+
+    /** The generator's bytes, taken without a copy of the whole document first. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        /** What stands between the document's opening brace and the line break before its closing one. */
+        byte[] memberOfDocument() {
+            int end = count;
+            while (end > 0 && buf[end - 1] != '\n') {
+                end--;
+            }
+            return Arrays.copyOfRange(buf, 1, end - 1);
+        }
     }
 
     /** A value as JSON: null, a number (Long, Integer, Double, BigInteger), a boolean, or a string. */

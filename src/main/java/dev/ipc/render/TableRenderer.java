@@ -100,12 +100,17 @@ public final class TableRenderer {
             line(out, table.columns().stream().map(Table.Column::header).toArray());
         }
         for (Object[] row : table.rows()) {
-            Object[] escaped = new Object[row.length];
-            for (int c = 0; c < row.length; c++) {
-                escaped[c] = escapeRaw((String) row[c]);
-            }
-            line(out, escaped);
+            rawLine(out, row);
         }
+    }
+
+    /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
+    private static void rawLine(Text out, Object[] row) {
+        Object[] escaped = new Object[row.length];
+        for (int c = 0; c < row.length; c++) {
+            escaped[c] = escapeRaw((String) row[c]);
+        }
+        line(out, escaped);
     }
 
     private static void line(Text out, Object[] cells) {
@@ -138,27 +143,35 @@ public final class TableRenderer {
     private static void export(Text out, Table table) {
         List<Table.Column> columns = table.columns();
         for (Object[] row : table.rows()) {
-            for (int c = 0; c < row.length; c++) {
-                if (c > 0) {
-                    out.append(' ');
-                }
-                out.append(columns.get(c).exportName()).append("=\"").append(escapeExport((String) row[c]))
-                        .append('"');
-            }
-            out.newline();
+            exportLine(out, columns, row);
         }
+    }
+
+    private static void exportLine(Text out, List<Table.Column> columns, Object[] row) {
+        for (int c = 0; c < row.length; c++) {
+            if (c > 0) {
+                out.append(' ');
+            }
+            out.append(columns.get(c).exportName()).append("=\"").append(escapeExport((String) row[c])).append('"');
+        }
+        out.newline();
     }
 
     /** Safe inside double quotes for sh's eval: \, ", $ and ` are escaped. */
     static String escapeExport(String cell) {
-        StringBuilder s = new StringBuilder(cell.length());
+        StringBuilder s = null;
         for (int i = 0; i < cell.length(); i++) {
             char ch = cell.charAt(i);
             if (ch == '\\' || ch == '"' || ch == '$' || ch == '`') {
+                if (s == null) {
+                    s = new StringBuilder(cell.length() + 8).append(cell, 0, i);
+                }
                 s.append('\\');
             }
-            s.append(ch);
+            if (s != null) {
+                s.append(ch);
+            }
         }
-        return s.toString();
+        return s == null ? cell : s.toString();
     }
 }

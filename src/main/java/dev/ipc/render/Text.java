@@ -1,6 +1,8 @@
 // A growing text buffer with the printf conversions ipcs uses, without String.format's parsing per call.
 package dev.ipc.render;
 
+import java.nio.charset.StandardCharsets;
+
 public final class Text {
     private final StringBuilder buffer;
 
@@ -82,13 +84,22 @@ public final class Text {
 
     /** 0x%08x */
     public Text hexKey(int key) {
-        buffer.append("0x");
-        String hex = Integer.toHexString(key);
-        for (int i = hex.length(); i < 8; i++) {
-            buffer.append('0');
-        }
-        buffer.append(hex);
+        buffer.append(formatKey(key));
         return this;
+    }
+
+    private static final byte[] HEX_DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd',
+            'e', 'f'};
+
+    /** A key as 0x%08x: ten bytes filled in place, run tens of thousands of times in a listing. */
+    public static String formatKey(int key) {
+        byte[] text = new byte[10];
+        text[0] = '0';
+        text[1] = 'x';
+        for (int i = 9, rest = key; i >= 2; i--, rest >>>= 4) {
+            text[i] = HEX_DIGITS[rest & 0xf];
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     public Text spaces(int count) {

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonRendererTest {
     private static final List<String> KEYS = List.of("id", "name", "size");
@@ -46,12 +50,12 @@ class JsonRendererTest {
             }
             json.writeEndObject();
         }
-        List<String> members = new ArrayList<>();
+        List<byte[]> members = new ArrayList<>();
         for (int t = 0; t < names.size(); t++) {
             members.add(JsonRenderer.member(names.get(t), KEYS, listings.get(t),
                     (json, row, column) -> JsonRenderer.write(json, row[column])));
         }
-        String rendered = JsonRenderer.document(members);
+        String rendered = document(members);
         assertEquals(expected + "\n", rendered);
         assertEquals(new BigInteger("18446744073692774399"),
                 new ObjectMapper().readTree(rendered).get("semaphores").get(0).get("size").bigIntegerValue());
@@ -59,6 +63,30 @@ class JsonRendererTest {
 
     @Test
     void no_listings_is_an_empty_object() {
-        assertEquals("{}\n", JsonRenderer.document(List.of()));
+        assertEquals("{}\n", document(List.of()));
+    }
+
+    @Test
+    void utf8_members_reach_our_own_stream_as_they_are_and_any_other_writer_decoded() {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {1L, "gr\u00fc\u00dfe \u2603", 0L});
+        List<byte[]> members = List.of(JsonRenderer.member("messages", KEYS, rows,
+                (json, row, column) -> JsonRenderer.write(json, row[column])));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintWriter ours = Utf8Output.printWriter(bytes, false);
+        ours.write("before ");
+        JsonRenderer.writeDocument(ours, members);
+        ours.flush();
+        String decoded = document(members);
+        assertEquals("before " + decoded, bytes.toString(StandardCharsets.UTF_8));
+        assertTrue(decoded.contains("\"name\" : \"gr\u00fc\u00dfe \u2603\""), decoded);
+    }
+
+    private static String document(List<byte[]> members) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        JsonRenderer.writeDocument(out, members);
+        out.flush();
+        return text.toString();
     }
 }

@@ -1,8 +1,10 @@
-// The writer behind ipc's standard output and error: strings become UTF-8 bytes in one intrinsic call.
-package dev.ipc;
+// The writer behind ipc's standard output and error: strings become UTF-8 bytes in one intrinsic call, and text
+// that is UTF-8 already (JSON) goes through as it is.
+package dev.ipc.render;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
@@ -11,15 +13,52 @@ import java.nio.charset.StandardCharsets;
  * CharsetEncoder loop that is still interpreted at that point of a short run; String.getBytes has a
  * compiled fast path for ASCII text. Small writes are gathered in a buffer until flush.
  */
-final class Utf8Output extends Writer {
+public final class Utf8Output extends Writer {
     private static final int BUFFER = 8192;
 
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER];
     private int buffered;
 
-    Utf8Output(OutputStream out) {
+    private Utf8Output(OutputStream out) {
         this.out = out;
+    }
+
+    /** A PrintWriter that writes UTF-8 to out, and takes bytes already in UTF-8 (see {@link #writeUtf8}). */
+    public static PrintWriter printWriter(OutputStream out, boolean autoFlush) {
+        return new Printer(new Utf8Output(out), autoFlush);
+    }
+
+    /**
+     * Writes text that is UTF-8 bytes already, in order with what was written before: straight to the stream
+     * behind a {@link #printWriter}, decoded for any other writer. Megabytes of JSON need not become a String
+     * only to be encoded again.
+     */
+    public static void writeUtf8(PrintWriter out, byte[] bytes) {
+        if (out instanceof Printer printer) {
+            printer.writeUtf8(bytes);
+        } else {
+            out.write(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final class Printer extends PrintWriter {
+        private final Utf8Output utf8;
+
+        Printer(Utf8Output utf8, boolean autoFlush) {
+            super(utf8, autoFlush);
+            this.utf8 = utf8;
+        }
+
+        void writeUtf8(byte[] bytes) {
+            synchronized (lock) {
+                try {
+                    utf8.writeBytes(bytes);
+                } catch (IOException e) {
+                    setError(); // as PrintWriter does with its own writes
+                }
+            }
+        }
     }
 
     @Override
