@@ -113,14 +113,16 @@ put "$root/completions/ipc.bash" "$prefix/share/bash-completion/completions" ipc
 put "$root/completions/_ipc" "$prefix/share/zsh/site-functions" _ipc 644
 put "$root/completions/ipc.fish" "$prefix/share/fish/vendor_completions.d" ipc.fish 644
 
-# The class-data-sharing archive for the java found now (another java later keeps its own in the user's cache).
+# The class-data-sharing archives for the java found now (another java later keeps its own in the user's cache).
 source "$lib/jvm.sh"
-ipc_find_archive "$lib" || true
-if ipc_make_archive "$lib/ipc.jar" "$ipc_archive"; then
-  chmod 644 -- "$ipc_archive"
-  records+=("file $ipc_archive")
-  [[ -L $ipc_archive.java ]] && records+=("file $ipc_archive.java")
-fi
+for command in ls all; do # ls has an archive of its own
+  ipc_find_archive "$lib" "$command" || true
+  if ipc_make_archive "$lib/ipc.jar" "$ipc_archive" "$ipc_archive_set"; then
+    chmod 644 -- "$ipc_archive"
+    records+=("file $ipc_archive")
+    [[ -L $ipc_archive.java ]] && records+=("file $ipc_archive.java")
+  fi
+done
 
 printf '%s\n' "${records[@]}" "file $manifest" >"$manifest"
 echo "installed ipc in $prefix: $prefix/bin/ipc, man ipc, completions for bash, zsh and fish"

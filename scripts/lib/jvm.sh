@@ -32,27 +32,32 @@ else
   IPC_JVM_FLAGS+=(-Xshare:auto) # JDK 25 refuses it beside -XX:AOTCacheOutput
 fi
 
-# ipc_find_archive DIR: sets ipc_archive to the archive in DIR for the java that runs, and succeeds when it is
-# there and was made by that same java. A link beside each archive names the java binary that made it: -ef
-# compares the two files without a process, where resolving the java's path (alternatives, say) takes one.
+# ipc_find_archive DIR COMMAND: sets ipc_archive to the archive in DIR for the java that runs and the command
+# (ls has one of its own, with only its classes: a tenth of the size, so quicker to map at every start), and
+# ipc_archive_set to ls or all; succeeds when the archive is there and was made by that same java. A link beside
+# each archive names the java binary that made it: -ef compares the two files without a process, where resolving
+# the java's path (alternatives, say) takes one.
 ipc_find_archive() {
   ipc_java_path=$ipc_java
   if [[ $ipc_java_path != */* ]] && hash -- "$ipc_java_path" 2>/dev/null; then
     ipc_java_path=${BASH_CMDS[$ipc_java_path]:-$ipc_java_path} # the PATH look-up bash just made
   fi
+  ipc_archive_set=all
+  [[ ${2-} == ls ]] && ipc_archive_set=ls
   ipc_archive=$1/ipc-${ipc_java_path//[^A-Za-z0-9._-]/_}
+  [[ $ipc_archive_set == ls ]] && ipc_archive+=.ls
   if $ipc_aot; then ipc_archive+=.aot; else ipc_archive+=.jsa; fi
   [[ -f $ipc_archive && $ipc_archive.java -ef $ipc_java_path ]]
 }
 
-# ipc_make_archive JAR ARCHIVE: runs the read-only training commands and keeps the classes they loaded, with
-# the link to the java that made them (call ipc_find_archive first).
+# ipc_make_archive JAR ARCHIVE SET: runs the read-only training commands of SET (ls or all) and keeps the classes
+# they loaded, with the link to the java that made them (call ipc_find_archive first).
 ipc_make_archive() {
-  local jar=$1 archive=$2 record=(-XX:ArchiveClassesAtExit="$2.tmp$$")
+  local jar=$1 archive=$2 set=${3:-all} record=(-XX:ArchiveClassesAtExit="$2.tmp$$")
   $ipc_aot && record=(-XX:AOTCacheOutput="$archive.tmp$$")
   rm -f -- "$archive.java"
   "$ipc_java" "${IPC_JVM_FLAGS[@]}" "${record[@]}" -Xlog:disable -cp "$jar" \
-    dev.ipc.cli.Training >/dev/null 2>&1 && mv -f "$archive.tmp$$" "$archive" &&
+    dev.ipc.cli.Training "$set" >/dev/null 2>&1 && mv -f "$archive.tmp$$" "$archive" &&
     ln -s -- "$(readlink -f -- "$ipc_java_path")" "$archive.java" 2>/dev/null
   rm -f "$archive.tmp$$" "$archive.tmp$$.config"
   [[ -f $archive ]]

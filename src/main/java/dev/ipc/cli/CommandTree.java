@@ -71,7 +71,7 @@ public final class CommandTree {
         String first = at < args.length ? args[at] : null;
         Object only = first == null ? null : create(first);
         if (only == null) {
-            return full();
+            return asksOnlyForVersion(args) ? new CommandLine(IpcCommand.spec()) : full();
         }
         CommandLine root = new CommandLine(IpcCommand.spec());
         Object leaf = at + 1 < args.length ? groupMember(only, args[at + 1]) : null;
@@ -83,6 +83,19 @@ public final class CommandTree {
             root.addSubcommand(first, group);
         }
         return root;
+    }
+
+    /** ipc --version needs none of the subcommands' models (help, and mistakes, list them). */
+    private static boolean asksOnlyForVersion(String... args) {
+        boolean version = false;
+        for (String arg : args) {
+            if (arg.equals("-V") || arg.equals("--version")) {
+                version = true;
+            } else if (!arg.equals("--debug") && !arg.startsWith("--color=")) {
+                return false;
+            }
+        }
+        return version;
     }
 
     /**

@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * scripts/ipc runs this once after a build with -XX:ArchiveClassesAtExit. Only commands that read state
- * are run here: training must never create, remove or change anything.
+ * scripts/ipc runs this once after a build with -XX:ArchiveClassesAtExit (twice: ls has an archive of its own,
+ * small and quick to map). Only commands that read state are run here: training must never create, remove or
+ * change anything.
  */
 public final class Training {
     private static final String[][] READ_ONLY_COMMANDS = {
@@ -37,6 +38,13 @@ public final class Training {
     private Training() {
     }
 
+    /**
+     * ls lines besides the listings: limits, summaries and one object's block. Neither help, mistakes nor -i of a
+     * queue or set: they load picocli's parser, or libc bound through jnr, whose classes would make the archive of
+     * ls alone several times larger, and slower to map at every start.
+     */
+    private static final String[][] LS_LINES = {{"ls", "-l"}, {"ls", "-u"}, {"ls", "-m", "-i", "0"}};
+
     /** Listings whose row code should be in the archive even where the machine has no objects. */
     private static final String[][] LISTINGS = {
             {"ls"}, {"ls", "-t"}, {"ls", "-p"}, {"ls", "-c"}, {"ls", "--human"}, {"ls", "-b"},
@@ -57,17 +65,21 @@ public final class Training {
                     + "         0   600          3     0     0     0     0          0 1795247672\n"},
     };
 
+    /** With "ls", only what ipc ls runs, for the launcher's archive of ls alone; else every command. */
     public static void main(String[] args) throws IOException {
+        boolean lsAlone = args.length > 0 && args[0].equals("ls");
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
         StandardStreams.register(sink); // as Main does
-        for (String[] command : READ_ONLY_COMMANDS) {
+        for (String[] command : lsAlone ? LS_LINES : READ_ONLY_COMMANDS) {
             Main.run(sink, sink, command);
         }
         for (String[] command : LISTINGS) {
             Main.run(sink, sink, command);
         }
         // The same listings over a copy of /proc/sysvipc with one object of each kind: nothing real is touched.
-        Path sysvipc = Files.createTempDirectory("ipc-training");
+        // Not Files.createTempDirectory: its random name would put SecureRandom's classes in the archive.
+        Path sysvipc = Files.createDirectory(Path.of(System.getProperty("java.io.tmpdir"),
+                "ipc-training-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
         try {
             for (String[] file : SYSVIPC) {
                 Files.writeString(sysvipc.resolve(file[0]), file[1]);
@@ -82,10 +94,6 @@ public final class Training {
                 Files.deleteIfExists(sysvipc.resolve(file[0]));
             }
             Files.delete(sysvipc);
-        }
-        // Command lines named on our own command line too, for commands added later.
-        if (args.length > 0) {
-            Main.run(sink, sink, args);
         }
     }
 }

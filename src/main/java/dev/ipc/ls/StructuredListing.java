@@ -139,12 +139,12 @@ final class StructuredListing {
             });
         }
         List<Table> tables = new ArrayList<>();
-        List<byte[]> jsonMembers = new ArrayList<>();
+        List<JsonRenderer.Member> jsonMembers = new ArrayList<>();
         int exitCode = 0;
         for (Object result : Parallel.all(tasks)) {
             if (result instanceof Table table) {
                 tables.add(table);
-            } else if (result instanceof byte[] member) {
+            } else if (result instanceof JsonRenderer.Member member) {
                 jsonMembers.add(member);
             } else {
                 ErrorReporter.error(err, ((Exception) result).getMessage());
@@ -249,7 +249,7 @@ final class StructuredListing {
         return Table.Level.NORMAL;
     }
 
-    private byte[] jsonMember(Listing listing, List<Column> columns, List<?> objects) {
+    private JsonRenderer.Member jsonMember(Listing listing, List<Column> columns, List<?> objects) {
         List<String> keys = new ArrayList<>(columns.size());
         for (Column column : columns) {
             keys.add(column.jsonKey());

@@ -21,12 +21,12 @@ final class FieldScanner {
     }
 
     void skipLine() {
-        while (position < end && data[position] != '\n') {
-            position++;
+        byte[] bytes = data;
+        int at = position;
+        while (at < end && bytes[at] != '\n') {
+            at++;
         }
-        if (position < end) {
-            position++;
-        }
+        position = at < end ? at + 1 : at;
     }
 
     /** Reads one signed decimal field. */
@@ -48,16 +48,20 @@ final class FieldScanner {
 
     /** The decimal digits at the cursor; wraps exactly as unsigned 64-bit arithmetic does. */
     private long digits() {
+        // locals, not fields, in the loops: C1, which compiles these, keeps them in registers
+        byte[] bytes = data;
+        int at = position;
+        int start = at;
         long value = 0;
-        int start = position;
-        while (position < end) {
-            int digit = data[position] - '0';
+        while (at < end) {
+            int digit = bytes[at] - '0';
             if (digit < 0 || digit > 9) {
                 break;
             }
             value = value * 10 + digit;
-            position++;
+            at++;
         }
+        position = at;
         requireDigits(start);
         return value;
     }
@@ -90,8 +94,11 @@ final class FieldScanner {
     }
 
     private void skipBlanks() {
-        while (position < end && (data[position] == ' ' || data[position] == '\t')) {
-            position++;
+        byte[] bytes = data;
+        int at = position;
+        while (at < end && (bytes[at] == ' ' || bytes[at] == '\t')) {
+            at++;
         }
+        position = at;
     }
 }

@@ -5,9 +5,14 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 public final class ProcFile {
+    private static final int FIRST_CHUNK = 16 * 1024;
+    private static final int LATER_CHUNKS = 256 * 1024;
+
     private ProcFile() {
     }
 
@@ -17,18 +22,41 @@ public final class ProcFile {
      */
     public static byte[] readAllBytes(Path path) throws IOException {
         try (FileInputStream in = new FileInputStream(path.toFile())) {
-            byte[] buffer = new byte[64 * 1024];
+            // Filled chunks are kept and joined once at the end: a doubling buffer would allocate (and the JVM
+            // zero) four times the megabytes that /proc/sysvipc holds for tens of thousands of objects.
+            List<byte[]> filled = null;
+            byte[] chunk = new byte[FIRST_CHUNK];
             int length = 0;
             while (true) {
-                int n = in.read(buffer, length, buffer.length - length);
+                int n = in.read(chunk, length, chunk.length - length);
                 if (n < 0) {
-                    return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+                    break;
                 }
                 length += n;
-                if (length == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                if (length == chunk.length) {
+                    if (filled == null) {
+                        filled = new ArrayList<>();
+                    }
+                    filled.add(chunk);
+                    chunk = new byte[LATER_CHUNKS];
+                    length = 0;
                 }
             }
+            if (filled == null) {
+                return Arrays.copyOf(chunk, length);
+            }
+            int total = length;
+            for (byte[] full : filled) {
+                total += full.length;
+            }
+            byte[] all = new byte[total];
+            int at = 0;
+            for (byte[] full : filled) {
+                System.arraycopy(full, 0, all, at, full.length);
+                at += full.length;
+            }
+            System.arraycopy(chunk, 0, all, at, length);
+            return all;
         }
     }
 

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,6 +25,10 @@ public final class JsonRenderer {
     private JsonRenderer() {
     }
 
+    /** One listing's member of the document, as UTF-8: bytes[offset, offset + length). */
+    public record Member(byte[] bytes, int offset, int length) {
+    }
+
     /** Writes the value of one cell of a row. */
     public interface CellWriter<T> {
         void write(JsonGenerator json, T row, int column) throws IOException;
@@ -35,8 +38,9 @@ public final class JsonRenderer {
      * Rows written straight from their objects, with no table of cells in between: a listing of 24,000
      * objects need not box and hold 200,000 values first. The member comes as UTF-8, as it is printed.
      */
-    public static <T> byte[] member(String name, List<String> keys, List<T> rows, CellWriter<T> cells) {
-        Buffer out = new Buffer(rows.size() * 200 + 64);
+    public static <T> Member member(String name, List<String> keys, List<T> rows, CellWriter<T> cells) {
+        // about 24 bytes a cell as printed: the buffer seldom grows, nor is much larger than needed
+        Buffer out = new Buffer(rows.size() * (keys.size() * 24 + 16) + 64);
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.setPrettyPrinter(new PrettyPrinter());
             json.writeStartObject();
@@ -70,13 +74,14 @@ public final class JsonRenderer {
     }
 
     /** Prints the members as one JSON document: byte for byte what one generator writing them in turn prints. */
-    public static void writeDocument(PrintWriter out, List<byte[]> members) {
+    public static void writeDocument(PrintWriter out, List<Member> members) {
         out.write('{');
         for (int i = 0; i < members.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            Utf8Output.writeUtf8(out, members.get(i));
+            Member member = members.get(i);
+            Utf8Output.writeUtf8(out, member.bytes(), member.offset(), member.length());
         }
         out.write(members.isEmpty() ? "}\n" : "\n}\n");
     }
@@ -86,7 +91,10 @@ public final class JsonRenderer {
      * the default printer turns them from chars into bytes again for each of 200,000 cells.
      */
     private static final class PrettyPrinter extends DefaultPrettyPrinter {
-        private static final SerializedString FIELD_VALUE_SEPARATOR = new SerializedString(" : ");
+        // The default printer's own separators, encoded once.
+        private final SerializedString fieldValueSeparator = new SerializedString(_objectFieldValueSeparatorWithSpaces);
+        private final SerializedString entrySeparator = new SerializedString(_objectEntrySeparator);
+        private final SerializedString valueSeparator = new SerializedString(_arrayValueSeparator);
 
         PrettyPrinter() {
             indentObjectsWith(new Indentation());
@@ -99,7 +107,19 @@ public final class JsonRenderer {
 
         @Override
         public void writeObjectFieldValueSeparator(JsonGenerator json) throws IOException {
-            json.writeRaw(FIELD_VALUE_SEPARATOR);
+            json.writeRaw(fieldValueSeparator);
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator json) throws IOException {
+            json.writeRaw(entrySeparator);
+            _objectIndenter.writeIndentation(json, _nesting);
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator json) throws IOException {
+            json.writeRaw(valueSeparator);
+            _arrayIndenter.writeIndentation(json, _nesting);
         }
     }
 
@@ -131,12 +151,12 @@ public final class JsonRenderer {
         }
 
         /** What stands between the document's opening brace and the line break before its closing one. */
-        byte[] memberOfDocument() {
+        Member memberOfDocument() {
             int end = count;
             while (end > 0 && buf[end - 1] != '\n') {
                 end--;
             }
-            return Arrays.copyOfRange(buf, 1, end - 1);
+            return new Member(buf, 1, end - 2);
         }
     }
 

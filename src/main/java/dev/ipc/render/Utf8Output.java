@@ -34,11 +34,11 @@ public final class Utf8Output extends Writer {
      * behind a {@link #printWriter}, decoded for any other writer. Megabytes of JSON need not become a String
      * only to be encoded again.
      */
-    public static void writeUtf8(PrintWriter out, byte[] bytes) {
+    public static void writeUtf8(PrintWriter out, byte[] bytes, int offset, int length) {
         if (out instanceof Printer printer) {
-            printer.writeUtf8(bytes);
+            printer.writeUtf8(bytes, offset, length);
         } else {
-            out.write(new String(bytes, StandardCharsets.UTF_8));
+            out.write(new String(bytes, offset, length, StandardCharsets.UTF_8));
         }
     }
 
@@ -50,10 +50,10 @@ public final class Utf8Output extends Writer {
             this.utf8 = utf8;
         }
 
-        void writeUtf8(byte[] bytes) {
+        void writeUtf8(byte[] bytes, int offset, int length) {
             synchronized (lock) {
                 try {
-                    utf8.writeBytes(bytes);
+                    utf8.writeBytes(bytes, offset, length);
                 } catch (IOException e) {
                     setError(); // as PrintWriter does with its own writes
                 }
@@ -78,15 +78,19 @@ public final class Utf8Output extends Writer {
     }
 
     private void writeBytes(byte[] bytes) throws IOException {
-        if (bytes.length > BUFFER - buffered) {
+        writeBytes(bytes, 0, bytes.length);
+    }
+
+    private void writeBytes(byte[] bytes, int offset, int length) throws IOException {
+        if (length > BUFFER - buffered) {
             flushBuffer();
-            if (bytes.length > BUFFER / 2) {
-                out.write(bytes);
+            if (length > BUFFER / 2) {
+                out.write(bytes, offset, length);
                 return;
             }
         }
-        System.arraycopy(bytes, 0, buffer, buffered, bytes.length);
-        buffered += bytes.length;
+        System.arraycopy(bytes, offset, buffer, buffered, length);
+        buffered += length;
     }
 
     private void flushBuffer() throws IOException {

@@ -49,6 +49,25 @@ class LauncherTest {
         assertEquals("", second.err(), "no rebuild when nothing changed");
         assertEquals(expected, second.out());
 
+        // ls has an archive of its own, small; the other commands share one.
+        assertEquals(List.of("ls"), archiveSets());
+        assertEquals(0, run(List.of(copy.resolve("scripts/ipc").toString(), "--version")).exitCode());
+        assertEquals(List.of("all", "ls"), archiveSets());
+
+        // An archive whose link names another java (the one the alternatives pointed at before, say) is made
+        // again, for the java that runs now.
+        Path lsArchive = archives().stream().filter(p -> p.toString().contains(".ls.")).findFirst().orElseThrow();
+        Path link = Path.of(lsArchive + ".java");
+        Path java = link.toRealPath();
+        Files.delete(link);
+        Files.createSymbolicLink(link, Path.of("/bin/true"));
+        FileTime made = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(lsArchive, made);
+        CommandResult afterSwitch = run(launcher);
+        assertEquals(expected, afterSwitch.out(), afterSwitch::toString);
+        assertEquals(java, link.toRealPath(), "the link names the java that made the archive");
+        assertTrue(Files.getLastModifiedTime(lsArchive).compareTo(made) > 0, "the archive was made again");
+
         Path source = copy.resolve("src/main/java/dev/ipc/Main.java");
         Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 5000));
         CommandResult third = run(launcher);
@@ -78,6 +97,18 @@ class LauncherTest {
                 }
             }
         }
+    }
+
+    private List<Path> archives() throws IOException {
+        try (Stream<Path> files = Files.list(copy.resolve("target"))) {
+            return files.filter(LauncherTest::isArchive).sorted().toList();
+        }
+    }
+
+    /** Which archives there are: "ls" for the archive of ls alone, "all" for the others'. */
+    private List<String> archiveSets() throws IOException {
+        return archives().stream().map(p -> p.getFileName().toString().matches(".*\\.ls\\.(jsa|aot)") ? "ls" : "all")
+                .sorted().toList();
     }
 
     /** A class-data-sharing archive (JDK 17) or an ahead-of-time cache (JDK 25+, preferred where installed). */

@@ -50,7 +50,7 @@ class JsonRendererTest {
             }
             json.writeEndObject();
         }
-        List<byte[]> members = new ArrayList<>();
+        List<JsonRenderer.Member> members = new ArrayList<>();
         for (int t = 0; t < names.size(); t++) {
             members.add(JsonRenderer.member(names.get(t), KEYS, listings.get(t),
                     (json, row, column) -> JsonRenderer.write(json, row[column])));
@@ -70,7 +70,7 @@ class JsonRendererTest {
     void utf8_members_reach_our_own_stream_as_they_are_and_any_other_writer_decoded() {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {1L, "gr\u00fc\u00dfe \u2603", 0L});
-        List<byte[]> members = List.of(JsonRenderer.member("messages", KEYS, rows,
+        List<JsonRenderer.Member> members = List.of(JsonRenderer.member("messages", KEYS, rows,
                 (json, row, column) -> JsonRenderer.write(json, row[column])));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintWriter ours = Utf8Output.printWriter(bytes, false);
@@ -82,7 +82,7 @@ class JsonRendererTest {
         assertTrue(decoded.contains("\"name\" : \"gr\u00fc\u00dfe \u2603\""), decoded);
     }
 
-    private static String document(List<byte[]> members) {
+    private static String document(List<JsonRenderer.Member> members) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
         JsonRenderer.writeDocument(out, members);
