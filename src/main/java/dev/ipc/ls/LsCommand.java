@@ -226,7 +226,7 @@ public final class LsCommand implements Callable<Integer> {
                 String value = null;
                 if (option.takesValue) {
                     value = equals >= 0 ? arg.substring(equals + 1) : plainValue(args, ++i);
-                    if (value == null) {
+                    if (value == null || value.isEmpty()) {
                         return null;
                     }
                 }

@@ -39,7 +39,7 @@ class PlainParsingTest {
     private static final String[][] PICOCLI = {
             {"--help"}, {"-h"}, {"-V"}, {"--color=never"}, {"--debug"}, {"-x"}, {"--bogus"}, {"-qx"}, {"-i"},
             {"-q", "-i"}, {"-i", "-q"}, {"-i5", "-q"}, {"--json=true"}, {"--"}, {"-"}, {""},
-            {"@args"}, {"-i", "@file", "-q"}, {"-o", ""},
+            {"@args"}, {"-i", "@file", "-q"}, {"-o", ""}, {"--id=", "-q"}, {"--output="},
     };
 
     @BeforeAll

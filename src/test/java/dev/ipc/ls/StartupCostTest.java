@@ -1,4 +1,5 @@
-// A listing from /proc must not pay for native bindings: jnr is loaded only by commands that call libc.
+// A listing from /proc must not pay for native bindings (jnr is loaded only by commands that call libc), nor
+// for picocli's parser or the time-zone database when it does not need them.
 package dev.ipc.ls;
 
 import dev.ipc.cli.SelfCommand;
@@ -32,6 +33,27 @@ class StartupCostTest {
             // and the test would see it: -i on a semaphore set needs semctl(GETVAL)
             int set = Kernel.createSemaphores(0x4343, 1, 0600);
             assertTrue(childWithClassLog("ls", "-s", "-i", Integer.toString(set)).out().contains(" jnr."));
+        } finally {
+            Kernel.removeAll();
+        }
+    }
+
+    @Test
+    void plain_listings_set_up_no_picocli_parser_and_no_time_zones_until_a_time_is_printed() {
+        Isolation.requirePrivateIpcNamespace();
+        Kernel.removeAll();
+        Kernel.createQueue(0x4242, 0600);
+        try {
+            for (String[] args : List.of(new String[] {"ls"}, new String[] {"ls", "-q", "--json"},
+                    new String[] {"ls", "-l"}, new String[] {"ls", "-g", "-e"})) {
+                String classes = childWithClassLog(args).out();
+                assertTrue(classes.contains("dev.ipc.ls.LsCommand"), "the class log was read");
+                assertFalse(classes.contains("picocli.CommandLine$Interpreter"), () -> String.join(" ", args));
+                assertFalse(classes.contains("java.time.zone.ZoneRules "), () -> String.join(" ", args));
+            }
+            // and the test would see both: help is picocli's, and -t prints times
+            assertTrue(childWithClassLog("ls", "--help").out().contains("picocli.CommandLine$Interpreter"));
+            assertTrue(childWithClassLog("ls", "-q", "-t").out().contains("java.time.zone.ZoneRules "));
         } finally {
             Kernel.removeAll();
         }
