@@ -2,6 +2,7 @@
 // objects, POSIX objects and the limits table.
 package dev.ipc.ls;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Terminal;
@@ -216,24 +217,26 @@ final class StructuredListing {
         return (id == null || object.id() == id) && (!request.orphans() || Orphans.orphan(object));
     }
 
-    private Table table(Listing listing, List<Column> columns, List<?> objects) {
+    private Table table(Listing listing, List<Column> columns, List<?> objects) throws IOException {
         List<Table.Column> specs = new ArrayList<>(columns.size());
         for (Column column : columns) {
             specs.add(new Table.Column(column.header(), column.exportName(), column.rightAligned()));
         }
         Table table = new Table(listing.jsonName(), specs);
+        TextCell cell = new TextCell(listing);
         for (Object object : objects) {
-            table.add(row(listing, columns, object), level(listing, object));
+            table.add(row(columns, object, cell), level(listing, object));
         }
         return table;
     }
 
     /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
-    private Object[] row(Listing listing, List<Column> columns, Object object) {
+    private Object[] row(List<Column> columns, Object object, TextCell cell) throws IOException {
         Object[] row = new Object[columns.size()];
         for (int c = 0; c < row.length; c++) {
-            Column column = columns.get(c);
-            row[c] = text(column, cells.value(column, object), listing);
+            cell.column = columns.get(c);
+            cells.write(cell.column, object, cell);
+            row[c] = cell.text;
         }
         return row;
     }
@@ -254,45 +257,113 @@ final class StructuredListing {
         for (Column column : columns) {
             keys.add(column.jsonKey());
         }
+        JsonCell cell = new JsonCell();
         return JsonRenderer.member(listing.jsonName(), keys, objects, (json, object, c) -> {
-            Column column = columns.get(c);
-            JsonRenderer.write(json, jsonValue(column, cells.value(column, object)));
+            cell.json = json;
+            cell.column = columns.get(c);
+            cells.write(cell.column, object, cell);
         });
     }
 
-    private String text(Column column, Object value, Listing listing) {
-        if (value == null) {
-            return listing == Listing.GLOBAL ? "-" : "";
+    /** A cell as the aligned table, --raw and --export print it; one for each listing's thread. */
+    private final class TextCell implements Cells.Sink {
+        private final Listing listing;
+        private Column column;
+        private String text;
+
+        TextCell(Listing listing) {
+            this.listing = listing;
         }
-        if (value instanceof Cells.Count count) {
-            return Long.toUnsignedString(count.value());
+
+        @Override
+        public void none() {
+            text = listing == Listing.GLOBAL ? "-" : "";
         }
-        return switch (column.kind()) {
-            case TEXT -> (String) value;
-            case NUMBER -> value.toString();
-            case SIZE -> request.bytes() ? Long.toUnsignedString((Long) value) : HumanSize.format((Long) value);
-            case TIME -> timeFormat.format((Long) value, zone, timeFormat == TimeFormat.SHORT ? now() : null);
-            case PERMS -> request.numericPerms() ? Permissions.octal((Integer) value)
-                    : Permissions.symbolic((Integer) value);
-            case PERCENT -> String.format(Locale.ROOT, "%.2f%%", (Double) value);
-        };
+
+        @Override
+        public void text(String value) {
+            text = value;
+        }
+
+        @Override
+        public void key(int key) {
+            text = Text.formatKey(key);
+        }
+
+        @Override
+        public void number(long value) {
+            text = switch (column.kind()) {
+                case SIZE -> request.bytes() ? Long.toUnsignedString(value) : HumanSize.format(value);
+                case TIME -> time(value);
+                case PERMS -> permissions((int) value);
+                default -> Long.toString(value);
+            };
+        }
+
+        @Override
+        public void count(long value) {
+            text = Long.toUnsignedString(value);
+        }
+
+        @Override
+        public void percent(double value) {
+            text = String.format(Locale.ROOT, "%.2f%%", value);
+        }
     }
 
-    private Object jsonValue(Column column, Object value) {
-        if (value == null) {
-            return null;
+    /** A cell as JSON: numbers as numbers (sizes unsigned), times and permissions as strings. */
+    private final class JsonCell implements Cells.Sink {
+        private final byte[] key = new byte[10];
+        private JsonGenerator json;
+        private Column column;
+
+        @Override
+        public void none() throws IOException {
+            json.writeNull();
         }
-        if (value instanceof Cells.Count count) {
-            return unsigned(count.value());
+
+        @Override
+        public void text(String value) throws IOException {
+            json.writeString(value);
         }
-        return switch (column.kind()) {
-            case SIZE -> unsigned((Long) value);
-            case TIME -> timeFormat.format((Long) value, zone, timeFormat == TimeFormat.SHORT ? now() : null);
-            case PERMS -> request.numericPerms() ? Permissions.octal((Integer) value)
-                    : Permissions.symbolic((Integer) value);
-            case PERCENT -> Math.round((Double) value * 100) / 100.0;
-            default -> value;
-        };
+
+        @Override
+        public void key(int value) throws IOException {
+            Text.formatKey(value, key); // hex digits: nothing to escape
+            json.writeRawUTF8String(key, 0, key.length);
+        }
+
+        @Override
+        public void number(long value) throws IOException {
+            switch (column.kind()) {
+                case SIZE -> count(value);
+                case TIME -> json.writeString(time(value));
+                case PERMS -> json.writeString(permissions((int) value));
+                default -> json.writeNumber(value);
+            }
+        }
+
+        @Override
+        public void count(long value) throws IOException {
+            if (value >= 0) {
+                json.writeNumber(value);
+            } else { // above Long.MAX_VALUE as an unsigned 64-bit value
+                json.writeNumber(new BigInteger(Long.toUnsignedString(value)));
+            }
+        }
+
+        @Override
+        public void percent(double value) throws IOException {
+            json.writeNumber(Math.round(value * 100) / 100.0);
+        }
+    }
+
+    private String time(long epochSeconds) {
+        return timeFormat.format(epochSeconds, zone, timeFormat == TimeFormat.SHORT ? now() : null);
+    }
+
+    private String permissions(int mode) {
+        return request.numericPerms() ? Permissions.octal(mode) : Permissions.symbolic(mode);
     }
 
     private LocalDateTime now() {
@@ -302,10 +373,6 @@ final class StructuredListing {
             now = known;
         }
         return known;
-    }
-
-    private static Object unsigned(long value) {
-        return value >= 0 ? (Object) value : new BigInteger(Long.toUnsignedString(value));
     }
 
     /** lsipc -g: every limit, with what is in use where the kernel counts it. */

@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -157,25 +156,6 @@ public final class JsonRenderer {
                 end--;
             }
             return new Member(buf, 1, end - 2);
-        }
-    }
-
-    /** A value as JSON: null, a number (Long, Integer, Double, BigInteger), a boolean, or a string. */
-    public static void write(JsonGenerator json, Object value) throws IOException {
-        if (value == null) {
-            json.writeNull();
-        } else if (value instanceof Long l) {
-            json.writeNumber(l);
-        } else if (value instanceof Integer i) {
-            json.writeNumber(i);
-        } else if (value instanceof Double d) {
-            json.writeNumber(d);
-        } else if (value instanceof BigInteger b) {
-            json.writeNumber(b);
-        } else if (value instanceof Boolean b) {
-            json.writeBoolean(b);
-        } else {
-            json.writeString(value.toString());
         }
     }
 }

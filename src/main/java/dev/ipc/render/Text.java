@@ -94,12 +94,17 @@ public final class Text {
     /** A key as 0x%08x: ten bytes filled in place, run tens of thousands of times in a listing. */
     public static String formatKey(int key) {
         byte[] text = new byte[10];
-        text[0] = '0';
-        text[1] = 'x';
-        for (int i = 9, rest = key; i >= 2; i--, rest >>>= 4) {
-            text[i] = HEX_DIGITS[rest & 0xf];
-        }
+        formatKey(key, text);
         return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    /** 0x%08x as ASCII into the first ten bytes of into. */
+    public static void formatKey(int key, byte[] into) {
+        into[0] = '0';
+        into[1] = 'x';
+        for (int i = 9, rest = key; i >= 2; i--, rest >>>= 4) {
+            into[i] = HEX_DIGITS[rest & 0xf];
+        }
     }
 
     public Text spaces(int count) {
