@@ -32,7 +32,7 @@ if [[ $ipc_java == */bin/java ]] && ipc_java_version "${ipc_java%/bin/java}" && 
 fi
 
 # ipc_find_archive DIR COMMAND: sets ipc_archive to the archive in DIR for the java that runs and the command
-# (ls has one of its own, with only its classes: a tenth of the size, so quicker to map at every start), and
+# (ls has one of its own, with only the classes it loads: about half the size, so quicker to map), and
 # ipc_archive_set to ls or all; succeeds when the archive is there and was made by that same java. A link beside
 # each archive names the java binary that made it: -ef compares the two files without a process, where resolving
 # the java's path (alternatives, say) takes one.

@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * scripts/ipc runs this once after a build with -XX:ArchiveClassesAtExit (twice: ls has an archive of its own,
- * small and quick to map). Only commands that read state are run here: training must never create, remove or
+ * scripts/ipc runs this after a build to find the classes for its class-data-sharing archives
+ * (-XX:DumpLoadedClassList; -XX:AOTCacheOutput on JDK 25): with "ls" for the archive of ls alone, without for
+ * the other commands'. Only commands that read state are run here: training must never create, remove or
  * change anything.
  */
 public final class Training {
