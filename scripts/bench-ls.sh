@@ -16,28 +16,6 @@ gcc -O2 -Wall -o "$work/ipcfill" "$fill_source"
 "$root/scripts/ipc" --version >/dev/null && unshare --ipc "$root/scripts/ipc" ls >/dev/null
 export LC_ALL=C TZ=UTC
 
-# Runs inside the namespace: interleaves the commands, then prints one summary line per command.
-cat > "$work/measure.sh" <<'INNER'
-set -euo pipefail
-runs=$1; shift
-declare -A times
-for ((i = 0; i < runs; i++)); do
-  for command in "$@"; do
-    start=$(date +%s%N)
-    bash -c "$command" >/dev/null
-    end=$(date +%s%N)
-    times[$command]+="$(( (end - start) / 1000 )) "
-  done
-done
-for command in "$@"; do
-  sorted=$(tr ' ' '\n' <<<"${times[$command]}" | grep . | sort -n)
-  median=$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")
-  printf '  %-44s median %7.1f ms   min %7.1f   max %7.1f\n' "$command" \
-    "$(bc -l <<<"$median/1000")" "$(bc -l <<<"$(head -1 <<<"$sorted")/1000")" \
-    "$(bc -l <<<"$(tail -1 <<<"$sorted")/1000")"
-done
-INNER
-
 ipc=$root/scripts/ipc
 commands=("ipcs" "$ipc ls" "$ipc ls --json")
 if [[ -n ${IPC_COMPARE-} ]]; then
@@ -45,11 +23,11 @@ if [[ -n ${IPC_COMPARE-} ]]; then
   commands+=("$IPC_COMPARE ls" "$IPC_COMPARE ls --json")
 fi
 echo "empty tables ($runs runs each):"
-unshare --ipc bash "$work/measure.sh" "$runs" "${commands[@]}"
+unshare --ipc "$root/scripts/time-commands" "$runs" "${commands[@]}"
 
 echo "10000 queues, 10000 semaphore sets, 4000 segments ($runs runs each):"
 unshare --ipc bash -c '
-  "$1/ipcfill" 10000 10000 4000 && shift && bash "$@"
+  "$1/ipcfill" 10000 10000 4000 && shift && "$@"
   echo "  peak resident memory:"
   for args in "ls" "ls --json"; do
     kb=$(/usr/bin/time -f %M "'"$ipc"'" $args 2>&1 >/dev/null | tail -1)
@@ -57,4 +35,4 @@ unshare --ipc bash -c '
   done
   kb=$(/usr/bin/time -f %M ipcs 2>&1 >/dev/null | tail -1)
   printf "  %-34s %6d KiB\n" "ipcs" "$kb"
-' bench "$work" "$work/measure.sh" "$runs" "${commands[@]}"
+' bench "$work" "$root/scripts/time-commands" "$runs" "${commands[@]}"
