@@ -11,6 +11,7 @@ import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.PosixIpcFiles;
 import dev.ipc.proc.ProcFile;
 import dev.ipc.proc.SystemPaths;
+import dev.ipc.render.Text;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.PosixIpc;
@@ -118,7 +119,7 @@ final class Creator {
                 throw failure(failed, e);
             }
         }
-        String context = String.format("key 0x%08x", key);
+        String context = "key " + Text.formatKey(key);
         // create, or else use the existing object; loop in case it is removed between the two calls
         for (int attempt = 0; attempt < 3; attempt++) {
             try {

@@ -60,7 +60,7 @@ public final class MsgStatCommand implements Callable<Integer> {
             Json.write(out, g -> {
                 g.writeStartObject();
                 g.writeNumberField("msqid", queue.id());
-                g.writeStringField("key", String.format("0x%08x", queue.key()));
+                g.writeStringField("key", Text.formatKey(queue.key()));
                 g.writeNumberField("uid", queue.owner().uid());
                 g.writeNumberField("gid", queue.owner().gid());
                 g.writeNumberField("cuid", queue.owner().creatorUid());

@@ -4,6 +4,7 @@ package dev.ipc.sysv;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Values;
+import dev.ipc.render.Text;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVKind;
@@ -45,13 +46,9 @@ public final class Target {
             return kind.lookup(key);
         } catch (NativeCallException e) {
             if (e.errno() == Errno.ENOENT) {
-                throw new IpcException("no " + kind.noun() + " with key " + hexKey(key), ExitCodes.NOT_FOUND);
+                throw new IpcException("no " + kind.noun() + " with key " + Text.formatKey(key), ExitCodes.NOT_FOUND);
             }
             throw Failures.of(e, kind, -1, "look up");
         }
-    }
-
-    static String hexKey(int key) {
-        return String.format("0x%08x", key);
     }
 }
