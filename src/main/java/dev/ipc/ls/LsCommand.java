@@ -343,7 +343,6 @@ public final class LsCommand implements Callable<Integer> {
         SystemPaths paths = SystemPaths.fromSystemProperties();
         if (structured) {
             StructuredListing.Request request = structuredRequest();
-            StructuredListing.resolveColumns(request); // every column checked before anything is read
             return new StructuredListing(request, paths).print(out, err);
         }
         SystemVSource source = new SystemVSource(paths);

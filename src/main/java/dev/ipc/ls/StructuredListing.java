@@ -72,7 +72,7 @@ final class StructuredListing {
     }
 
     /** The columns of each listing, validated before anything is read. */
-    static List<List<Column>> resolveColumns(Request request) {
+    private static List<List<Column>> resolveColumns(Request request) {
         List<List<Column>> all = new ArrayList<>();
         for (Listing listing : request.listings()) {
             all.add(columns(listing, request));
@@ -118,7 +118,7 @@ final class StructuredListing {
 
     /** Prints the listings; returns the exit code (1 when a listing asked for could not be read). */
     int print(PrintWriter out, PrintWriter err) {
-        List<List<Column>> columns = resolveColumns(request);
+        List<List<Column>> columns = resolveColumns(request); // every column checked before anything is read
         // Each listing is read and tabulated on its own thread.
         List<Callable<Object>> tasks = new ArrayList<>();
         for (int i = 0; i < request.listings().size(); i++) {
