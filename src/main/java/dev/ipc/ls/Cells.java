@@ -132,29 +132,40 @@ final class Cells {
             case GROUP -> sink.text(groupOrId(o.gid()));
             default -> {
                 if (o instanceof PosixSharedMemory m) {
-                    switch (column) {
-                        case SIZE -> sink.number(m.size());
-                        case MTIME -> sink.number(m.modificationTime());
-                        default -> throw notApplicable(column, o);
-                    }
+                    posixSharedMemory(column, m, sink);
                 } else if (o instanceof PosixSemaphore s) {
-                    switch (column) {
-                        case SVAL -> optional(sink, s.value());
-                        case MTIME -> sink.number(s.modificationTime());
-                        default -> throw notApplicable(column, o);
-                    }
+                    posixSemaphore(column, s, sink);
                 } else {
-                    PosixMessageQueue q = (PosixMessageQueue) o;
-                    switch (column) {
-                        case USEDBYTES -> sink.number(q.queuedBytes());
-                        case MSGS -> optional(sink, q.messages());
-                        case MAXMSGS -> optional(sink, q.maxMessages());
-                        case MSGSIZE -> optional(sink, q.maxMessageSize());
-                        case MTIME -> optional(sink, q.modificationTime());
-                        default -> throw notApplicable(column, o);
-                    }
+                    posixMessageQueue(column, (PosixMessageQueue) o, sink);
                 }
             }
+        }
+    }
+
+    private static void posixSharedMemory(Column column, PosixSharedMemory m, Sink sink) throws IOException {
+        switch (column) {
+            case SIZE -> sink.number(m.size());
+            case MTIME -> sink.number(m.modificationTime());
+            default -> throw notApplicable(column, m);
+        }
+    }
+
+    private static void posixSemaphore(Column column, PosixSemaphore s, Sink sink) throws IOException {
+        switch (column) {
+            case SVAL -> optional(sink, s.value());
+            case MTIME -> sink.number(s.modificationTime());
+            default -> throw notApplicable(column, s);
+        }
+    }
+
+    private static void posixMessageQueue(Column column, PosixMessageQueue q, Sink sink) throws IOException {
+        switch (column) {
+            case USEDBYTES -> sink.number(q.queuedBytes());
+            case MSGS -> optional(sink, q.messages());
+            case MAXMSGS -> optional(sink, q.maxMessages());
+            case MSGSIZE -> optional(sink, q.maxMessageSize());
+            case MTIME -> optional(sink, q.modificationTime());
+            default -> throw notApplicable(column, q);
         }
     }
 

@@ -7,6 +7,8 @@ import dev.ipc.support.CommandResult;
 import dev.ipc.support.Isolation;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Processes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,46 +19,46 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StartupCostTest {
-    @Test
-    void listings_from_proc_load_no_native_library() {
+    @BeforeEach
+    void oneQueue() {
         Isolation.requirePrivateIpcNamespace();
         Kernel.removeAll();
         Kernel.createQueue(0x4242, 0600);
-        try {
-            for (String[] args : List.of(new String[] {"ls"}, new String[] {"ls", "--json"},
-                    new String[] {"ls", "-l"}, new String[] {"ls", "-u"}, new String[] {"ls", "-g"})) {
-                CommandResult run = childWithClassLog(args);
-                assertEquals(0, run.exitCode(), run::toString);
-                assertTrue(run.out().contains("dev.ipc.ls.LsCommand"), "the class log was read");
-                assertFalse(run.out().contains(" jnr."), () -> String.join(" ", args) + " loaded jnr");
-            }
-            // and the test would see it: -i on a semaphore set needs semctl(GETVAL)
-            int set = Kernel.createSemaphores(0x4343, 1, 0600);
-            assertTrue(childWithClassLog("ls", "-s", "-i", Integer.toString(set)).out().contains(" jnr."));
-        } finally {
+    }
+
+    @AfterEach
+    void removeObjects() {
+        if (Isolation.inPrivateIpcNamespace()) {
             Kernel.removeAll();
         }
     }
 
     @Test
-    void plain_listings_set_up_no_picocli_parser_and_no_time_zones_until_a_time_is_printed() {
-        Isolation.requirePrivateIpcNamespace();
-        Kernel.removeAll();
-        Kernel.createQueue(0x4242, 0600);
-        try {
-            for (String[] args : List.of(new String[] {"ls"}, new String[] {"ls", "-q", "--json"},
-                    new String[] {"ls", "-l"}, new String[] {"ls", "-g", "-e"})) {
-                String classes = childWithClassLog(args).out();
-                assertTrue(classes.contains("dev.ipc.ls.LsCommand"), "the class log was read");
-                assertFalse(classes.contains("picocli.CommandLine$Interpreter"), () -> String.join(" ", args));
-                assertFalse(classes.contains("java.time.zone.ZoneRules "), () -> String.join(" ", args));
-            }
-            // and the test would see both: help is picocli's, and -t prints times
-            assertTrue(childWithClassLog("ls", "--help").out().contains("picocli.CommandLine$Interpreter"));
-            assertTrue(childWithClassLog("ls", "-q", "-t").out().contains("java.time.zone.ZoneRules "));
-        } finally {
-            Kernel.removeAll();
+    void listings_from_proc_load_no_native_library() {
+        for (String[] args : List.of(new String[] {"ls"}, new String[] {"ls", "--json"},
+                new String[] {"ls", "-l"}, new String[] {"ls", "-u"}, new String[] {"ls", "-g"})) {
+            CommandResult run = childWithClassLog(args);
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.out().contains("dev.ipc.ls.LsCommand"), "the class log was read");
+            assertFalse(run.out().contains(" jnr."), () -> String.join(" ", args) + " loaded jnr");
         }
+        // and the test would see it: -i on a semaphore set needs semctl(GETVAL)
+        int set = Kernel.createSemaphores(0x4343, 1, 0600);
+        assertTrue(childWithClassLog("ls", "-s", "-i", Integer.toString(set)).out().contains(" jnr."));
+    }
+
+    @Test
+    void plain_listings_set_up_no_picocli_parser_and_no_time_zones_until_a_time_is_printed() {
+        for (String[] args : List.of(new String[] {"ls"}, new String[] {"ls", "-q", "--json"},
+                new String[] {"ls", "-l"}, new String[] {"ls", "-g", "-e"})) {
+            String classes = childWithClassLog(args).out();
+            assertTrue(classes.contains("dev.ipc.ls.LsCommand"), "the class log was read");
+            assertFalse(classes.contains("picocli.CommandLine$Interpreter"), () -> String.join(" ", args));
+            assertFalse(classes.contains("java.time.zone.ZoneRules "), () -> String.join(" ", args));
+        }
+        // and the test would see both: help is picocli's, and -t prints times
+        assertTrue(childWithClassLog("ls", "--help").out().contains("picocli.CommandLine$Interpreter"));
+        assertTrue(childWithClassLog("ls", "-q", "-t").out().contains("java.time.zone.ZoneRules "));
     }
 
     private static CommandResult childWithClassLog(String... args) {
