@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,8 +32,11 @@ public final class Input {
                 }
             }
             return System.in.readNBytes(most);
+        } catch (FileSystemException named) {
+            throw new UncheckedIOException(named); // its message names the file
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A directory opens and fails only when read, with an exception that names no file.
+            throw IpcException.failure((file != null ? file : "standard input") + ": " + e.getMessage());
         }
     }
 }
