@@ -24,6 +24,9 @@ public final class Input {
         if (text != null) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
+        if (file != null && file.isEmpty()) {
+            throw IpcException.usage("--file '': give the name of a file"); // "" would be the working directory
+        }
         int most = (int) Math.min(limit + 1, Integer.MAX_VALUE - 8);
         try {
             if (file != null) {
