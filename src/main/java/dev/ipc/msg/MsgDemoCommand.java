@@ -94,6 +94,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
         trips = Values.bounded(roundTrips, "--round-trips", 0, Integer.MAX_VALUE);
         clientCount = (int) Values.bounded(clients, "--clients", 1, 64);
         if (role != null) {
+            ChildLink.requireRole("ipc msg demo", role, "sender", "receiver", "server", "client");
             return child();
         }
         DemoRun run = new DemoRun(spec.commandLine().getOut(), "msg demo", trace,

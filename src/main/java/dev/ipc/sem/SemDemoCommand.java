@@ -67,6 +67,7 @@ public final class SemDemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long paceNanos = Values.durationNanos(pace, "--pace");
         if (role != null) {
+            ChildLink.requireRole("ipc sem demo", role, "A", "B", "C");
             return child(paceNanos);
         }
         DemoRun run = new DemoRun(spec.commandLine().getOut(), "sem demo", trace,

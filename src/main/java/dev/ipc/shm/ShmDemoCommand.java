@@ -101,6 +101,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
         }
         ring = (int) Values.bounded(slots, "--slots", 1, 32767);
         if (role != null) {
+            ChildLink.requireRole("ipc shm demo", role, "producer", "consumer");
             return "producer".equals(role) ? producer() : consumer();
         }
         DemoRun run = new DemoRun(spec.commandLine().getOut(), "shm demo", trace,
