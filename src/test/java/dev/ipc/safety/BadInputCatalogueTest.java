@@ -4,21 +4,15 @@ package dev.ipc.safety;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.IpcProcess;
-import dev.ipc.support.TestObjects;
 import dev.ipc.support.Unprivileged;
 import dev.ipc.tune.PrivateLimits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import static dev.ipc.support.Arguments.split;
@@ -26,19 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Each case is a command line ({Q}, {M} and {S} stand for the ids of a queue, a segment and a semaphore set that
- * exist, {TMP} for a folder with a file existing.conf and a folder dir), the exit code it must end with, and the
- * value its message must name. The util-linux clones keep their tools' codes (1 for all of ipcs's, ipcrm's and ipcmk's
- * mistakes; 2 for ls's lsipc options, which ipcs lacks); the others 2 for usage and 1 or their own code for a
- * failure at run time.
+ * Each case is a command line (with the placeholders of {@link Fixture}), the exit code it must end with, and the
+ * value its message must name. The util-linux clones keep their tools' codes (1 for every mistake of ipcs, ipcrm
+ * and ipcmk; 2 for ls's lsipc options, which ipcs lacks); the others 2 for usage, 1 or their own code at run time.
  */
 @ExtendWith(PrivateLimits.class)
 class BadInputCatalogueTest {
     @RegisterExtension
-    final TestObjects objects = new TestObjects("catalogue");
-    @TempDir
-    Path tmp;
-    private Fixture fixture;
+    final Fixture fixture = new Fixture();
 
     record Case(int exit, String value, String line) {
         @Override
@@ -239,16 +228,6 @@ class BadInputCatalogueTest {
     static List<Case> catalogue() {
         return java.util.stream.Stream.of(LS, MK, RM, SEM, MSG, SHM, TUNE, FIFO_AND_PIPES)
                 .flatMap(List::stream).toList();
-    }
-
-    @BeforeEach
-    void objectsAndFiles() throws IOException {
-        fixture = Fixture.create(tmp);
-    }
-
-    @AfterEach
-    void machineRoot() {
-        Fixture.close();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,22 +5,16 @@ package dev.ipc.safety;
 import dev.ipc.cli.CommandTree;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
-import dev.ipc.support.TestObjects;
 import dev.ipc.tune.PrivateLimits;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,9 +35,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The command tree is walked as help and the man pages walk it, so a new option is tried as soon as it exists.
- * Each command runs from a base line that is valid, bounded and harmless on its own ({Q}, {M}, {S}: a queue, a
- * segment and a set that exist; {TMP}: a private folder), with the option under test added; runs that would
- * block are bounded by the base line's --timeout, and every run by a watchdog.
+ * Each command runs from a base line that is valid, bounded and harmless on its own (with the placeholders of
+ * {@link Fixture}), with the option under test added; runs that would block are bounded by the base line's
+ * --timeout, and every run by a watchdog.
  */
 @ExtendWith(PrivateLimits.class)
 class GeneratedBadInputTest {
@@ -137,10 +131,7 @@ class GeneratedBadInputTest {
     static final List<String> FIXED_ON_BRANCH_ORPHANS = List.of("rm --all ");
 
     @RegisterExtension
-    final TestObjects objects = new TestObjects("generated");
-    @TempDir
-    Path tmp;
-    private Fixture fixture;
+    final Fixture fixture = new Fixture();
 
     record Case(String command, String option, String value) {
         @Override
@@ -193,16 +184,6 @@ class GeneratedBadInputTest {
         List<String> commands = leaves(CommandTree.full(), new ArrayList<>()).stream()
                 .map(c -> c.getCommandSpec().qualifiedName(" ").substring("ipc ".length())).sorted().toList();
         assertEquals(commands, BASE.keySet().stream().sorted().toList());
-    }
-
-    @BeforeEach
-    void objectsAndFiles() throws IOException {
-        fixture = Fixture.create(tmp);
-    }
-
-    @AfterEach
-    void machineRoot() {
-        Fixture.close();
     }
 
     @ParameterizedTest(name = "{0}")
