@@ -195,6 +195,7 @@ public final class CommandTree {
         ErrorReporter reporter = new ErrorReporter(debug, terminal);
         root.setOut(out);
         root.setErr(err);
+        DecimalConverter.register(root);
         root.setParameterExceptionHandler(reporter);
         root.setExecutionExceptionHandler(reporter);
         fitHelpToTerminal(root);
