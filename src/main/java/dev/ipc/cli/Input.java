@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 public final class Input {
@@ -35,6 +36,10 @@ public final class Input {
                 }
             }
             return System.in.readNBytes(most);
+        } catch (InvalidPathException unnamable) {
+            // a name the locale's charset (LC_ALL=C: ASCII) cannot encode: no file can be opened by it
+            throw IpcException.failure(file + ": cannot be named in this locale's character set ("
+                    + System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale");
         } catch (FileSystemException named) {
             throw new UncheckedIOException(named); // its message names the file
         } catch (IOException e) {
