@@ -55,6 +55,7 @@ class BadInputCatalogueTest {
             bad(2, "+", "ls -o +"),
             bad(2, "NAME", "ls -q -o NAME"),
             bad(2, "jobs", "ls -N jobs"),
+            bad(2, "\u00fc", "ls -N \u00fc"),
             bad(1, "sometimes", "ls --color=sometimes"),
             bad(1, "abc", "ls --orphans -q -i abc"));
 
@@ -77,6 +78,7 @@ class BadInputCatalogueTest {
             bad(1, null, "mk"),
             bad(1, "/nonexistent/file", "mk -Q --key-from /nonexistent/file"),
             bad(1, "abc", "mk -Q --key-from {TMP}/existing.conf:abc"),
+            bad(1, "{TMP}/\u00fc", "mk -Q --key-from {TMP}/\u00fc"),
             bad(1, "999", "mk -Q --key-from {TMP}/existing.conf:999"),
             bad(1, "abc", "mk --posix-mqueue --name q --maxmsg abc"),
             bad(1, "-1", "mk --posix-mqueue --name q --msgsize -1"),
@@ -146,6 +148,7 @@ class BadInputCatalogueTest {
             bad(2, "99999999999999999999", "msg send --id {Q} --type 99999999999999999999 hi"),
             bad(1, "/nonexistent/file", "msg send --id {Q} --file /nonexistent/file"),
             bad(1, "{TMP}/dir", "msg send --id {Q} --file {TMP}/dir"),
+            bad(1, "{TMP}/\u00fc", "msg send --id {Q} --file {TMP}/\u00fc"),
             bad(2, "abc", "msg send --id {Q} --timeout abc hi"),
             bad(2, null, "msg send --id {Q} --file {TMP}/existing.conf hi"),
             bad(2, "abc", "msg recv --id {Q} --type abc"),
@@ -167,6 +170,7 @@ class BadInputCatalogueTest {
             bad(2, "99999999999999999999", "shm read --id {M} --offset 99999999999999999999"),
             bad(2, "-1", "shm read --id {M} --offset -1"),
             bad(2, "abc", "shm read --id {M} --length abc"),
+            bad(2, "\uff14", "shm read --id {M} --length \uff14"),
             bad(9, "5000", "shm read --id {M} --offset 5000"),
             bad(9, "4094", "shm write --id {M} --offset 4094 hello"),
             bad(1, "/nonexistent/file", "shm write --id {M} --file /nonexistent/file"),
@@ -182,6 +186,7 @@ class BadInputCatalogueTest {
 
     static final List<Case> TUNE = List.of(
             bad(2, "abc", "sem tune --semmni abc"),
+            bad(2, "\uff13\uff12\uff10\uff10\uff11", "sem tune --semmni \uff13\uff12\uff10\uff10\uff11"),
             bad(2, "-1", "sem tune --semmni -1"),
             bad(2, "99999999999999999999", "sem tune --semmni 99999999999999999999"),
             bad(2, "''", "sem tune --semmsl ''"),
@@ -208,6 +213,8 @@ class BadInputCatalogueTest {
             bad(2, "abc", "fifo serve --requests abc"),
             bad(2, "abc", "fifo serve --idle-timeout abc"),
             bad(2, "abc", "fifo bench --clients abc"),
+            bad(2, "\u0662", "fifo bench --clients \u0662"),
+            bad(2, "\u0663", "fifo send --count \u0663 seq"),
             bad(2, "-1", "fifo bench --requests -1"),
             bad(2, "abc", "pipe-demo capacity --size abc"),
             bad(2, "99999999999999999999", "pipe-demo capacity --size 99999999999999999999"),
@@ -220,10 +227,18 @@ class BadInputCatalogueTest {
             bad(2, "nosuchcommand", "nosuchcommand"),
             bad(2, "ünïcödé", "sem ünïcödé"));
 
-    /** Cases whose fix is on another branch: enable them once it is merged. */
+    /**
+     * Defects in code that another branch changes (ls/, mk/, rm/): enable them once it is merged. ls -i read
+     * Arabic-Indic digits as an id, where ipcs fails to parse them.
+     */
     static final List<Case> FIXED_ON_BRANCH_ORPHANS = List.of(
             bad(1, "nomatch", "ls -Q -N nomatch"),
-            bad(1, "0", "mk -Q --key 0"));
+            bad(1, "0", "mk -Q --key 0"),
+            bad(1, "\u0660", "ls -q -i \u0660"));
+
+    /** tune's code: a file name the locale cannot encode (LC_ALL=C) was an internal error, naming the exception. */
+    static final List<Case> FIXED_ON_BRANCH_TUNE = List.of(
+            bad(1, "{TMP}/\u00fc.conf", "sem tune --semmni 32001 --persist={TMP}/\u00fc.conf"));
 
     static List<Case> catalogue() {
         return java.util.stream.Stream.of(LS, MK, RM, SEM, MSG, SHM, TUNE, FIFO_AND_PIPES)
@@ -249,6 +264,17 @@ class BadInputCatalogueTest {
 
     static List<Case> fixedOnBranchOrphans() {
         return FIXED_ON_BRANCH_ORPHANS;
+    }
+
+    @Disabled("fixed on branch tune")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixedOnBranchTune")
+    void fails_clearly_and_changes_nothing_once_branch_tune_is_merged(Case bad) {
+        fails_clearly_and_changes_nothing(bad);
+    }
+
+    static List<Case> fixedOnBranchTune() {
+        return FIXED_ON_BRANCH_TUNE;
     }
 
     static final List<Case> AS_NOBODY = List.of(

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChurnTest {
     private static final int CHURNERS = 3;
-    private static final long CHURN_SECONDS = 10;
+    private static final long CHURN_SECONDS = 8;
 
     /** Each listing the test runs, with what makes its output whole. */
     private static final Map<String, ListingCheck> LISTINGS = new LinkedHashMap<>();
