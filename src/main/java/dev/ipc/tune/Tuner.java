@@ -134,6 +134,10 @@ final class Tuner {
     /** Combinations of options that make no sense are usage errors, found before anything is read. */
     private Preset checkCommandLine(Map<Limit, String> named, List<String> positional) {
         int count = group.limits().size();
+        if (options.persist != null && options.persist.isEmpty()) {
+            throw IpcException.usage("--persist '': empty FILE; give a file, or --persist alone for "
+                    + SysctlConf.fromSystemProperties().defaultFile());
+        }
         if (!named.isEmpty() && !positional.isEmpty()) {
             throw IpcException.usage("give the values either as options or as " + count + " numbers, not both");
         }

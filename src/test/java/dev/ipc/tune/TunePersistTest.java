@@ -146,6 +146,18 @@ class TunePersistTest {
         assertEquals(PrivateLimits.DEFAULTS.get("sem"), PrivateLimits.read("sem"));
     }
 
+    /** `--persist=$UNSET`: an empty FILE is a mistake, not a request for the default file. */
+    @Test
+    void an_empty_file_is_refused_and_nothing_is_changed() {
+        CommandResult result = Ipc.run("sem", "tune", "--semmni", "32100", "--persist=");
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("ipc: --persist '': empty FILE; give a file, or --persist alone for " + file + "\n",
+                result.err());
+        assertEquals(PrivateLimits.DEFAULTS.get("sem"), PrivateLimits.read("sem"));
+        assertFalse(Files.exists(file));
+    }
+
     /** What the system calls show: the temporary file is synced, renamed over the file, then the directory synced. */
     @Test
     void syncs_the_file_renames_it_into_place_and_syncs_the_directory() throws IOException {
