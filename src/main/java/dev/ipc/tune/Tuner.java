@@ -200,7 +200,7 @@ final class Tuner {
         }
         long ram = 0;
         if (preset.usesRam()) {
-            ram = options.ram != null ? ValueParser.size("--ram", options.ram) : memTotal();
+            ram = options.ram != null ? ValueParser.ram(options.ram) : memTotal();
         }
         return new Preset.Inputs(connections, ram, pageSize, ipcmni);
     }
