@@ -231,14 +231,14 @@ final class Tuner {
     }
 
     /** The file to write and its new text, prepared before the kernel is touched. */
-    private record Persisting(Path target, String text, Map<String, String> settings) {
+    private record Persisting(Path target, byte[] text, Map<String, String> settings) {
     }
 
     private Persisting preparePersist(Map<String, String> settings, TuneReport report) {
         SysctlConf conf = SysctlConf.fromSystemProperties();
         Path file = options.persist.equals(TuneOptions.DEFAULT_FILE) ? conf.defaultFile() : Path.of(options.persist);
         Path target;
-        String text;
+        byte[] text;
         try {
             target = SysctlConf.target(file);
             text = SysctlConf.edit(SysctlConf.read(target), settings);

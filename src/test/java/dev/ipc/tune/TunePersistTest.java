@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.ipc.tune.Runs.ok;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,6 +158,18 @@ class TunePersistTest {
                 result.err());
         assertEquals(PrivateLimits.DEFAULTS.get("sem"), PrivateLimits.read("sem"));
         assertFalse(Files.exists(file));
+    }
+
+    /** sysctl reads bytes: a comment in Latin-1 is as good as one in UTF-8, and is kept as it was. */
+    @Test
+    void keeps_lines_that_are_not_utf8_byte_for_byte() throws IOException {
+        String byHand = "# r\u00e9gl\u00e9 \u00e0 la main\nkernel.sem = 1 2 3 4\nvm.swappiness = 10 # \u00e9t\u00e9\n";
+        Files.write(file, byHand.getBytes(StandardCharsets.ISO_8859_1));
+
+        ok("sem", "tune", "--semmni", "32001", "--persist=" + file);
+
+        assertArrayEquals(byHand.replace("1 2 3 4", "32000 1024000000 500 32001").getBytes(StandardCharsets.ISO_8859_1),
+                Files.readAllBytes(file));
     }
 
     /** What the system calls show: the temporary file is synced, renamed over the file, then the directory synced. */
