@@ -1,23 +1,14 @@
-// Records limits for the next boot in a sysctl.d file, safely, and finds the files that would override them.
+// The sysctl.d file format: where the file is, its new text with only our keys changed, and the files that would
+// override it at boot.
 package dev.ipc.tune;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -155,50 +146,6 @@ public final class SysctlConf {
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /**
-     * Replaces the file with the text so that a crash leaves the old file or the new one, never a part: a temporary
-     * file in the same directory (its name does not end in .conf, so no sysctl reader takes it up), synced,
-     * renamed over the target, then the directory synced. Mode and owner of the file replaced are kept.
-     */
-    public static void replace(Path target, byte[] text) throws IOException {
-        Path directory = target.getParent();
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-        try {
-            PosixFileAttributes old = Files.exists(target)
-                    ? Files.readAttributes(target, PosixFileAttributes.class) : null;
-            Set<PosixFilePermission> mode = old != null ? old.permissions()
-                    : PosixFilePermissions.fromString("rw-r--r--");
-            Files.setPosixFilePermissions(temporary, mode);
-            if (old != null) {
-                keepOwner(temporary, old.owner(), old.group());
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text);
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-                dir.force(true); // the rename itself reaches the disk
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void keepOwner(Path file, UserPrincipal owner, GroupPrincipal group) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        PosixFileAttributes now = view.readAttributes();
-        if (!now.owner().equals(owner)) {
-            view.setOwner(owner);
-        }
-        if (!now.group().equals(group)) {
-            view.setGroup(group);
-        }
     }
 
     /**

@@ -36,6 +36,15 @@ class SysctlConfTest {
         return new String(SysctlConf.edit(bytes, settings), StandardCharsets.US_ASCII);
     }
 
+    /** A whole save, as tune makes it in steps around the change of the kernel. */
+    private static void replace(Path target, String text) throws IOException {
+        try (SysctlSave save = SysctlSave.lock(target)) {
+            save.stage(text.getBytes(StandardCharsets.US_ASCII));
+            save.commit();
+            save.syncFolder();
+        }
+    }
+
     private static Map<String, String> sem(String value) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kernel.sem", value);
@@ -93,7 +102,7 @@ class SysctlConfTest {
         List<String> created = new ArrayList<>();
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-            SysctlConf.replace(file, "new\n".getBytes(StandardCharsets.US_ASCII));
+            replace(file, "new\n");
             WatchKey key;
             while ((key = watcher.poll(1, java.util.concurrent.TimeUnit.SECONDS)) != null) {
                 for (WatchEvent<?> event : key.pollEvents()) {
@@ -124,12 +133,12 @@ class SysctlConfTest {
     @Test
     void a_new_file_is_readable_by_all_and_an_old_one_keeps_its_mode() throws IOException {
         Path fresh = root.resolve("new.conf");
-        SysctlConf.replace(fresh, "x\n".getBytes(StandardCharsets.US_ASCII));
+        replace(fresh, "x\n");
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
         Path old = root.resolve("old.conf");
         Files.writeString(old, "x\n");
         Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-------"));
-        SysctlConf.replace(old, "y\n".getBytes(StandardCharsets.US_ASCII));
+        replace(old, "y\n");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(old)));
         assertEquals("y\n", Files.readString(old));
     }
@@ -144,7 +153,7 @@ class SysctlConfTest {
 
         Path target = SysctlConf.target(link);
         assertEquals(real.toRealPath(), target);
-        SysctlConf.replace(target, SysctlConf.edit(SysctlConf.read(target), sem("1 2 3 4")));
+        replace(target, edit(new String(SysctlConf.read(target), StandardCharsets.US_ASCII), sem("1 2 3 4")));
 
         assertTrue(Files.isSymbolicLink(link) && Files.isSymbolicLink(middle));
         assertEquals("vm.swappiness=10\nkernel.sem = 1 2 3 4\n", Files.readString(link));
