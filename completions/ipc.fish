@@ -86,7 +86,7 @@ complete -c ipc -n "__ipc_at 'ipc mk'" -s 'p' -l 'mode' -r -F -d 'Permissions in
 complete -c ipc -n "__ipc_at 'ipc mk'" -s 'n' -l 'name' -r -F -d 'The name of the POSIX objects; the leading \'/\' is added when missing.'
 complete -c ipc -n "__ipc_at 'ipc mk'" -l 'maxmsg' -r -F -d 'Capacity of the POSIX message queue in messages (default: fs.mqueue.msg_default).'
 complete -c ipc -n "__ipc_at 'ipc mk'" -l 'msgsize' -r -F -d 'Largest message of the POSIX message queue (default: fs.mqueue.msgsize_default).'
-complete -c ipc -n "__ipc_at 'ipc mk'" -l 'key' -r -F -d 'Give the System V objects this key (decimal, 0x hex or 0 octal) instead of a random one; 0 is IPC_PRIVATE.'
+complete -c ipc -n "__ipc_at 'ipc mk'" -l 'key' -r -F -d 'Give the System V objects this 32-bit key (decimal, 0x hex or 0 octal; -1 is 0xffffffff) instead of a random one; 0 is IPC_PRIVATE.'
 complete -c ipc -n "__ipc_at 'ipc mk'" -l 'key-from' -r -F -d 'Derive the key as ftok(3) does from an existing file and a project id (1-255 or one character; default 1).'
 complete -c ipc -n "__ipc_at 'ipc mk'" -l 'exclusive' -d 'Fail if an object with the key or name exists already (IPC_EXCL, O_EXCL).'
 complete -c ipc -n "__ipc_at 'ipc mk'" -l 'json' -d 'Print what was created as JSON.'

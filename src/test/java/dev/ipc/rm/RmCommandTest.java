@@ -78,6 +78,16 @@ class RmCommandTest {
         assertEquals(6, survivors().size());
     }
 
+    /** ipcrm keeps a key's low 32 bits, so 4294967297 named key 1: another object than the one meant. */
+    @Test
+    void a_key_wider_than_32_bits_removes_nothing() {
+        int one = Kernel.createQueue(1, 0600);
+        CommandResult result = Ipc.run("rm", "-Q", "4294967297");
+        assertEquals(new CommandResult(1, "", "ipc: failed to parse argument: '4294967297': a key is 32 bits (0 to "
+                + "0xffffffff, or -2147483648 to -1)\n"), result);
+        assertTrue(SystemVCalls.messageQueue(one).isPresent());
+    }
+
     @Test
     void a_dry_run_of_the_old_form_prints_no_resources_deleted() {
         Map<String, Integer> ids = populate();
