@@ -106,7 +106,7 @@ complete -c ipc -n "__ipc_at 'ipc rm'" -l 'posix-semaphore' -r -F -d 'Remove the
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'a' -l 'all' -x -a 'shm msg sem pshm pmsg psem' -d 'Remove all System V objects, or all of one kind.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'owner' -r -F -d 'With --all: only objects owned by USER (a name or a uid).'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'older-than' -r -F -d 'With --all: only objects last changed at least DURATION ago (90s, 15m, 2h, 7d, 1d12h).'
-complete -c ipc -n "__ipc_at 'ipc rm'" -l 'orphans' -d 'With --all: only objects no live process uses: segments with no attachment whose creator and last user have exited, queues and semaphore sets whose last users have exited (or that were never used).'
+complete -c ipc -n "__ipc_at 'ipc rm'" -l 'orphans' -d 'With --all: only objects no live process uses: segments with no attachment whose creator and last user have exited, queues and semaphore sets whose last users have exited (or that were never used) and on which no process waits.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'dry-run' -d 'Print what would be removed; remove nothing.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'v' -l 'verbose' -d 'Explain what is being done.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'h' -l 'help' -d 'Show this help message and exit.'

@@ -60,6 +60,8 @@ final class StructuredListing {
     private final CTime zone = CTime.systemDefault();
     private LocalDateTime now; // when the first time is formatted: the clock needs the time zone, 10 ms to load
     private final TimeFormat timeFormat;
+    /** With --orphans: the one decision, shared by the listings' threads; else null. */
+    private final Orphans orphans;
 
     StructuredListing(Request request, SystemPaths paths) {
         this.request = request;
@@ -69,6 +71,7 @@ final class StructuredListing {
         // JSON is read by programs: ISO 8601 unless another format is asked for.
         this.timeFormat = request.timeFormat() != null ? request.timeFormat()
                 : request.output() == Output.JSON ? TimeFormat.ISO : TimeFormat.SHORT;
+        this.orphans = request.orphans() ? new Orphans() : null;
     }
 
     /** The columns of each listing, validated before anything is read. */
@@ -166,6 +169,10 @@ final class StructuredListing {
             new TableRenderer(mode, request.headings(), colour).render(text, tables);
             out.write(text.toString());
         }
+        if (orphans != null) {
+            out.flush();
+            orphans.doubts().ifPresent(doubts -> ErrorReporter.warning(err, doubts));
+        }
         return exitCode;
     }
 
@@ -214,7 +221,7 @@ final class StructuredListing {
 
     /** The object -i names, and with --orphans only one no live process uses, as 'ipc rm -a --orphans'. */
     private boolean wanted(SystemVObject object, Integer id) {
-        return (id == null || object.id() == id) && (!request.orphans() || Orphans.orphan(object));
+        return (id == null || object.id() == id) && (orphans == null || orphans.orphan(object));
     }
 
     private Table table(Listing listing, List<Column> columns, List<?> objects) throws IOException {
