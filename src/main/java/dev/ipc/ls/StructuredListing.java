@@ -130,6 +130,11 @@ final class StructuredListing {
             tasks.add(() -> {
                 try {
                     List<?> objects = objects(listing);
+                    if (objects.isEmpty() && listing.isPosix() && request.name() != null) {
+                        // as for an -i that names nothing: one line, and no table for what is not there
+                        return new NameNotFound(listing, request.output() == Output.JSON
+                                ? jsonMember(listing, listingColumns, objects) : null);
+                    }
                     if (request.output() == Output.JSON) {
                         // written on the same thread, one document member per listing
                         return jsonMember(listing, listingColumns, objects);
@@ -150,6 +155,11 @@ final class StructuredListing {
                 tables.add(table);
             } else if (result instanceof JsonRenderer.Member member) {
                 jsonMembers.add(member);
+            } else if (result instanceof NameNotFound missing) {
+                ErrorReporter.warning(err, missing.message(request.name()));
+                if (missing.member() != null) {
+                    jsonMembers.add(missing.member()); // the document keeps its shape, with an empty array
+                }
             } else {
                 ErrorReporter.error(err, ((Exception) result).getMessage());
                 exitCode = 1;
@@ -176,10 +186,25 @@ final class StructuredListing {
         return exitCode;
     }
 
+    /** --name matched nothing in a POSIX listing; member is its empty JSON array, or null for the other outputs. */
+    private record NameNotFound(Listing listing, JsonRenderer.Member member) {
+        String message(String name) {
+            String kind = switch (listing) {
+                case POSIX_QUEUES -> "POSIX message queue";
+                case POSIX_SHMEMS -> "POSIX shared memory object";
+                default -> "POSIX semaphore";
+            };
+            return kind + " " + slashed(name) + " not found";
+        }
+    }
+
+    private static String slashed(String name) {
+        return name.startsWith("/") ? name : "/" + name;
+    }
+
     private List<?> objects(Listing listing) throws IOException {
         Integer id = request.id();
-        String name = request.name() == null ? null
-                : request.name().startsWith("/") ? request.name() : "/" + request.name();
+        String name = request.name() == null ? null : slashed(request.name());
         PosixIpcReader posix = new PosixIpcReader(paths);
         return switch (listing) {
             case QUEUES -> wanted(source.messageQueues(), id);
