@@ -201,11 +201,7 @@ final class Remover {
         int id = listed.id();
         Optional<? extends SystemVObject> current;
         try {
-            current = switch (resource) {
-                case SHARED_MEMORY -> SystemVCalls.sharedMemorySegment(id);
-                case MESSAGE_QUEUES -> SystemVCalls.messageQueue(id);
-                case SEMAPHORES -> SystemVCalls.semaphoreSet(id);
-            };
+            current = SystemVCalls.object(resource, id);
         } catch (NativeCallException e) {
             if (e.errno() == Errno.EACCES) {
                 changed(resource, id); // readable when listed: only IPC_SET or a new object takes that away

@@ -337,7 +337,7 @@ class RmCommandTest {
                 "shm 0x00002235"), survivors());
     }
 
-    /** IPC_SET after the listing moves the change time: the object is no longer what the filters chose. */
+    /** A change after the listing (SETVAL here, IPC_SET alike) moves the change time: it is left alone. */
     @Test
     void an_object_changed_after_the_listing_is_left_alone() throws Exception {
         Map<String, Integer> ids = populate();
