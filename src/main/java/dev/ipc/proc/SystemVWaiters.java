@@ -51,12 +51,14 @@ public final class SystemVWaiters {
         } catch (IOException | UnsupportedOperationException unknown) {
             // every process then counts as one of ours: more objects look used, none less
         }
+        boolean sawInit = false;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
             for (Path process : entries) {
                 String name = process.getFileName().toString();
                 if (!name.chars().allMatch(c -> c >= '0' && c <= '9')) {
                     continue;
                 }
+                sawInit |= name.equals("1");
                 if (numbers.isEmpty()) {
                     waiters.cannotInspect("no system call numbers known for os.arch " + arch);
                 } else {
@@ -65,6 +67,10 @@ public final class SystemVWaiters {
             }
         } catch (IOException e) {
             waiters.cannotInspect(proc + ": " + reason(e));
+        }
+        if (!sawInit) {
+            // every PID namespace has a process 1: /proc hides it, and others, from us (mount option hidepid)
+            waiters.cannotInspect("processes of other users are hidden in " + proc);
         }
         return waiters;
     }
