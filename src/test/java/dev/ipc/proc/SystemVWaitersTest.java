@@ -13,6 +13,7 @@ import dev.ipc.sys.SemaphoreCalls;
 import dev.ipc.sys.SystemVCalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,15 @@ class SystemVWaitersTest {
         SystemVWaiters waiters = SystemVWaiters.scan(Path.of("/proc"), Optional.empty(), "s390x");
         assertFalse(waiters.complete());
         assertEquals("no system call numbers known for os.arch s390x", waiters.why());
+    }
+
+    /** Every PID namespace has a process 1: a /proc without it (hidepid) hides others' processes too. */
+    @Test
+    void a_proc_that_hides_process_1_leaves_the_scan_incomplete(@TempDir Path proc) throws Exception {
+        Files.createDirectories(proc.resolve("4242/task"));
+        SystemVWaiters waiters = SystemVWaiters.scan(proc, SystemVSyscalls.current(), "amd64");
+        assertFalse(waiters.complete());
+        assertEquals("processes of other users are hidden in " + proc, waiters.why());
     }
 
     @Test
