@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The kernel records, per object, the last processes that used it: a segment's creator and last attacher (and
@@ -27,17 +26,9 @@ import java.util.function.Supplier;
  * One instance serves one run: ls --orphans and rm --all --orphans (with --dry-run or not) ask {@link #orphan}.
  */
 public final class Orphans {
-    private final Supplier<SystemVWaiters> scan;
+    /** Read on the first queue that needs it: a run with none never scans /proc. */
     private SystemVWaiters waiters;
     private int doubtful;
-
-    public Orphans() {
-        this(SystemVWaiters::scan);
-    }
-
-    Orphans(Supplier<SystemVWaiters> scan) {
-        this.scan = scan;
-    }
 
     /** The one decision; a semaphore set's state is read with semctl (native, needs read permission). */
     public boolean orphan(SystemVObject object) {
@@ -66,7 +57,7 @@ public final class Orphans {
         }
         synchronized (this) {
             if (waiters == null) {
-                waiters = scan.get();
+                waiters = SystemVWaiters.scan();
             }
             if (!waiters.onQueue(queue.id()).isEmpty()) {
                 return false;
