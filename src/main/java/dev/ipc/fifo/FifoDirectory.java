@@ -8,7 +8,14 @@ import dev.ipc.sys.FileStatus;
 import dev.ipc.sys.Native;
 import dev.ipc.sys.NativeFiles;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import static dev.ipc.sys.FileConstants.*;
 
@@ -43,6 +50,9 @@ final class FifoDirectory implements AutoCloseable {
                 throw IpcException.failure(path + " belongs to uid " + Integer.toUnsignedString(status.uid())
                         + ", not to you (uid " + Integer.toUnsignedString(euid) + "); refusing to use it");
             }
+            if (!created) {
+                directory.requireOnlyServerFiles();
+            }
             int wanted = shared ? FifoProtocol.SHARED_DIRECTORY_MODE : FifoProtocol.PRIVATE_DIRECTORY_MODE;
             if (created || shared) {
                 if (status.permissions() != wanted) {
@@ -51,6 +61,10 @@ final class FifoDirectory implements AutoCloseable {
             } else if ((status.permissions() & 022) != 0) {
                 throw IpcException.failure(path + " is writable by group or others (mode "
                         + octal(status.permissions()) + "); refusing to use it (--shared makes a folder for a group)");
+            } else if ((status.permissions() & 077) != 0) {
+                // Others could list the folder and learn every client's pid, and it was not made for the server.
+                throw IpcException.failure(path + " is readable by group or others (mode "
+                        + octal(status.permissions()) + "); refusing to use it (chmod 700 it, or --shared for a group)");
             }
             return directory;
         } catch (RuntimeException e) {
@@ -80,6 +94,34 @@ final class FifoDirectory implements AutoCloseable {
         } catch (RuntimeException e) {
             directory.close();
             throw e;
+        }
+    }
+
+    /**
+     * An existing folder becomes the server's only if it holds nothing but what a server leaves there (its
+     * request FIFO and clients' reply FIFOs): the server creates, replaces and removes FIFOs in it, so a folder
+     * that holds anything else (--dir /etc) is someone else's.
+     */
+    private void requireOnlyServerFiles() {
+        FileStatus entry = new FileStatus();
+        List<String> foreign = new ArrayList<>();
+        // Listed through our descriptor, so the folder checked is the folder opened.
+        try (DirectoryStream<Path> names = Files.newDirectoryStream(Path.of("/proc/self/fd", Integer.toString(fd)))) {
+            for (Path name : names) {
+                String file = name.getFileName().toString();
+                boolean serverFile = FifoProtocol.isServerFileName(file) && entry.of(fd, file) && entry.isFifo();
+                if (!serverFile) {
+                    foreign.add(file);
+                }
+            }
+        } catch (IOException e) {
+            throw IpcException.failure("cannot list " + path + ": " + e.getMessage());
+        }
+        if (!foreign.isEmpty()) {
+            Collections.sort(foreign);
+            throw IpcException.failure(path + " holds " + (foreign.size() == 1 ? "a file" : foreign.size() + " files")
+                    + " that no FIFO server made ('" + printable(foreign.get(0)) + "'"
+                    + (foreign.size() > 1 ? ", ..." : "") + "); refusing to use it: give a new or empty folder");
         }
     }
 
@@ -115,6 +157,11 @@ final class FifoDirectory implements AutoCloseable {
             throw Native.failure("fstat " + path);
         }
         return status;
+    }
+
+    private static String printable(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        return Printable.excerpt(bytes, 0, bytes.length);
     }
 
     static String octal(int mode) {

@@ -2,6 +2,7 @@
 // names in the server's folder, the size limit of a request, and the default folder.
 package dev.ipc.fifo;
 
+import dev.ipc.cli.IpcException;
 import dev.ipc.sys.FileConstants;
 import dev.ipc.sys.NativeFiles;
 
@@ -43,8 +44,29 @@ final class FifoProtocol {
         return "client." + pid + ".fifo";
     }
 
+    /** Whether a name in the server's folder is one a server or its clients make: server.fifo, client.PID.fifo. */
+    static boolean isServerFileName(String name) {
+        if (name.equals(SERVER_FIFO)) {
+            return true;
+        }
+        String prefix = "client.";
+        String suffix = ".fifo";
+        if (!name.startsWith(prefix) || !name.endsWith(suffix) || name.length() <= prefix.length() + suffix.length()) {
+            return false;
+        }
+        for (int i = prefix.length(); i < name.length() - suffix.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The folder named by --dir, made absolute; the default one when there was no --dir. */
     static Path directory(Path option) {
+        if (option != null && option.toString().isEmpty()) {
+            throw IpcException.usage("invalid --dir '': an empty folder name (leave --dir out for the default folder)");
+        }
         return option != null ? option.toAbsolutePath().normalize() : defaultDirectory();
     }
 

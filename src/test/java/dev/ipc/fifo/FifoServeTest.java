@@ -449,6 +449,77 @@ class FifoServeTest {
     }
 
     @Test
+    void an_existing_folder_that_holds_other_files_is_refused_and_left_as_it_was() throws Exception {
+        Path home = Files.createDirectory(tmp.resolve("home"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Files.writeString(home.resolve("notes.txt"), "mine\n");
+        Native.check("mkfifo", NativeFiles.libc().mkfifoat(AT_FDCWD, home.resolve("client.12.fifo").toString(), 0600));
+        for (List<String> mode : List.of(List.<String>of(), List.of("--shared"))) {
+            List<String> args = new ArrayList<>(List.of("fifo", "serve", "--dir", home.toString()));
+            args.addAll(mode);
+            CommandResult result = Ipc.run(args.toArray(String[]::new));
+            assertEquals(1, result.exitCode(), result.toString());
+            assertEquals("ipc: " + home + " holds a file that no FIFO server made ('notes.txt'); refusing to use it: "
+                    + "give a new or empty folder\n", result.err());
+            assertEquals(List.of(home.resolve("client.12.fifo"), home.resolve("notes.txt")),
+                    listing(home).stream().sorted().toList());
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home)), mode.toString());
+        }
+        // A regular file under a server's name is not the server's either.
+        Path planted = Files.createDirectory(tmp.resolve("planted"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Files.writeString(planted.resolve("server.fifo"), "data\n");
+        Files.writeString(planted.resolve("client.7.fifo"), "data\n");
+        CommandResult result = Ipc.run("fifo", "serve", "--dir", planted.toString());
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("ipc: " + planted + " holds 2 files that no FIFO server made ('client.7.fifo', ...); refusing "
+                + "to use it: give a new or empty folder\n", result.err());
+        assertEquals("data\n", Files.readString(planted.resolve("server.fifo")));
+    }
+
+    @Test
+    void a_system_folder_is_never_taken_as_the_servers_home() {
+        Assumptions.assumeTrue(Isolation.isRoot(), "/etc is ours only as root");
+        CommandResult result = Ipc.run("fifo", "serve", "--dir", "/etc");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.err().startsWith("ipc: /etc holds "), result.err());
+        assertFalse(Files.exists(Path.of("/etc/server.fifo"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void a_folder_others_can_read_is_refused() throws Exception {
+        Path readable = Files.createDirectory(tmp.resolve("readable"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        CommandResult result = Ipc.run("fifo", "serve", "--dir", readable.toString());
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("ipc: " + readable + " is readable by group or others (mode 0755); refusing to use it "
+                + "(chmod 700 it, or --shared for a group)\n", result.err());
+        assertEquals(List.of(), listing(readable));
+    }
+
+    @Test
+    void a_folder_holding_only_fifos_a_server_left_is_served() throws Exception {
+        dir = Files.createDirectory(tmp.resolve("fifo"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Native.check("mkfifo", NativeFiles.libc().mkfifoat(AT_FDCWD, dir.resolve("client.99.fifo").toString(), 0600));
+        ChildProcess server = server();
+        client().sync();
+        assertTrue(server.process().isAlive(), server.err());
+    }
+
+    @Test
+    void an_empty_folder_name_is_a_usage_error_for_every_fifo_command() {
+        for (String[] line : List.of(new String[] {"fifo", "serve", "--dir", ""},
+                new String[] {"fifo", "send", "--dir", "", "ping"},
+                new String[] {"fifo", "bench", "--dir", "", "--requests", "1"})) {
+            CommandResult result = Ipc.run(line);
+            assertEquals(2, result.exitCode(), result.toString());
+            assertEquals("ipc: invalid --dir '': an empty folder name (leave --dir out for the default folder)\n",
+                    result.err());
+        }
+    }
+
+    @Test
     void bad_options_are_usage_errors() {
         CommandResult noDir = Ipc.run("fifo", "serve", "--shared");
         assertEquals(2, noDir.exitCode());
