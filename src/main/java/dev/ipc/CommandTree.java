@@ -7,6 +7,7 @@ import dev.ipc.shm.ShmCommand;
 import dev.ipc.fifo.FifoCommand;
 import dev.ipc.pipe.PipeDemoCommand;
 
+import dev.ipc.cli.DecimalConverter;
 import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.Terminal;
 

@@ -9,12 +9,12 @@ import picocli.CommandLine.TypeConversionException;
  * picocli reads int and long options with Integer.valueOf and Long.valueOf, which take any script's digits:
  * '--count ٣' was 3. Every other number of ipc, like the C tools it stands beside, is ASCII.
  */
-final class DecimalConverter {
+public final class DecimalConverter {
     private DecimalConverter() {
     }
 
     /** For every int, Integer, long and Long option of the tree as it is now. */
-    static void register(CommandLine root) {
+    public static void register(CommandLine root) {
         Ints ints = new Ints();
         Longs longs = new Longs();
         root.registerConverter(Integer.class, ints);
