@@ -517,6 +517,9 @@ public final class LsCommand implements Callable<Integer> {
     /** As ipcs's strtos32_or_err: a signed 32-bit decimal, else "failed to parse id argument". */
     private static int parseId(String text) {
         try {
+            if (!text.trim().matches("[-+]?[0-9]+")) {
+                throw new NumberFormatException(); // parseInt would take other scripts' digits too
+            }
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
             boolean digits = text.trim().matches("[-+]?[0-9]+");
