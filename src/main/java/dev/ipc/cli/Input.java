@@ -14,6 +14,16 @@ public final class Input {
     private Input() {
     }
 
+    /** The file of this name; a name the locale's charset (LC_ALL=C: ASCII) cannot encode is a failure. */
+    public static Path path(String file) {
+        try {
+            return Path.of(file);
+        } catch (InvalidPathException unnamable) {
+            throw IpcException.failure(file + ": cannot be named in this locale's character set ("
+                    + System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale");
+        }
+    }
+
     /**
      * TEXT (as UTF-8) when given, else the file's bytes when given, else standard input's. At most limit + 1 bytes
      * are read, so that a caller can tell input that is too long without reading all of it.
@@ -31,15 +41,11 @@ public final class Input {
         int most = (int) Math.min(limit + 1, Integer.MAX_VALUE - 8);
         try {
             if (file != null) {
-                try (InputStream in = Files.newInputStream(Path.of(file))) {
+                try (InputStream in = Files.newInputStream(path(file))) {
                     return in.readNBytes(most);
                 }
             }
             return System.in.readNBytes(most);
-        } catch (InvalidPathException unnamable) {
-            // a name the locale's charset (LC_ALL=C: ASCII) cannot encode: no file can be opened by it
-            throw IpcException.failure(file + ": cannot be named in this locale's character set ("
-                    + System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale");
         } catch (FileSystemException named) {
             throw new UncheckedIOException(named); // its message names the file
         } catch (IOException e) {

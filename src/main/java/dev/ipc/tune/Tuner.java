@@ -2,6 +2,7 @@
 package dev.ipc.tune;
 
 import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
 import dev.ipc.proc.KernelLimitsReader;
 import dev.ipc.proc.ProcFile;
@@ -257,7 +258,7 @@ final class Tuner {
 
     private Persisting preparePersist(Map<String, String> settings, TuneReport report) {
         SysctlConf conf = SysctlConf.fromSystemProperties();
-        Path file = options.persist.equals(TuneOptions.DEFAULT_FILE) ? conf.defaultFile() : Path.of(options.persist);
+        Path file = options.persist.equals(TuneOptions.DEFAULT_FILE) ? conf.defaultFile() : Input.path(options.persist);
         Path target;
         try {
             target = SysctlConf.target(file);
