@@ -7,7 +7,6 @@ import dev.ipc.support.IpcProcess;
 import dev.ipc.support.Unprivileged;
 import dev.ipc.tune.PrivateLimits;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +56,9 @@ class BadInputCatalogueTest {
             bad(2, "jobs", "ls -N jobs"),
             bad(2, "\u00fc", "ls -N \u00fc"),
             bad(1, "sometimes", "ls --color=sometimes"),
-            bad(1, "abc", "ls --orphans -q -i abc"));
+            bad(1, "abc", "ls --orphans -q -i abc"),
+            bad(1, "\u0660", "ls -q -i \u0660"),
+            bad(0, "nomatch", "ls -Q -N nomatch")); // as ipcs -i of an id that names nothing
 
     static final List<Case> MK = List.of(
             bad(1, "abc", "mk -M abc"),
@@ -204,6 +205,7 @@ class BadInputCatalogueTest {
             bad(2, "abc", "sem tune --preset db2 --ram abc"),
             bad(2, "-1", "sem tune --preset db2 --ram -1"),
             bad(2, "''", "sem tune --preset db2 --ram ''"),
+            bad(1, "{TMP}/\u00fc.conf", "sem tune --semmni 32001 --persist={TMP}/\u00fc.conf"),
             bad(2, "99999999999999999999", "sem tune --preset db2 --ram 99999999999999999999"),
             bad(2, "--ram", "sem tune --ram 64G"));
 
@@ -227,19 +229,6 @@ class BadInputCatalogueTest {
             bad(2, "nosuchcommand", "nosuchcommand"),
             bad(2, "ünïcödé", "sem ünïcödé"));
 
-    /**
-     * Defects in code that another branch changes (ls/, mk/, rm/): enable them once it is merged. ls -i read
-     * Arabic-Indic digits as an id, where ipcs fails to parse them.
-     */
-    static final List<Case> FIXED_ON_BRANCH_ORPHANS = List.of(
-            bad(1, "nomatch", "ls -Q -N nomatch"),
-            bad(1, "0", "mk -Q --key 0"),
-            bad(1, "\u0660", "ls -q -i \u0660"));
-
-    /** tune's code: a file name the locale cannot encode (LC_ALL=C) was an internal error, naming the exception. */
-    static final List<Case> FIXED_ON_BRANCH_TUNE = List.of(
-            bad(1, "{TMP}/\u00fc.conf", "sem tune --semmni 32001 --persist={TMP}/\u00fc.conf"));
-
     static List<Case> catalogue() {
         return java.util.stream.Stream.of(LS, MK, RM, SEM, MSG, SHM, TUNE, FIFO_AND_PIPES)
                 .flatMap(List::stream).toList();
@@ -253,28 +242,6 @@ class BadInputCatalogueTest {
         assertNull(Failures.unclear(result, value(bad.value()), bad.exit()), () -> bad + "\n" + result);
         assertEquals("", before.differences(fixture.capture()), () -> bad
                 + " changed something\n" + result);
-    }
-
-    @Disabled("fixed on branch orphans")
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("fixedOnBranchOrphans")
-    void fails_clearly_and_changes_nothing_once_branch_orphans_is_merged(Case bad) {
-        fails_clearly_and_changes_nothing(bad);
-    }
-
-    static List<Case> fixedOnBranchOrphans() {
-        return FIXED_ON_BRANCH_ORPHANS;
-    }
-
-    @Disabled("fixed on branch tune")
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("fixedOnBranchTune")
-    void fails_clearly_and_changes_nothing_once_branch_tune_is_merged(Case bad) {
-        fails_clearly_and_changes_nothing(bad);
-    }
-
-    static List<Case> fixedOnBranchTune() {
-        return FIXED_ON_BRANCH_TUNE;
     }
 
     static final List<Case> AS_NOBODY = List.of(

@@ -2,11 +2,10 @@
 // and nothing: each run fails with a clear line naming the value and changes nothing.
 package dev.ipc.safety;
 
-import dev.ipc.cli.CommandTree;
+import dev.ipc.CommandTree;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.tune.PrivateLimits;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -126,10 +125,8 @@ class GeneratedBadInputTest {
 
     /** Failures whose message is util-linux's own, which names no value: "command option value". */
     static final Map<String, String> UNNAMED = Map.ofEntries(
-            entry("mk --semaphore -1", "ipcmk: 'create semaphore failed: Invalid argument'"));
-
-    /** Cases whose fix is on another branch: "command option value". Enable them once it is merged. */
-    static final List<String> FIXED_ON_BRANCH_ORPHANS = List.of("rm --all ", "ls --id \u0663");
+            entry("mk --semaphore -1", "ipcmk: 'create semaphore failed: Invalid argument'"),
+            entry("rm --all ", "ipcrm: 'unknown argument: '"));
 
     @RegisterExtension
     final Fixture fixture = new Fixture();
@@ -142,14 +139,6 @@ class GeneratedBadInputTest {
     }
 
     static List<Case> cases() {
-        return cases(key -> !FIXED_ON_BRANCH_ORPHANS.contains(key));
-    }
-
-    static List<Case> fixedOnBranchOrphans() {
-        return cases(FIXED_ON_BRANCH_ORPHANS::contains);
-    }
-
-    private static List<Case> cases(java.util.function.Predicate<String> fixedElsewhere) {
         List<Case> cases = new ArrayList<>();
         for (CommandLine command : leaves(CommandTree.full(), new ArrayList<>())) {
             String name = command.getCommandSpec().qualifiedName(" ").substring("ipc ".length());
@@ -159,7 +148,7 @@ class GeneratedBadInputTest {
                 }
                 for (String value : VALUES) {
                     String key = name + " " + option.longestName() + " " + value;
-                    if (!ACCEPTED.containsKey(key) && fixedElsewhere.test(key)) {
+                    if (!ACCEPTED.containsKey(key)) {
                         cases.add(new Case(name, option.longestName(), value));
                     }
                 }
@@ -217,13 +206,6 @@ class GeneratedBadInputTest {
         assertNull(Failures.unclear(result, named, codes), () -> line + "\n" + result);
         assertEquals("", before.differences(fixture.capture()),
                 () -> line + " changed something\n" + result);
-    }
-
-    @Disabled("fixed on branch orphans")
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("fixedOnBranchOrphans")
-    void fails_clearly_and_changes_nothing_once_branch_orphans_is_merged(Case bad) throws Exception {
-        fails_clearly_and_changes_nothing(bad);
     }
 
     /** Takes the option and its value out of the line, where it is. */
