@@ -205,6 +205,13 @@ class MsgCommandsTest {
     }
 
     @Test
+    void a_timeout_of_zero_is_accepted_and_does_not_wait() {
+        CommandResult r = ipc("msg", "recv", "--id", id(), "--timeout", "0");
+        assertEquals(ExitCodes.TIMED_OUT, r.exitCode(), r::toString);
+        assertEquals("ipc: timed out after 0 waiting for a message on message queue " + queue + "\n", r.err());
+    }
+
+    @Test
     void a_message_that_comes_within_the_timeout_is_received() throws Exception {
         CompletableFuture<CommandResult> waiting = CompletableFuture.supplyAsync(
                 () -> ipc("msg", "recv", "--id", id(), "--type", "6", "--timeout", "20s"));
