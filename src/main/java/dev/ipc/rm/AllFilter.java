@@ -1,10 +1,9 @@
 // Narrows --all to the objects an administrator means: an owner's, old ones, or those no live process uses.
 package dev.ipc.rm;
 
-import dev.ipc.cli.CNumbers;
+import dev.ipc.cli.Accounts;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.IpcException;
-import dev.ipc.sys.Passwd;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -75,7 +74,7 @@ record AllFilter(OptionalLong owner, OptionalLong olderThan, boolean orphans) {
         return asIpcrm(() -> Durations.nanos("--older-than", text) / 1_000_000_000L);
     }
 
-    /** The shared grammar's message, with ipcrm's exit status: it exits 1 for every error, bad usage included. */
+    /** The shared message, with ipcrm's exit status: it exits 1 for every error, bad usage included. */
     private static long asIpcrm(LongSupplier parse) {
         try {
             return parse.getAsLong();
@@ -86,17 +85,6 @@ record AllFilter(OptionalLong owner, OptionalLong olderThan, boolean orphans) {
 
     /** A user name, or a uid in decimal. */
     static long uid(String text) {
-        if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            CNumbers.Parsed parsed = CNumbers.strtoul(text, 10);
-            if (!parsed.overflow() && parsed.value() >= 0 && parsed.value() <= 0xffffffffL) {
-                return parsed.value();
-            }
-        } else if (!text.isEmpty()) {
-            OptionalLong uid = Passwd.userId(text);
-            if (uid.isPresent()) {
-                return uid.getAsLong();
-            }
-        }
-        throw IpcException.failure("unknown user: '" + text + "'");
+        return asIpcrm(() -> Accounts.uid("--owner", text));
     }
 }

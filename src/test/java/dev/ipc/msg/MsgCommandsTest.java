@@ -337,7 +337,10 @@ class MsgCommandsTest {
         assertEquals(0640, q.permissions());
         assertEquals(ExitCodes.USAGE, ipc("msg", "set-perms", "--id", id(), "--mode", "0800").exitCode());
         assertEquals(ExitCodes.USAGE, ipc("msg", "set-perms", "--id", id()).exitCode());
-        assertEquals(ExitCodes.USAGE, ipc("msg", "set-perms", "--id", id(), "--owner", "no-such-user-x").exitCode());
+        assertFailure(ExitCodes.USAGE, "ipc: invalid --owner 'no-such-user-x': no such user (give a user name or a "
+                + "uid)", "msg", "set-perms", "--id", id(), "--owner", "no-such-user-x");
+        assertFailure(ExitCodes.USAGE, "ipc: invalid --group 'no-such-group-x': no such group (give a group name or "
+                + "a gid)", "msg", "set-perms", "--id", id(), "--group", "no-such-group-x");
     }
 
     private static String[] concat(List<String> a, List<String> b) {
