@@ -2,9 +2,9 @@
 // checks, and its findings as text or JSON.
 package dev.ipc.pipe;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.IpcException;
+import dev.ipc.cli.Json;
 import dev.ipc.model.WaitStatus;
 import dev.ipc.sys.Posix;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,9 +135,7 @@ final class Demo implements AutoCloseable {
 
     private void writeJson(Findings findings) {
         PrintWriter out = spec.commandLine().getOut();
-        try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
-            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            generator.useDefaultPrettyPrinter();
+        try (JsonGenerator generator = Json.open(out)) {
             generator.writeStartObject();
             generator.writeStringField("demo", name);
             generator.writeBooleanField("ok", failures.isEmpty() && checks.stream().allMatch(Check::ok));
