@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,21 +22,22 @@ class DurationsTest {
     @ParameterizedTest(name = "''{0}'' is refused")
     @ValueSource(strings = {"", "s", "5x", "1h30", "-1s", "1e3", "1..5s", "1s 2s", "365d1s", "9999999999999s"})
     void refuses_what_is_no_duration_or_beyond_a_year_in_one_message(String text) {
-        IpcException e = assertThrows(IpcException.class, () -> Durations.nanos("--timeout", text));
-        assertEquals(ExitCodes.USAGE, e.exitCode());
-        assertEquals("invalid --timeout '" + text + "': expected a duration such as 500ms, 2s, 1m or 1h30m (a plain "
-                + "number is seconds), from 0 and at most 365d", e.getMessage());
+        assertRefused("--timeout", text, "from 0", () -> Durations.nanos("--timeout", text));
     }
 
     @Test
     void refuses_zero_where_zero_means_nothing_by_the_same_check() {
         assertEquals(1, Durations.positiveNanos("--idle-timeout", "1ns"));
         for (String zero : new String[] {"0", "0ms", "0.0s"}) {
-            IpcException e = assertThrows(IpcException.class, () -> Durations.positiveNanos("--idle-timeout", zero));
-            assertEquals(ExitCodes.USAGE, e.exitCode());
-            assertEquals("invalid --idle-timeout '" + zero + "': expected a duration such as 500ms, 2s, 1m or 1h30m "
-                    + "(a plain number is seconds), more than 0 and at most 365d", e.getMessage());
+            assertRefused("--idle-timeout", zero, "more than 0", () -> Durations.positiveNanos("--idle-timeout", zero));
         }
+    }
+
+    private static void assertRefused(String option, String text, String lowest, Executable parse) {
+        IpcException e = assertThrows(IpcException.class, parse, text);
+        assertEquals(ExitCodes.USAGE, e.exitCode());
+        assertEquals("invalid " + option + " '" + text + "': expected a duration such as 500ms, 2s, 1m or 1h30m "
+                + "(a plain number is seconds), " + lowest + " and at most 365d", e.getMessage());
     }
 
     @Test
