@@ -1,14 +1,7 @@
-// Parses the numbers, sizes and durations of command-line options, with messages that name the option and value.
+// Parses the numbers and sizes of command-line options, with messages that name the option and value.
 package dev.ipc.cli;
 
-import java.math.BigDecimal;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 public final class Values {
-    private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(ns|us|ms|s|m|h|)");
-
     private Values() {
     }
 
@@ -68,48 +61,6 @@ public final class Values {
             throw IpcException.usage(option + " " + text + " is out of range");
         }
         return size;
-    }
-
-    /**
-     * A duration in nanoseconds: a decimal number with a unit ns, us, ms, s, m or h; a bare number is seconds
-     * ("1.5", "250ms", "2m").
-     */
-    public static long durationNanos(String text, String option) {
-        Matcher parts = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!parts.matches()) {
-            throw IpcException.usage("invalid " + option + " '" + text
-                    + "': write a duration such as 1.5, 250ms, 2s, 1m (a bare number is seconds)");
-        }
-        String number = parts.group(1);
-        BigDecimal scale = new BigDecimal(switch (parts.group(2)) {
-            case "ns" -> "1";
-            case "us" -> "1000";
-            case "ms" -> "1000000";
-            case "m" -> "60000000000";
-            case "h" -> "3600000000000";
-            default -> "1000000000";
-        });
-        BigDecimal nanos = new BigDecimal(number).multiply(scale);
-        if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw IpcException.usage(option + " " + text + " is too long");
-        }
-        return nanos.longValue();
-    }
-
-    /** A duration for messages: "1.5s", "250ms", "20us". */
-    public static String formatDuration(long nanos) {
-        if (nanos >= 1_000_000_000L) {
-            return trim(BigDecimal.valueOf(nanos, 9)) + "s";
-        }
-        if (nanos >= 1_000_000L) {
-            return trim(BigDecimal.valueOf(nanos, 6)) + "ms";
-        }
-        return trim(BigDecimal.valueOf(nanos, 3)) + "us";
-    }
-
-    private static String trim(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     private static CNumbers.Parsed parse(String text, String option) {

@@ -32,9 +32,8 @@ public final class DemoRun {
     private final Narrator parent;
     private final List<Owned> objects = new ArrayList<>();
     private final List<DemoProcess> processes = new ArrayList<>();
-    private final List<String> checks = new ArrayList<>();
+    private final Checks checks = new Checks();
     private final List<String> notes = new ArrayList<>();
-    private int failed;
     private boolean cleaned;
     private volatile boolean interrupted;
     private final CountDownLatch verdictPrinted = new CountDownLatch(1);
@@ -82,10 +81,7 @@ public final class DemoRun {
 
     /** A check for the verdict: what the documents say, and whether the kernel did it. */
     public void check(boolean ok, String what) {
-        checks.add((ok ? "  ok    " : "  FAIL  ") + what);
-        if (!ok) {
-            failed++;
-        }
+        checks.check(ok, what, what);
     }
 
     /** A line for after the checks: figures such as throughput. */
@@ -139,26 +135,26 @@ public final class DemoRun {
             failure = "interrupted before it could finish";
         }
         if (failure != null) {
-            check(false, failure);
+            checks.fail(failure);
         }
         out.println();
         out.println("Checks:");
-        checks.forEach(out::println);
+        checks.summaryLines().forEach(out::println);
         if (!notes.isEmpty()) {
             out.println();
             notes.forEach(out::println);
         }
+        int failed = checks.failed();
         out.println();
         out.println(failed == 0 ? "The kernel behaved as the documents say."
-                : "The demo did not go as the documents say: " + failed + " check" + (failed == 1 ? "" : "s")
-                + " failed.");
+                : "The demo did not go as the documents say: " + checksFailed(failed) + ".");
         out.flush();
         verdictPrinted.countDown();
-        if (failed > 0) {
-            throw IpcException.failure(name + ": " + (failure != null ? failure : failed + " check"
-                    + (failed == 1 ? "" : "s") + " failed (see above)"));
-        }
-        return 0;
+        return checks.verdict(name + ": ", broken -> checksFailed(failed) + " (see above)");
+    }
+
+    private static String checksFailed(int failed) {
+        return failed + " check" + (failed == 1 ? "" : "s") + " failed";
     }
 
     /** Stops what still runs, then removes every object; safe to call twice. */

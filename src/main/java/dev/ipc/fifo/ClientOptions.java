@@ -1,6 +1,7 @@
 // The options of the FIFO server's clients (send, bench): where the server is, and how long to wait for it.
 package dev.ipc.fifo;
 
+import dev.ipc.cli.Durations;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ final class ClientOptions {
     boolean shared;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s",
-            description = "Give up on a request without a reply after DURATION (default ${DEFAULT-VALUE}).")
+            description = "Give up on a request without a reply after DURATION, more than 0 (default ${DEFAULT-VALUE}). "
+                    + Durations.HELP)
     String timeout;
 
     Path directory() {
@@ -24,6 +26,6 @@ final class ClientOptions {
 
     /** Checked before anything is made. */
     long timeoutNanos() {
-        return Durations.parse("--timeout", timeout);
+        return Durations.positiveNanos("--timeout", timeout);
     }
 }

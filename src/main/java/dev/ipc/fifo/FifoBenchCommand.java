@@ -1,6 +1,7 @@
 // ipc fifo bench: N client processes against a FIFO server; requests per second and latency percentiles.
 package dev.ipc.fifo;
 
+import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.SelfCommand;

@@ -2,6 +2,7 @@
 // nothing a client does can block it, one log line per event, a clean stop on SIGINT and SIGTERM.
 package dev.ipc.fifo;
 
+import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.sys.NativeFiles;
@@ -64,7 +65,7 @@ public final class FifoServeCommand implements Callable<Integer> {
     Long requests;
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION",
-            description = "Stop after DURATION without requests (500ms, 5s, 2m...).")
+            description = "Stop after DURATION without requests, more than 0. " + Durations.HELP)
     String idleTimeout;
 
     /** A stop asked for by a signal, kept until the server exists and then passed on to it. */
@@ -97,7 +98,7 @@ public final class FifoServeCommand implements Callable<Integer> {
         if (requests != null && requests < 1) {
             throw IpcException.usage("invalid --requests '" + requests + "': expected a number of at least 1");
         }
-        long idleNanos = idleTimeout == null ? 0 : Durations.parse("--idle-timeout", idleTimeout);
+        long idleNanos = idleTimeout == null ? 0 : Durations.positiveNanos("--idle-timeout", idleTimeout);
         if (shared && directory == null) {
             throw IpcException.usage("--shared needs --dir DIR, a folder the group's users can reach "
                     + "(the default folder is private to you)");

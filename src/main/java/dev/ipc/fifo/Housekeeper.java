@@ -2,6 +2,7 @@
 // while it holds client FIFOs open but no requests come, so that it can close them.
 package dev.ipc.fifo;
 
+import dev.ipc.cli.Durations;
 import dev.ipc.sys.FileStatus;
 
 final class Housekeeper implements AutoCloseable {

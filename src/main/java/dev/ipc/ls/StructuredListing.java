@@ -5,6 +5,7 @@ package dev.ipc.ls;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.IpcException;
+import dev.ipc.cli.Json;
 import dev.ipc.cli.Terminal;
 import dev.ipc.model.IpcLimits;
 import dev.ipc.model.IpcUsage;
@@ -30,7 +31,6 @@ import dev.ipc.sys.PageSize;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -377,11 +377,7 @@ final class StructuredListing {
 
         @Override
         public void count(long value) throws IOException {
-            if (value >= 0) {
-                json.writeNumber(value);
-            } else { // above Long.MAX_VALUE as an unsigned 64-bit value
-                json.writeNumber(new BigInteger(Long.toUnsignedString(value)));
-            }
+            Json.unsigned(json, value);
         }
 
         @Override

@@ -2,8 +2,8 @@
 package dev.ipc.mk;
 
 import dev.ipc.cli.ErrorReporter;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ipc.cli.Json;
 import dev.ipc.cli.OrderedOptions;
 import dev.ipc.cli.Specs;
 import dev.ipc.mk.MkRequest.Option;
@@ -132,8 +132,7 @@ public final class MkCommand implements Callable<Integer> {
 
     private static void writeJson(PrintWriter out, List<Made> made) {
         try {
-            JsonGenerator json = new JsonFactory().createGenerator(out);
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            JsonGenerator json = Json.openOneLine(out);
             json.writeStartObject();
             json.writeArrayFieldStart("objects");
             for (Made object : made) {

@@ -1,6 +1,7 @@
 // ipc msg recv: msgrcv with its type selection, for one message, several, or all that are there.
 package dev.ipc.msg;
 
+import dev.ipc.cli.Durations;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
@@ -92,7 +93,7 @@ public final class MsgRecvCommand implements Callable<Integer> {
     boolean truncate;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Wait at most this long in all (e.g. 500ms, 2s).")
+            description = "Wait at most DURATION in all; 0: do not wait. " + Durations.HELP)
     String timeout;
 
     @Option(names = "--raw", description = "Write only the texts' bytes, exactly, one after the other.")
@@ -129,7 +130,7 @@ public final class MsgRecvCommand implements Callable<Integer> {
             throw IpcException.usage("--max-size " + maxSize + " is out of range: at most "
                     + (Integer.MAX_VALUE - 16));
         }
-        long waitNanos = timeout == null ? -1 : Values.durationNanos(timeout, "--timeout");
+        long waitNanos = timeout == null ? -1 : Durations.nanos("--timeout", timeout);
         target.validate();
 
         int id = target.resolve(SystemVKind.QUEUE);

@@ -1,6 +1,7 @@
 // ipc msg send: msgsnd of one message, from the command line, a file or standard input.
 package dev.ipc.msg;
 
+import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Input;
@@ -49,7 +50,7 @@ public final class MsgSendCommand implements Callable<Integer> {
     boolean nowait;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Wait at most this long for room in a full queue (e.g. 500ms, 2s).")
+            description = "Wait at most DURATION for room in a full queue; 0: do not wait. " + Durations.HELP)
     String timeout;
 
     @Option(names = "--file", paramLabel = "FILE", description = "Send the bytes of this file.")
@@ -65,7 +66,7 @@ public final class MsgSendCommand implements Callable<Integer> {
             throw IpcException.usage("--type " + type + ": a message's type must be 1 or more (msgsnd refuses "
                     + "types below 1; receivers use 0 and negative types to select)");
         }
-        long waitNanos = timeout == null ? -1 : Values.durationNanos(timeout, "--timeout");
+        long waitNanos = timeout == null ? -1 : Durations.nanos("--timeout", timeout);
         if (nowait && timeout != null) {
             throw IpcException.usage("--nowait and --timeout exclude each other");
         }

@@ -2,9 +2,10 @@
 // checks, and its findings as text or JSON.
 package dev.ipc.pipe;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ipc.cli.IpcException;
+import dev.ipc.cli.Json;
+import dev.ipc.demo.Checks;
+import dev.ipc.demo.Checks.Check;
 import dev.ipc.model.WaitStatus;
 import dev.ipc.sys.Posix;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,16 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 final class Demo implements AutoCloseable {
-    /** A rule of the documents, and whether the kernel kept it this time. */
-    record Check(String rule, boolean ok, String observed) {
-    }
-
     /** The demo's own findings, written inside the JSON object. */
     interface Findings {
         void write(JsonGenerator json) throws IOException;
@@ -42,8 +37,7 @@ final class Demo implements AutoCloseable {
     final boolean json;
     private final CommandSpec spec;
     private final PrintWriter story;
-    private final List<Check> checks = new ArrayList<>();
-    private final List<String> failures = new ArrayList<>();
+    private final Checks checks = new Checks();
 
     private Demo(CommandSpec spec, DemoOptions options, boolean storyOnStderr) {
         this.spec = spec;
@@ -78,14 +72,13 @@ final class Demo implements AutoCloseable {
 
     /** Records whether the kernel kept a rule of the documents, and what was seen either way; says so. */
     boolean expect(boolean ok, String rule, String observed) {
-        checks.add(new Check(rule, ok, observed));
-        say(ok ? "ok: " + rule : "NOT AS DOCUMENTED: " + rule + " (" + observed + ")");
+        say(checks.check(ok, rule, observed).storyLine());
         return ok;
     }
 
     /** Something that went wrong that is not the kernel's doing: a failing stage, a timeout. Exit code 1. */
     void fail(String message) {
-        failures.add(message);
+        checks.fail(message);
     }
 
     /** Waits for the child and records a failure unless it exited 0. */
@@ -121,29 +114,19 @@ final class Demo implements AutoCloseable {
         if (json) {
             writeJson(findings);
         }
-        if (!failures.isEmpty()) {
-            throw IpcException.failure(failures.get(0));
-        }
-        for (Check check : checks) {
-            if (!check.ok()) {
-                throw IpcException.failure("the kernel did not behave as the documents say: " + check.rule()
-                        + " (" + check.observed() + ")");
-            }
-        }
-        return 0;
+        return checks.verdict("", broken -> "the kernel did not behave as the documents say: "
+                + broken.get(0).rule() + " (" + broken.get(0).observed() + ")");
     }
 
     private void writeJson(Findings findings) {
         PrintWriter out = spec.commandLine().getOut();
-        try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
-            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            generator.useDefaultPrettyPrinter();
+        try (JsonGenerator generator = Json.open(out)) {
             generator.writeStartObject();
             generator.writeStringField("demo", name);
-            generator.writeBooleanField("ok", failures.isEmpty() && checks.stream().allMatch(Check::ok));
+            generator.writeBooleanField("ok", checks.passed());
             findings.write(generator);
             generator.writeArrayFieldStart("checks");
-            for (Check check : checks) {
+            for (Check check : checks.checks()) {
                 generator.writeStartObject();
                 generator.writeStringField("rule", check.rule());
                 generator.writeBooleanField("ok", check.ok());
@@ -152,7 +135,7 @@ final class Demo implements AutoCloseable {
             }
             generator.writeEndArray();
             generator.writeArrayFieldStart("failures");
-            for (String failure : failures) {
+            for (String failure : checks.failures()) {
                 generator.writeString(failure);
             }
             generator.writeEndArray();

@@ -1,6 +1,7 @@
 // Options every pipe demo takes: --trace, --json and --timeout.
 package dev.ipc.pipe;
 
+import dev.ipc.cli.Durations;
 import picocli.CommandLine.Option;
 
 public final class DemoOptions {
@@ -11,9 +12,9 @@ public final class DemoOptions {
     @Option(names = "--json", description = "Print the findings as one JSON object on stdout, for scripts.")
     boolean json;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "Longest wait for any child or read; then what still runs is killed. 0: no limit. "
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + "Default: ${DEFAULT-VALUE}. " + Durations.HELP)
     String timeout;
 
     private Deadline deadline;
@@ -21,7 +22,8 @@ public final class DemoOptions {
     /** The deadline --timeout sets, counted from the first call (made before the demo starts). */
     Deadline deadline() {
         if (deadline == null) {
-            deadline = Deadline.Seconds.deadline("--timeout", timeout);
+            long nanos = Durations.nanos("--timeout", timeout);
+            deadline = nanos == 0 ? Deadline.NONE : Deadline.after(nanos);
         }
         return deadline;
     }

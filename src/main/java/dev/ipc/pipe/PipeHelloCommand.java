@@ -2,6 +2,7 @@
 // exits; the parent reads it; each closes the end it does not use.
 package dev.ipc.pipe;
 
+import dev.ipc.cli.Durations;
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
 import picocli.CommandLine.Command;
@@ -30,14 +31,14 @@ public final class PipeHelloCommand extends DemoCommand {
     @Option(names = "--no-close", description = "The parent does not close the write end it does not use.")
     boolean noClose;
 
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "1",
-            description = "With --no-close: how long the parent waits for the end of file that cannot come. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "1s",
+            description = "With --no-close: how long the parent waits for the end of file that cannot come; "
+                    + "0: it only looks. Default: ${DEFAULT-VALUE}. " + Durations.HELP)
     String waitText;
 
     @Override
     int run() {
-        long waitMillis = Deadline.Seconds.parseMillis("--wait", waitText);
+        long waitNanos = Durations.nanos("--wait", waitText);
         // printf(1) stands in for the child's code: it writes its argument to stdout in one write() and exits.
         Program printf = Program.resolve(List.of("printf", "%s", MESSAGE));
         try (Demo demo = Demo.start(spec, options)) {
@@ -75,9 +76,9 @@ public final class PipeHelloCommand extends DemoCommand {
             } else {
                 Reading reading = readMessage(demo, io, pipe.read(), received);
                 tellMessage(demo, received);
-                String waited = Deadline.Seconds.format(waitMillis);
+                String waited = Durations.format(waitNanos);
                 endOfFileWhileOpen = reading == Reading.END_OF_FILE
-                        || reading == Reading.WHOLE_MESSAGE && io.awaitReadable(pipe.read(), Deadline.after(waitMillis),
+                        || reading == Reading.WHOLE_MESSAGE && io.awaitReadable(pipe.read(), Deadline.after(waitNanos),
                         "nothing to read and no end of file: this process still holds the write end");
                 demo.say(endOfFileWhileOpen ? "parent: read returned end of file while it held the write end"
                         : "parent: after " + waited + " still no end of file: the child "
@@ -110,7 +111,7 @@ public final class PipeHelloCommand extends DemoCommand {
                 json.writeStringField("received", message);
                 json.writeBooleanField("end_of_file", sawEnd);
                 if (noClose) {
-                    json.writeNumberField("waited_ms", waitMillis);
+                    json.writeNumberField("waited_ms", waitNanos / 1_000_000);
                     json.writeBooleanField("end_of_file_while_write_end_open", sawEndWhileOpen);
                 }
                 json.writeArrayFieldStart("children");

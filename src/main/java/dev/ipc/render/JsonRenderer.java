@@ -1,11 +1,9 @@
 // Writes listings as one JSON object holding an array of row objects per listing, with jackson-core.
 package dev.ipc.render;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.ipc.cli.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,8 +17,6 @@ import java.util.List;
  * listings into one object. The result is byte for byte what one generator writing them all in turn prints.
  */
 public final class JsonRenderer {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private JsonRenderer() {
     }
 
@@ -40,8 +36,7 @@ public final class JsonRenderer {
     public static <T> Member member(String name, List<String> keys, List<T> rows, CellWriter<T> cells) {
         // about 24 bytes a cell as printed: the buffer seldom grows, nor is much larger than needed
         Buffer out = new Buffer(rows.size() * (keys.size() * 24 + 16) + 64);
-        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            json.setPrettyPrinter(new PrettyPrinter());
+        try (JsonGenerator json = Json.open(out)) {
             json.writeStartObject();
             json.writeArrayFieldStart(name);
             // Member names quoted and escaped once, not once per row.
@@ -83,64 +78,6 @@ public final class JsonRenderer {
             Utf8Output.writeUtf8(out, member.bytes(), member.offset(), member.length());
         }
         out.write(members.isEmpty() ? "}\n" : "\n}\n");
-    }
-
-    /**
-     * Jackson's default pretty printing, byte for byte, with its line breaks, indentation and " : " encoded once:
-     * the default printer turns them from chars into bytes again for each of 200,000 cells.
-     */
-    private static final class PrettyPrinter extends DefaultPrettyPrinter {
-        // The default printer's own separators, encoded once.
-        private final SerializedString fieldValueSeparator = new SerializedString(_objectFieldValueSeparatorWithSpaces);
-        private final SerializedString entrySeparator = new SerializedString(_objectEntrySeparator);
-        private final SerializedString valueSeparator = new SerializedString(_arrayValueSeparator);
-
-        PrettyPrinter() {
-            indentObjectsWith(new Indentation());
-        }
-
-        @Override
-        public DefaultPrettyPrinter createInstance() {
-            return new PrettyPrinter();
-        }
-
-        @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator json) throws IOException {
-            json.writeRaw(fieldValueSeparator);
-        }
-
-        @Override
-        public void writeObjectEntrySeparator(JsonGenerator json) throws IOException {
-            json.writeRaw(entrySeparator);
-            _objectIndenter.writeIndentation(json, _nesting);
-        }
-
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator json) throws IOException {
-            json.writeRaw(valueSeparator);
-            _arrayIndenter.writeIndentation(json, _nesting);
-        }
-    }
-
-    /** A line break and two spaces a level, as DefaultIndenter writes them on Linux. */
-    private static final class Indentation implements DefaultPrettyPrinter.Indenter {
-        private static final SerializedString[] LEVELS = new SerializedString[8];
-
-        static {
-            for (int level = 0; level < LEVELS.length; level++) {
-                LEVELS[level] = new SerializedString("\n" + "  ".repeat(level));
-            }
-        }
-
-        @Override
-        public void writeIndentation(JsonGenerator json, int level) throws IOException {
-            json.writeRaw(level < LEVELS.length ? LEVELS[level] : new SerializedString("\n" + "  ".repeat(level)));
-        }
-
-        @Override
-        public boolean isInline() {
-            return false;
-        }
     }
 
     /** The generator's bytes, taken without a copy of the whole document first. */

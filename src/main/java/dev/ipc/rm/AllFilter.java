@@ -1,13 +1,14 @@
 // Narrows --all to the objects an administrator means: an owner's, old ones, or those no live process uses.
 package dev.ipc.rm;
 
-import dev.ipc.cli.CNumbers;
+import dev.ipc.cli.Accounts;
+import dev.ipc.cli.Durations;
 import dev.ipc.cli.IpcException;
-import dev.ipc.sys.Passwd;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /**
  * @param owner     only objects whose owner (not creator) has this uid
@@ -68,61 +69,22 @@ record AllFilter(OptionalLong owner, OptionalLong olderThan, boolean orphans) {
         }
     }
 
+    /** Whole seconds, as change times are kept. */
+    static long seconds(String text) {
+        return asIpcrm(() -> Durations.nanos("--older-than", text) / 1_000_000_000L);
+    }
+
+    /** The shared message, with ipcrm's exit status: it exits 1 for every error, bad usage included. */
+    private static long asIpcrm(LongSupplier parse) {
+        try {
+            return parse.getAsLong();
+        } catch (IpcException e) {
+            throw IpcException.failure(e.getMessage());
+        }
+    }
+
     /** A user name, or a uid in decimal. */
     static long uid(String text) {
-        if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            CNumbers.Parsed parsed = CNumbers.strtoul(text, 10);
-            if (!parsed.overflow() && parsed.value() >= 0 && parsed.value() <= 0xffffffffL) {
-                return parsed.value();
-            }
-        } else if (!text.isEmpty()) {
-            OptionalLong uid = Passwd.userId(text);
-            if (uid.isPresent()) {
-                return uid.getAsLong();
-            }
-        }
-        throw IpcException.failure("unknown user: '" + text + "'");
-    }
-
-    /** 90, 90s, 15m, 2h, 7d, 2w, or a sum such as 1h30m; a bare number is seconds. */
-    static long seconds(String text) {
-        long total = 0;
-        int i = 0;
-        boolean any = false;
-        while (i < text.length()) {
-            int start = i;
-            while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-                i++;
-            }
-            if (i == start || i - start > 12) {
-                throw badDuration(text);
-            }
-            long number = Long.parseLong(text, start, i, 10);
-            long unit = 1;
-            if (i < text.length()) {
-                unit = switch (text.charAt(i)) {
-                    case 's' -> 1;
-                    case 'm' -> 60;
-                    case 'h' -> 3600;
-                    case 'd' -> 86400;
-                    case 'w' -> 7 * 86400;
-                    default -> throw badDuration(text);
-                };
-                i++;
-            } else if (any) {
-                throw badDuration(text); // 1h30 is ambiguous
-            }
-            total += number * unit;
-            any = true;
-        }
-        if (!any) {
-            throw badDuration(text);
-        }
-        return total;
-    }
-
-    private static IpcException badDuration(String text) {
-        return IpcException.failure("failed to parse duration: '" + text
-                + "' (expected seconds, or numbers with s, m, h, d or w, such as 90s, 2h or 1d12h)");
+        return asIpcrm(() -> Accounts.uid("--owner", text));
     }
 }

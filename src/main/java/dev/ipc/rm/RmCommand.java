@@ -1,6 +1,7 @@
 // ipc rm: removes IPC objects; a drop-in for ipcrm that never removes more than was asked.
 package dev.ipc.rm;
 
+import dev.ipc.cli.Durations;
 import dev.ipc.cli.OrderedOptions;
 import dev.ipc.cli.Specs;
 import dev.ipc.proc.SystemPaths;
@@ -80,7 +81,7 @@ public final class RmCommand implements Callable<Integer> {
         spec.addOption(options.value(Option.OWNER, "USER",
                 "With --all: only objects owned by USER (a name or a uid).", "--owner"));
         spec.addOption(options.value(Option.OLDER_THAN, "DURATION",
-                "With --all: only objects last changed at least DURATION ago (90s, 15m, 2h, 7d, 1d12h).",
+                "With --all: only objects last changed at least DURATION ago; 0: any age. " + Durations.HELP,
                 "--older-than"));
         spec.addOption(options.flag(Option.ORPHANS,
                 "With --all: only objects no live process uses: segments with no attachment whose creator "

@@ -1,9 +1,9 @@
 // ipc sem demo: the documents' processes A, B and C on two semaphores; A and C wait, B signals.
 package dev.ipc.sem;
 
+import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
-import dev.ipc.cli.Values;
 import dev.ipc.demo.Calls;
 import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
@@ -50,8 +50,8 @@ public final class SemDemoCommand implements Callable<Integer> {
     boolean trace;
 
     @Option(names = "--pace", paramLabel = "DURATION", defaultValue = "300ms",
-            description = "How long B works before each signal, so that the blocking can be watched "
-                    + "(default ${DEFAULT-VALUE}).")
+            description = "How long B works before each signal, so that the blocking can be watched; 0: no pause "
+                    + "(default ${DEFAULT-VALUE}). " + Durations.HELP)
     String pace;
 
     @Option(names = "--role", hidden = true, description = "A, B or C: run as that child process.")
@@ -65,7 +65,7 @@ public final class SemDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long paceNanos = Values.durationNanos(pace, "--pace");
+        long paceNanos = Durations.nanos("--pace", pace);
         if (role != null) {
             ChildLink.requireRole("ipc sem demo", role, "A", "B", "C");
             return child(paceNanos);

@@ -1,10 +1,10 @@
 // ipc sem op: one semop (or semtimedop) of several operations, applied all at once or not at all.
 package dev.ipc.sem;
 
+import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
-import dev.ipc.cli.Values;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.IpcConstants;
@@ -61,11 +61,12 @@ public final class SemOpCommand implements Callable<Integer> {
     boolean nowait;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Wait at most this long (semtimedop), e.g. 500ms, 2s.")
+            description = "Wait at most DURATION (semtimedop); 0: do not wait. " + Durations.HELP)
     String timeout;
 
     @Option(names = "--hold", paramLabel = "DURATION",
-            description = "After the operations, stay for this long before exiting (with --undo: hold them).")
+            description = "After the operations, stay for DURATION before exiting (with --undo: hold them); 0: do not stay. "
+                    + Durations.HELP)
     String hold;
 
     @Parameters(arity = "1..*", paramLabel = "SEMNUM:VALUE", description = "The operations.")
@@ -82,8 +83,8 @@ public final class SemOpCommand implements Callable<Integer> {
         if (nowait && timeout != null) {
             throw IpcException.usage("--nowait and --timeout exclude each other");
         }
-        long waitNanos = timeout == null ? -1 : Values.durationNanos(timeout, "--timeout");
-        long holdNanos = hold == null ? 0 : Values.durationNanos(hold, "--hold");
+        long waitNanos = timeout == null ? -1 : Durations.nanos("--timeout", timeout);
+        long holdNanos = hold == null ? 0 : Durations.nanos("--hold", hold);
         target.validate();
 
         int id = target.resolve(SystemVKind.SEMAPHORE_SET);

@@ -1,11 +1,11 @@
 // ipc msg|sem|shm set-perms: IPC_SET of an object's owner, group and permission bits.
 package dev.ipc.sysv;
 
+import dev.ipc.cli.Accounts;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.Passwd;
 import dev.ipc.sys.SystemVKind;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * The kernel lets the owner, the creator or a process with CAP_SYS_ADMIN change these; the other fields of the
@@ -49,8 +48,8 @@ public abstract class SetPermsCommand implements Callable<Integer> {
             throw IpcException.usage("nothing to change: give --owner, --group or --mode");
         }
         OptionalInt permissions = mode == null ? OptionalInt.empty() : OptionalInt.of(parseMode(mode));
-        OptionalLong uid = owner == null ? OptionalLong.empty() : OptionalLong.of(account(owner, "user", Passwd::userId));
-        OptionalLong gid = group == null ? OptionalLong.empty() : OptionalLong.of(account(group, "group", Passwd::groupId));
+        OptionalLong uid = owner == null ? OptionalLong.empty() : OptionalLong.of(Accounts.uid("--owner", owner));
+        OptionalLong gid = group == null ? OptionalLong.empty() : OptionalLong.of(Accounts.gid("--group", group));
         target.validate();
 
         SystemVKind kind = kind();
@@ -69,21 +68,5 @@ public abstract class SetPermsCommand implements Callable<Integer> {
             throw IpcException.usage("invalid --mode '" + text + "': give permission bits in octal, 0 to 0777");
         }
         return Integer.parseInt(text, 8);
-    }
-
-    /** A number as it is (0 to 2^32 - 2), else a name looked up through NSS. */
-    private static long account(String text, String what, Function<String, OptionalLong> lookup) {
-        if (text.matches("[0-9]{1,10}")) {
-            long id = Long.parseLong(text);
-            if (id > 0xfffffffeL) {
-                throw IpcException.usage(what + " id " + text + " is out of range (0 to 4294967294)");
-            }
-            return id;
-        }
-        OptionalLong id = lookup.apply(text);
-        if (id.isEmpty()) {
-            throw new IpcException("no " + what + " named '" + text + "'", ExitCodes.USAGE);
-        }
-        return id.getAsLong();
     }
 }

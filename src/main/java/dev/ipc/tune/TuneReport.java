@@ -2,8 +2,8 @@
 package dev.ipc.tune;
 
 import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.Json;
 import dev.ipc.cli.Terminal;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.render.Table;
 import dev.ipc.render.TableRenderer;
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -233,8 +232,7 @@ final class TuneReport {
 
     private String json() {
         StringWriter buffer = new StringWriter();
-        try (JsonGenerator gen = new JsonFactory().createGenerator(buffer)) {
-            gen.useDefaultPrettyPrinter();
+        try (JsonGenerator gen = Json.open(buffer)) {
             gen.writeStartObject();
             gen.writeStringField("group", group.command());
             gen.writeObjectFieldStart("namespace");
@@ -325,7 +323,8 @@ final class TuneReport {
     /** Unsigned 64-bit values (SHMMAX, SHMALL) are written whole, beyond Long.MAX_VALUE. */
     private static void number(JsonGenerator gen, String field, Limit limit, long value) throws IOException {
         if (limit.unsigned() && value < 0) {
-            gen.writeNumberField(field, new BigInteger(Long.toUnsignedString(value)));
+            gen.writeFieldName(field);
+            Json.unsigned(gen, value);
         } else {
             gen.writeNumberField(field, value);
         }

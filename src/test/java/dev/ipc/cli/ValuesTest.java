@@ -1,4 +1,4 @@
-// How options' numbers, keys, sizes and durations are read, and the messages for what cannot be read.
+// How options' numbers, keys and sizes are read, and the messages for what cannot be read.
 package dev.ipc.cli;
 
 import org.junit.jupiter.api.Test;
@@ -37,20 +37,6 @@ class ValuesTest {
                 assertThrows(IpcException.class, () -> Values.size("-1", "--size")).getMessage());
         assertEquals(ExitCodes.USAGE, assertThrows(IpcException.class, () -> Values.size("1X", "--size"))
                 .exitCode());
-    }
-
-    @Test
-    void reads_durations_with_units_and_bare_seconds() {
-        assertEquals(1_500_000_000L, Values.durationNanos("1.5", "--timeout"));
-        assertEquals(250_000_000L, Values.durationNanos("250ms", "--timeout"));
-        assertEquals(120_000_000_000L, Values.durationNanos("2m", "--timeout"));
-        assertEquals(20_000L, Values.durationNanos("20us", "--timeout"));
-        assertEquals(0, Values.durationNanos("0", "--timeout"));
-        assertEquals("invalid --timeout '-1s': write a duration such as 1.5, 250ms, 2s, 1m (a bare number is "
-                + "seconds)", assertThrows(IpcException.class, () -> Values.durationNanos("-1s", "--timeout"))
-                .getMessage());
-        assertEquals("1.5s", Values.formatDuration(1_500_000_000L));
-        assertEquals("250ms", Values.formatDuration(250_000_000L));
     }
 
     @Test

@@ -101,6 +101,12 @@ class FifoSendTest {
     }
 
     @Test
+    void a_timeout_of_zero_is_refused_as_a_usage_error() {
+        assertEquals(new CommandResult(2, "", "ipc: invalid --timeout '0': expected a duration such as 500ms, 2s, 1m "
+                + "or 1h30m (a plain number is seconds), more than 0 and at most 365d\n"), send("--timeout", "0", "ping"));
+    }
+
+    @Test
     void a_server_that_does_not_answer_times_out_and_the_fifo_is_removed() throws IOException {
         server.signal("STOP");
         long start = System.nanoTime();

@@ -1,14 +1,12 @@
-// What counts as request text (UTF-8, no controls), how bytes show in the log, and the duration syntax.
+// What counts as request text (UTF-8, no controls) and how bytes show in the log.
 package dev.ipc.fifo;
 
-import dev.ipc.cli.IpcException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestTextTest {
@@ -42,22 +40,5 @@ class RequestTextTest {
         assertEquals("a\\x5c\\x00\\xffé", Printable.excerpt(bytes, 0, bytes.length));
         byte[] longLine = "z".repeat(100).getBytes(StandardCharsets.US_ASCII);
         assertEquals("z".repeat(80) + "...", Printable.excerpt(longLine, 0, longLine.length));
-    }
-
-    @Test
-    void durations_take_a_unit_or_mean_seconds() {
-        assertEquals(500_000_000L, Durations.parse("--timeout", "500ms"));
-        assertEquals(1_500_000_000L, Durations.parse("--timeout", "1.5s"));
-        assertEquals(2_000_000_000L, Durations.parse("--timeout", "2"));
-        assertEquals(120_000_000_000L, Durations.parse("--timeout", "2m"));
-        assertEquals(3_600_000_000_000L, Durations.parse("--timeout", "1h"));
-        for (String bad : new String[] {"0", "0s", "-1s", "5x", "", "1e3", "31d", "9999h"}) {
-            IpcException e = assertThrows(IpcException.class, () -> Durations.parse("--timeout", bad), bad);
-            assertEquals(2, e.exitCode());
-        }
-        assertEquals("300ms", Durations.format(300_000_000L));
-        assertEquals("1.5s", Durations.format(1_500_000_000L));
-        assertEquals("5s", Durations.format(5_000_000_000L));
-        assertEquals("2m", Durations.format(120_000_000_000L));
     }
 }

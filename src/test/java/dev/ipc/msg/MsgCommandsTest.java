@@ -205,6 +205,13 @@ class MsgCommandsTest {
     }
 
     @Test
+    void a_timeout_of_zero_is_accepted_and_does_not_wait() {
+        CommandResult r = ipc("msg", "recv", "--id", id(), "--timeout", "0");
+        assertEquals(ExitCodes.TIMED_OUT, r.exitCode(), r::toString);
+        assertEquals("ipc: timed out after 0 waiting for a message on message queue " + queue + "\n", r.err());
+    }
+
+    @Test
     void a_message_that_comes_within_the_timeout_is_received() throws Exception {
         CompletableFuture<CommandResult> waiting = CompletableFuture.supplyAsync(
                 () -> ipc("msg", "recv", "--id", id(), "--type", "6", "--timeout", "20s"));
@@ -330,7 +337,10 @@ class MsgCommandsTest {
         assertEquals(0640, q.permissions());
         assertEquals(ExitCodes.USAGE, ipc("msg", "set-perms", "--id", id(), "--mode", "0800").exitCode());
         assertEquals(ExitCodes.USAGE, ipc("msg", "set-perms", "--id", id()).exitCode());
-        assertEquals(ExitCodes.USAGE, ipc("msg", "set-perms", "--id", id(), "--owner", "no-such-user-x").exitCode());
+        assertFailure(ExitCodes.USAGE, "ipc: invalid --owner 'no-such-user-x': no such user (give a user name or a "
+                + "uid)", "msg", "set-perms", "--id", id(), "--owner", "no-such-user-x");
+        assertFailure(ExitCodes.USAGE, "ipc: invalid --group 'no-such-group-x': no such group (give a group name or "
+                + "a gid)", "msg", "set-perms", "--id", id(), "--group", "no-such-group-x");
     }
 
     private static String[] concat(List<String> a, List<String> b) {

@@ -34,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(NothingLeftBehind.class)
 class PipeDemoTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DURATION =
+            "expected a duration such as 500ms, 2s, 1m or 1h30m (a plain number is seconds), ";
 
     private static CommandResult demo(String... args) {
         List<String> line = new ArrayList<>(List.of("pipe-demo"));
@@ -88,6 +90,12 @@ class PipeDemoTest {
         assertFalse(findings.get("end_of_file_while_write_end_open").asBoolean());
         assertTrue(findings.get("end_of_file").asBoolean());
         assertAllChecksPassed(findings);
+    }
+
+    @Test
+    void timeout_and_wait_take_durations_as_every_other_option_does() throws IOException {
+        assertAllChecksPassed(findings("hello", "--timeout", "2s", "--json"));
+        assertAllChecksPassed(findings("hello", "--no-close", "--wait", "300ms", "--timeout", "1m", "--json"));
     }
 
     @Test
@@ -241,7 +249,7 @@ class PipeDemoTest {
         CommandResult result = demo("pipeline", "--json", "--timeout", "0.3", "--", "sleep", "60", "|", "cat");
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.err().matches("ipc: pipe-demo pipeline: stage 1 \\(sleep, pid \\d+\\) was still running "
-                + "after 0.3 s and was killed\n"), result::toString);
+                + "after 300ms and was killed\n"), result::toString);
         JsonNode sleep = json(result).get("stages").get(0);
         assertTrue(sleep.get("killed_at_timeout").asBoolean());
         assertEquals("SIGKILL", sleep.get("status").get("signal_name").asText());
@@ -252,8 +260,9 @@ class PipeDemoTest {
             "popen,--mode,x,true; invalid --mode 'x': expected r or w, as popen's type",
             "capacity,--size,0; invalid --size '0': expected bytes from 1 to 2147483647 (K and M suffixes count 1024s)",
             "atomic,--writers,27; invalid --writers '27': expected a number from 1 to 26",
-            "hello,--wait,1e3; invalid --wait '1e3': expected seconds from 0 to 86400",
-            "eof,--timeout,-1; invalid --timeout '-1': expected seconds from 0 to 86400"})
+            "hello,--wait,1e3; invalid --wait '1e3': " + DURATION + "from 0 and at most 365d",
+            "eof,--timeout,-1; invalid --timeout '-1': " + DURATION + "from 0 and at most 365d",
+            "hello,--timeout,1h30; invalid --timeout '1h30': " + DURATION + "from 0 and at most 365d"})
     void bad_values_are_usage_errors(String words, String message) {
         CommandResult result = demo(words.split(","));
         assertEquals(2, result.exitCode(), result::toString);
