@@ -48,7 +48,7 @@ final class TuneReport {
     private final List<String> warnings = new ArrayList<>();
 
     private Map<Limit, Long> shown;
-    private Usage usage;
+    private LimitUse use;
     private Preset preset;
     private String presetDescription;
     private List<GuideRow> guide;
@@ -72,9 +72,9 @@ final class TuneReport {
         warnings.addAll(more);
     }
 
-    void show(Map<Limit, Long> values, Usage inUse) {
+    void show(Map<Limit, Long> values, LimitUse inUse) {
         this.shown = values;
-        this.usage = inUse;
+        this.use = inUse;
     }
 
     void guide(Preset which, String description, List<GuideRow> rows, boolean apply) {
@@ -143,7 +143,7 @@ final class TuneReport {
         text.append(group.title()).append(" limits: ").append(keysText()).newline();
         Table table = table("limits", "VALUE", "IN USE", "MEANING");
         for (Limit limit : group.limits()) {
-            Optional<Usage.InUse> inUse = usage.of(limit);
+            Optional<LimitUse.InUse> inUse = use.of(limit);
             table.add(new String[] {limit.name(), limit.format(shown.get(limit)),
                     inUse.map(u -> limit.format(u.amount())).orElse("-"), meaning(limit, true)},
                     level(shown.get(limit), inUse));
@@ -221,7 +221,7 @@ final class TuneReport {
     }
 
     /** NAME, two numbers aligned on the right, then text: the layout of both tables. */
-    private static Table.Level level(long value, Optional<Usage.InUse> inUse) {
+    private static Table.Level level(long value, Optional<LimitUse.InUse> inUse) {
         return inUse.isEmpty() ? Table.Level.NORMAL : Table.Level.ofUse(inUse.get().amount(), value);
     }
 
@@ -248,7 +248,7 @@ final class TuneReport {
                     gen.writeStartObject();
                     limitFields(gen, limit);
                     number(gen, "value", limit, shown.get(limit));
-                    Optional<Usage.InUse> inUse = usage.of(limit);
+                    Optional<LimitUse.InUse> inUse = use.of(limit);
                     if (inUse.isPresent()) {
                         number(gen, "in_use", limit, inUse.get().amount());
                         gen.writeStringField("in_use_meaning", limit.inUseMeaning());

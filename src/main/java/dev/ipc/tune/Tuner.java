@@ -56,7 +56,7 @@ final class Tuner {
 
         KernelLimitsReader reader = new KernelLimitsReader(paths);
         EnumMap<Limit, Long> old = group.read(reader);
-        Usage usage = Usage.of(group, new SystemVSource(paths), pageSize);
+        LimitUse use = LimitUse.of(group, new SystemVSource(paths), pageSize);
         TuneReport report = new TuneReport(group, IpcNamespace.current(), pageSize, options.json);
 
         if (preset != null) {
@@ -69,25 +69,25 @@ final class Tuner {
             requested = settings;
         }
         if (requested.isEmpty() && options.persist == null) {
-            report.show(old, usage);
-            report.warn(Checks.warnings(group, old, old, usage, pageSize, ipcmni));
+            report.show(old, use);
+            report.warn(Checks.warnings(group, old, old, use, pageSize, ipcmni));
             report.print(out, err);
             return 0;
         }
         if (requested.isEmpty()) {
             requested.putAll(old); // --persist alone records the current values
         }
-        change(requested, old, usage, reader, report);
+        change(requested, old, use, reader, report);
         return 0;
     }
 
     /** Checks the new values against the old and their use, then writes the kernel's files and the sysctl.d file. */
-    private void change(EnumMap<Limit, Long> requested, EnumMap<Limit, Long> old, Usage usage,
+    private void change(EnumMap<Limit, Long> requested, EnumMap<Limit, Long> old, LimitUse use,
                         KernelLimitsReader reader, TuneReport report) throws IOException {
         EnumMap<Limit, Long> target = new EnumMap<>(old);
         target.putAll(requested);
-        List<String> refusals = Checks.refusals(requested, old, usage);
-        report.warn(Checks.warnings(group, target, old, usage, pageSize, ipcmni));
+        List<String> refusals = Checks.refusals(requested, old, use);
+        report.warn(Checks.warnings(group, target, old, use, pageSize, ipcmni));
         if (!refusals.isEmpty() && !options.force) {
             refuse(report, refusals);
         }
