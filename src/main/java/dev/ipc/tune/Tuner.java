@@ -77,7 +77,10 @@ final class Tuner {
      */
     TuneResult preset(Preset preset, long connections, OptionalLong ram, boolean apply, ChangeOptions options)
             throws IOException {
-        long ramBytes = !preset.usesRam() ? 0 : ram.isPresent() ? ram.getAsLong() : machine.memTotal();
+        long ramBytes = 0;
+        if (preset.usesRam()) {
+            ramBytes = ram.isPresent() ? ram.getAsLong() : machine.memTotal();
+        }
         Preset.Inputs inputs = new Preset.Inputs(connections, ramBytes, machine.pageSize(), machine.ipcmni());
         Current now = current();
 
