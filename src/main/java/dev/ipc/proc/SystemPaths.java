@@ -5,7 +5,7 @@ package dev.ipc.proc;
 import java.nio.file.Path;
 
 public record SystemPaths(Path sysvipc, Path kernelSysctl, Path mqueueSysctl, Path devShm, Path devMqueue,
-                          Path passwd, Path group) {
+                          Path passwd, Path group, Path cmdline, Path meminfo, Path ipcNamespace) {
 
     public static SystemPaths fromSystemProperties() {
         return new SystemPaths(
@@ -15,7 +15,10 @@ public record SystemPaths(Path sysvipc, Path kernelSysctl, Path mqueueSysctl, Pa
                 path("ipc.dev.shm", "/dev/shm"),
                 path("ipc.dev.mqueue", "/dev/mqueue"),
                 path("ipc.etc.passwd", "/etc/passwd"),
-                path("ipc.etc.group", "/etc/group"));
+                path("ipc.etc.group", "/etc/group"),
+                path("ipc.proc.cmdline", "/proc/cmdline"),
+                path("ipc.proc.meminfo", "/proc/meminfo"),
+                path("ipc.proc.ns.ipc", "/proc/self/ns/ipc"));
     }
 
     private static Path path(String property, String fallback) {

@@ -19,7 +19,7 @@ final class Checks {
      * Warnings about a full set of values: the kernel takes them, but some make no sense. A value below what is in
      * use is reported here only when it is not lower than before (a lowering is a refusal, see below).
      */
-    static List<String> warnings(LimitGroup group, Map<Limit, Long> values, Map<Limit, Long> old, Usage usage,
+    static List<String> warnings(LimitGroup group, Map<Limit, Long> values, Map<Limit, Long> old, LimitUse use,
                                  long pageSize, long ipcmni) {
         List<String> warnings = new ArrayList<>();
         for (Limit limit : group.limits()) {
@@ -72,7 +72,7 @@ final class Checks {
         }
         for (Limit limit : group.limits()) {
             long value = values.get(limit);
-            Optional<Usage.InUse> inUse = usage.of(limit);
+            Optional<LimitUse.InUse> inUse = use.of(limit);
             boolean lowered = limit.compare(value, old.get(limit)) < 0;
             if (!lowered && inUse.isPresent() && limit.compare(value, inUse.get().amount()) < 0) {
                 warnings.add(limit.name() + " " + limit.format(value) + " is below what is in use: "
@@ -83,7 +83,7 @@ final class Checks {
     }
 
     /** Why each requested value should not be set without --force: it lowers a limit, perhaps below its use. */
-    static List<String> refusals(Map<Limit, Long> requested, Map<Limit, Long> old, Usage usage) {
+    static List<String> refusals(Map<Limit, Long> requested, Map<Limit, Long> old, LimitUse use) {
         List<String> refusals = new ArrayList<>();
         for (Map.Entry<Limit, Long> entry : requested.entrySet()) {
             Limit limit = entry.getKey();
@@ -92,7 +92,7 @@ final class Checks {
             if (limit.compare(value, now) >= 0) {
                 continue;
             }
-            Optional<Usage.InUse> inUse = usage.of(limit);
+            Optional<LimitUse.InUse> inUse = use.of(limit);
             boolean belowUse = inUse.isPresent() && limit.compare(value, inUse.get().amount()) < 0;
             refusals.add("lowering " + limit.name() + " from " + limit.format(now) + " to " + limit.format(value)
                     + ": " + (belowUse ? limit.overUse(inUse.get(), value) : limit.consequence(value)));

@@ -10,12 +10,18 @@ public record IpcNamespace(String id, boolean initial) {
     /** PROC_IPC_INIT_INO: the initial IPC namespace always has this inode number (include/linux/proc_ns.h). */
     static final String INITIAL = "ipc:[4026531839]";
 
-    public static IpcNamespace current() {
+    /** @param link /proc/self/ns/ipc, or where SystemPaths moves it */
+    public static IpcNamespace read(Path link) {
         try {
-            String id = Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString();
+            String id = Files.readSymbolicLink(link).toString();
             return new IpcNamespace(id, id.equals(INITIAL));
         } catch (IOException | UnsupportedOperationException e) {
             return new IpcNamespace(null, true); // cannot tell: say nothing about namespaces
         }
+    }
+
+    /** Whether this is known to be a namespace of its own, not the initial one: its limits are its own. */
+    public boolean separate() {
+        return id != null && !initial;
     }
 }

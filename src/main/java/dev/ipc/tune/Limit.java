@@ -149,7 +149,7 @@ public enum Limit {
     }
 
     /** What breaks when the limit is the given value while this much is in use; the value is below it. */
-    public String overUse(Usage.InUse inUse, long value) {
+    public String overUse(LimitUse.InUse inUse, long value) {
         String v = format(value);
         return inUse.description() + ", so " + switch (this) {
             case SEMMSL -> "a program that creates a set that large again would fail with EINVAL";

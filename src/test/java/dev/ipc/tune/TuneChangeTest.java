@@ -3,6 +3,7 @@ package dev.ipc.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ipc.proc.SystemPaths;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Kernel;
@@ -24,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(PrivateLimits.class)
 class TuneChangeTest {
-    private static final String NAMESPACE_NOTE = "IPC namespace " + IpcNamespace.current().id()
+    private static final String NAMESPACE_NOTE = "IPC namespace "
+            + IpcNamespace.read(SystemPaths.fromSystemProperties().ipcNamespace()).id()
             + " is not the initial one: the change applies to this namespace only.\n";
 
     private static CommandResult refused(String... args) {

@@ -2,6 +2,7 @@
 package dev.ipc.tune;
 
 import dev.ipc.cli.SelfCommand;
+import dev.ipc.proc.SystemPaths;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.IpcProcess;
@@ -122,7 +123,7 @@ class TunePersistTest {
         CommandResult result = ok("sem", "tune", "--persist");
 
         assertTrue(result.err().contains("is applied at boot to the initial IPC namespace, not to this one ("
-                + IpcNamespace.current().id() + ")"), result.err());
+                + IpcNamespace.read(SystemPaths.fromSystemProperties().ipcNamespace()).id() + ")"), result.err());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ipc.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ipc.proc.SystemPaths;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Kernel;
 import dev.ipc.sys.PageSize;
@@ -32,8 +33,8 @@ class TuneShowTest {
                 + "SEMMNS 1024000000      8 semaphores in all sets together\n"
                 + "SEMOPM        500      - operations in one semop call\n"
                 + "SEMMNI      32000      2 semaphore sets\n"
-                + "IPC namespace " + IpcNamespace.current().id() + " is not the initial one: these limits are its "
-                + "own.\n", result.out());
+                + "IPC namespace " + IpcNamespace.read(SystemPaths.fromSystemProperties().ipcNamespace()).id()
+                + " is not the initial one: these limits are its own.\n", result.out());
         assertEquals("", result.err());
     }
 

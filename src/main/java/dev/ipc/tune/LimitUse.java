@@ -10,19 +10,19 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 
-public final class Usage {
-    /** @param description the usage as a phrase: "3 sets exist", "a set of 250 semaphores exists (id 7)" */
+public final class LimitUse {
+    /** @param description the use as a phrase: "3 sets exist", "a set of 250 semaphores exists (id 7)" */
     public record InUse(long amount, String description) {
     }
 
     private final EnumMap<Limit, InUse> inUse;
 
-    private Usage(EnumMap<Limit, InUse> inUse) {
+    private LimitUse(EnumMap<Limit, InUse> inUse) {
         this.inUse = inUse;
     }
 
     /** Reads only the object kinds the group limits. */
-    public static Usage of(LimitGroup group, SystemVSource source, long pageSize) {
+    public static LimitUse of(LimitGroup group, SystemVSource source, long pageSize) {
         EnumMap<Limit, InUse> map = new EnumMap<>(Limit.class);
         switch (group) {
             case SEM -> {
@@ -64,7 +64,7 @@ public final class Usage {
                 map.put(Limit.SHMMNI, new InUse(segments.size(), exist(segments.size(), "segment", "segments")));
             }
         }
-        return new Usage(map);
+        return new LimitUse(map);
     }
 
     /** Empty where /proc/sysvipc cannot tell (SEMOPM, MSGMAX, MSGMNB). */
