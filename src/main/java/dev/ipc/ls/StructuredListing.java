@@ -123,7 +123,7 @@ final class StructuredListing {
     private final SystemVSource source;
     private final Cells cells;
     private final CTime zone = CTime.systemDefault();
-    private LocalDateTime now; // when the first time is formatted: the clock needs the time zone, 10 ms to load
+    private LocalDateTime now; // read when the first time is formatted: the clock loads the time-zone rules
     private final TimeFormat timeFormat;
     /** With --orphans: the one decision, shared by the listings' threads; else null. */
     private final Orphans orphans;
