@@ -115,7 +115,7 @@ public final class LsCommand implements Callable<Integer> {
     public static int run(LsOptions options, PrintWriter out, PrintWriter err) {
         SystemPaths paths = SystemPaths.fromSystemProperties();
         if (options.lsipc()) {
-            return new StructuredListing(StructuredListing.Request.of(options), paths).print(out, err);
+            return new StructuredListing(StructuredRequest.of(options), paths).print(out, err);
         }
         return new IpcsListing(options, paths).print(out, err);
     }

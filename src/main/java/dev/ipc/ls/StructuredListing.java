@@ -15,8 +15,6 @@ import dev.ipc.proc.PosixIpcReader;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.render.CTime;
 import dev.ipc.render.HumanSize;
-import dev.ipc.render.IpcsRenderer.Format;
-import dev.ipc.render.IpcsRenderer.Unit;
 import dev.ipc.render.JsonRenderer;
 import dev.ipc.render.Permissions;
 import dev.ipc.render.Table;
@@ -35,8 +33,6 @@ import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,80 +41,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 final class StructuredListing {
-    /** What to list, how, and which objects: checked as a whole before anything is read. */
-    record Request(Selection selection, LsOptions.ColumnChoice columns, Look look, Filter filter) {
-        /** The structured listing the options ask for; a mistake in them is an error before anything is read. */
-        static Request of(LsOptions options) {
-            TimeFormat times = null;
-            if (options.timeFormat() != null) {
-                times = TimeFormat.byName(options.timeFormat());
-                if (times == null) {
-                    throw IpcException.usage("invalid --time-format '" + options.timeFormat()
-                            + "': expected short, full or iso");
-                }
-            }
-            Integer objectId = options.objectId();
-            String name = options.name();
-            if (name != null && options.kinds().posixCount() != 1) {
-                throw IpcException.usage("--name '" + name + "' needs exactly one of -Q, -M, -S");
-            }
-            Look look = new Look(options.output(), options.headings(), options.unit() == Unit.BYTES,
-                    options.numericPerms(), times);
-            return new Request(Selection.of(options), options.columns(), look,
-                    new Filter(objectId, name, options.orphans()));
-        }
-    }
-
-    /** The listings, in order; with the limits table, the resources whose limits it shows. */
-    record Selection(List<Listing> listings, Set<Listing> limitsFor) {
-        static Selection of(LsOptions options) {
-            LsOptions.Kinds kinds = options.kinds();
-            boolean all = kinds.noneNamed();
-            List<Listing> listings = new ArrayList<>();
-            Set<Listing> limitsFor = EnumSet.noneOf(Listing.class);
-            if (kinds.global() || options.format() == Format.LIMITS || options.format() == Format.SUMMARY) {
-                listings.add(Listing.GLOBAL);
-                addIf(limitsFor, Listing.QUEUES, kinds.queues() || all);
-                addIf(limitsFor, Listing.SEGMENTS, kinds.segments() || all);
-                addIf(limitsFor, Listing.SEMAPHORES, kinds.semaphores() || all);
-                addIf(limitsFor, Listing.POSIX_QUEUES, kinds.posixQueues() || all);
-            } else {
-                addIf(listings, Listing.QUEUES, kinds.queues() || all);
-                addIf(listings, Listing.SEGMENTS, kinds.segments() || all);
-                addIf(listings, Listing.SEMAPHORES, kinds.semaphores() || all);
-                addIf(listings, Listing.POSIX_QUEUES, kinds.posixQueues());
-                addIf(listings, Listing.POSIX_SHMEMS, kinds.posixShmems());
-                addIf(listings, Listing.POSIX_SEMAPHORES, kinds.posixSemaphores());
-            }
-            return new Selection(List.copyOf(listings), limitsFor);
-        }
-
-        private static void addIf(Collection<Listing> to, Listing listing, boolean condition) {
-            if (condition) {
-                to.add(listing);
-            }
-        }
-    }
-
-    /**
-     * How the listings are printed.
-     *
-     * @param timeFormat --time-format, or null for the output's default
-     */
-    record Look(LsOptions.Output output, boolean headings, boolean bytes, boolean numericPerms,
-                TimeFormat timeFormat) {
-    }
-
-    /**
-     * Which objects are shown.
-     *
-     * @param id   -i, or null
-     * @param name --name of a POSIX object, or null
-     */
-    record Filter(Integer id, String name, boolean orphans) {
-    }
-
-    private final Request request;
+    private final StructuredRequest request;
     private final SystemPaths paths;
     private final SystemVSource source;
     private final Cells cells;
@@ -128,20 +51,20 @@ final class StructuredListing {
     /** With --orphans: the one decision, shared by the listings' threads; else null. */
     private final Orphans orphans;
 
-    StructuredListing(Request request, SystemPaths paths) {
+    StructuredListing(StructuredRequest request, SystemPaths paths) {
         this.request = request;
         this.paths = paths;
         this.source = new SystemVSource(paths);
         this.cells = new Cells(new UserDirectory(paths.passwd(), paths.group()));
         // JSON is read by programs: ISO 8601 unless another format is asked for.
-        Look look = request.look();
+        StructuredRequest.Look look = request.look();
         this.timeFormat = look.timeFormat() != null ? look.timeFormat()
                 : look.output() == LsOptions.Output.JSON ? TimeFormat.ISO : TimeFormat.SHORT;
         this.orphans = request.filter().orphans() ? new Orphans() : null;
     }
 
     /** The columns of each listing, validated before anything is read. */
-    private static List<List<Column>> resolveColumns(Request request) {
+    private static List<List<Column>> resolveColumns(StructuredRequest request) {
         List<List<Column>> all = new ArrayList<>();
         for (Listing listing : request.selection().listings()) {
             all.add(columns(listing, request.columns()));
