@@ -12,9 +12,6 @@ import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.Terminal;
 
 import dev.ipc.ls.LsCommand;
-import dev.ipc.proc.Prefetch;
-import dev.ipc.proc.SystemPaths;
-import dev.ipc.proc.SysvIpcProcReader;
 import dev.ipc.mk.MkCommand;
 import dev.ipc.rm.RmCommand;
 import picocli.CommandLine;
@@ -138,31 +135,7 @@ public final class CommandTree {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        if (args.length > 0 && args[0].equals("ls")) {
-            // Listings read /proc/sysvipc; let the kernel print it while picocli parses.
-            Prefetch.start(SysvIpcProcReader.files(SystemPaths.fromSystemProperties().sysvipc()));
-        }
-        try {
-            LsCommand plainLs = args.length > 0 && args[0].equals("ls") ? LsCommand.parsePlain(args, 1) : null;
-            return plainLs != null ? executeWithoutPicocli(plainLs, out, err) : execute(out, err, args);
-        } finally {
-            Prefetch.clear();
-        }
-    }
-
-    /** ls whose line needs none of picocli's parsing (see {@link LsCommand#parsePlain}), run as picocli would. */
-    private static int executeWithoutPicocli(LsCommand ls, PrintWriter out, PrintWriter err) {
-        Terminal terminal = new Terminal(Terminal.Mode.AUTO, System.getenv()); // the line has no --color
-        Terminal.current(terminal);
-        try {
-            return ls.run(out, err);
-        } catch (Exception e) {
-            return new ErrorReporter(System.getenv("IPC_DEBUG") != null, terminal).failed(e, out, err);
-        } finally {
-            Terminal.current(null);
-            out.flush();
-            err.flush();
-        }
+        return args.length > 0 && args[0].equals("ls") ? LsFastPath.run(out, err, args) : execute(out, err, args);
     }
 
     /** Help as wide as COLUMNS says, else as the terminal is (picocli asks stty), else 80 columns. */
@@ -191,7 +164,8 @@ public final class CommandTree {
         }
     }
 
-    private static int execute(PrintWriter out, PrintWriter err, String... args) {
+    /** Parses the line with picocli and runs the command it names; returns the exit code. */
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine root = forArguments(args);
         boolean debug = System.getenv("IPC_DEBUG") != null;
         for (String arg : args) {

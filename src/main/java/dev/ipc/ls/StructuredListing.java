@@ -41,61 +41,50 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 final class StructuredListing {
-    enum Output { TABLE, RAW, EXPORT, JSON }
-
-    /**
-     * @param outputColumns the -o list as given, or null
-     * @param id            -i, or null
-     * @param name          --name of a POSIX object, or null
-     */
-    record Request(List<Listing> listings, Set<Listing> limitsFor, String outputColumns, boolean time,
-                   boolean creator, boolean pid, Output output, boolean headings, boolean bytes,
-                   boolean numericPerms, TimeFormat timeFormat, Integer id, String name, boolean orphans) {
-    }
-
-    private final Request request;
+    private final StructuredRequest request;
     private final SystemPaths paths;
     private final SystemVSource source;
     private final Cells cells;
     private final CTime zone = CTime.systemDefault();
-    private LocalDateTime now; // when the first time is formatted: the clock needs the time zone, 10 ms to load
+    private LocalDateTime now; // read when the first time is formatted: the clock loads the time-zone rules
     private final TimeFormat timeFormat;
     /** With --orphans: the one decision, shared by the listings' threads; else null. */
     private final Orphans orphans;
 
-    StructuredListing(Request request, SystemPaths paths) {
+    StructuredListing(StructuredRequest request, SystemPaths paths) {
         this.request = request;
         this.paths = paths;
         this.source = new SystemVSource(paths);
         this.cells = new Cells(new UserDirectory(paths.passwd(), paths.group()));
         // JSON is read by programs: ISO 8601 unless another format is asked for.
-        this.timeFormat = request.timeFormat() != null ? request.timeFormat()
-                : request.output() == Output.JSON ? TimeFormat.ISO : TimeFormat.SHORT;
-        this.orphans = request.orphans() ? new Orphans() : null;
+        StructuredRequest.Look look = request.look();
+        this.timeFormat = look.timeFormat() != null ? look.timeFormat()
+                : look.output() == LsOptions.Output.JSON ? TimeFormat.ISO : TimeFormat.SHORT;
+        this.orphans = request.filter().orphans() ? new Orphans() : null;
     }
 
     /** The columns of each listing, validated before anything is read. */
-    private static List<List<Column>> resolveColumns(Request request) {
+    private static List<List<Column>> resolveColumns(StructuredRequest request) {
         List<List<Column>> all = new ArrayList<>();
-        for (Listing listing : request.listings()) {
-            all.add(columns(listing, request));
+        for (Listing listing : request.selection().listings()) {
+            all.add(columns(listing, request.columns()));
         }
         return all;
     }
 
-    private static List<Column> columns(Listing listing, Request request) {
+    private static List<Column> columns(Listing listing, LsOptions.ColumnChoice choice) {
         Set<Column> columns = new LinkedHashSet<>();
-        String spec = request.outputColumns();
+        String spec = choice.list();
         boolean replace = spec != null && !spec.startsWith("+");
         if (!replace) {
             columns.addAll(listing.defaultColumns());
-            if (request.time()) {
+            if (choice.time()) {
                 columns.addAll(listing.timeColumns());
             }
-            if (request.creator()) {
+            if (choice.creator()) {
                 columns.addAll(listing.creatorColumns());
             }
-            if (request.pid()) {
+            if (choice.pid()) {
                 columns.addAll(listing.pidColumns());
             }
         }
@@ -122,61 +111,45 @@ final class StructuredListing {
     /** Prints the listings; returns the exit code (1 when a listing asked for could not be read). */
     int print(PrintWriter out, PrintWriter err) {
         List<List<Column>> columns = resolveColumns(request); // every column checked before anything is read
+        List<Listing> listings = request.selection().listings();
         // Each listing is read and tabulated on its own thread.
-        List<Callable<Object>> tasks = new ArrayList<>();
-        for (int i = 0; i < request.listings().size(); i++) {
-            Listing listing = request.listings().get(i);
+        List<Callable<Outcome>> tasks = new ArrayList<>();
+        for (int i = 0; i < listings.size(); i++) {
+            Listing listing = listings.get(i);
             List<Column> listingColumns = columns.get(i);
-            tasks.add(() -> {
-                try {
-                    List<?> objects = objects(listing);
-                    if (objects.isEmpty() && listing.isPosix() && request.name() != null) {
-                        // as for an -i that names nothing: one line, and no table for what is not there
-                        return new NameNotFound(listing, request.output() == Output.JSON
-                                ? jsonMember(listing, listingColumns, objects) : null);
-                    }
-                    if (request.output() == Output.JSON) {
-                        // written on the same thread, one document member per listing
-                        return jsonMember(listing, listingColumns, objects);
-                    }
-                    return table(listing, listingColumns, objects);
-                } catch (PosixIpcReader.NotMountedException e) {
-                    return e;
-                } catch (IOException e) {
-                    throw new IpcException("cannot list " + listing.description() + ": " + e.getMessage(), 1, e);
-                }
-            });
+            tasks.add(() -> outcome(listing, listingColumns));
         }
+        boolean json = request.look().output() == LsOptions.Output.JSON;
         List<Table> tables = new ArrayList<>();
         List<JsonRenderer.Member> jsonMembers = new ArrayList<>();
         int exitCode = 0;
-        for (Object result : Parallel.all(tasks)) {
-            if (result instanceof Table table) {
-                tables.add(table);
-            } else if (result instanceof JsonRenderer.Member member) {
-                jsonMembers.add(member);
-            } else if (result instanceof NameNotFound missing) {
-                ErrorReporter.warning(err, missing.message(request.name()));
-                if (missing.member() != null) {
-                    jsonMembers.add(missing.member()); // the document keeps its shape, with an empty array
-                }
-            } else {
-                ErrorReporter.error(err, ((Exception) result).getMessage());
+        for (Outcome outcome : Parallel.all(tasks)) {
+            if (outcome.warning() != null) {
+                ErrorReporter.warning(err, outcome.warning());
+            }
+            if (outcome.error() != null) {
+                ErrorReporter.error(err, outcome.error());
                 exitCode = 1;
             }
+            if (outcome.table() != null) {
+                tables.add(outcome.table());
+            }
+            if (outcome.member() != null) {
+                jsonMembers.add(outcome.member());
+            }
         }
-        if (request.output() == Output.JSON) {
+        if (json) {
             JsonRenderer.writeDocument(out, jsonMembers);
         } else {
             Text text = new Text(64 * 1024);
-            TableRenderer.Mode mode = switch (request.output()) {
+            TableRenderer.Mode mode = switch (request.look().output()) {
                 case RAW -> TableRenderer.Mode.RAW;
                 case EXPORT -> TableRenderer.Mode.EXPORT;
                 default -> TableRenderer.Mode.TABLE;
             };
             // Colour marks rows in the aligned table, for a person; never in raw, export or JSON.
             boolean colour = mode == TableRenderer.Mode.TABLE && Terminal.current().colourOut();
-            new TableRenderer(mode, request.headings(), colour).render(text, tables);
+            new TableRenderer(mode, request.look().headings(), colour).render(text, tables);
             out.write(text.toString());
         }
         if (orphans != null) {
@@ -186,16 +159,46 @@ final class StructuredListing {
         return exitCode;
     }
 
-    /** --name matched nothing in a POSIX listing; member is its empty JSON array, or null for the other outputs. */
-    private record NameNotFound(Listing listing, JsonRenderer.Member member) {
-        String message(String name) {
-            String kind = switch (listing) {
-                case POSIX_QUEUES -> "POSIX message queue";
-                case POSIX_SHMEMS -> "POSIX shared memory object";
-                default -> "POSIX semaphore";
-            };
-            return kind + " " + slashed(name) + " not found";
+    /**
+     * What one listing came to: its table or its JSON member (the other null), and a line for stderr.
+     *
+     * @param warning a warning to print, or null
+     * @param error   an error to print, which makes the exit code 1, or null
+     */
+    private record Outcome(Table table, JsonRenderer.Member member, String warning, String error) {
+    }
+
+    /** Reads and tabulates one listing, on the thread that calls it. */
+    private Outcome outcome(Listing listing, List<Column> columns) {
+        boolean json = request.look().output() == LsOptions.Output.JSON;
+        try {
+            List<?> objects = objects(listing);
+            if (objects.isEmpty() && listing.isPosix() && request.filter().name() != null) {
+                // As for an -i that names nothing: one line, and no table for what is not there; JSON keeps its
+                // shape, with an empty array.
+                return new Outcome(null, json ? jsonMember(listing, columns, objects) : null,
+                        notFound(listing, request.filter().name()), null);
+            }
+            if (json) {
+                // written on the same thread, one document member per listing
+                return new Outcome(null, jsonMember(listing, columns, objects), null, null);
+            }
+            return new Outcome(table(listing, columns, objects), null, null, null);
+        } catch (PosixIpcReader.NotMountedException e) {
+            return new Outcome(null, null, null, e.getMessage());
+        } catch (IOException e) {
+            throw new IpcException("cannot list " + listing.description() + ": " + e.getMessage(), 1, e);
         }
+    }
+
+    /** --name matched nothing in a POSIX listing. */
+    private static String notFound(Listing listing, String name) {
+        String kind = switch (listing) {
+            case POSIX_QUEUES -> "POSIX message queue";
+            case POSIX_SHMEMS -> "POSIX shared memory object";
+            default -> "POSIX semaphore";
+        };
+        return kind + " " + slashed(name) + " not found";
     }
 
     private static String slashed(String name) {
@@ -203,8 +206,8 @@ final class StructuredListing {
     }
 
     private List<?> objects(Listing listing) throws IOException {
-        Integer id = request.id();
-        String name = request.name() == null ? null : slashed(request.name());
+        Integer id = request.filter().id();
+        String name = request.filter().name() == null ? null : slashed(request.filter().name());
         PosixIpcReader posix = new PosixIpcReader(paths);
         return switch (listing) {
             case QUEUES -> wanted(source.messageQueues(), id);
@@ -219,7 +222,7 @@ final class StructuredListing {
 
     // Loops rather than streams: a listing's first stream and lambdas cost milliseconds of start-up to link.
     private <T extends SystemVObject> List<T> wanted(List<T> objects, Integer id) {
-        if (id == null && !request.orphans()) {
+        if (id == null && orphans == null) {
             return objects;
         }
         List<T> kept = new ArrayList<>();
@@ -325,7 +328,7 @@ final class StructuredListing {
         @Override
         public void number(long value) {
             text = switch (column.kind()) {
-                case SIZE -> request.bytes() ? Long.toUnsignedString(value) : HumanSize.format(value);
+                case SIZE -> request.look().bytes() ? Long.toUnsignedString(value) : HumanSize.format(value);
                 case TIME -> time(value);
                 case PERMS -> permissions((int) value);
                 default -> Long.toString(value);
@@ -391,7 +394,7 @@ final class StructuredListing {
     }
 
     private String permissions(int mode) {
-        return request.numericPerms() ? Permissions.octal(mode) : Permissions.symbolic(mode);
+        return request.look().numericPerms() ? Permissions.octal(mode) : Permissions.symbolic(mode);
     }
 
     private LocalDateTime now() {
@@ -407,7 +410,7 @@ final class StructuredListing {
     private List<GlobalRow> globalRows(PosixIpcReader posix) throws IOException {
         IpcLimits limits = source.limits();
         IpcUsage usage = source.usage(PageSize.get());
-        Set<Listing> only = request.limitsFor();
+        Set<Listing> only = request.selection().limitsFor();
         List<GlobalRow> rows = new ArrayList<>();
         if (only.contains(Listing.QUEUES)) {
             rows.add(new GlobalRow("MSGMNI", "Number of message queues", limits.messages().maxQueues(), false,

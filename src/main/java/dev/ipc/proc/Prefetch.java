@@ -10,10 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * The kernel takes about 35 ms to print /proc/sysvipc for 24,000 objects, all of it system time in the
- * reading thread. ipc ls starts those reads first, one thread per file, so they overlap with JVM start-up and
- * picocli's parsing and with each other. A prefetch belongs to one command run: {@link #clear()} drops what
- * was not taken, so a later run never sees old data.
+ * The kernel prints /proc/sysvipc in the reading thread's system time, which grows with the number of objects.
+ * ipc ls's start-up path (dev.ipc.LsFastPath) starts those reads first, one thread per file, so that they
+ * overlap with JVM start-up, the parsing of the line and each other; readers take the bytes through
+ * {@link #read}. A prefetch belongs to one command run: {@link #clear()} drops what was not taken, so a later
+ * run never sees old data.
  */
 public final class Prefetch {
     private static volatile Map<Path, FutureTask<byte[]>> pending = Map.of();

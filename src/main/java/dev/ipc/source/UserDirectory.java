@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reading the files costs a millisecond where a native getpwuid per row would first cost the load of libc
@@ -21,9 +20,11 @@ public final class UserDirectory {
     private final Path groupFile;
     private volatile Map<Long, String> users;
     private volatile Map<Long, String> groups;
-    // Listings render their sections on several threads at once.
-    private final Map<Long, Optional<String>> nssUsers = new ConcurrentHashMap<>();
-    private final Map<Long, Optional<String>> nssGroups = new ConcurrentHashMap<>();
+    // Listings render their sections on several threads at once, and getpwuid and getgrgid answer in static
+    // storage that the next call overwrites: every NSS look-up, of any directory, takes this one lock.
+    private static final Object NSS = new Object();
+    private final Map<Long, Optional<String>> nssUsers = new HashMap<>(); // guarded by NSS
+    private final Map<Long, Optional<String>> nssGroups = new HashMap<>(); // guarded by NSS
 
     public UserDirectory(Path passwdFile, Path groupFile) {
         this.passwdFile = passwdFile;
@@ -39,7 +40,9 @@ public final class UserDirectory {
         if (name != null) {
             return Optional.of(name);
         }
-        return nssUsers.computeIfAbsent(uid, Passwd::userName);
+        synchronized (NSS) {
+            return nssUsers.computeIfAbsent(uid, Passwd::userName);
+        }
     }
 
     public Optional<String> groupName(long gid) {
@@ -51,7 +54,9 @@ public final class UserDirectory {
         if (name != null) {
             return Optional.of(name);
         }
-        return nssGroups.computeIfAbsent(gid, Passwd::groupName);
+        synchronized (NSS) {
+            return nssGroups.computeIfAbsent(gid, Passwd::groupName);
+        }
     }
 
     /** name:password:id:... ; the first line naming an id wins, as getpwuid's files backend does. */

@@ -1,5 +1,5 @@
 // ls lines in plain forms skip picocli's parser: they must print and exit exactly as picocli's parsing does.
-package dev.ipc.ls;
+package dev.ipc;
 
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PlainParsingTest {
+class LsFastPathTest {
     /** Lines the plain parser takes, errors found after parsing among them. */
     private static final String[][] PLAIN = {
             {}, {"-q"}, {"-m"}, {"-s"}, {"-a"}, {"-qt"}, {"-mp"}, {"-s", "-c"}, {"-q", "-t", "-p", "-c"},
@@ -62,7 +62,7 @@ class PlainParsingTest {
     @Test
     void plain_lines_print_and_exit_as_through_picocli() {
         for (String[] options : PLAIN) {
-            assertNotNull(LsCommand.parsePlain(line(options), 1), () -> "plain: " + Arrays.toString(options));
+            assertNotNull(LsFastPath.parsePlain(line(options), 1), () -> "plain: " + Arrays.toString(options));
             // A root option before ls sends the same line through picocli.
             CommandResult plain = Ipc.run(line(options));
             CommandResult picocli = Ipc.run(line("--color=never", options));
@@ -73,7 +73,7 @@ class PlainParsingTest {
     @Test
     void lines_with_anything_else_are_left_to_picocli() {
         for (String[] options : PICOCLI) {
-            assertNull(LsCommand.parsePlain(line(options), 1), () -> "left to picocli: " + Arrays.toString(options));
+            assertNull(LsFastPath.parsePlain(line(options), 1), () -> "left to picocli: " + Arrays.toString(options));
         }
         CommandResult unknown = Ipc.run("ls", "-qx");
         assertEquals(1, unknown.exitCode(), unknown::toString);

@@ -1,0 +1,156 @@
+// ipc ls in ipcs's conventions: the sections, limits, summary or one object's block, byte for byte as ipcs.
+package dev.ipc.ls;
+
+import dev.ipc.cli.ErrorReporter;
+import dev.ipc.model.IpcResource;
+import dev.ipc.model.IpcUsage;
+import dev.ipc.model.MessageQueue;
+import dev.ipc.model.SemaphoreSet;
+import dev.ipc.model.SharedMemorySegment;
+import dev.ipc.model.SystemVObject;
+import dev.ipc.proc.SystemPaths;
+import dev.ipc.render.CTime;
+import dev.ipc.render.IpcsRenderer;
+import dev.ipc.render.Text;
+import dev.ipc.source.Orphans;
+import dev.ipc.source.SystemVSource;
+import dev.ipc.source.UserDirectory;
+import dev.ipc.sys.NativeCallException;
+import dev.ipc.sys.PageSize;
+import dev.ipc.sys.SystemVCalls;
+import dev.ipc.util.Parallel;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+final class IpcsListing {
+    private final LsOptions options;
+    private final SystemVSource source;
+    private final IpcsRenderer renderer;
+
+    IpcsListing(LsOptions options, SystemPaths paths) {
+        this.options = options;
+        this.source = new SystemVSource(paths);
+        this.renderer = new IpcsRenderer(new UserDirectory(paths.passwd(), paths.group()), options.format(),
+                options.unit(), CTime.systemDefault());
+    }
+
+    /** Prints what the options ask for; returns the exit code. */
+    int print(PrintWriter out, PrintWriter err) {
+        Text text = new Text(64 * 1024);
+        Integer objectId = options.objectId();
+        if (objectId != null) {
+            if (!details(text, objectId)) {
+                ErrorReporter.warning(err, "id " + objectId + " not found");
+            }
+            out.write(text.toString());
+            return 0;
+        }
+        LsOptions.Kinds kinds = options.kinds();
+        boolean all = kinds.noneNamed();
+        boolean queues = kinds.queues() || all;
+        boolean segments = kinds.segments() || all;
+        boolean semaphores = kinds.semaphores() || all;
+        text.newline();
+        long pageSize = PageSize.get();
+        switch (options.format()) {
+            case LIMITS -> renderer.limits(text, source.limits(), queues, segments, semaphores, pageSize);
+            case SUMMARY -> {
+                IpcUsage usage = source.usage(pageSize);
+                if (queues) {
+                    renderer.messageSummary(text, usage);
+                    text.newline();
+                }
+                if (segments) {
+                    renderer.sharedMemorySummary(text, usage);
+                    text.newline();
+                }
+                if (semaphores) {
+                    renderer.semaphoreSummary(text, usage);
+                    text.newline();
+                }
+            }
+            default -> {
+                // Each section is read, parsed and rendered on its own thread; they are printed in order.
+                List<Callable<Text>> sections = new ArrayList<>(3);
+                Orphans only = options.orphans() ? new Orphans() : null;
+                if (queues) {
+                    sections.add(new Section(renderer, source, IpcResource.MESSAGE_QUEUES, only));
+                }
+                if (segments) {
+                    sections.add(new Section(renderer, source, IpcResource.SHARED_MEMORY, only));
+                }
+                if (semaphores) {
+                    sections.add(new Section(renderer, source, IpcResource.SEMAPHORES, only));
+                }
+                List<Text> rendered = Parallel.all(sections);
+                out.write(text.toString());
+                for (Text section : rendered) {
+                    out.write(section.toString());
+                    out.write('\n');
+                }
+                if (only != null) {
+                    out.flush();
+                    only.doubts().ifPresent(doubts -> ErrorReporter.warning(err, doubts));
+                }
+                return 0;
+            }
+        }
+        out.write(text.toString());
+        return 0;
+    }
+
+    /** One section of an ipcs listing: its objects read and rendered; orphans null when not asked for. */
+    private record Section(IpcsRenderer renderer, SystemVSource source, IpcResource resource, Orphans orphans)
+            implements Callable<Text> {
+        @Override
+        public Text call() {
+            Text text = new Text(64 * 1024);
+            switch (resource) {
+                case MESSAGE_QUEUES -> renderer.messageQueues(text, only(source.messageQueues()));
+                case SHARED_MEMORY -> renderer.sharedMemory(text, only(source.sharedMemorySegments()));
+                case SEMAPHORES -> renderer.semaphores(text, only(source.semaphoreSets()));
+            }
+            return text;
+        }
+
+        /** With --orphans, the objects no live process uses (see {@link Orphans}); else all of them. */
+        private <T extends SystemVObject> List<T> only(List<T> objects) {
+            return orphans != null ? objects.stream().filter(orphans::orphan).toList() : objects;
+        }
+    }
+
+    /** The object's block, as ipcs -i prints it; false when there is no such object. */
+    private boolean details(Text text, int objectId) {
+        LsOptions.Kinds kinds = options.kinds();
+        if (kinds.queues()) {
+            Optional<MessageQueue> queue = source.messageQueue(objectId);
+            // qbytes is not in /proc; ipcs shows 0 when IPC_STAT is refused
+            queue.ifPresent(q -> renderer.messageQueueDetails(text, q.withMaxBytes(queueLimit(objectId))));
+            return queue.isPresent();
+        }
+        if (kinds.segments()) {
+            Optional<SharedMemorySegment> segment = source.sharedMemorySegment(objectId);
+            segment.ifPresent(s -> renderer.sharedMemoryDetails(text, s));
+            return segment.isPresent();
+        }
+        Optional<SemaphoreSet> set = source.semaphoreSet(objectId);
+        set.ifPresent(s -> renderer.semaphoreSetDetails(text,
+                s.withSemaphores(SystemVCalls.semaphores(objectId, s.count()))));
+        return set.isPresent();
+    }
+
+    /** The queue's byte limit by IPC_STAT; 0 when the kernel refuses it (EACCES), as ipcs shows it. */
+    private static long queueLimit(int objectId) {
+        try {
+            return SystemVCalls.messageQueue(objectId)
+                    .map(queue -> queue.maxBytes().orElse(0))
+                    .orElse(0L);
+        } catch (NativeCallException refused) {
+            return 0;
+        }
+    }
+}
