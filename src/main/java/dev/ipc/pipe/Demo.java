@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.IpcException;
 import dev.ipc.model.WaitStatus;
+import dev.ipc.sys.Native;
 import dev.ipc.sys.Posix;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -185,7 +186,7 @@ final class Demo implements AutoCloseable {
             json.writeBooleanField("signaled", status.signaled());
             if (status.signaled()) {
                 json.writeNumberField("signal", status.signal());
-                json.writeStringField("signal_name", Posix.signalName(status.signal()));
+                json.writeStringField("signal_name", Native.signalName(status.signal()));
             }
             json.writeEndObject();
         }

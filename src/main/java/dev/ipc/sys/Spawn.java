@@ -1,8 +1,6 @@
 // posix_spawn with file actions: the JVM's stand-in for fork() + dup2() + close() + execve().
 package dev.ipc.sys;
 
-import jnr.ffi.Pointer;
-
 import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
@@ -40,11 +38,11 @@ public final class Spawn {
      * catches SIGPIPE). glibc reports a failed file action or execve as the returned error: nothing is started.
      */
     public static Started start(String path, List<String> argv, List<String> environment, List<FileAction> actions) {
-        PosixLibC libc = Posix.libc();
-        Pointer fileActions = Posix.allocate(Layouts.POSIX_SPAWN_FILE_ACTIONS_SIZE);
-        Pointer attributes = Posix.allocate(Layouts.POSIX_SPAWNATTR_SIZE);
-        Pointer signals = Posix.allocate(Layouts.SIGSET_SIZE);
-        Pointer mask = Posix.allocate(Layouts.SIGSET_SIZE);
+        LibC libc = Native.libc();
+        Pointer fileActions = Native.allocate(Layouts.POSIX_SPAWN_FILE_ACTIONS_SIZE);
+        Pointer attributes = Native.allocate(Layouts.POSIX_SPAWNATTR_SIZE);
+        Pointer signals = Native.allocate(Layouts.SIGSET_SIZE);
+        Pointer mask = Native.allocate(Layouts.SIGSET_SIZE);
         check("posix_spawn_file_actions_init", libc.posix_spawn_file_actions_init(fileActions));
         check("posix_spawnattr_init", libc.posix_spawnattr_init(attributes));
         try {
@@ -66,7 +64,7 @@ public final class Spawn {
             Reference.reachabilityFence(args);
             Reference.reachabilityFence(env);
             if (error != 0) {
-                throw Posix.failure("posix_spawn " + path, error);
+                throw Native.failure("posix_spawn " + path, error);
             }
             return new Started(pid[0], List.copyOf(performed));
         } finally {
@@ -75,7 +73,7 @@ public final class Spawn {
         }
     }
 
-    private static void add(PosixLibC libc, Pointer fileActions, FileAction action, List<FileAction> performed) {
+    private static void add(LibC libc, Pointer fileActions, FileAction action, List<FileAction> performed) {
         if (action instanceof Dup2 dup2) {
             check("posix_spawn_file_actions_adddup2",
                     libc.posix_spawn_file_actions_adddup2(fileActions, dup2.fd(), dup2.newFd()));
@@ -101,8 +99,8 @@ public final class Spawn {
 
     private static synchronized boolean closeFromAvailable() {
         if (closeFrom == null) {
-            Pointer probe = Posix.allocate(Layouts.POSIX_SPAWN_FILE_ACTIONS_SIZE);
-            PosixLibC libc = Posix.libc();
+            Pointer probe = Native.allocate(Layouts.POSIX_SPAWN_FILE_ACTIONS_SIZE);
+            LibC libc = Native.libc();
             libc.posix_spawn_file_actions_init(probe);
             try {
                 closeFrom = libc.posix_spawn_file_actions_addclosefrom_np(probe, 3) == 0;
@@ -126,7 +124,7 @@ public final class Spawn {
 
     private static void check(String call, int error) {
         if (error != 0) {
-            throw Posix.failure(call, error);
+            throw Native.failure(call, error);
         }
     }
 
@@ -143,9 +141,9 @@ public final class Spawn {
                 encoded.add(bytes);
                 total += bytes.length + 1;
             }
-            int address = Posix.runtime().addressSize();
-            data = Posix.allocate(total);
-            array = Posix.allocate((long) (values.size() + 1) * address);
+            int address = Long.BYTES; // a pointer, on LP64 (x86_64, aarch64)
+            data = Native.allocate(total);
+            array = Native.allocate((long) (values.size() + 1) * address);
             long offset = 0;
             for (int i = 0; i < encoded.size(); i++) {
                 byte[] bytes = encoded.get(i);

@@ -12,7 +12,6 @@ import dev.ipc.model.SemaphoreLimits;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemoryLimits;
 import dev.ipc.model.SharedMemorySegment;
-import jnr.ffi.Pointer;
 
 import java.util.ArrayList;
 import java.util.List;
