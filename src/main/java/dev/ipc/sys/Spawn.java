@@ -14,18 +14,49 @@ public final class Spawn {
     private Spawn() {
     }
 
-    /** What glibc does in the child, in order, between the clone and the execve. */
+    /**
+     * What glibc does in the child, in order, between the clone and the execve. Callers key maps by them, so
+     * equals and hashCode are written out: a record's own bootstrap method handles on first use, which costs a
+     * command that starts one child more than the child itself.
+     */
     public sealed interface FileAction permits Dup2, Close, CloseFrom {
     }
 
     public record Dup2(int fd, int newFd) implements FileAction {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Dup2 that && that.fd == fd && that.newFd == newFd;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * fd + newFd;
+        }
     }
 
     public record Close(int fd) implements FileAction {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Close that && that.fd == fd;
+        }
+
+        @Override
+        public int hashCode() {
+            return fd;
+        }
     }
 
     /** Closes every descriptor from fd up: close_range(fd, ~0U, 0) in the child. */
     public record CloseFrom(int fd) implements FileAction {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CloseFrom that && that.fd == fd;
+        }
+
+        @Override
+        public int hashCode() {
+            return -1 - fd;
+        }
     }
 
     /** A started child and the file actions glibc performed in it before execve succeeded. */
