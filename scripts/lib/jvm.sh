@@ -90,9 +90,9 @@ ipc_make_archive() {
   rm -f -- "$archive.java"
   if $ipc_aot; then
     "$ipc_java" "${IPC_JVM_FLAGS[@]}" "${ipc_native_flags[@]}" -XX:AOTCacheOutput="$archive.tmp$$" -Xlog:disable -cp "$jar" \
-      dev.ipc.cli.Training "$set" >/dev/null 2>&1 && made=true
+      dev.ipc.Training "$set" >/dev/null 2>&1 && made=true
   elif "$ipc_java" "${IPC_JVM_FLAGS[@]}" "${ipc_native_flags[@]}" -XX:DumpLoadedClassList="$archive.tmp$$.classes" -Xlog:disable \
-      -cp "$jar" dev.ipc.cli.Training "$set" >/dev/null 2>&1; then
+      -cp "$jar" dev.ipc.Training "$set" >/dev/null 2>&1; then
     "$ipc_java" "${IPC_JVM_FLAGS[@]}" -Xshare:dump -XX:SharedClassListFile="$archive.tmp$$.classes" \
       -XX:SharedArchiveFile="$archive.tmp$$" -Xlog:disable -cp "$jar" >/dev/null 2>&1 && made=true
   fi

@@ -1,7 +1,6 @@
 // Entry point: wires standard streams to the command tree and exits with its code.
 package dev.ipc;
 
-import dev.ipc.cli.CommandTree;
 import dev.ipc.cli.StandardStreams;
 import dev.ipc.render.Utf8Output;
 

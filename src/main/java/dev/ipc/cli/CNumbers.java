@@ -91,8 +91,9 @@ public final class CNumbers {
     }
 
     /**
-     * An IPC key as ipcrm's strtokey reads it: strtoul with base 0 (decimal, 0x hex, 0 octal), keeping the low 32
-     * bits as key_t does, so -1 and 0x1ffffffff both mean 0xffffffff.
+     * An IPC key as ipcrm's strtokey reads it: strtoul with base 0 (decimal, 0x hex, 0 octal). Unlike strtokey,
+     * which keeps the low 32 bits (so 0x100000000 meant IPC_PRIVATE and 4294967297 key 1), a value that is no
+     * key is refused: see {@link #isKey}.
      */
     public static int keyOrFail(String text, String message) {
         Parsed parsed = strtoul(text, 0);
@@ -102,7 +103,27 @@ public final class CNumbers {
         if (!parsed.complete(text)) {
             throw IpcException.failure(message + ": '" + text + "'");
         }
+        if (!isKey(text, parsed)) {
+            throw IpcException.failure(message + ": '" + text + "': " + KEY_RANGE);
+        }
         return (int) parsed.value();
+    }
+
+    /** What {@link #isKey} allows, for messages. */
+    public static final String KEY_RANGE = "a key is 32 bits (0 to 0xffffffff, or -2147483648 to -1)";
+
+    /**
+     * The one rule for keys: key_t is 32 bits, written unsigned (0 to 0xffffffff, as ipcs shows keys) or as the
+     * negative decimal /proc/sysvipc prints for keys above 0x7fffffff. parsed is strtoul's reading of text.
+     */
+    public static boolean isKey(String text, Parsed parsed) {
+        if (parsed.overflow()) {
+            return false;
+        }
+        long value = parsed.value();
+        int first = skipBlanks(text, 0);
+        boolean negative = first < text.length() && text.charAt(first) == '-';
+        return negative ? value <= 0 && value >= Integer.MIN_VALUE : value >= 0 && value <= 0xffffffffL;
     }
 
     /**

@@ -20,7 +20,7 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
     private final boolean debug;
     private final Terminal terminal;
 
-    ErrorReporter(boolean debug, Terminal terminal) {
+    public ErrorReporter(boolean debug, Terminal terminal) {
         this.debug = debug;
         this.terminal = terminal;
     }
@@ -68,7 +68,7 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
     }
 
     /** A command failed: its output so far, then the one line; returns the exit code. */
-    int failed(Exception ex, PrintWriter out, PrintWriter err) {
+    public int failed(Exception ex, PrintWriter out, PrintWriter err) {
         report(ex, out, err);
         return ex instanceof IpcException ipc ? ipc.exitCode() : ExitCodes.FAILURE;
     }

@@ -25,7 +25,7 @@ public final class Terminal {
     private Boolean out;
     private Boolean err;
 
-    Terminal(Mode mode, Map<String, String> environment) {
+    public Terminal(Mode mode, Map<String, String> environment) {
         this.mode = mode;
         this.environment = environment;
     }
@@ -41,12 +41,12 @@ public final class Terminal {
         return current;
     }
 
-    static void current(Terminal terminal) {
+    public static void current(Terminal terminal) {
         current = terminal == null ? NONE : terminal;
     }
 
     /** The mode named by --color on the command line (its last occurrence before "--"), else AUTO. */
-    static Mode mode(String... args) {
+    public static Mode mode(String... args) {
         Mode mode = Mode.AUTO;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -63,7 +63,7 @@ public final class Terminal {
         return mode;
     }
 
-    static Mode byName(String name) {
+    public static Mode byName(String name) {
         for (Mode mode : Mode.values()) {
             if (mode.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
                 return mode;
@@ -98,7 +98,7 @@ public final class Terminal {
     }
 
     /** picocli's help colours (commands bold, options yellow, parameters italic) or none. */
-    ColorScheme helpColours() {
+    public ColorScheme helpColours() {
         return CommandLine.Help.defaultColorScheme(colourOut() ? Ansi.ON : Ansi.OFF);
     }
 

@@ -29,14 +29,10 @@ public final class Values {
     /** A key_t: base 0 as ipcrm reads keys, a signed or unsigned 32-bit value, kept as the kernel stores it. */
     public static int key(String text, String option) {
         CNumbers.Parsed parsed = parse(text, option);
-        long value = parsed.value();
-        boolean fits = !parsed.overflow() && (text.strip().startsWith("-")
-                ? value <= 0 && value >= Integer.MIN_VALUE
-                : value >= 0 && value <= 0xffffffffL);
-        if (!fits) {
+        if (!CNumbers.isKey(text, parsed)) {
             throw IpcException.usage(option + " " + text + " is out of range: a key is 32 bits");
         }
-        return (int) value;
+        return (int) parsed.value();
     }
 
     /** An IPC id: a decimal number from 0 to INT_MAX, as the kernel hands them out. */

@@ -1,8 +1,7 @@
-// Writes completions/ and man/ from the command tree: `scripts/generate-docs` runs it, and DocsTest checks that
-// the files in the repository are what it makes now.
+// Makes completions/ and man/ from a command tree: `scripts/generate-docs` writes them (through dev.ipc.GenerateDocs,
+// which owns the tree), and DocsTest checks that the files in the repository are what it makes now.
 package dev.ipc.docs;
 
-import dev.ipc.cli.CommandTree;
 import dev.ipc.cli.VersionProvider;
 import picocli.CommandLine;
 
@@ -23,8 +22,7 @@ public final class Generate {
     }
 
     /** Every generated file, by its path relative to the project directory, from the commands as they are now. */
-    public static Map<String, String> files() throws IOException {
-        CommandLine root = CommandTree.full();
+    public static Map<String, String> files(CommandLine root) throws IOException {
         String version = new VersionProvider().getVersion()[0];
         Map<String, String> files = new TreeMap<>();
         files.put(COMPLETIONS + "/ipc.bash", ShellCompletion.bash(root));
@@ -38,14 +36,8 @@ public final class Generate {
         return files;
     }
 
-    /** Usage: Generate PROJECT_DIR. Writes the files and removes pages of commands that no longer exist. */
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: dev.ipc.docs.Generate PROJECT_DIR");
-            System.exit(2);
-        }
-        Path project = Path.of(args[0]);
-        Map<String, String> files = files();
+    /** Writes the files into the project and removes pages of commands that no longer exist. */
+    public static void write(Path project, Map<String, String> files) throws IOException {
         for (String directory : new String[] {COMPLETIONS, MAN}) {
             Path dir = project.resolve(directory);
             Files.createDirectories(dir);

@@ -386,20 +386,25 @@ public final class LsCommand implements Callable<Integer> {
             default -> {
                 // Each section is read, parsed and rendered on its own thread; they are printed in order.
                 List<Callable<Text>> sections = new ArrayList<>(3);
+                Orphans only = orphans ? new Orphans() : null;
                 if (queues) {
-                    sections.add(new Section(renderer, source, IpcResource.MESSAGE_QUEUES, orphans));
+                    sections.add(new Section(renderer, source, IpcResource.MESSAGE_QUEUES, only));
                 }
                 if (segments) {
-                    sections.add(new Section(renderer, source, IpcResource.SHARED_MEMORY, orphans));
+                    sections.add(new Section(renderer, source, IpcResource.SHARED_MEMORY, only));
                 }
                 if (semaphores) {
-                    sections.add(new Section(renderer, source, IpcResource.SEMAPHORES, orphans));
+                    sections.add(new Section(renderer, source, IpcResource.SEMAPHORES, only));
                 }
                 List<Text> rendered = Parallel.all(sections);
                 out.write(text.toString());
                 for (Text section : rendered) {
                     out.write(section.toString());
                     out.write('\n');
+                }
+                if (only != null) {
+                    out.flush();
+                    only.doubts().ifPresent(doubts -> ErrorReporter.warning(err, doubts));
                 }
                 return 0;
             }
@@ -408,8 +413,8 @@ public final class LsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One section of an ipcs listing: its objects read and rendered. */
-    private record Section(IpcsRenderer renderer, SystemVSource source, IpcResource resource, boolean orphans)
+    /** One section of an ipcs listing: its objects read and rendered; orphans null when not asked for. */
+    private record Section(IpcsRenderer renderer, SystemVSource source, IpcResource resource, Orphans orphans)
             implements Callable<Text> {
         @Override
         public Text call() {
@@ -424,7 +429,7 @@ public final class LsCommand implements Callable<Integer> {
 
         /** With --orphans, the objects no live process uses (see {@link Orphans}); else all of them. */
         private <T extends SystemVObject> List<T> only(List<T> objects) {
-            return orphans ? objects.stream().filter(Orphans::orphan).toList() : objects;
+            return orphans != null ? objects.stream().filter(orphans::orphan).toList() : objects;
         }
     }
 

@@ -60,6 +60,8 @@ final class StructuredListing {
     private final CTime zone = CTime.systemDefault();
     private LocalDateTime now; // when the first time is formatted: the clock needs the time zone, 10 ms to load
     private final TimeFormat timeFormat;
+    /** With --orphans: the one decision, shared by the listings' threads; else null. */
+    private final Orphans orphans;
 
     StructuredListing(Request request, SystemPaths paths) {
         this.request = request;
@@ -69,6 +71,7 @@ final class StructuredListing {
         // JSON is read by programs: ISO 8601 unless another format is asked for.
         this.timeFormat = request.timeFormat() != null ? request.timeFormat()
                 : request.output() == Output.JSON ? TimeFormat.ISO : TimeFormat.SHORT;
+        this.orphans = request.orphans() ? new Orphans() : null;
     }
 
     /** The columns of each listing, validated before anything is read. */
@@ -127,6 +130,11 @@ final class StructuredListing {
             tasks.add(() -> {
                 try {
                     List<?> objects = objects(listing);
+                    if (objects.isEmpty() && listing.isPosix() && request.name() != null) {
+                        // as for an -i that names nothing: one line, and no table for what is not there
+                        return new NameNotFound(listing, request.output() == Output.JSON
+                                ? jsonMember(listing, listingColumns, objects) : null);
+                    }
                     if (request.output() == Output.JSON) {
                         // written on the same thread, one document member per listing
                         return jsonMember(listing, listingColumns, objects);
@@ -147,6 +155,11 @@ final class StructuredListing {
                 tables.add(table);
             } else if (result instanceof JsonRenderer.Member member) {
                 jsonMembers.add(member);
+            } else if (result instanceof NameNotFound missing) {
+                ErrorReporter.warning(err, missing.message(request.name()));
+                if (missing.member() != null) {
+                    jsonMembers.add(missing.member()); // the document keeps its shape, with an empty array
+                }
             } else {
                 ErrorReporter.error(err, ((Exception) result).getMessage());
                 exitCode = 1;
@@ -166,13 +179,32 @@ final class StructuredListing {
             new TableRenderer(mode, request.headings(), colour).render(text, tables);
             out.write(text.toString());
         }
+        if (orphans != null) {
+            out.flush();
+            orphans.doubts().ifPresent(doubts -> ErrorReporter.warning(err, doubts));
+        }
         return exitCode;
+    }
+
+    /** --name matched nothing in a POSIX listing; member is its empty JSON array, or null for the other outputs. */
+    private record NameNotFound(Listing listing, JsonRenderer.Member member) {
+        String message(String name) {
+            String kind = switch (listing) {
+                case POSIX_QUEUES -> "POSIX message queue";
+                case POSIX_SHMEMS -> "POSIX shared memory object";
+                default -> "POSIX semaphore";
+            };
+            return kind + " " + slashed(name) + " not found";
+        }
+    }
+
+    private static String slashed(String name) {
+        return name.startsWith("/") ? name : "/" + name;
     }
 
     private List<?> objects(Listing listing) throws IOException {
         Integer id = request.id();
-        String name = request.name() == null ? null
-                : request.name().startsWith("/") ? request.name() : "/" + request.name();
+        String name = request.name() == null ? null : slashed(request.name());
         PosixIpcReader posix = new PosixIpcReader(paths);
         return switch (listing) {
             case QUEUES -> wanted(source.messageQueues(), id);
@@ -214,7 +246,7 @@ final class StructuredListing {
 
     /** The object -i names, and with --orphans only one no live process uses, as 'ipc rm -a --orphans'. */
     private boolean wanted(SystemVObject object, Integer id) {
-        return (id == null || object.id() == id) && (!request.orphans() || Orphans.orphan(object));
+        return (id == null || object.id() == id) && (orphans == null || orphans.orphan(object));
     }
 
     private Table table(Listing listing, List<Column> columns, List<?> objects) throws IOException {

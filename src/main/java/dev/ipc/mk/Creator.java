@@ -169,11 +169,7 @@ final class Creator {
     private Made systemVMade(IpcResource resource, int id, int key, long size, boolean created) {
         Optional<? extends SystemVObject> object;
         try {
-            object = switch (resource) {
-                case SHARED_MEMORY -> SystemVCalls.sharedMemorySegment(id);
-                case MESSAGE_QUEUES -> SystemVCalls.messageQueue(id);
-                case SEMAPHORES -> SystemVCalls.semaphoreSet(id);
-            };
+            object = SystemVCalls.object(resource, id);
         } catch (NativeCallException refused) {
             object = Optional.empty();
         }

@@ -91,8 +91,8 @@ public final class MkCommand implements Callable<Integer> {
                 "Largest message of the POSIX message queue (default: fs.mqueue.msgsize_default).",
                 "--msgsize"));
         spec.addOption(options.value(Option.KEY, "KEY",
-                "Give the System V objects this key (decimal, 0x hex or 0 octal) instead of a random one; "
-                        + "0 is IPC_PRIVATE.", "--key"));
+                "Give the System V objects this 32-bit key (decimal, 0x hex or 0 octal; -1 is 0xffffffff) "
+                        + "instead of a random one; 0 is IPC_PRIVATE.", "--key"));
         spec.addOption(options.value(Option.KEY_FROM, "PATH[:PROJ]",
                 "Derive the key as ftok(3) does from an existing file and a project id (1-255 or one "
                         + "character; default 1).", "--key-from"));

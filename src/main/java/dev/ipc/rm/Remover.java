@@ -11,6 +11,7 @@ import dev.ipc.proc.SystemPaths;
 import dev.ipc.rm.RmRequest.ById;
 import dev.ipc.rm.RmRequest.ByKey;
 import dev.ipc.rm.RmRequest.ByName;
+import dev.ipc.rm.RmRequest.Listed;
 import dev.ipc.rm.RmRequest.Target;
 import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
@@ -35,7 +36,9 @@ import java.util.OptionalLong;
 /**
  * Like ipcrm, a removal that fails (no such id, no permission) is reported on stderr and the rest go on; the
  * exit code is then 1. -v lines and --dry-run lines go to stdout. An object --all listed that is gone when its
- * turn comes (another process removed it) is reported in one line and is no failure: it is gone, as asked.
+ * turn comes (another process removed it) is reported in one line and is no failure: it is gone, as asked. One
+ * that is no longer the object listed (its id reused by a new object, or changed with IPC_SET) is left alone,
+ * also in one line: the filters chose the object listed, not whatever holds its id now.
  */
 final class Remover {
     private final RmRequest request;
@@ -48,6 +51,8 @@ final class Remover {
     /** For --dry-run: who we are, and the objects as /proc lists them. */
     private int effectiveUid = -1;
     private SystemVSource listing;
+    /** --orphans' decision, made once per run for all kinds. */
+    private final Orphans orphans = new Orphans();
 
     Remover(RmRequest request, PrintWriter out, PrintWriter err, SystemPaths paths) {
         this.request = request;
@@ -60,7 +65,13 @@ final class Remover {
     /** Removes everything asked for; returns the number of failures. */
     int run() {
         remove(request.targets(), false);
-        remove(listAll(), true);
+        List<Target> listed = listAll();
+        orphans.doubts().ifPresent(doubts -> {
+            out.flush();
+            ErrorReporter.warning(err, doubts);
+            err.flush();
+        });
+        remove(listed, true);
         if (request.legacy() && failures == 0 && !request.dryRun()) {
             out.println("resource(s) deleted");
         }
@@ -85,6 +96,8 @@ final class Remover {
                 removeKey(byKey);
             } else if (target instanceof ByName byName) {
                 removeName(byName.resource(), byName.name(), listed);
+            } else if (target instanceof Listed object) {
+                removeListed(object.resource(), object.object());
             }
         }
     }
@@ -177,10 +190,46 @@ final class Remover {
         AllFilter filter = request.filter();
         for (SystemVObject object : objects) {
             if (filter.accepts(object.owner().uid(), object.changeTime(), now)
-                    && (!filter.orphans() || Orphans.orphan(object))) {
-                targets.add(new ById(resource, object.id()));
+                    && (!filter.orphans() || orphans.orphan(object))) {
+                targets.add(new Listed(resource, object));
             }
         }
+    }
+
+    /** Re-reads the object right before IPC_RMID: an id freed and handed to a new object is not what was chosen. */
+    private void removeListed(IpcResource resource, SystemVObject listed) {
+        int id = listed.id();
+        Optional<? extends SystemVObject> current;
+        try {
+            current = SystemVCalls.object(resource, id);
+        } catch (NativeCallException e) {
+            if (e.errno() == Errno.EACCES) {
+                changed(resource, id); // readable when listed: only IPC_SET or a new object takes that away
+            } else {
+                fail(what(resource) + " id " + id + ": " + e.description());
+            }
+            return;
+        }
+        if (current.isEmpty()) {
+            note(what(resource) + " id " + id + " was removed by another process meanwhile");
+        } else if (!sameObject(listed, current.get())) {
+            changed(resource, id);
+        } else {
+            removeId(resource, id, false, true);
+        }
+    }
+
+    /**
+     * Whether the object read now is the one listed: the same id, key and change time. The change time moves
+     * with IPC_SET (and a set's SETVAL, SETALL), and a new object holding a reused id was made later.
+     */
+    static boolean sameObject(SystemVObject listed, SystemVObject current) {
+        return listed.id() == current.id() && listed.key() == current.key()
+                && listed.changeTime().equals(current.changeTime());
+    }
+
+    private void changed(IpcResource resource, int id) {
+        note(what(resource) + " id " + id + " changed since it was listed; left alone");
     }
 
     /** What IPC_RMID would answer: EINVAL for no such id, EPERM unless we own or created it (or are root). */

@@ -85,7 +85,7 @@ public final class RmCommand implements Callable<Integer> {
         spec.addOption(options.flag(Option.ORPHANS,
                 "With --all: only objects no live process uses: segments with no attachment whose creator "
                         + "and last user have exited, queues and semaphore sets whose last users have exited "
-                        + "(or that were never used).", "--orphans"));
+                        + "(or that were never used) and on which no process waits.", "--orphans"));
         spec.addOption(options.flag(Option.DRY_RUN, "Print what would be removed; remove nothing.",
                 "--dry-run"));
         spec.addOption(options.flag(Option.VERBOSE, "Explain what is being done.", "-v", "--verbose"));

@@ -7,6 +7,7 @@ import dev.ipc.cli.OrderedOptions.Given;
 import dev.ipc.cli.PosixNames;
 import dev.ipc.model.IpcResource;
 import dev.ipc.model.PosixResource;
+import dev.ipc.model.SystemVObject;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -28,8 +29,8 @@ import java.util.Set;
 record RmRequest(List<Target> targets, Set<IpcResource> systemVAll, Set<PosixResource> posixAll,
                  AllFilter filter, boolean verbose, boolean dryRun, boolean legacy) {
 
-    /** One object named on the command line. */
-    sealed interface Target permits ById, ByKey, ByName {
+    /** One object named on the command line, or chosen by --all's listing. */
+    sealed interface Target permits ById, ByKey, ByName, Listed {
     }
 
     record ById(IpcResource resource, int id) implements Target {
@@ -40,6 +41,10 @@ record RmRequest(List<Target> targets, Set<IpcResource> systemVAll, Set<PosixRes
     }
 
     record ByName(PosixResource resource, String name) implements Target {
+    }
+
+    /** A System V object as --all listed it: removed only while it is still that object. */
+    record Listed(IpcResource resource, SystemVObject object) implements Target {
     }
 
     /** The options of RmCommand, in the order picocli met them. */

@@ -4,6 +4,7 @@ package dev.ipc.sys;
 
 import dev.ipc.model.IpcLimits;
 import dev.ipc.model.IpcOwnership;
+import dev.ipc.model.IpcResource;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.MessageLimits;
 import dev.ipc.model.MessageQueue;
@@ -12,6 +13,7 @@ import dev.ipc.model.SemaphoreLimits;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemoryLimits;
 import dev.ipc.model.SharedMemorySegment;
+import dev.ipc.model.SystemVObject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +131,15 @@ public final class SystemVCalls {
             return absentOrThrow("semctl(IPC_STAT)");
         }
         return Optional.of(semaphoreSet(id, buffer));
+    }
+
+    /** IPC_STAT of one object of any kind; empty when there is no such object. */
+    public static Optional<? extends SystemVObject> object(IpcResource resource, int id) {
+        return switch (resource) {
+            case SHARED_MEMORY -> sharedMemorySegment(id);
+            case MESSAGE_QUEUES -> messageQueue(id);
+            case SEMAPHORES -> semaphoreSet(id);
+        };
     }
 
     private static <T> Optional<T> absentOrThrow(String call) {

@@ -1,22 +1,14 @@
-// Records limits for the next boot in a sysctl.d file, safely, and finds the files that would override them.
+// The sysctl.d file format: where the file is, its new text with only our keys changed, and the files that would
+// override it at boot.
 package dev.ipc.tune;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -81,96 +73,79 @@ public final class SysctlConf {
         return directory.toRealPath().resolve(path.getFileName());
     }
 
-    /** The file's text, or null when there is no such file. */
-    public static String read(Path target) throws IOException {
+    /** The file's bytes, or null when there is no such file. */
+    public static byte[] read(Path target) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         if (!Files.isRegularFile(target)) {
             throw new IOException(target + ": not a regular file");
         }
-        return Files.readString(target, StandardCharsets.UTF_8);
+        return Files.readAllBytes(target);
     }
 
     /**
      * The new text: each key's first setting replaced in place (a leading '-' kept), later settings of it
-     * dropped, keys not yet there appended; comments, blank lines and other keys kept as they were.
+     * dropped, keys not yet there appended; comments, blank lines and other keys kept byte for byte, whatever
+     * their encoding (sysctl reads bytes: a Latin-1 comment is as good as any).
      *
-     * @param existing the file's text, or null for a new file
+     * @param existing the file's bytes, or null for a new file
      */
-    public static String edit(String existing, Map<String, String> settings) {
-        List<String> lines = new ArrayList<>();
+    public static byte[] edit(byte[] existing, Map<String, String> settings) {
+        List<byte[]> lines = new ArrayList<>();
         if (existing == null) {
-            lines.add("# Kernel IPC limits for the next boot, kept by `ipc sem|msg|shm tune --persist`.");
-            lines.add("# A file that sorts after this one and sets the same key wins; so does /etc/sysctl.conf "
-                    + "under `sysctl --system`.");
-        } else if (!existing.isEmpty()) {
-            lines.addAll(Arrays.asList(existing.split("\n", -1)));
-            if (existing.endsWith("\n")) {
-                lines.remove(lines.size() - 1);
-            }
+            lines.add(ascii("# Kernel IPC limits for the next boot, kept by `ipc sem|msg|shm tune --persist`."));
+            lines.add(ascii("# A file that sorts after this one and sets the same key wins; so does /etc/sysctl.conf "
+                    + "under `sysctl --system`."));
+        } else {
+            lines.addAll(lines(existing));
         }
         Set<String> written = new HashSet<>();
-        List<String> out = new ArrayList<>();
-        for (String line : lines) {
-            String key = keyOf(line);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] line : lines) {
+            String text = text(line);
+            String key = keyOf(text);
             if (key == null || !settings.containsKey(key)) {
-                out.add(line);
+                out.writeBytes(line);
+                out.write('\n');
             } else if (written.add(key)) {
-                String ignoreFailure = line.strip().startsWith("-") ? "-" : "";
-                out.add(ignoreFailure + key + " = " + settings.get(key));
+                String ignoreFailure = text.strip().startsWith("-") ? "-" : "";
+                out.writeBytes(ascii(ignoreFailure + key + " = " + settings.get(key) + "\n"));
             }
         }
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             if (!written.contains(setting.getKey())) {
-                out.add(setting.getKey() + " = " + setting.getValue());
+                out.writeBytes(ascii(setting.getKey() + " = " + setting.getValue() + "\n"));
             }
         }
-        return String.join("\n", out) + "\n";
+        return out.toByteArray();
+    }
+
+    /** The lines of a file, without their newlines; a last line without one counts as a line. */
+    private static List<byte[]> lines(byte[] bytes) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            lines.add(Arrays.copyOfRange(bytes, start, end));
+            start = end + 1;
+        }
+        return lines;
     }
 
     /**
-     * Replaces the file with the text so that a crash leaves the old file or the new one, never a part: a temporary
-     * file in the same directory (its name does not end in .conf, so no sysctl reader takes it up), synced,
-     * renamed over the target, then the directory synced. Mode and owner of the file replaced are kept.
+     * A line as text for finding its key: keys and values are ASCII, and ISO-8859-1 maps every other byte to a
+     * character of its own, so no line fails to decode.
      */
-    public static void replace(Path target, String text) throws IOException {
-        Path directory = target.getParent();
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-        try {
-            PosixFileAttributes old = Files.exists(target)
-                    ? Files.readAttributes(target, PosixFileAttributes.class) : null;
-            Set<PosixFilePermission> mode = old != null ? old.permissions()
-                    : PosixFilePermissions.fromString("rw-r--r--");
-            Files.setPosixFilePermissions(temporary, mode);
-            if (old != null) {
-                keepOwner(temporary, old.owner(), old.group());
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-                dir.force(true); // the rename itself reaches the disk
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+    private static String text(byte[] line) {
+        return new String(line, StandardCharsets.ISO_8859_1);
     }
 
-    private static void keepOwner(Path file, UserPrincipal owner, GroupPrincipal group) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        PosixFileAttributes now = view.readAttributes();
-        if (!now.owner().equals(owner)) {
-            view.setOwner(owner);
-        }
-        if (!now.group().equals(group)) {
-            view.setGroup(group);
-        }
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -245,7 +220,8 @@ public final class SysctlConf {
     /** Each key's last value in the file (the one that counts), keys normalised to dots. */
     static Map<String, String> settingsIn(Path file) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (byte[] bytes : lines(Files.readAllBytes(file))) {
+            String line = text(bytes);
             String key = keyOf(line);
             if (key != null) {
                 settings.put(key, line.substring(line.indexOf('=') + 1).strip());

@@ -21,8 +21,8 @@ final class TuneHelp {
             + "boot to the initial one.%n"
             + "%n"
             + "Exit status: 0 done, or nothing to change; 1 refused (see --force), no%n"
-            + "permission, or the kernel did not take a value (the previous values are then%n"
-            + "restored); 2 bad usage or a bad value.";
+            + "permission, the kernel did not take a value, or the --persist file could not%n"
+            + "be saved (the previous values are then restored); 2 bad usage or a bad value.";
 
     private TuneHelp() {
     }

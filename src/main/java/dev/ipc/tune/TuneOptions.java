@@ -11,8 +11,11 @@ import java.util.Stack;
 import java.util.regex.Pattern;
 
 public final class TuneOptions {
-    /** What --persist holds when given without a file: the default file, under the sysctl root. */
-    static final String DEFAULT_FILE = "";
+    /**
+     * What --persist holds when given without a file: the default file, under the sysctl root. No argument can
+     * hold a NUL, so `--persist=` (an unset shell variable) stays an empty FILE and is refused.
+     */
+    static final String DEFAULT_FILE = "\0";
 
     @Option(names = "--dry-run", order = 100,
             description = "Check the values and show what would change, and the warnings; change nothing.")

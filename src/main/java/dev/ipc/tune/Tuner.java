@@ -16,13 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Order of work, so that nothing is left half done: read the whole command line and every value; read the
- * limits and what is in use; refuse lowering (unless --force); prepare the sysctl.d file; only then write to
- * the kernel, read back, and on any difference write the old values back; then save the file.
+ * limits and what is in use; refuse lowering (unless --force); lock the sysctl.d file's folder and stage its new
+ * text; only then write to the kernel, read back, and on any difference write the old values back; then put the
+ * file in place, and should that fail, write the old values back too.
  */
 final class Tuner {
     private static final String[] ORDINALS = {"1st", "2nd", "3rd", "4th"};
@@ -93,47 +96,66 @@ final class Tuner {
         }
         Persisting persisting = options.persist == null ? null
                 : preparePersist(group.settings(requested.keySet(), target), report);
-
-        List<Limit> changed = new ArrayList<>();
-        List<TuneReport.Change> changes = new ArrayList<>();
-        for (Limit limit : requested.keySet()) {
-            changes.add(new TuneReport.Change(limit, old.get(limit), target.get(limit)));
-            if (!old.get(limit).equals(target.get(limit))) {
-                changed.add(limit);
-            }
-        }
-        List<KernelWriter.Write> writes = writes(changed, old, target);
-        if (options.dryRun) {
-            for (KernelWriter.Write write : writes) {
-                if (!Files.isWritable(write.file())) {
-                    report.warn(List.of("no permission to write " + write.file() + ": without --dry-run the change "
-                            + "would fail"));
+        try (SysctlSave save = persisting == null ? null : persisting.save()) {
+            List<Limit> changed = new ArrayList<>();
+            List<TuneReport.Change> changes = new ArrayList<>();
+            for (Limit limit : requested.keySet()) {
+                changes.add(new TuneReport.Change(limit, old.get(limit), target.get(limit)));
+                if (!old.get(limit).equals(target.get(limit))) {
+                    changed.add(limit);
                 }
             }
-        } else {
-            KernelWriter.apply(writes);
-            verify(reader, target, writes);
-        }
-        report.changes(changes, options.dryRun);
-
-        if (persisting != null) {
-            if (!options.dryRun) {
-                try {
-                    SysctlConf.replace(persisting.target(), persisting.text());
-                } catch (IOException e) {
-                    report.print(out, err);
-                    throw IpcException.failure("the limits are changed but not saved: " + persisting.target() + ": "
-                            + KernelWriter.reason(e));
+            List<KernelWriter.Write> writes = writes(changed, old, target);
+            if (options.dryRun) {
+                for (KernelWriter.Write write : writes) {
+                    if (!Files.isWritable(write.file())) {
+                        report.warn(List.of("no permission to write " + write.file() + ": without --dry-run the "
+                                + "change would fail"));
+                    }
                 }
+            } else {
+                KernelWriter.apply(writes);
+                verify(reader, target, writes);
             }
-            report.saved(new TuneReport.Saved(persisting.target(), persisting.settings(), !options.dryRun));
+            report.changes(changes, options.dryRun);
+
+            if (persisting != null) {
+                if (save != null) {
+                    save(save, writes, report);
+                }
+                report.saved(new TuneReport.Saved(persisting.target(), persisting.settings(), !options.dryRun));
+            }
+            report.print(out, err);
         }
-        report.print(out, err);
+    }
+
+    /**
+     * Puts the staged file in place. Should that still fail, the kernel gets its old values back: limits that
+     * are live but would be gone at the next boot are a trap.
+     */
+    private void save(SysctlSave save, List<KernelWriter.Write> writes, TuneReport report) {
+        try {
+            save.commit();
+        } catch (IOException e) {
+            throw IpcException.failure("cannot persist in " + save.target() + ": " + KernelWriter.reason(e) + "; "
+                    + (writes.isEmpty() ? "nothing changed" : KernelWriter.restore(writes)));
+        }
+        try {
+            save.syncFolder();
+        } catch (IOException e) {
+            report.print(out, err);
+            throw IpcException.failure("the limits are changed and saved in " + save.target() + ", but "
+                    + save.target().getParent() + " could not be synced: " + KernelWriter.reason(e));
+        }
     }
 
     /** Combinations of options that make no sense are usage errors, found before anything is read. */
     private Preset checkCommandLine(Map<Limit, String> named, List<String> positional) {
         int count = group.limits().size();
+        if (options.persist != null && options.persist.isEmpty()) {
+            throw IpcException.usage("--persist '': empty FILE; give a file, or --persist alone for "
+                    + SysctlConf.fromSystemProperties().defaultFile());
+        }
         if (!named.isEmpty() && !positional.isEmpty()) {
             throw IpcException.usage("give the values either as options or as " + count + " numbers, not both");
         }
@@ -196,7 +218,7 @@ final class Tuner {
         }
         long ram = 0;
         if (preset.usesRam()) {
-            ram = options.ram != null ? ValueParser.size("--ram", options.ram) : memTotal();
+            ram = options.ram != null ? ValueParser.ram(options.ram) : memTotal();
         }
         return new Preset.Inputs(connections, ram, pageSize, ipcmni);
     }
@@ -226,21 +248,21 @@ final class Tuner {
                 + "; nothing changed (--force sets " + (refusals.size() == 1 ? "it" : "them") + " anyway)");
     }
 
-    /** The file to write and its new text, prepared before the kernel is touched. */
-    private record Persisting(Path target, String text, Map<String, String> settings) {
+    /**
+     * The file to write and the settings it gets; except in a dry run, its new text is staged (under a lock that
+     * keeps other runs out until this one is done) before the kernel is touched.
+     */
+    private record Persisting(Path target, Map<String, String> settings, SysctlSave save) {
     }
 
     private Persisting preparePersist(Map<String, String> settings, TuneReport report) {
         SysctlConf conf = SysctlConf.fromSystemProperties();
         Path file = options.persist.equals(TuneOptions.DEFAULT_FILE) ? conf.defaultFile() : Path.of(options.persist);
         Path target;
-        String text;
         try {
             target = SysctlConf.target(file);
-            text = SysctlConf.edit(SysctlConf.read(target), settings);
         } catch (IOException e) {
-            throw IpcException.failure("cannot persist in " + file + ": " + KernelWriter.reason(e)
-                    + "; nothing changed");
+            throw cannotPersist(file, e);
         }
         if (!options.dryRun && !Files.isWritable(target.getParent())) {
             throw IpcException.failure("cannot persist in " + target + ": no permission to write in "
@@ -257,7 +279,25 @@ final class Tuner {
             report.warn(List.of(target + " is applied at boot to the initial IPC namespace, not to this one ("
                     + namespace.id() + ")"));
         }
-        return new Persisting(target, text, settings);
+        SysctlSave save = null;
+        try {
+            if (options.dryRun) {
+                SysctlConf.read(target); // a file that could not be read stops the dry run as it would the save
+            } else {
+                save = SysctlSave.lock(target);
+                save.stage(SysctlConf.edit(save.read(), settings));
+            }
+        } catch (IOException e) {
+            if (save != null) {
+                save.close();
+            }
+            throw cannotPersist(file, e);
+        }
+        return new Persisting(target, settings, save);
+    }
+
+    private static IpcException cannotPersist(Path file, IOException e) {
+        return IpcException.failure("cannot persist in " + file + ": " + KernelWriter.reason(e) + "; nothing changed");
     }
 
     /** One write per file: kernel.sem whole, the others each on its own. */
@@ -273,7 +313,10 @@ final class Tuner {
         return writes;
     }
 
-    /** Reads every limit back; if one differs from what was written, writes the old values back. */
+    /**
+     * Reads back every limit of the files written; if one differs from what was written, writes the old values
+     * back. A file not written is not judged: another run may change it meanwhile.
+     */
     private void verify(KernelLimitsReader reader, Map<Limit, Long> target, List<KernelWriter.Write> writes) {
         EnumMap<Limit, Long> now;
         try {
@@ -283,8 +326,12 @@ final class Tuner {
                     + KernelWriter.restore(writes));
         }
         List<String> differences = new ArrayList<>();
+        Set<String> written = new HashSet<>();
+        for (KernelWriter.Write write : writes) {
+            written.add(write.key());
+        }
         for (Limit limit : group.limits()) {
-            if (!now.get(limit).equals(target.get(limit))) {
+            if (written.contains(limit.key()) && !now.get(limit).equals(target.get(limit))) {
                 differences.add(limit.name() + ": asked " + limit.format(target.get(limit)) + ", it holds "
                         + limit.format(now.get(limit)));
             }

@@ -45,12 +45,23 @@ public final class ValueParser {
         return value.longValue(); // the low 64 bits: the unsigned value for SHMMAX and SHMALL
     }
 
-    /** A size in bytes, plain or with a suffix (--ram 64G), from 1 byte to 2^63 - 1. */
-    public static long size(String given, String text) {
-        String what = given + " " + quote(text);
-        BigInteger value = number(what, text, null).value();
-        if (value.signum() == 0 || value.bitLength() > 63) {
-            throw IpcException.usage(what + ": out of range 1.." + Long.MAX_VALUE);
+    /** The least --ram taken: less is a size typed without its unit (--ram 64 for 64G), or no memory at all. */
+    static final long MIN_RAM = 64L << 20;
+
+    /** --ram: bytes, plain or with a suffix (64G), from 64M to 2^63 - 1. */
+    public static long ram(String text) {
+        String what = "--ram " + quote(text);
+        boolean negative = text.length() > 1 && text.charAt(0) == '-' && isDigit(text.charAt(1));
+        String magnitude = negative ? text.substring(1) : text;
+        BigInteger value = number(what, magnitude, null).value();
+        if (negative || value.compareTo(BigInteger.valueOf(MIN_RAM)) < 0) {
+            String digits = magnitude.replaceFirst("[^0-9].*", "");
+            throw IpcException.usage(what + ": less than 64M, too little for the guides' formulas; "
+                    + (new BigInteger(digits).signum() == 0 ? "give the machine's memory, such as 64G"
+                    : "did you mean " + digits + "G?"));
+        }
+        if (value.bitLength() > 63) {
+            throw IpcException.usage(what + ": out of range 64M.." + Long.MAX_VALUE);
         }
         return value.longValue();
     }

@@ -39,10 +39,19 @@ class CNumbersTest {
     }
 
     @ParameterizedTest(name = "{0} is {1}")
-    @CsvSource(delimiter = '|', value = {"4660|4660", "0x1234|4660", "011064|4660", "-1|-1", "0x1ffffffff|-1",
-            "' 12'|12", "0X10|16", "+7|7"})
-    void keys_keep_the_low_32_bits_of_strtoul(String text, int key) {
+    @CsvSource(delimiter = '|', value = {"4660|4660", "0x1234|4660", "011064|4660", "-1|-1", "0xffffffff|-1",
+            "' 12'|12", "0X10|16", "+7|7", "-2147483648|-2147483648", "-0|0"})
+    void keys_are_read_as_strtoul_reads_them(String text, int key) {
         assertEquals(key, CNumbers.keyOrFail(text, "failed to parse argument"));
+    }
+
+    /** strtokey keeps the low 32 bits: 0x1ffffffff named key 0xffffffff, 0x100000000 IPC_PRIVATE. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0x1ffffffff", "0x100000000", "4294967297", "-2147483649", "-4294967295"})
+    void keys_wider_than_32_bits_are_refused(String text) {
+        assertEquals("failed to parse argument: '" + text + "': a key is 32 bits (0 to 0xffffffff, or -2147483648 "
+                + "to -1)", assertThrows(IpcException.class,
+                () -> CNumbers.keyOrFail(text, "failed to parse argument")).getMessage());
     }
 
     @Test

@@ -166,7 +166,7 @@ class ColourTest {
             List<String> command = new ArrayList<>(SelfCommand.of(args));
             command.add(1, "-Xlog:class+load=info:stdout");
             CommandResult run = Processes.run(command);
-            assertTrue(run.out().contains("dev.ipc.cli.CommandTree"), "the class log was read");
+            assertTrue(run.out().contains("dev.ipc.CommandTree"), "the class log was read");
             assertFalse(run.out().contains("org.fusesource.jansi"), () -> String.join(" ", args) + " loaded jansi");
             assertFalse(run.out().contains("dev.ipc.docs."), () -> String.join(" ", args) + " loaded dev.ipc.docs");
             assertFalse(run.out().contains("picocli.AutoComplete"), () -> String.join(" ", args) + " AutoComplete");

@@ -2,7 +2,7 @@
 // complete what a user types in bash, zsh and fish.
 package dev.ipc.docs;
 
-import dev.ipc.cli.CommandTree;
+import dev.ipc.CommandTree;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Processes;
 import org.junit.jupiter.api.Assumptions;
@@ -30,7 +30,7 @@ class DocsTest {
 
     @Test
     void checked_in_completions_and_man_pages_are_what_the_commands_generate() throws IOException {
-        Map<String, String> generated = Generate.files();
+        Map<String, String> generated = Generate.files(CommandTree.full());
         List<String> stale = new ArrayList<>();
         for (Map.Entry<String, String> file : generated.entrySet()) {
             Path path = PROJECT.resolve(file.getKey());

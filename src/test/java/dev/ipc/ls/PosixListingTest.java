@@ -11,6 +11,8 @@ import dev.ipc.support.Processes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +91,26 @@ class PosixListingTest {
         JsonNode all = json("--posix");
         assertTrue(all.has("posix-mqueues") && all.has("posix-sharedmemory") && all.has("posix-semaphores"),
                 all::toString);
+    }
+
+    /**
+     * As -i with an id that names nothing (ipcs: "id 99 not found", exit 0): one line naming the kind and the
+     * name, the same exit code, and no table; JSON keeps its shape with an empty array.
+     */
+    @ParameterizedTest(name = "ls {0} -N")
+    @CsvSource(delimiter = '|', value = {"-Q|POSIX message queue|posix-mqueues",
+            "-M|POSIX shared memory object|posix-sharedmemory", "-S|POSIX semaphore|posix-semaphores"})
+    void a_name_that_matches_nothing_is_one_line_with_the_exit_code_of_an_unknown_id(String kind, String what,
+                                                                                      String member) throws Exception {
+        CommandResult unknownId = Ipc.run("ls", "-q", "-i", "99");
+        String missing = "/" + TAG + "-no-such";
+        CommandResult table = Ipc.run("ls", kind, "-N", missing.substring(1));
+        assertEquals(new CommandResult(unknownId.exitCode(), "", "ipc: " + what + " " + missing + " not found\n"),
+                table);
+        CommandResult json = Ipc.run("ls", kind, "--name", missing, "--json");
+        assertEquals(unknownId.exitCode(), json.exitCode());
+        assertEquals("ipc: " + what + " " + missing + " not found\n", json.err());
+        assertEquals(0, new ObjectMapper().readTree(json.out()).get(member).size(), json::toString);
     }
 
     @Test

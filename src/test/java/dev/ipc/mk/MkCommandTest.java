@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
@@ -59,6 +60,28 @@ class MkCommandTest {
         assertEquals(List.of(0x1234, 0x1234, 0x1234), List.of(segment.key(), queue.key(), set.key()));
         assertEquals("Shared memory id: " + segment.id() + "\nMessage queue id: " + queue.id() + "\nSemaphore id: "
                 + set.id() + "\n", result.out());
+    }
+
+    /** key_t is 32 bits: keys written as /proc/sysvipc prints them (negative decimal) are keys too. */
+    @ParameterizedTest(name = "--key {0} is {1}")
+    @CsvSource(delimiter = '|', value = {"0xffffffff|-1", "4294967295|-1", "-1|-1", "-2147483648|-2147483648",
+            "0x80000000|-2147483648"})
+    void keys_take_all_32_bits_signed_or_unsigned(String text, int key) {
+        CommandResult result = Ipc.run("mk", "-Q", "--key", text);
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(List.of(key), SystemVCalls.messageQueues().stream().map(MessageQueue::key).toList());
+    }
+
+    /** Wider keys were cut to their low 32 bits: 0x100000000 made a private object, 4294967297 used key 1. */
+    @ParameterizedTest(name = "--key {0}")
+    @ValueSource(strings = {"0x100000000", "4294967297", "-2147483649", "-0x80000001", "0x1ffffffff"})
+    void keys_wider_than_32_bits_are_refused_and_nothing_is_made(String text) {
+        int existing = Kernel.createQueue(1, 0600);
+        CommandResult result = Ipc.run("mk", "-Q", "-S", "1", "--key", text);
+        assertEquals(new CommandResult(1, "", "ipc: failed to parse key: '" + text + "': a key is 32 bits (0 to "
+                + "0xffffffff, or -2147483648 to -1)\n"), result);
+        assertEquals(List.of(existing), SystemVCalls.messageQueues().stream().map(MessageQueue::id).toList());
+        assertEquals(List.of(), SystemVCalls.semaphoreSets());
     }
 
     @Test

@@ -65,14 +65,14 @@ class IpcrmCompatibilityTest {
             "-Q 011064", "-M 8756", "--queue-id {q0}", "--shmem-id={m0}", "--semaphore-id {s1}",
             "--queue-key 0x1235", "--shmem-key=0x2235", "--semaphore-key 0x3235", "-q{q1}",
             "-q 99999", "-m 99999", "-s 99999", "-q -5", "-q +{q0}", "-Q 0x9999", "-M 0x9999", "-S 0x9999",
-            "-Q 0x1ffffffff", "-Q -1", "-v -q {q0} -m {m0} -s {s0}", "-v -Q 0x1234 -M 0x2234 -S 0x3234",
+            "-Q -1", "-v -q {q0} -m {m0} -s {s0}", "-v -Q 0x1234 -M 0x2234 -S 0x3234",
             "-q {q0} -q {q0}", "-v -q 99999 -q {q0} -m 99998 -Q 0x1235 -S 0x9999",
             "-a", "-ashm", "-amsg", "-asem", "--all=shm", "--all=msg", "--all=sem", "-v -a", "-va", "-q {q0} -a",
             "-v --all=sem -s {s0}", "-a -a", "shm {m0} {m1}", "msg {q0}", "sem {s0} {s1}", "msg 99999",
             "msg {q0} 99999", "msg -5", "sem 4294967295",
             // refused before anything is removed, by both
             "-q abc", "-q 0x0", "-q ''", "-q 99999999999", "-q 2147483648", "-Q zz", "-Q 0x12g",
-            "-Q 99999999999999999999999", "-Q 0", "-Q 0x0", "-Q 00", "-Q 0x100000000", "-afoo", "--all=pshmx",
+            "-Q 99999999999999999999999", "-Q 0", "-Q 0x0", "-Q 00", "-afoo", "--all=pshmx",
             "msg", "foo 1", "-v shm {m0}", "-q"})
     void same_as_ipcrm(String template) {
         Map<String, Integer> ids = populate();
@@ -88,6 +88,20 @@ class IpcrmCompatibilityTest {
             return;
         }
         assertEquals(theirs, ours, () -> "ipc rm " + template);
+    }
+
+    /**
+     * ipcrm keeps a key's low 32 bits, so 0x1ffffffff names key 0xffffffff and 0x100000000 IPC_PRIVATE; ipc rm
+     * refuses what is no key, with the same exit code.
+     */
+    @ParameterizedTest(name = "ipc rm {0}")
+    @ValueSource(strings = {"-Q 0x1ffffffff", "-M 0x100000000", "-S 4294967297"})
+    void keys_wider_than_32_bits_are_refused_where_ipcrm_cuts_them(String template) {
+        Run theirs = ipcrm(populate(), template);
+        Run ours = ours(populate(), template);
+        assertEquals(new Run(1, "", "ipc: failed to parse argument: '" + template.substring(3) + "': a key is 32 bits "
+                + "(0 to 0xffffffff, or -2147483648 to -1)\n", theirs.survivors()), ours);
+        assertEquals(1, theirs.exitCode(), theirs::toString);
     }
 
     /** ipcrm 2.38 reads "-a shm" as "remove everything", then fails on "shm"; ipc rm reads it as --all=shm. */

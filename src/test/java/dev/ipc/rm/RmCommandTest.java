@@ -5,14 +5,23 @@ import dev.ipc.model.IpcResource;
 import dev.ipc.model.PosixResource;
 import dev.ipc.proc.PosixIpcFiles;
 import dev.ipc.proc.SystemPaths;
+import dev.ipc.cli.SelfCommand;
+import dev.ipc.demo.Syscalls;
+import dev.ipc.proc.ProcFile;
+import dev.ipc.proc.SystemVSyscalls;
+import dev.ipc.proc.SystemVWaiters;
+import dev.ipc.support.Await;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
+import dev.ipc.support.IpcProcess;
 import dev.ipc.support.TestObjects;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Processes;
 import dev.ipc.support.Unprivileged;
 import dev.ipc.sys.PosixIpc;
+import dev.ipc.sys.SemaphoreCalls;
 import dev.ipc.sys.SystemVCalls;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -76,6 +87,16 @@ class RmCommandTest {
                 ids.get("m0"), ids.get("m1"), ids.get("s0"), ids.get("s1"), ids.get("q0"), ids.get("q1")),
                 result.out());
         assertEquals(6, survivors().size());
+    }
+
+    /** ipcrm keeps a key's low 32 bits, so 4294967297 named key 1: another object than the one meant. */
+    @Test
+    void a_key_wider_than_32_bits_removes_nothing() {
+        int one = Kernel.createQueue(1, 0600);
+        CommandResult result = Ipc.run("rm", "-Q", "4294967297");
+        assertEquals(new CommandResult(1, "", "ipc: failed to parse argument: '4294967297': a key is 32 bits (0 to "
+                + "0xffffffff, or -2147483648 to -1)\n"), result);
+        assertTrue(SystemVCalls.messageQueue(one).isPresent());
     }
 
     @Test
@@ -146,8 +167,11 @@ class RmCommandTest {
      */
     @Test
     void orphans_are_the_objects_no_live_process_uses() throws Exception {
-        List<String> orphans = List.of("msg " + madeByIpcmk("-Q"), "shm " + madeByIpcmk("-M", "10"),
-                "sem " + madeByIpcmk("-S", "1"));
+        String queue = "msg " + madeByIpcmk("-Q");
+        // a queue shows no waiters itself: it is chosen only when every process could be inspected
+        boolean complete = SystemVWaiters.scan().complete();
+        List<String> orphans = new ArrayList<>(complete ? List.of(queue) : List.of());
+        orphans.addAll(List.of("shm " + madeByIpcmk("-M", "10"), "sem " + madeByIpcmk("-S", "1")));
         int attachedByExited = Integer.parseInt(madeByIpcmk("-M", "20"));
         long address = Kernel.attach(attachedByExited);
         int createdHere = Kernel.createSegment(0x5555, 30, 0600);
@@ -171,15 +195,177 @@ class RmCommandTest {
             assertEquals(orphans, ids, json::toString);
 
             CommandResult result = Ipc.run("rm", "-a", "--orphans");
-            assertEquals(new CommandResult(0, "", ""), result);
+            assertEquals(0, result.exitCode(), result::toString);
+            assertEquals("", result.out());
+            assertDoubts(complete, result.err());
             List<String> left = survivors();
-            assertEquals(4, left.size(), left::toString);
+            assertEquals(complete ? 4 : 5, left.size(), left::toString);
             assertTrue(left.containsAll(List.of("shm 0x00005555", "msg 0x00005556", "sem 0x00005557")),
                     left::toString);
         } finally {
             Kernel.detach(address);
         }
         assertTrue(SystemVCalls.sharedMemorySegment(createdHere).isPresent());
+    }
+
+    /**
+     * Objects whose creator (ipcmk) has exited, with a live process asleep on them - in msgrcv, in msgsnd on a
+     * full queue, in semop - are in use: ls --orphans does not list them, rm -a --orphans (and its dry run)
+     * leaves them, and their waiters go on waiting. Unused ones are still chosen. A queue nobody waits on is
+     * chosen only when every process could be inspected; otherwise one line says so, and that it counts the
+     * unused queue alone proves that the queues with waiters were recognised as such, not merely doubted.
+     */
+    @Test
+    void orphans_skip_objects_that_live_processes_wait_on() throws Exception {
+        int receivedFrom = Integer.parseInt(madeByIpcmk("-Q"));
+        int full = Integer.parseInt(madeByIpcmk("-Q"));
+        int taken = Integer.parseInt(madeByIpcmk("-S", "1"));
+        String unusedQueue = "msg " + madeByIpcmk("-Q");
+        String unusedSegment = "shm " + madeByIpcmk("-M", "10");
+        String unusedSet = "sem " + madeByIpcmk("-S", "1");
+        fillByExitedProcesses(full);
+        SystemVSyscalls calls = SystemVSyscalls.current().orElseThrow();
+        IpcProcess receiver = IpcProcess.start("msg", "recv", "--id", Integer.toString(receivedFrom));
+        IpcProcess sender = IpcProcess.start("msg", "send", "--id", Integer.toString(full), "one more");
+        IpcProcess operator = IpcProcess.start("sem", "op", "--id", Integer.toString(taken), "0:-1");
+        List<IpcProcess> waiters = List.of(receiver, sender, operator);
+        try {
+            Await.until(() -> Syscalls.sleepsIn(receiver.pid(), calls.msgrcv()).orElse(false), "msgrcv sleeps");
+            Await.until(() -> Syscalls.sleepsIn(sender.pid(), calls.msgsnd()).orElse(false), "msgsnd sleeps");
+            Await.until(() -> SemaphoreCalls.waitingForIncrease(taken, 0) == 1, "semop sleeps");
+            boolean complete = SystemVWaiters.scan().complete();
+            List<String> orphans = complete ? List.of(unusedQueue, unusedSegment, unusedSet)
+                    : List.of(unusedSegment, unusedSet);
+
+            CommandResult listing = Ipc.run("ls", "--orphans");
+            assertEquals(0, listing.exitCode(), listing::toString);
+            assertEquals(orphans, rows(listing.out()), listing::toString);
+            assertDoubts(complete, listing.err());
+            CommandResult dryRun = Ipc.run("rm", "-a", "--orphans", "--dry-run");
+            assertEquals(0, dryRun.exitCode(), dryRun::toString);
+            assertEquals(orphans.stream().sorted().toList(), dryRun.out().lines()
+                    .map(line -> (line.contains("message") ? "msg " : line.contains("shared") ? "shm " : "sem ")
+                            + line.replaceAll(".*`(.*)'", "$1")).sorted().toList(), dryRun::toString);
+            assertDoubts(complete, dryRun.err());
+
+            CommandResult removal = Ipc.run("rm", "-a", "--orphans");
+            assertEquals(0, removal.exitCode(), removal::toString);
+            assertDoubts(complete, removal.err());
+            List<String> left = survivors();
+            assertTrue(left.size() == (complete ? 3 : 4), left::toString);
+            assertTrue(SystemVCalls.messageQueue(receivedFrom).isPresent());
+            assertTrue(SystemVCalls.messageQueue(full).isPresent());
+            assertTrue(SystemVCalls.semaphoreSet(taken).isPresent());
+            for (IpcProcess waiter : waiters) {
+                assertTrue(waiter.alive(), "a waiter was woken: " + (waiter.alive() ? "" : waiter.await(10)));
+            }
+        } finally {
+            waiters.forEach(IpcProcess::kill);
+        }
+    }
+
+    /**
+     * Where every process can be inspected - a PID namespace of its own with its own /proc, as in a container -
+     * a queue whose creator has exited and on which nobody waits is an orphan, and one with a receiver asleep on
+     * it is not: both are decided by the scan alone, with nothing in doubt.
+     */
+    @Test
+    void where_every_process_can_be_inspected_an_unused_queue_is_an_orphan() {
+        String unused = madeByIpcmk("-Q");
+        String waitedOn = madeByIpcmk("-Q");
+        int msgrcv = SystemVSyscalls.current().orElseThrow().msgrcv();
+        // sh is the namespace's first process: when it exits, the receiver goes with it
+        String script = "\"$@\" msg recv --id " + waitedOn + " >/dev/null 2>&1 & receiver=$!\n"
+                + "tries=0; until grep -qs '^" + msgrcv + " ' /proc/$receiver/task/*/syscall; do\n"
+                + "  tries=$((tries + 1)); [ $tries -lt 600 ] || exit 99; sleep 0.05; done\n"
+                + "\"$@\" ls --orphans -q && echo ==== && \"$@\" rm --all=msg --orphans -v && echo ==== && \"$@\" ls -q\n";
+        List<String> command = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--mount-proc", "sh", "-c",
+                script, "sh"));
+        command.addAll(SelfCommand.of());
+        CommandResult result = Processes.run(command);
+        Assumptions.assumeFalse(result.exitCode() != 0 && result.err().startsWith("unshare:"), result::toString);
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("", result.err());
+        String[] parts = result.out().split("====\n");
+        assertEquals(List.of("msg " + unused), rows(parts[0]), result::toString);
+        assertEquals("removing message queue id `" + unused + "'\n", parts[1]);
+        assertEquals(List.of("msg " + waitedOn), rows(parts[2]), result::toString);
+    }
+
+    /** Where some process cannot be inspected, exactly the one unused queue is kept as possibly in use. */
+    private static void assertDoubts(boolean complete, String err) {
+        if (complete) {
+            assertEquals("", err);
+        } else {
+            assertTrue(err.matches("ipc: [0-9]+ process(es)? could not be inspected \\([^)]+\\): 1 message queue they "
+                    + "may be waiting on is not counted as orphans\n"), err);
+        }
+    }
+
+    /** Fills the queue with messages of processes that have exited, so that its last sender is gone. */
+    private static void fillByExitedProcesses(int queue) throws Exception {
+        long qbytes = SystemVCalls.messageQueue(queue).orElseThrow().maxBytes().getAsLong();
+        int msgmax = Integer.parseInt(ProcFile.readLine(Path.of("/proc/sys/kernel/msgmax")).strip());
+        for (long used = 0; used + msgmax <= qbytes; used += msgmax) {
+            IpcProcess.Result sent = IpcProcess.run("x".repeat(msgmax).getBytes(StandardCharsets.US_ASCII),
+                    "msg", "send", "--id", Integer.toString(queue));
+            assertEquals(0, sent.exitCode(), sent::toString);
+        }
+    }
+
+    // ---- objects that change between listing and removal ----
+
+    /**
+     * --all lists, then removes; meanwhile the queue it listed is removed and its id given to a new queue (the
+     * kernel's msg_next_id makes it so). The stale listing is handed to the removal step, as a run would: the
+     * new queue is left alone with one line, and the rest of the listing is still removed. (No outside process
+     * can slip in between a run's listing and its removals at a chosen moment, so the step is called directly.)
+     */
+    @Test
+    void an_id_reused_by_a_new_object_after_the_listing_is_left_alone() throws Exception {
+        Map<String, Integer> ids = populate();
+        Remover remover = remover(EnumSet.of(IpcResource.MESSAGE_QUEUES));
+        List<RmRequest.Target> listed = remover.listAll();
+        int reused = ids.get("q0");
+        Kernel.removeQueue(reused);
+        Files.writeString(Path.of("/proc/sys/kernel/msg_next_id"), Integer.toString(reused));
+        assertEquals(reused, Kernel.createQueue(0x7777, 0600), "the kernel gave the id to the new queue");
+        remover.remove(listed, true);
+        assertEquals(0, remover.failures());
+        assertEquals("ipc: message queue id " + reused + " changed since it was listed; left alone\n", err.toString());
+        assertEquals(List.of("msg 0x00007777", "sem 0x00003234", "sem 0x00003235", "shm 0x00002234",
+                "shm 0x00002235"), survivors());
+    }
+
+    /** A change after the listing (SETVAL here, IPC_SET alike) moves the change time: it is left alone. */
+    @Test
+    void an_object_changed_after_the_listing_is_left_alone() throws Exception {
+        Map<String, Integer> ids = populate();
+        Remover remover = remover(EnumSet.of(IpcResource.SEMAPHORES));
+        List<RmRequest.Target> listed = remover.listAll();
+        // the change time counts whole seconds (by the kernel's clock): SETVAL until it has moved
+        int set = ids.get("s1");
+        long listedChange = SystemVCalls.semaphoreSet(set).orElseThrow().changeTime().getAsLong();
+        Await.until(() -> {
+            Kernel.setValue(set, 0, 1);
+            return SystemVCalls.semaphoreSet(set).orElseThrow().changeTime().getAsLong() != listedChange;
+        }, "a later change time");
+        remover.remove(listed, true);
+        assertEquals(0, remover.failures());
+        assertEquals("ipc: semaphore id " + ids.get("s1") + " changed since it was listed; left alone\n",
+                err.toString());
+        assertEquals(List.of("msg 0x00001234", "msg 0x00001235", "sem 0x00003235", "shm 0x00002234",
+                "shm 0x00002235"), survivors());
+    }
+
+    private final StringWriter err = new StringWriter();
+
+    /** A Remover for --all=KIND..., writing its stderr to {@link #err}. */
+    private Remover remover(EnumSet<IpcResource> kinds) {
+        RmRequest request = new RmRequest(List.of(), kinds, EnumSet.noneOf(PosixResource.class), AllFilter.NONE,
+                false, false, false);
+        return new Remover(request, new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                SystemPaths.fromSystemProperties());
     }
 
     /** "msg 3", "shm 0" ...: each row of an ipcs listing, by section and id. */

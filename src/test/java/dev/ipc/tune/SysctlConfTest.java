@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,21 @@ class SysctlConfTest {
     @TempDir
     Path root;
 
+    /** Edits text given as a string (ASCII here), for readable expectations. */
+    private static String edit(String existing, Map<String, String> settings) {
+        byte[] bytes = existing == null ? null : existing.getBytes(StandardCharsets.US_ASCII);
+        return new String(SysctlConf.edit(bytes, settings), StandardCharsets.US_ASCII);
+    }
+
+    /** A whole save, as tune makes it in steps around the change of the kernel. */
+    private static void replace(Path target, String text) throws IOException {
+        try (SysctlSave save = SysctlSave.lock(target)) {
+            save.stage(text.getBytes(StandardCharsets.US_ASCII));
+            save.commit();
+            save.syncFolder();
+        }
+    }
+
     private static Map<String, String> sem(String value) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kernel.sem", value);
@@ -37,7 +53,7 @@ class SysctlConfTest {
 
     @Test
     void a_new_file_gets_a_comment_and_the_settings() {
-        String text = SysctlConf.edit(null, sem("250 32000 100 128"));
+        String text = edit(null, sem("250 32000 100 128"));
         assertTrue(text.startsWith("# "), text);
         assertTrue(text.endsWith("\nkernel.sem = 250 32000 100 128\n"), text);
     }
@@ -54,7 +70,7 @@ class SysctlConfTest {
                 + "net.ipv4.conf.eth0/100.rp_filter = 1\n";
         Map<String, String> settings = sem("250 32000 100 128");
         settings.put("kernel.msgmni", "1024");
-        String text = SysctlConf.edit(existing, settings);
+        String text = edit(existing, settings);
         assertEquals("# tuned by hand\n"
                 + "vm.swappiness=10\n"
                 + "\n"
@@ -67,7 +83,7 @@ class SysctlConfTest {
 
     @Test
     void keeps_the_ignore_failure_mark_of_a_setting() {
-        assertEquals("-kernel.sem = 1 1 1 1\n", SysctlConf.edit("-kernel.sem = 9 9 9 9", sem("1 1 1 1")));
+        assertEquals("-kernel.sem = 1 1 1 1\n", edit("-kernel.sem = 9 9 9 9", sem("1 1 1 1")));
     }
 
     @Test
@@ -86,7 +102,7 @@ class SysctlConfTest {
         List<String> created = new ArrayList<>();
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-            SysctlConf.replace(file, "new\n");
+            replace(file, "new\n");
             WatchKey key;
             while ((key = watcher.poll(1, java.util.concurrent.TimeUnit.SECONDS)) != null) {
                 for (WatchEvent<?> event : key.pollEvents()) {
@@ -117,12 +133,12 @@ class SysctlConfTest {
     @Test
     void a_new_file_is_readable_by_all_and_an_old_one_keeps_its_mode() throws IOException {
         Path fresh = root.resolve("new.conf");
-        SysctlConf.replace(fresh, "x\n");
+        replace(fresh, "x\n");
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
         Path old = root.resolve("old.conf");
         Files.writeString(old, "x\n");
         Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-------"));
-        SysctlConf.replace(old, "y\n");
+        replace(old, "y\n");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(old)));
         assertEquals("y\n", Files.readString(old));
     }
@@ -137,7 +153,7 @@ class SysctlConfTest {
 
         Path target = SysctlConf.target(link);
         assertEquals(real.toRealPath(), target);
-        SysctlConf.replace(target, SysctlConf.edit(SysctlConf.read(target), sem("1 2 3 4")));
+        replace(target, edit(new String(SysctlConf.read(target), StandardCharsets.US_ASCII), sem("1 2 3 4")));
 
         assertTrue(Files.isSymbolicLink(link) && Files.isSymbolicLink(middle));
         assertEquals("vm.swappiness=10\nkernel.sem = 1 2 3 4\n", Files.readString(link));
@@ -169,6 +185,20 @@ class SysctlConfTest {
                 warnings.get(0));
         assertTrue(warnings.get(1).startsWith(root.resolve("etc/sysctl.conf") + " sets kernel.sem = 2 2 2 2"),
                 warnings.get(1));
+    }
+
+    @Test
+    void reads_other_files_whatever_the_encoding_of_their_comments() throws IOException {
+        Path etc = Files.createDirectories(root.resolve("etc/sysctl.d"));
+        Files.write(etc.resolve("80-late.conf"), "# r\u00e9glages\nkernel.sem = 7 7 7 7\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        List<String> warnings = new SysctlConf(root).conflicts(SysctlConf.target(etc.resolve("60-ipc-limits.conf")),
+                Set.of("kernel.sem"));
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith(etc.resolve("80-late.conf") + " sets kernel.sem = 7 7 7 7"),
+                warnings.get(0));
     }
 
     @Test

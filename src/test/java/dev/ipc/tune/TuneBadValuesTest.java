@@ -52,7 +52,8 @@ class TuneBadValuesTest {
                 "shm tune --shmall 4097B",           // not whole pages
                 "shm tune --shmmni 32769",
                 "shm tune --shmmax 1,5G",
-                "shm tune --preset db2 --ram 0 --apply");
+                "shm tune --preset db2 --ram 0 --apply",
+                "sem tune --preset db2 --ram 64 --apply");  // 64 bytes; 64G was meant
     }
 
     @ParameterizedTest

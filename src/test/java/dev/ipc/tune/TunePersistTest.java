@@ -4,6 +4,7 @@ package dev.ipc.tune;
 import dev.ipc.cli.SelfCommand;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
+import dev.ipc.support.IpcProcess;
 import dev.ipc.support.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -13,14 +14,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static dev.ipc.tune.Runs.ok;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,6 +149,114 @@ class TunePersistTest {
         assertEquals("ipc: cannot persist in " + root.resolve("no/x.conf") + ": no such directory; nothing "
                 + "changed\n", result.err());
         assertEquals(PrivateLimits.DEFAULTS.get("sem"), PrivateLimits.read("sem"));
+    }
+
+    /** `--persist=$UNSET`: an empty FILE is a mistake, not a request for the default file. */
+    @Test
+    void an_empty_file_is_refused_and_nothing_is_changed() {
+        CommandResult result = Ipc.run("sem", "tune", "--semmni", "32100", "--persist=");
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("ipc: --persist '': empty FILE; give a file, or --persist alone for " + file + "\n",
+                result.err());
+        assertEquals(PrivateLimits.DEFAULTS.get("sem"), PrivateLimits.read("sem"));
+        assertFalse(Files.exists(file));
+    }
+
+    /** sysctl reads bytes: a comment in Latin-1 is as good as one in UTF-8, and is kept as it was. */
+    @Test
+    void keeps_lines_that_are_not_utf8_byte_for_byte() throws IOException {
+        String byHand = "# r\u00e9gl\u00e9 \u00e0 la main\nkernel.sem = 1 2 3 4\nvm.swappiness = 10 # \u00e9t\u00e9\n";
+        Files.write(file, byHand.getBytes(StandardCharsets.ISO_8859_1));
+
+        ok("sem", "tune", "--semmni", "32001", "--persist=" + file);
+
+        assertArrayEquals(byHand.replace("1 2 3 4", "32000 1024000000 500 32001").getBytes(StandardCharsets.ISO_8859_1),
+                Files.readAllBytes(file));
+    }
+
+    /**
+     * A file on a read-only mount, here in a mount namespace of the child's own (access(2) finds an immutable file
+     * the same way).
+     */
+    @Test
+    void a_file_that_cannot_be_replaced_is_found_before_the_kernel_is_changed() throws IOException {
+        Files.writeString(file, "vm.swappiness = 10\n");
+
+        IpcProcess.Result result = inOwnMountNamespace("mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\"",
+                "sem", "tune", "--semmni", "32001", "--persist=" + file);
+
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("ipc: cannot persist in " + file + ": Read-only file system; nothing changed\n", result.err());
+        assertNothingChanged("vm.swappiness = 10\n");
+    }
+
+    /**
+     * A failure the checks cannot foresee: the rename onto a mount point fails only when it is made. The limits go
+     * back to what they were; live limits that the next boot would lose are a trap.
+     */
+    @Test
+    void a_save_that_fails_after_the_kernel_took_the_values_restores_them() throws IOException {
+        Files.writeString(file, "vm.swappiness = 10\n");
+
+        IpcProcess.Result result = inOwnMountNamespace("mount --bind \"$0\" \"$0\"",
+                "sem", "tune", "--semmni", "32001", "--persist=" + file);
+
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("ipc: cannot persist in " + file.toRealPath() + ": Device or resource busy; the previous values "
+                + "are restored\n", result.err());
+        assertNothingChanged("vm.swappiness = 10\n");
+    }
+
+    /**
+     * Four runs at a time on one file, each with a key of its own, round after round: each run reads the file only
+     * when the one before it has replaced it, so every key of every run is there.
+     */
+    @Test
+    void concurrent_runs_on_one_file_keep_every_key() throws IOException {
+        for (int round = 1; round <= 5; round++) {
+            List<IpcProcess> runs = List.of(
+                    IpcProcess.start("msg", "tune", "--msgmax", Integer.toString(8192 + round), "--persist=" + file),
+                    IpcProcess.start("shm", "tune", "--shmmni", Integer.toString(4096 + round), "--persist=" + file),
+                    IpcProcess.start("sem", "tune", "--semmni", Integer.toString(32000 + round), "--persist=" + file),
+                    IpcProcess.start("msg", "tune", "--msgmnb", Integer.toString(16384 + round), "--persist=" + file));
+            for (IpcProcess run : runs) {
+                run.closeInput();
+            }
+            for (IpcProcess run : runs) {
+                IpcProcess.Result result = run.await(60);
+                assertEquals(0, result.exitCode(), result.toString());
+            }
+
+            assertEquals(Map.of("kernel.msgmax", Integer.toString(8192 + round),
+                            "kernel.shmmni", Integer.toString(4096 + round),
+                            "kernel.sem", "32000 1024000000 500 " + (32000 + round),
+                            "kernel.msgmnb", Integer.toString(16384 + round)),
+                    SysctlConf.settingsIn(file), "round " + round + ":\n" + Files.readString(file));
+        }
+        assertEquals(List.of(file), filesIn(sysctlD), "a temporary or lock file was left behind");
+    }
+
+    /** Runs ipc in this IPC namespace but a mount namespace of its own, set up by a shell script given the file. */
+    private IpcProcess.Result inOwnMountNamespace(String script, String... args) {
+        Assumptions.assumeTrue(Processes.onPath("unshare"), "unshare (util-linux) is not installed");
+        IpcProcess process = IpcProcess.start(List.of("unshare", "--mount", "sh", "-c",
+                script + " && exec \"$@\"", file.toString()), SelfCommand.of(args));
+        process.closeInput();
+        return process.await(60);
+    }
+
+    /** The limits are the defaults still, the file holds what it held, and no temporary file is left. */
+    private void assertNothingChanged(String text) throws IOException {
+        assertEquals(PrivateLimits.DEFAULTS.get("sem"), PrivateLimits.read("sem"));
+        assertEquals(text, Files.readString(file));
+        assertEquals(List.of(file), filesIn(sysctlD), "a temporary file was left behind");
+    }
+
+    private static List<Path> filesIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
+        }
     }
 
     /** What the system calls show: the temporary file is synced, renamed over the file, then the directory synced. */

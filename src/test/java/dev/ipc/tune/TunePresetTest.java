@@ -4,6 +4,7 @@ package dev.ipc.tune;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipc.support.CommandResult;
+import dev.ipc.support.Ipc;
 import dev.ipc.sys.PageSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,6 +90,30 @@ class TunePresetTest {
         assertEquals("65536", PrivateLimits.read("msgmax"));
         assertEquals("65536", PrivateLimits.read("msgmnb"));
         assertEquals("32000", PrivateLimits.read("msgmni"), "1024 x 16 = 16384 is below the current 32000");
+    }
+
+    /** The formulas take bytes: `--ram 64` is 64 bytes, surely meant as 64G. */
+    @Test
+    void a_ram_below_64m_is_refused_with_a_hint() {
+        CommandResult result = Ipc.run("sem", "tune", "--preset", "db2", "--ram", "64");
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("", result.out());
+        assertEquals("ipc: --ram '64': less than 64M, too little for the guides' formulas; did you mean 64G?\n",
+                result.err());
+    }
+
+    @Test
+    void a_negative_ram_and_a_zero_ram_get_the_same_kind_of_message() {
+        CommandResult negative = Ipc.run("shm", "tune", "--preset", "oracle", "--ram", "-5G");
+        CommandResult zero = Ipc.run("shm", "tune", "--preset", "oracle", "--ram", "0");
+
+        assertEquals(2, negative.exitCode(), negative.toString());
+        assertEquals(2, zero.exitCode(), zero.toString());
+        assertEquals("ipc: --ram '-5G': less than 64M, too little for the guides' formulas; did you mean 5G?\n",
+                negative.err());
+        assertEquals("ipc: --ram '0': less than 64M, too little for the guides' formulas; give the machine's memory, "
+                + "such as 64G\n", zero.err());
     }
 
     @Test

@@ -94,10 +94,11 @@ class ValueParserTest {
     }
 
     @Test
-    void reads_memory_sizes_for_presets() {
-        assertEquals(64L << 30, ValueParser.size("--ram", "64G"));
-        assertEquals(12345, ValueParser.size("--ram", "12345"));
-        assertThrows(IpcException.class, () -> ValueParser.size("--ram", "0"));
-        assertThrows(IpcException.class, () -> ValueParser.size("--ram", "8E"));
+    void reads_memory_sizes_for_presets_from_64m_up() {
+        assertEquals(64L << 30, ValueParser.ram("64G"));
+        assertEquals(64L << 20, ValueParser.ram("67108864"));
+        assertThrows(IpcException.class, () -> ValueParser.ram("67108863"));
+        assertThrows(IpcException.class, () -> ValueParser.ram("0"));
+        assertThrows(IpcException.class, () -> ValueParser.ram("8E"));
     }
 }

@@ -1,5 +1,14 @@
 // Builds the command tree and runs one command line through it.
-package dev.ipc.cli;
+package dev.ipc;
+
+import dev.ipc.sem.SemCommand;
+import dev.ipc.msg.MsgCommand;
+import dev.ipc.shm.ShmCommand;
+import dev.ipc.fifo.FifoCommand;
+import dev.ipc.pipe.PipeDemoCommand;
+
+import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.Terminal;
 
 import dev.ipc.ls.LsCommand;
 import dev.ipc.proc.Prefetch;

@@ -1,12 +1,10 @@
 // The `ipc msg` group: it only lists its subcommands.
-package dev.ipc.cli;
+package dev.ipc.msg;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.VersionProvider;
 
 import dev.ipc.tune.MsgTuneCommand;
-import dev.ipc.msg.MsgSendCommand;
-import dev.ipc.msg.MsgDemoCommand;
-import dev.ipc.msg.MsgRecvCommand;
-import dev.ipc.msg.MsgStatCommand;
-import dev.ipc.msg.MsgSetPermsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,7 +1,8 @@
 // Runs read-only commands in process so that a class-data-sharing archive records the classes they load.
-package dev.ipc.cli;
+package dev.ipc;
 
-import dev.ipc.Main;
+import dev.ipc.cli.StandardStreams;
+
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
 // The `ipc fifo` group: it only lists its subcommands.
-package dev.ipc.cli;
+package dev.ipc.fifo;
 
-import dev.ipc.fifo.FifoBenchCommand;
-import dev.ipc.fifo.FifoSendCommand;
-import dev.ipc.fifo.FifoServeCommand;
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.VersionProvider;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,6 +1,7 @@
 // Help for every command and option, with examples where a person needs them, as wide as the terminal says.
-package dev.ipc.cli;
+package dev.ipc;
 
+import dev.ipc.cli.SelfCommand;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Processes;

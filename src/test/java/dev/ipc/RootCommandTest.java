@@ -1,5 +1,5 @@
 // The root command: help lists the subcommands, --version, and usage errors in one line with exit code 2.
-package dev.ipc.cli;
+package dev.ipc;
 
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;

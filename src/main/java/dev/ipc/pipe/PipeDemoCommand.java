@@ -1,14 +1,9 @@
 // The `ipc pipe-demo` group: it only lists its subcommands.
-package dev.ipc.cli;
+package dev.ipc.pipe;
 
-import dev.ipc.pipe.PipeAtomicCommand;
-import dev.ipc.pipe.PipeCapacityCommand;
-import dev.ipc.pipe.PipeEofCommand;
-import dev.ipc.pipe.PipeHelloCommand;
-import dev.ipc.pipe.PipeNonblockCommand;
-import dev.ipc.pipe.PipePipelineCommand;
-import dev.ipc.pipe.PipePopenCommand;
-import dev.ipc.pipe.PipeSigpipeCommand;
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.VersionProvider;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,13 +1,10 @@
 // The `ipc shm` group: it only lists its subcommands.
-package dev.ipc.cli;
+package dev.ipc.shm;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.VersionProvider;
 
 import dev.ipc.tune.ShmTuneCommand;
-import dev.ipc.shm.ShmReadCommand;
-import dev.ipc.shm.ShmWriteCommand;
-import dev.ipc.shm.ShmDemoCommand;
-import dev.ipc.shm.ShmLockCommand;
-import dev.ipc.shm.ShmUnlockCommand;
-import dev.ipc.shm.ShmSetPermsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

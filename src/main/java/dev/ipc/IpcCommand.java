@@ -1,5 +1,9 @@
 // The root command: lists the subcommands; run alone, it is a usage error.
-package dev.ipc.cli;
+package dev.ipc;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.Specs;
+import dev.ipc.cli.Terminal;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,12 +1,10 @@
 // The `ipc sem` group: it only lists its subcommands.
-package dev.ipc.cli;
+package dev.ipc.sem;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.VersionProvider;
 
 import dev.ipc.tune.SemTuneCommand;
-import dev.ipc.sem.SemDemoCommand;
-import dev.ipc.sem.SemGetCommand;
-import dev.ipc.sem.SemSetCommand;
-import dev.ipc.sem.SemOpCommand;
-import dev.ipc.sem.SemSetPermsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,0 +1,24 @@
+// The numbers of the System V calls a thread can sleep in, as /proc/PID/task/TID/syscall shows them, per architecture.
+package dev.ipc.proc;
+
+import java.util.Optional;
+
+/** x86_64 has a table of its own; aarch64, riscv64 and loongarch64 share the kernel's generic one. */
+public record SystemVSyscalls(int msgsnd, int msgrcv, int semop, int semtimedop) {
+    private static final SystemVSyscalls X86_64 = new SystemVSyscalls(69, 70, 65, 220);
+    private static final SystemVSyscalls GENERIC = new SystemVSyscalls(189, 188, 193, 192);
+
+    /** The table for a value of os.arch; empty where none is known (32-bit ABIs go through ipc() or *_time64). */
+    public static Optional<SystemVSyscalls> forArch(String arch) {
+        return switch (arch) {
+            case "amd64", "x86_64" -> Optional.of(X86_64);
+            case "aarch64", "riscv64", "loongarch64" -> Optional.of(GENERIC);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The table of the machine this JVM runs on. */
+    public static Optional<SystemVSyscalls> current() {
+        return forArch(System.getProperty("os.arch", ""));
+    }
+}
