@@ -58,9 +58,10 @@ if [[ -L $ipc_java_home ]]; then
   [[ -L $ipc_java_home ]] && ipc_java_home=$(readlink -f -- "$ipc_java_home")
 fi
 ipc_java_version "${ipc_java_home%/bin/java}"
-# jffi loads its stub library (a restricted method since JDK 22) and reads memory through sun.misc.Unsafe (which warns
-# from JDK 24 unless allowed, an option from JDK 23): allowed here, so that no command prints the JVM's warnings.
-IPC_JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)
+# jffi loads its stub library (a restricted method from JDK 22) and reads memory through sun.misc.Unsafe (which warns
+# from JDK 24 unless allowed, an option from JDK 23): allowed there, so that no command prints the JVM's warnings.
+# Not before: --enable-native-access keeps the archive from holding the module graph.
+((ipc_java_feature >= 22)) && IPC_JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)
 ((ipc_java_feature >= 23)) && IPC_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
 # JDK 25's ahead-of-time cache (JEP 483, 514) holds linked classes and their heap objects; older JVMs get a
 # static class-data-sharing archive of the classes that training loads.

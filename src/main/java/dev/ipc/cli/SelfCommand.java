@@ -26,8 +26,11 @@ public final class SelfCommand {
         command.add("-XX:+UseSerialGC");
         command.add("-XX:-UsePerfData");
         // As the launcher: jffi may load its library and read memory without the JVM's warnings on stderr.
-        command.add("--enable-native-access=ALL-UNNAMED");
-        if (Runtime.version().feature() >= 23) {
+        int feature = Runtime.version().feature();
+        if (feature >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (feature >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
         command.addAll(archiveFlags());
