@@ -6,7 +6,8 @@
 #        scripts/install.sh --uninstall [--prefix DIR]
 #
 #   PREFIX/bin/ipc                                  the launcher (JVM flags, class-data-sharing archive)
-#   PREFIX/lib/ipc/                                 ipc.jar, jvm.sh, the archive, install-manifest
+#   PREFIX/lib/ipc/                                 ipc.jar, jvm.sh, jffi's stub library, the archive,
+#                                                   install-manifest
 #   PREFIX/share/man/man1/ipc*.1                    man ipc, man ipc-ls, ...
 #   PREFIX/share/bash-completion/completions/ipc    loaded by bash-completion on first use
 #   PREFIX/share/zsh/site-functions/_ipc            on zsh's default fpath for /usr/local and /usr
@@ -104,6 +105,13 @@ put() { # put SOURCE DIRECTORY NAME MODE
 }
 
 put "$jar" "$lib" ipc.jar 644
+# jffi's stub library, from the build's copy: loaded from here rather than extracted into the temporary folder at
+# each start (without it, jffi extracts it as before).
+for stub in "$root"/target/jffi/jni/*/libjffi-*.so; do
+  [[ -f $stub ]] || continue
+  platform=${stub%/*}
+  put "$stub" "$lib/jffi/${platform##*/}" "${stub##*/}" 644
+done
 put "$root/scripts/lib/jvm.sh" "$lib" jvm.sh 644
 put "$root/scripts/lib/ipc-installed" "$prefix/bin" ipc 755
 for page in "$root"/man/*.1; do
@@ -115,6 +123,7 @@ put "$root/completions/ipc.fish" "$prefix/share/fish/vendor_completions.d" ipc.f
 
 # The class-data-sharing archives for the java found now (another java later keeps its own in the user's cache).
 source "$lib/jvm.sh"
+ipc_native_dir "$lib/jffi"
 for command in ls all; do # ls has an archive of its own
   ipc_find_archive "$lib" "$command" || true
   if ipc_make_archive "$lib/ipc.jar" "$ipc_archive" "$ipc_archive_set"; then

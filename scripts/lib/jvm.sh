@@ -4,6 +4,14 @@
 # A short-lived command: the C1 compiler only, the serial collector, no perf-data file.
 IPC_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m)
 
+# ipc_native_dir DIR: jffi's stub library is extracted under DIR (the build and the install do it once), so that
+# jffi loads it from there rather than copying it out of the jar into the temporary folder on every start.
+ipc_native_flags=()
+ipc_native_dir() {
+  ipc_native_flags=()
+  [[ -d $1 ]] && ipc_native_flags=(-Djffi.boot.library.path="$1")
+}
+
 # The JVM: $IPC_JAVA, else $JAVA_HOME's, else java on the PATH.
 ipc_java_version() { # sets ipc_java_feature to the feature version in JAVA_HOME/release, without a JVM or a subshell
   local line
@@ -19,17 +27,46 @@ ipc_java_version() { # sets ipc_java_feature to the feature version in JAVA_HOME
 }
 if [[ -n ${IPC_JAVA:-} ]]; then
   ipc_java=$IPC_JAVA
+  ipc_java_missing="ipc: IPC_JAVA is $IPC_JAVA, which is not a java that can be run"
 elif [[ -n ${JAVA_HOME:-} ]]; then
   ipc_java=$JAVA_HOME/bin/java
+  ipc_java_missing="ipc: JAVA_HOME is $JAVA_HOME, which has no bin/java that can be run"
 else
   ipc_java=java
+  ipc_java_missing="ipc: no java on the PATH: install Java 17 or later, or set JAVA_HOME or IPC_JAVA"
 fi
+# The java's own path (the PATH look-up bash makes, remembered), checked before anything runs it: one line saying
+# which variable points where, rather than bash's "No such file or directory" from the exec.
+ipc_java_path=$ipc_java
+if [[ $ipc_java_path != */* ]] && hash -- "$ipc_java_path" 2>/dev/null; then
+  ipc_java_path=${BASH_CMDS[$ipc_java_path]:-$ipc_java_path}
+fi
+if [[ $ipc_java_path != */* || ! -f $ipc_java_path || ! -x $ipc_java_path ]]; then
+  echo "$ipc_java_missing" >&2
+  exit 127
+fi
+# Its version, from the release file of the JDK it belongs to. A link (the alternatives system's /usr/bin/java) is
+# matched against the JDKs in /usr/lib/jvm with -ef, which takes no process; readlink only where none matches.
+ipc_java_home=$ipc_java_path
+if [[ -L $ipc_java_home ]]; then
+  for ipc_jdk in /usr/lib/jvm/*/bin/java; do
+    if [[ $ipc_jdk -ef $ipc_java_home ]]; then
+      ipc_java_home=$ipc_jdk
+      break
+    fi
+  done
+  [[ -L $ipc_java_home ]] && ipc_java_home=$(readlink -f -- "$ipc_java_home")
+fi
+ipc_java_version "${ipc_java_home%/bin/java}"
+# jffi loads its stub library (a restricted method from JDK 22) and reads memory through sun.misc.Unsafe (which warns
+# from JDK 24 unless allowed, an option from JDK 23): allowed there, so that no command prints the JVM's warnings.
+# Not before: --enable-native-access keeps the archive from holding the module graph.
+((ipc_java_feature >= 22)) && IPC_JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)
+((ipc_java_feature >= 23)) && IPC_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
 # JDK 25's ahead-of-time cache (JEP 483, 514) holds linked classes and their heap objects; older JVMs get a
 # static class-data-sharing archive of the classes that training loads.
 ipc_aot=false
-if [[ $ipc_java == */bin/java ]] && ipc_java_version "${ipc_java%/bin/java}" && ((ipc_java_feature >= 25)); then
-  ipc_aot=true
-fi
+((ipc_java_feature >= 25)) && ipc_aot=true
 
 # ipc_find_archive DIR COMMAND: sets ipc_archive to the archive in DIR for the java that runs and the command
 # (ls has one of its own, with only the classes it loads: about half the size, so quicker to map), and
@@ -37,10 +74,6 @@ fi
 # each archive names the java binary that made it: -ef compares the two files without a process, where resolving
 # the java's path (alternatives, say) takes one.
 ipc_find_archive() {
-  ipc_java_path=$ipc_java
-  if [[ $ipc_java_path != */* ]] && hash -- "$ipc_java_path" 2>/dev/null; then
-    ipc_java_path=${BASH_CMDS[$ipc_java_path]:-$ipc_java_path} # the PATH look-up bash just made
-  fi
   ipc_archive_set=all
   [[ ${2-} == ls ]] && ipc_archive_set=ls
   ipc_archive=$1/ipc-${ipc_java_path//[^A-Za-z0-9._-]/_}
@@ -57,9 +90,9 @@ ipc_make_archive() {
   local jar=$1 archive=$2 set=${3:-all} made=false
   rm -f -- "$archive.java"
   if $ipc_aot; then
-    "$ipc_java" "${IPC_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$archive.tmp$$" -Xlog:disable -cp "$jar" \
+    "$ipc_java" "${IPC_JVM_FLAGS[@]}" "${ipc_native_flags[@]}" -XX:AOTCacheOutput="$archive.tmp$$" -Xlog:disable -cp "$jar" \
       dev.ipc.Training "$set" >/dev/null 2>&1 && made=true
-  elif "$ipc_java" "${IPC_JVM_FLAGS[@]}" -XX:DumpLoadedClassList="$archive.tmp$$.classes" -Xlog:disable \
+  elif "$ipc_java" "${IPC_JVM_FLAGS[@]}" "${ipc_native_flags[@]}" -XX:DumpLoadedClassList="$archive.tmp$$.classes" -Xlog:disable \
       -cp "$jar" dev.ipc.Training "$set" >/dev/null 2>&1; then
     "$ipc_java" "${IPC_JVM_FLAGS[@]}" -Xshare:dump -XX:SharedClassListFile="$archive.tmp$$.classes" \
       -XX:SharedArchiveFile="$archive.tmp$$" -Xlog:disable -cp "$jar" >/dev/null 2>&1 && made=true
@@ -74,7 +107,7 @@ ipc_make_archive() {
 ipc_exec() {
   local jar=$1 archive=$2
   shift 2
-  local flags=("${IPC_JVM_FLAGS[@]}")
+  local flags=("${IPC_JVM_FLAGS[@]}" "${ipc_native_flags[@]}")
   if [[ -f $archive ]] && $ipc_aot; then
     flags+=(-XX:AOTCache="$archive" -Xlog:aot=off -Xlog:cds=off)
   elif [[ -f $archive ]]; then

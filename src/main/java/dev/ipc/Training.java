@@ -17,18 +17,20 @@ import java.nio.file.Path;
  * change anything.
  */
 public final class Training {
-    /** Everything but the listings below: ls through picocli and jnr, and the other commands. */
+    /** Everything but the listings below: ls through picocli and libc, and the other commands. */
     private static final String[][] READ_ONLY_COMMANDS = {
             {"ls", "-i", "0", "-q"}, {"ls", "--bogus-option"}, {"--help"}, {"ls", "--help"}, {"mk", "--help"},
             {"rm", "--help"},
             // refused before anything is made: loads mk's classes
             {"mk", "-Q", "-M", "1K", "-p", "not-a-mode"},
-            // msgget without IPC_CREAT only looks: loads the libc bindings, as every mk and rm does
+            // msgget without IPC_CREAT only looks: loads jffi and binds libc, as every mk and rm does
             {"rm", "--dry-run", "-Q", "0x7ffffffe"},
             {"sem", "tune"}, {"msg", "tune"}, {"shm", "tune"},
             // a pipe inside this process only, no child: the demos' picocli model and libc binding
             {"pipe-demo", "nonblock", "--json"},
-            // The msg, sem and shm operations: their models, and libc bound through jnr by a stat of an id no
+            // a child that prints into a pipe and exits: posix_spawn and its file actions
+            {"pipe-demo", "hello"},
+            // The msg, sem and shm operations: their models, and libc bound through jffi by a stat of an id no
             // object has (IPC_STAT only reads; the answer is EINVAL).
             {"msg", "send", "--help"}, {"msg", "recv", "--help"}, {"sem", "op", "--help"}, {"shm", "read", "--help"},
             {"msg", "demo", "--help"}, {"sem", "demo", "--help"}, {"shm", "demo", "--help"},
@@ -43,7 +45,7 @@ public final class Training {
 
     /**
      * ls lines besides the listings: limits, summaries and one object's block. Neither help, mistakes nor -i of a
-     * queue or set: they load picocli's parser, or libc bound through jnr, whose classes would make the archive of
+     * queue or set: they load picocli's parser, or jffi's binding of libc, whose classes would make the archive of
      * ls alone several times larger, and slower to map at every start.
      */
     private static final String[][] LS_LINES = {{"ls", "-l"}, {"ls", "-u"}, {"ls", "-m", "-i", "0"}};

@@ -25,10 +25,19 @@ public final class SelfCommand {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:-UsePerfData");
+        // As the launcher: jffi may load its library and read memory without the JVM's warnings on stderr.
+        int feature = Runtime.version().feature();
+        if (feature >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (feature >= 23) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
         command.addAll(archiveFlags());
-        // Child JVMs see the same test overrides (ipc.dev.mqueue, ipc.proc.*) as this one.
+        // Child JVMs see the same test overrides (ipc.dev.mqueue, ipc.proc.*) as this one, and load jffi's library
+        // from where this one does.
         for (String property : System.getProperties().stringPropertyNames()) {
-            if (property.startsWith("ipc.")) {
+            if (property.startsWith("ipc.") || property.equals("jffi.boot.library.path")) {
                 command.add("-D" + property + "=" + System.getProperty(property));
             }
         }
@@ -40,15 +49,17 @@ public final class SelfCommand {
     }
 
     /**
-     * The class-data-sharing archive this JVM was started with (scripts/ipc makes one for the jar), so that a child
-     * starts as fast as its parent did: read from /proc/self/cmdline, which costs less than the management API.
+     * The class-data-sharing archive or AOT cache this JVM was started with (scripts/ipc makes one for the jar), so
+     * that a child starts as fast as its parent did: read from /proc/self/cmdline, which costs less than the
+     * management API.
      */
     private static List<String> archiveFlags() {
         List<String> flags = new ArrayList<>();
         try {
             String cmdline = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8);
             for (String arg : cmdline.split("\0")) {
-                if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-Xlog:cds")) {
+                if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-Xlog:cds")
+                        || arg.startsWith("-XX:AOTCache=") || arg.startsWith("-Xlog:aot")) {
                     flags.add(arg);
                 }
             }

@@ -4,12 +4,11 @@ package dev.ipc.fifo;
 
 import dev.ipc.cli.IpcException;
 import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileCalls;
 import dev.ipc.sys.FileStatus;
 import dev.ipc.sys.Layouts;
+import dev.ipc.sys.LibC;
 import dev.ipc.sys.Native;
-import dev.ipc.sys.NativeFiles;
-import jnr.ffi.Pointer;
+import dev.ipc.sys.Pointer;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,7 @@ import static dev.ipc.sys.FileConstants.*;
  * shutdown hook when the JVM ends first (Ctrl-C, SIGTERM).
  */
 final class ClientFifo implements AutoCloseable {
-    private final FileCalls libc = NativeFiles.libc();
+    private final LibC libc = Native.libc();
     private final FifoDirectory directory;
     private final int pid;
     private final String name;
@@ -33,9 +32,9 @@ final class ClientFifo implements AutoCloseable {
     private final int replyFd;
     private final Pointer poll = Native.allocate(Layouts.POLLFD_SIZE);
     private final ByteBuffer replyArea = ByteBuffer.allocateDirect(FifoProtocol.MAX_REPLY);
-    private final Pointer replyPointer = NativeFiles.wrap(replyArea);
+    private final Pointer replyPointer = Pointer.wrap(replyArea);
     private final ByteBuffer requestArea = ByteBuffer.allocateDirect(FifoProtocol.MAX_REQUEST);
-    private final Pointer requestPointer = NativeFiles.wrap(requestArea);
+    private final Pointer requestPointer = Pointer.wrap(requestArea);
     private final byte[] line = new byte[FifoProtocol.MAX_REPLY];
     /** Bytes of replyArea read but not yet returned (after a line's newline). */
     private int buffered;
@@ -55,7 +54,7 @@ final class ClientFifo implements AutoCloseable {
     /** Connects to the server in dir: checks the folder, opens server.fifo, makes and opens our own FIFO. */
     static ClientFifo connect(Path dir, boolean shared) {
         FifoDirectory directory = FifoDirectory.forClient(dir, shared);
-        FileCalls libc = NativeFiles.libc();
+        LibC libc = Native.libc();
         int serverFd = -1;
         OwnFifo own = null;
         try {
@@ -81,7 +80,7 @@ final class ClientFifo implements AutoCloseable {
 
     /** Non-blocking, so that a FIFO nobody reads fails at once (ENXIO) instead of hanging. */
     private static int openServer(FifoDirectory directory) {
-        FileCalls libc = NativeFiles.libc();
+        LibC libc = Native.libc();
         String path = directory.describe(FifoProtocol.SERVER_FIFO);
         int fd = libc.openat(directory.fd(), FifoProtocol.SERVER_FIFO, O_WRONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC, 0);
         if (fd < 0) {
@@ -110,7 +109,7 @@ final class ClientFifo implements AutoCloseable {
      * exactly, whatever the umask. A FIFO of ours left by a process that had our pid before is removed first.
      */
     private static int makeOwnFifo(FifoDirectory directory, String name, int mode, OwnFifo own) {
-        FileCalls libc = NativeFiles.libc();
+        LibC libc = Native.libc();
         String path = directory.describe(name);
         int euid = libc.geteuid();
         FileStatus status = new FileStatus();
@@ -303,7 +302,7 @@ final class ClientFifo implements AutoCloseable {
             }
             FileStatus status = new FileStatus();
             if (status.of(directory.fd(), name) && (!known || status.device() == device && status.inode() == inode)) {
-                NativeFiles.libc().unlinkat(directory.fd(), name, 0);
+                Native.libc().unlinkat(directory.fd(), name, 0);
             }
         }
 

@@ -5,7 +5,7 @@ import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.SelfCommand;
-import dev.ipc.sys.NativeFiles;
+import dev.ipc.sys.Native;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -251,11 +251,11 @@ public final class FifoBenchCommand implements Callable<Integer> {
 
     /** Someone reads the FIFO: a non-blocking open for writing succeeds. */
     private static boolean listening(String fifo) {
-        int fd = NativeFiles.libc().open(fifo, O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0);
+        int fd = Native.libc().open(fifo, O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0);
         if (fd < 0) {
             return false;
         }
-        NativeFiles.libc().close(fd);
+        Native.libc().close(fd);
         return true;
     }
 

@@ -4,7 +4,7 @@ package dev.ipc.fifo;
 
 import dev.ipc.cli.IpcException;
 import dev.ipc.sys.FileConstants;
-import dev.ipc.sys.NativeFiles;
+import dev.ipc.sys.Native;
 
 import java.nio.file.Path;
 
@@ -76,6 +76,6 @@ final class FifoProtocol {
         if (runtime != null && runtime.startsWith("/")) {
             return Path.of(runtime, "ipc-fifo");
         }
-        return Path.of("/tmp", "ipc-fifo-" + Integer.toUnsignedString(NativeFiles.libc().geteuid()));
+        return Path.of("/tmp", "ipc-fifo-" + Integer.toUnsignedString(Native.libc().geteuid()));
     }
 }

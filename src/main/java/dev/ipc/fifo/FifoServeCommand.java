@@ -5,7 +5,7 @@ package dev.ipc.fifo;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
-import dev.ipc.sys.NativeFiles;
+import dev.ipc.sys.Native;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,9 +118,9 @@ public final class FifoServeCommand implements Callable<Integer> {
             try (RequestFifo fifo = RequestFifo.create(folder, mode, log);
                  ReplyChannels replies = new ReplyChannels(folder, shared, log)) {
                 FifoServer server = new FifoServer(fifo, replies, log, requests == null ? 0 : requests);
-                log.event("listening on " + fifo.path() + " (pid " + NativeFiles.libc().getpid() + ", "
+                log.event("listening on " + fifo.path() + " (pid " + Native.libc().getpid() + ", "
                         + (shared ? "shared with the group of " + dir : "private to uid "
-                        + Integer.toUnsignedString(NativeFiles.libc().geteuid())) + ")");
+                        + Integer.toUnsignedString(Native.libc().geteuid())) + ")");
                 String reason;
                 try (Housekeeper housekeeper = Housekeeper.start(server, idleNanos)) {
                     stop.forwardTo(server);

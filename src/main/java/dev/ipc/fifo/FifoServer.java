@@ -5,8 +5,7 @@ import dev.ipc.cli.IpcException;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.FileStatus;
 import dev.ipc.sys.Native;
-import dev.ipc.sys.NativeFiles;
-import jnr.ffi.Pointer;
+import dev.ipc.sys.Pointer;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +63,8 @@ final class FifoServer {
         this.replies = replies;
         this.log = log;
         this.maxRequests = maxRequests;
-        this.readPointer = NativeFiles.wrap(readArea);
-        this.replyPointer = NativeFiles.wrap(replyArea);
+        this.readPointer = Pointer.wrap(readArea);
+        this.replyPointer = Pointer.wrap(replyArea);
     }
 
     /** Asks the loop to stop after the requests in hand; callable from any thread. */

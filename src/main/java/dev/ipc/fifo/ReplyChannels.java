@@ -3,11 +3,10 @@
 package dev.ipc.fifo;
 
 import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileCalls;
 import dev.ipc.sys.FileStatus;
+import dev.ipc.sys.LibC;
 import dev.ipc.sys.Native;
-import dev.ipc.sys.NativeFiles;
-import jnr.ffi.Pointer;
+import dev.ipc.sys.Pointer;
 
 import static dev.ipc.sys.FileConstants.*;
 
@@ -35,7 +34,7 @@ final class ReplyChannels implements AutoCloseable {
     private final boolean shared;
     private final int serverUid;
     private final ServerLog log;
-    private final FileCalls libc = NativeFiles.libc();
+    private final LibC libc = Native.libc();
     private final FileStatus named = new FileStatus();
     private final FileStatus opened = new FileStatus();
     private final FileStatus process = new FileStatus();

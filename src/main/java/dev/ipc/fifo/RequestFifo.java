@@ -4,11 +4,10 @@ package dev.ipc.fifo;
 
 import dev.ipc.cli.IpcException;
 import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileCalls;
 import dev.ipc.sys.FileStatus;
+import dev.ipc.sys.LibC;
 import dev.ipc.sys.Native;
-import dev.ipc.sys.NativeFiles;
-import jnr.ffi.Pointer;
+import dev.ipc.sys.Pointer;
 
 import static dev.ipc.sys.FileConstants.*;
 
@@ -40,7 +39,7 @@ final class RequestFifo implements AutoCloseable {
      * @param log told when a stale FIFO is replaced
      */
     static RequestFifo create(FifoDirectory directory, int mode, ServerLog log) {
-        FileCalls libc = NativeFiles.libc();
+        LibC libc = Native.libc();
         String name = FifoProtocol.SERVER_FIFO;
         String path = directory.describe(name);
         FileStatus found = new FileStatus();
@@ -95,7 +94,7 @@ final class RequestFifo implements AutoCloseable {
 
     /** Blocking read of whatever requests are there, up to count bytes; -1 with errno set on failure. */
     long read(Pointer buffer, long count) {
-        return NativeFiles.libc().read(readFd, buffer, count);
+        return Native.libc().read(readFd, buffer, count);
     }
 
     /**
@@ -113,14 +112,14 @@ final class RequestFifo implements AutoCloseable {
      */
     synchronized void wake() {
         if (dummyFd >= 0) {
-            NativeFiles.libc().write(dummyFd, newline, 1);
+            Native.libc().write(dummyFd, newline, 1);
         }
     }
 
     /** Closes both ends and removes server.fifo, if it is still the one we made. */
     @Override
     public void close() {
-        FileCalls libc = NativeFiles.libc();
+        LibC libc = Native.libc();
         synchronized (this) {
             libc.close(dummyFd);
             dummyFd = -1;

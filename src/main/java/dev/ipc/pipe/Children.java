@@ -5,10 +5,12 @@ package dev.ipc.pipe;
 import dev.ipc.cli.IpcException;
 import dev.ipc.model.WaitStatus;
 import dev.ipc.sys.Errno;
+import dev.ipc.sys.FileConstants;
+import dev.ipc.sys.Native;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.Posix;
-import dev.ipc.sys.Spawn;
 import dev.ipc.sys.Spawn.FileAction;
+import dev.ipc.sys.Spawn;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,7 +140,7 @@ final class Children implements AutoCloseable {
         if (child.status != null) {
             return child.status;
         }
-        if (child.pidfd >= 0 && Posix.poll(child.pidfd, Posix.POLLIN, deadline.remainingMillis()) == 0) {
+        if (child.pidfd >= 0 && Posix.poll(child.pidfd, FileConstants.POLLIN, deadline.remainingMillis()) == 0) {
             kill(child, "still running after " + deadline.limit() + ": the demo stops it");
         }
         WaitStatus status = new WaitStatus(Posix.waitpid(child.pid));
@@ -151,19 +153,19 @@ final class Children implements AutoCloseable {
 
     /** True when the child has ended (it may not be reaped yet). */
     boolean ended(Child child) {
-        return child.status != null || (child.pidfd >= 0 && Posix.poll(child.pidfd, Posix.POLLIN, 0) != 0);
+        return child.status != null || (child.pidfd >= 0 && Posix.poll(child.pidfd, FileConstants.POLLIN, 0) != 0);
     }
 
     private void kill(Child child, String why) {
         child.killed = true;
-        int result = Posix.libc().kill(child.pid, Posix.SIGKILL);
-        trace.parent("kill(" + child.pid + ", SIGKILL) = " + Trace.result(result, result == 0 ? 0 : Posix.errno()),
+        int result = Native.libc().kill(child.pid, Posix.SIGKILL);
+        trace.parent("kill(" + child.pid + ", SIGKILL) = " + Trace.result(result, result == 0 ? 0 : Native.errno()),
                 why);
     }
 
     private void closePidfd(Child child) {
         if (child.pidfd >= 0) {
-            Posix.libc().close(child.pidfd);
+            Native.libc().close(child.pidfd);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.ipc.cli.Json;
 import dev.ipc.demo.Checks;
 import dev.ipc.demo.Checks.Check;
 import dev.ipc.model.WaitStatus;
+import dev.ipc.sys.Native;
 import dev.ipc.sys.Posix;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -168,7 +169,7 @@ final class Demo implements AutoCloseable {
             json.writeBooleanField("signaled", status.signaled());
             if (status.signaled()) {
                 json.writeNumberField("signal", status.signal());
-                json.writeStringField("signal_name", Posix.signalName(status.signal()));
+                json.writeStringField("signal_name", Native.signalName(status.signal()));
             }
             json.writeEndObject();
         }

@@ -3,6 +3,8 @@
 package dev.ipc.pipe;
 
 import dev.ipc.sys.Errno;
+import dev.ipc.sys.FileConstants;
+import dev.ipc.sys.Native;
 import dev.ipc.sys.Posix;
 
 import java.util.LinkedHashSet;
@@ -12,8 +14,6 @@ final class Descriptors implements AutoCloseable {
     /** One pipe: fd[0] reads, fd[1] writes. */
     record Pipe(int read, int write) {
     }
-
-    private static final int O_RDONLY = 0;
 
     private final Trace trace;
     private final Set<Integer> open = new LinkedHashSet<>();
@@ -27,7 +27,7 @@ final class Descriptors implements AutoCloseable {
      * child would inherit every end (and a forgotten write end keeps its reader from ever seeing end of file).
      */
     Pipe pipe(String purpose) {
-        int[] fds = Posix.pipe2(Posix.O_CLOEXEC);
+        int[] fds = Posix.pipe2(FileConstants.O_CLOEXEC);
         open.add(fds[0]);
         open.add(fds[1]);
         trace.parent("pipe2([" + fds[0] + ", " + fds[1] + "], O_CLOEXEC) = 0",
@@ -37,9 +37,9 @@ final class Descriptors implements AutoCloseable {
 
     /** /dev/null for reading: the stdin of children when this process's own stdin is not theirs to take. */
     int devNull() {
-        int fd = Posix.libc().open("/dev/null", O_RDONLY | Posix.O_CLOEXEC);
+        int fd = Native.libc().open("/dev/null", FileConstants.O_RDONLY | FileConstants.O_CLOEXEC);
         if (fd < 0) {
-            throw Posix.failure("open /dev/null", Posix.errno());
+            throw Native.failure("open /dev/null", Native.errno());
         }
         open.add(fd);
         trace.parent("openat(AT_FDCWD, \"/dev/null\", O_RDONLY|O_CLOEXEC) = " + fd, "stdin for the children");
@@ -50,11 +50,11 @@ final class Descriptors implements AutoCloseable {
         if (!open.remove(fd)) {
             throw new IllegalStateException("fd " + fd + " is not open here");
         }
-        int result = Posix.libc().close(fd);
-        int errno = result == 0 ? 0 : Posix.errno();
+        int result = Native.libc().close(fd);
+        int errno = result == 0 ? 0 : Native.errno();
         trace.parent("close(" + fd + ") = " + Trace.result(result, errno), note);
         if (result != 0 && errno != Errno.EINTR) {
-            throw Posix.failure("close(" + fd + ")", errno);
+            throw Native.failure("close(" + fd + ")", errno);
         }
     }
 

@@ -6,7 +6,7 @@ import dev.ipc.cli.IpcException;
 import dev.ipc.cli.SelfCommand;
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
-import dev.ipc.sys.Posix;
+import dev.ipc.sys.FileConstants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,19 +65,19 @@ public final class PipeAtomicCommand extends DemoCommand {
         }
         try (Demo demo = Demo.start(spec, options)) {
             demo.say(writers + " writer processes, " + records + " records each, per size; PIPE_BUF is "
-                    + Posix.PIPE_BUF);
+                    + FileConstants.PIPE_BUF);
             List<Run> runs = new ArrayList<>();
             List<Child> children = new ArrayList<>();
             for (int size : sizes) {
                 runs.add(run(demo, size, writers, records, children));
             }
             return demo.finish(json -> {
-                json.writeNumberField("pipe_buf", Posix.PIPE_BUF);
+                json.writeNumberField("pipe_buf", FileConstants.PIPE_BUF);
                 json.writeArrayFieldStart("runs");
                 for (Run run : runs) {
                     json.writeStartObject();
                     json.writeNumberField("size", run.size());
-                    json.writeBooleanField("at_most_pipe_buf", run.size() <= Posix.PIPE_BUF);
+                    json.writeBooleanField("at_most_pipe_buf", run.size() <= FileConstants.PIPE_BUF);
                     json.writeNumberField("writers", run.writers());
                     json.writeNumberField("records_per_writer", run.records());
                     json.writeNumberField("records", (long) run.writers() * run.records());
@@ -164,13 +164,14 @@ public final class PipeAtomicCommand extends DemoCommand {
             bytes += count.received(i);
         }
         long total = (long) writers * records;
-        String sizeName = size + "-byte records (" + (size <= Posix.PIPE_BUF ? "at most" : "more than") + " PIPE_BUF)";
+        String sizeName = size + "-byte records (" + (size <= FileConstants.PIPE_BUF ? "at most" : "more than")
+                + " PIPE_BUF)";
         demo.say(sizeName + ": " + bytes + " bytes read, " + count.torn() + " of " + total + " records torn ("
                 + Math.round(100.0 * count.torn() / total) + "%)");
         demo.expect(complete, "every byte written reaches the reader, once",
                 bytes + " of " + expected * writers + " bytes arrived" + (count.foreign() == 0 ? ""
                         : ", and " + count.foreign() + " bytes of no writer"));
-        if (size <= Posix.PIPE_BUF) {
+        if (size <= FileConstants.PIPE_BUF) {
             demo.expect(count.torn() == 0, "writes of at most PIPE_BUF bytes are atomic: no record is torn",
                     count.torn() + " of " + total + " " + size + "-byte records were torn");
         } else {

@@ -5,7 +5,8 @@ package dev.ipc.pipe;
 import dev.ipc.cli.IpcException;
 import dev.ipc.pipe.Descriptors.Pipe;
 import dev.ipc.sys.Errno;
-import dev.ipc.sys.Posix;
+import dev.ipc.sys.FileConstants;
+import dev.ipc.sys.Native;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,16 +39,16 @@ public final class PipeCapacityCommand extends DemoCommand {
             Pipe pipe = demo.fds.pipe("the pipe to fill");
             demo.say("pipe(): fd[0]=" + pipe.read() + " is the read end, fd[1]=" + pipe.write() + " the write end");
             PipeIo io = new PipeIo(demo.trace, PAGE);
-            int initial = io.fcntl(pipe.write(), "F_GETPIPE_SZ", Posix.F_GETPIPE_SZ, null,
+            int initial = io.fcntl(pipe.write(), "F_GETPIPE_SZ", FileConstants.F_GETPIPE_SZ, null,
                     "the capacity it was made with");
             if (initial < 0) {
-                throw Posix.failure("fcntl(F_GETPIPE_SZ)", io.errno());
+                throw Native.failure("fcntl(F_GETPIPE_SZ)", io.errno());
             }
             demo.say("F_GETPIPE_SZ: " + initial + " bytes (" + pages(initial) + ")");
             demo.say(limits.describe());
             int size = initial;
             if (requested >= 0) {
-                int result = io.fcntl(pipe.write(), "F_SETPIPE_SZ", Posix.F_SETPIPE_SZ, (int) requested,
+                int result = io.fcntl(pipe.write(), "F_SETPIPE_SZ", FileConstants.F_SETPIPE_SZ, (int) requested,
                         "ask for " + requested + " bytes");
                 if (result < 0) {
                     throw refused(requested, io.errno(), limits);
@@ -70,7 +71,7 @@ public final class PipeCapacityCommand extends DemoCommand {
                     if (io.errno() == Errno.EAGAIN) {
                         break;
                     }
-                    throw Posix.failure("write(" + pipe.write() + ")", io.errno());
+                    throw Native.failure("write(" + pipe.write() + ")", io.errno());
                 }
                 filled += n;
             }
@@ -109,7 +110,7 @@ public final class PipeCapacityCommand extends DemoCommand {
 
     /** F_SETPIPE_SZ failed: say why in the documents' and the kernel's terms. */
     private static IpcException refused(long requested, int errno, PipeLimits limits) {
-        String why = Posix.describe(errno);
+        String why = Native.describe(errno);
         if (errno == Errno.EPERM) {
             boolean aboveMax = limits.maxSize().isPresent() && requested > limits.maxSize().getAsLong();
             why += aboveMax

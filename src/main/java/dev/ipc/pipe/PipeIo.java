@@ -1,8 +1,10 @@
 // read(2) and write(2) on pipe ends, each traced, and reads bounded by a deadline.
 package dev.ipc.pipe;
 
+import dev.ipc.sys.FileConstants;
+import dev.ipc.sys.Native;
+import dev.ipc.sys.Pointer;
 import dev.ipc.sys.Posix;
-import jnr.ffi.Pointer;
 
 import java.util.function.LongFunction;
 
@@ -27,7 +29,7 @@ final class PipeIo {
 
     PipeIo(Trace trace, int bufferSize) {
         this.trace = trace;
-        this.buffer = Posix.allocate(bufferSize);
+        this.buffer = Native.allocate(bufferSize);
         this.bytes = new byte[bufferSize];
     }
 
@@ -48,8 +50,8 @@ final class PipeIo {
 
     /** As {@link #read(int, int, String)}, with a note that depends on what read returned. */
     long read(int fd, int count, LongFunction<String> note) {
-        long n = Posix.libc().read(fd, buffer, Math.min(count, bytes.length));
-        errno = n < 0 ? Posix.errno() : 0;
+        long n = Native.libc().read(fd, buffer, Math.min(count, bytes.length));
+        errno = n < 0 ? Native.errno() : 0;
         if (n > 0) {
             buffer.get(0, bytes, 0, (int) n);
         }
@@ -67,8 +69,8 @@ final class PipeIo {
     /** As {@link #write(int, byte[], int, int, String)}, with a note that depends on what write returned. */
     long write(int fd, byte[] data, int offset, int length, LongFunction<String> note) {
         buffer.put(0, data, offset, length);
-        long n = Posix.libc().write(fd, buffer, length);
-        errno = n < 0 ? Posix.errno() : 0;
+        long n = Native.libc().write(fd, buffer, length);
+        errno = n < 0 ? Native.errno() : 0;
         trace.parent("write(" + fd + ", " + Trace.quote(data, offset, length) + ", " + length + ") = "
                 + Trace.result(n, errno), note.apply(n));
         return n;
@@ -79,8 +81,8 @@ final class PipeIo {
      * is shown only for commands that take one.
      */
     int fcntl(int fd, String command, int code, Integer argument, String note) {
-        int result = Posix.libc().fcntl(fd, code, argument == null ? 0 : argument);
-        errno = result < 0 ? Posix.errno() : 0;
+        int result = Native.libc().fcntl(fd, code, argument == null ? 0 : argument);
+        errno = result < 0 ? Native.errno() : 0;
         trace.parent("fcntl(" + fd + ", " + command + (argument == null ? "" : ", " + argument) + ") = "
                 + Trace.result(result, errno), note);
         return result;
@@ -88,23 +90,23 @@ final class PipeIo {
 
     /** F_GETFL then F_SETFL with O_NONBLOCK added: read and write on fd then fail with EAGAIN, never block. */
     void setNonBlocking(int fd, String end) {
-        int flags = fcntl(fd, "F_GETFL", Posix.F_GETFL, null, "the " + end + "'s file status flags");
+        int flags = fcntl(fd, "F_GETFL", FileConstants.F_GETFL, null, "the " + end + "'s file status flags");
         if (flags < 0) {
-            throw Posix.failure("fcntl(" + fd + ", F_GETFL)", errno);
+            throw Native.failure("fcntl(" + fd + ", F_GETFL)", errno);
         }
-        int result = Posix.libc().fcntl(fd, Posix.F_SETFL, flags | Posix.O_NONBLOCK);
-        errno = result < 0 ? Posix.errno() : 0;
-        trace.parent("fcntl(" + fd + ", F_SETFL, " + Trace.openFlags(flags | Posix.O_NONBLOCK) + ") = "
+        int result = Native.libc().fcntl(fd, FileConstants.F_SETFL, flags | FileConstants.O_NONBLOCK);
+        errno = result < 0 ? Native.errno() : 0;
+        trace.parent("fcntl(" + fd + ", F_SETFL, " + Trace.openFlags(flags | FileConstants.O_NONBLOCK) + ") = "
                 + Trace.result(result, errno), "the " + end + " no longer blocks: EAGAIN instead");
         if (result < 0) {
-            throw Posix.failure("fcntl(" + fd + ", F_SETFL)", errno);
+            throw Native.failure("fcntl(" + fd + ", F_SETFL)", errno);
         }
     }
 
     /** Waits until fd is readable (data or end of file); false when the deadline passed first. */
     boolean awaitReadable(int fd, Deadline deadline, String timeoutNote) {
         int timeout = deadline.remainingMillis();
-        if (Posix.poll(fd, Posix.POLLIN, timeout) != 0) {
+        if (Posix.poll(fd, FileConstants.POLLIN, timeout) != 0) {
             return true;
         }
         trace.parent("poll([{fd=" + fd + ", events=POLLIN}], 1, " + timeout + ") = 0 (Timeout)", timeoutNote);
@@ -129,7 +131,7 @@ final class PipeIo {
             } else if (n == 0) {
                 return Outcome.END_OF_FILE;
             } else if (errno != dev.ipc.sys.Errno.EINTR) {
-                throw Posix.failure("read(" + fd + ")", errno);
+                throw Native.failure("read(" + fd + ")", errno);
             }
         }
     }

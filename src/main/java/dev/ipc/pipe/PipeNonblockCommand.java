@@ -4,7 +4,8 @@ package dev.ipc.pipe;
 
 import dev.ipc.pipe.Descriptors.Pipe;
 import dev.ipc.sys.Errno;
-import dev.ipc.sys.Posix;
+import dev.ipc.sys.FileConstants;
+import dev.ipc.sys.Native;
 import picocli.CommandLine.Command;
 
 
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
                 ""},
         footer = {"", "Exit status: 0 when the kernel behaved as documented, 1 when not, 2 on bad usage."})
 public final class PipeNonblockCommand extends DemoCommand {
-    private static final int PIPE_BUF = Posix.PIPE_BUF;
+    private static final int PIPE_BUF = FileConstants.PIPE_BUF;
 
     @Override
     int run() {
@@ -54,7 +55,7 @@ public final class PipeNonblockCommand extends DemoCommand {
             boolean fullWrite = io.errno() == Errno.EAGAIN;
             long capacity = written;
             long oneByte = io.write(pipe.write(), data, 0, 1, "not even one byte");
-            demo.say("wrote " + capacity + " bytes until write failed with " + Posix.errnoName(io.errno())
+            demo.say("wrote " + capacity + " bytes until write failed with " + Native.errnoName(io.errno())
                     + "; then a 1-byte write: " + Trace.result(oneByte, io.errno()));
             demo.expect(fullWrite && failedWith(oneByte, io, Errno.EAGAIN),
                     "write on a full pipe with O_NONBLOCK fails with EAGAIN",

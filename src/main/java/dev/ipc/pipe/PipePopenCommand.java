@@ -7,7 +7,7 @@ import dev.ipc.model.WaitStatus;
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
 import dev.ipc.sys.Errno;
-import dev.ipc.sys.Posix;
+import dev.ipc.sys.Native;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -183,7 +183,7 @@ public final class PipePopenCommand extends DemoCommand {
                         return new Copied(total, true);
                     }
                     if (io.errno() != Errno.EINTR) {
-                        throw Posix.failure("write(" + fd + ")", io.errno());
+                        throw Native.failure("write(" + fd + ")", io.errno());
                     }
                 } else {
                     offset += (int) w;

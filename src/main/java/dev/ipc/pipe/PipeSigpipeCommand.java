@@ -7,6 +7,7 @@ import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
 import dev.ipc.proc.ProcessStatus;
 import dev.ipc.sys.Errno;
+import dev.ipc.sys.Native;
 import dev.ipc.sys.Posix;
 import picocli.CommandLine.Command;
 
@@ -74,7 +75,7 @@ public final class PipeSigpipeCommand extends DemoCommand {
             demo.say("writer 2 (printf after trap '' PIPE): " + Trace.describe(whenIgnored)
                     + (said.isEmpty() ? "" : ", saying \"" + said + "\""));
             demo.expect(whenIgnored.exited() && whenIgnored.exitCode() != 0
-                            && said.contains(Posix.describe(Errno.EPIPE)),
+                            && said.contains(Native.describe(Errno.EPIPE)),
                     "a writer that ignores SIGPIPE is not killed: its write fails with EPIPE",
                     "printf " + Trace.describe(whenIgnored)
                             + (said.isEmpty() ? ", saying nothing" : ", saying \"" + said + "\""));

@@ -2,7 +2,7 @@
 package dev.ipc.pipe;
 
 import dev.ipc.model.WaitStatus;
-import dev.ipc.sys.Posix;
+import dev.ipc.sys.Native;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ final class Trace {
     Trace(PrintWriter err, boolean enabled) {
         this.err = err;
         this.enabled = enabled;
-        this.self = enabled ? Posix.libc().getpid() : 0;
+        this.self = enabled ? Native.libc().getpid() : 0;
     }
 
     boolean enabled() {
@@ -93,7 +93,8 @@ final class Trace {
 
     /** A call's result: the value, or "-1 EAGAIN (Resource temporarily unavailable)". */
     static String result(long value, int errno) {
-        return value >= 0 ? Long.toString(value) : "-1 " + Posix.errnoName(errno) + " (" + Posix.describe(errno) + ")";
+        return value >= 0 ? Long.toString(value)
+                : "-1 " + Native.errnoName(errno) + " (" + Native.describe(errno) + ")";
     }
 
     /** Data as a C string literal, cut after 32 bytes as strace cuts it by default. */
@@ -167,7 +168,7 @@ final class Trace {
             return "[{WIFEXITED(s) && WEXITSTATUS(s) == " + status.exitCode() + "}]";
         }
         if (status.signaled()) {
-            return "[{WIFSIGNALED(s) && WTERMSIG(s) == " + Posix.signalName(status.signal())
+            return "[{WIFSIGNALED(s) && WTERMSIG(s) == " + Native.signalName(status.signal())
                     + (status.coreDumped() ? " && WCOREDUMP(s)" : "") + "}]";
         }
         return "[" + status.raw() + "]";
@@ -179,7 +180,7 @@ final class Trace {
             return "exited with status " + status.exitCode();
         }
         if (status.signaled()) {
-            return "killed by " + Posix.signalName(status.signal()) + (status.coreDumped() ? " (core dumped)" : "");
+            return "killed by " + Native.signalName(status.signal()) + (status.coreDumped() ? " (core dumped)" : "");
         }
         return "ended with wait status " + status.raw();
     }

@@ -9,6 +9,8 @@ public final class FileConstants {
     public static final int O_RDONLY = 0;
     public static final int O_WRONLY = 01;
     public static final int O_RDWR = 02;
+    public static final int O_CREAT = 0100;
+    public static final int O_EXCL = 0200;
     public static final int O_NONBLOCK = 04000;
     public static final int O_DIRECTORY = 0200000;
     public static final int O_NOFOLLOW = 0400000;
@@ -30,6 +32,8 @@ public final class FileConstants {
 
     public static final int F_GETFL = 3;
     public static final int F_SETFL = 4;
+    public static final int F_SETPIPE_SZ = 1031;
+    public static final int F_GETPIPE_SZ = 1032;
 
     public static final int LOCK_EX = 2;
     public static final int LOCK_NB = 4;

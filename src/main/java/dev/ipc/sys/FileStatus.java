@@ -1,8 +1,6 @@
 // A reusable struct stat buffer: fill it with fstat or fstatat, then read the fields the FIFO commands check.
 package dev.ipc.sys;
 
-import jnr.ffi.Pointer;
-
 import static dev.ipc.sys.FileConstants.*;
 
 /** Not thread-safe: one per thread that checks files. Filling it allocates nothing. */
@@ -11,12 +9,12 @@ public final class FileStatus {
 
     /** fstat(fd); false with errno set on failure. */
     public boolean of(int fd) {
-        return NativeFiles.libc().fstat(fd, buffer) == 0;
+        return Native.libc().fstat(fd, buffer) == 0;
     }
 
     /** fstatat(directory, name) without following a final symbolic link; false with errno set on failure. */
     public boolean of(int directory, String name) {
-        return NativeFiles.libc().fstatat(directory, name, buffer, AT_SYMLINK_NOFOLLOW) == 0;
+        return Native.libc().fstatat(directory, name, buffer, AT_SYMLINK_NOFOLLOW) == 0;
     }
 
     /** fstatat of a path, without following a final symbolic link; false with errno set on failure. */

@@ -19,7 +19,7 @@ public final class FolderLock implements AutoCloseable {
 
     /** Waits until no other process holds the folder's lock, then holds it. */
     public static FolderLock exclusive(Path folder) throws FileSystemException {
-        FileCalls libc = NativeFiles.libc();
+        LibC libc = Native.libc();
         int fd = libc.open(folder.toString(), O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
         if (fd < 0) {
             throw new FileSystemException(folder.toString(), null, Native.describe(Native.errno()));
@@ -37,6 +37,6 @@ public final class FolderLock implements AutoCloseable {
     /** Closing the descriptor releases the lock. */
     @Override
     public void close() {
-        NativeFiles.libc().close(fd);
+        Native.libc().close(fd);
     }
 }

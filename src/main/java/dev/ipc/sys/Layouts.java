@@ -81,6 +81,12 @@ public final class Layouts {
     public static final int SEMBUF_OP = 2;
     public static final int SEMBUF_FLG = 4;
 
+    // struct mq_attr: long mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs, then glibc's 4 reserved longs.
+    public static final int MQ_ATTR_SIZE = 64;
+    public static final int MQ_MAXMSG = 8;
+    public static final int MQ_MSGSIZE = 16;
+    public static final int MQ_CURMSGS = 24;
+
     // posix_spawn's opaque types and sigset_t (glibc x86_64): only their sizes, to allocate them.
     public static final int POSIX_SPAWN_FILE_ACTIONS_SIZE = 80;
     public static final int POSIX_SPAWNATTR_SIZE = 336;

@@ -1,8 +1,6 @@
 // A native struct msgbuf (a long mtype, then the text) reused across msgsnd and msgrcv calls.
 package dev.ipc.sys;
 
-import jnr.ffi.Pointer;
-
 public final class MessageBuffer {
     private static final int TYPE_SIZE = 8;
 

@@ -1,47 +1,62 @@
-// Loads libc on first use and turns failed calls into exceptions that carry the call's name and errno.
+// The one way into libc: the binding, errno of the last failed call, native memory, and failed calls turned into
+// exceptions that carry the call's name and errno.
 package dev.ipc.sys;
 
-import jnr.ffi.LastError;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
-import jnr.ffi.Runtime;
+import com.kenai.jffi.LastError;
 
 public final class Native {
     private Native() {
     }
 
-    /** Holder idiom: libc is bound the first time a native call is made, never on the /proc path. */
-    private static final class Holder {
-        static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
-        static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
-    }
-
+    /** Each function binds on its first call, so that commands that call nothing (ls from /proc) bind nothing. */
     public static LibC libc() {
-        return Holder.LIBC;
+        return LibC.INSTANCE;
     }
 
-    public static Runtime runtime() {
-        return Holder.RUNTIME;
-    }
-
-    /** errno of the last failed call on this thread, of any binding (errno lives in the runtime, not in libc's). */
+    /** errno of this thread's last failed call, saved by jffi right after it; read it before any other call. */
     public static int errno() {
-        return LastError.getLastError(Runtime.getSystemRuntime());
+        return LastError.getInstance().get();
     }
 
-    /** Native memory, zeroed; binds nothing, so commands that never call libc's System V side never load it. */
-    public static Pointer allocate(int size) {
-        return Memory.allocateDirect(Runtime.getSystemRuntime(), size, true);
+    /** Native memory, zeroed, freed once nothing refers to it. */
+    public static Pointer allocate(long size) {
+        return Pointer.allocate(size);
     }
 
+    /** strerror's text: "Resource temporarily unavailable" for EAGAIN. */
     public static String describe(int errno) {
-        return Holder.LIBC.strerror(errno);
+        return LibC.INSTANCE.strerror(errno);
+    }
+
+    /** "EAGAIN" for 11: the name C headers and strace use. */
+    public static String errnoName(int errno) {
+        String name;
+        try {
+            name = LibC.INSTANCE.strerrorname_np(errno);
+        } catch (UnsatisfiedLinkError beforeGlibc232) {
+            name = null;
+        }
+        return name != null ? name : "errno " + errno;
+    }
+
+    /** "SIGPIPE" for 13. */
+    public static String signalName(int signal) {
+        String name;
+        try {
+            name = LibC.INSTANCE.sigabbrev_np(signal);
+        } catch (UnsatisfiedLinkError beforeGlibc232) {
+            name = null;
+        }
+        return name != null ? "SIG" + name : "signal " + signal;
     }
 
     /** The exception for the call that just failed; read errno before any other native call. */
     public static NativeCallException failure(String call) {
-        int errno = errno();
+        return failure(call, errno());
+    }
+
+    /** The exception for a call that failed with this error (posix_spawn returns it rather than setting errno). */
+    public static NativeCallException failure(String call, int errno) {
         return new NativeCallException(call, errno, describe(errno));
     }
 

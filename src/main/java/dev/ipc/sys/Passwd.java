@@ -1,8 +1,6 @@
 // User and group names and ids through NSS (getpwuid, getpwnam, getgrgid, getgrnam), for what /etc does not name.
 package dev.ipc.sys;
 
-import jnr.ffi.Pointer;
-
 import java.util.Optional;
 import java.util.OptionalLong;
 

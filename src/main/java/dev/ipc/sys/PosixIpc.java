@@ -2,31 +2,18 @@
 package dev.ipc.sys;
 
 import dev.ipc.model.PosixResource;
-import jnr.ffi.LastError;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
-import jnr.ffi.Runtime;
+
+import static dev.ipc.sys.Layouts.MQ_ATTR_SIZE;
+import static dev.ipc.sys.Layouts.MQ_MAXMSG;
+import static dev.ipc.sys.Layouts.MQ_MSGSIZE;
 
 /** Failures throw {@link NativeCallException} with the call's name and errno. */
 public final class PosixIpc {
-    /** open(2) flags on x86_64 Linux. */
-    public static final int O_RDONLY = 0;
-    public static final int O_RDWR = 02;
-    public static final int O_CREAT = 0100;
-    public static final int O_EXCL = 0200;
-
-    // struct mq_attr: mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs, then glibc's four reserved longs.
-    private static final int MQ_ATTR_SIZE = 64;
-    private static final int MQ_MAXMSG = 8;
-    private static final int MQ_MSGSIZE = 16;
+    /** The open(2) flags callers pass, under the names they have always used here. */
+    public static final int O_CREAT = FileConstants.O_CREAT;
+    public static final int O_EXCL = FileConstants.O_EXCL;
 
     private PosixIpc() {
-    }
-
-    private static final class Holder {
-        static final PosixIpcLibrary LIBRARY = LibraryLoader.create(PosixIpcLibrary.class).load("c");
-        static final Runtime RUNTIME = Runtime.getRuntime(LIBRARY);
     }
 
     /** A queue's capacity as mq_getattr reports it. */
@@ -34,17 +21,17 @@ public final class PosixIpc {
     }
 
     /**
-     * shm_open(name, O_RDWR | flags, mode), then, when size is not negative, ftruncate to size. An object this
+     * shm_open(name, FileConstants.O_RDWR | flags, mode), then, when size is not negative, ftruncate to size. An object this
      * call created (O_EXCL) is unlinked again when it cannot be sized, so a failure leaves nothing behind.
      */
     public static void openSharedMemory(String name, int flags, int mode, long size) {
-        PosixIpcLibrary library = Holder.LIBRARY;
-        int fd = library.shm_open(name, O_RDWR | flags, mode);
+        LibC library = Native.libc();
+        int fd = library.shm_open(name, FileConstants.O_RDWR | flags, mode);
         if (fd < 0) {
-            throw failure("shm_open");
+            throw Native.failure("shm_open");
         }
         if (size >= 0 && library.ftruncate(fd, size) != 0) {
-            NativeCallException failure = failure("ftruncate");
+            NativeCallException failure = Native.failure("ftruncate");
             library.close(fd);
             if ((flags & O_EXCL) != 0) {
                 library.shm_unlink(name);
@@ -55,23 +42,23 @@ public final class PosixIpc {
     }
 
     /**
-     * mq_open(name, O_RDWR | flags, mode, attributes), then mq_getattr. maxMessages and messageSize set the
+     * mq_open(name, FileConstants.O_RDWR | flags, mode, attributes), then mq_getattr. maxMessages and messageSize set the
      * capacity of a new queue; 0 for both lets the kernel choose (fs.mqueue.msg_default and msgsize_default).
      */
     public static QueueAttributes openMessageQueue(String name, int flags, int mode, long maxMessages,
                                                    long messageSize) {
-        PosixIpcLibrary library = Holder.LIBRARY;
-        Pointer attributes = Memory.allocateDirect(Holder.RUNTIME, MQ_ATTR_SIZE, true);
+        LibC library = Native.libc();
+        Pointer attributes = Native.allocate(MQ_ATTR_SIZE);
         attributes.putLong(MQ_MAXMSG, maxMessages);
         attributes.putLong(MQ_MSGSIZE, messageSize);
         boolean defaults = maxMessages == 0 && messageSize == 0;
-        int queue = library.mq_open(name, O_RDWR | flags, mode, defaults ? null : attributes);
+        int queue = library.mq_open(name, FileConstants.O_RDWR | flags, mode, defaults ? null : attributes);
         if (queue < 0) {
-            throw failure("mq_open");
+            throw Native.failure("mq_open");
         }
         try {
             if (library.mq_getattr(queue, attributes) != 0) {
-                throw failure("mq_getattr");
+                throw Native.failure("mq_getattr");
             }
             return new QueueAttributes(attributes.getLong(MQ_MAXMSG), attributes.getLong(MQ_MSGSIZE));
         } finally {
@@ -81,35 +68,35 @@ public final class PosixIpc {
 
     /** Whether the queue exists: mq_open(name, O_RDONLY) finds it, or finds it and refuses us (EACCES). */
     public static boolean messageQueueExists(String name) {
-        PosixIpcLibrary library = Holder.LIBRARY;
-        int queue = library.mq_open(name, O_RDONLY, 0, null);
+        LibC library = Native.libc();
+        int queue = library.mq_open(name, FileConstants.O_RDONLY);
         if (queue >= 0) {
             library.mq_close(queue);
             return true;
         }
-        return LastError.getLastError(Holder.RUNTIME) != Errno.ENOENT;
+        return Native.errno() != Errno.ENOENT;
     }
 
     /** sem_open(name, flags, mode, value), then sem_close: the semaphore stays until it is unlinked. */
     public static void openSemaphore(String name, int flags, int mode, int value) {
-        PosixIpcLibrary library = Holder.LIBRARY;
+        LibC library = Native.libc();
         Pointer semaphore = library.sem_open(name, flags, mode, value);
-        if (semaphore == null || semaphore.address() == 0) {
-            throw failure("sem_open");
+        if (semaphore == null) {
+            throw Native.failure("sem_open");
         }
         library.sem_close(semaphore);
     }
 
     /** shm_unlink, mq_unlink or sem_unlink. */
     public static void unlink(PosixResource resource, String name) {
-        PosixIpcLibrary library = Holder.LIBRARY;
+        LibC library = Native.libc();
         int result = switch (resource) {
             case SHARED_MEMORY -> library.shm_unlink(name);
             case MESSAGE_QUEUES -> library.mq_unlink(name);
             case SEMAPHORES -> library.sem_unlink(name);
         };
         if (result != 0) {
-            throw failure(switch (resource) {
+            throw Native.failure(switch (resource) {
                 case SHARED_MEMORY -> "shm_unlink";
                 case MESSAGE_QUEUES -> "mq_unlink";
                 case SEMAPHORES -> "sem_unlink";
@@ -119,11 +106,6 @@ public final class PosixIpc {
 
     /** umask(2): sets the mask and returns the previous one. */
     public static int umask(int mask) {
-        return Holder.LIBRARY.umask(mask);
-    }
-
-    private static NativeCallException failure(String call) {
-        int errno = LastError.getLastError(Holder.RUNTIME);
-        return new NativeCallException(call, errno, Native.describe(errno));
+        return Native.libc().umask(mask);
     }
 }

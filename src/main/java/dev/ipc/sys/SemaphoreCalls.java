@@ -1,8 +1,6 @@
 // semctl on one semaphore set: values all at once (GETALL, SETALL) or one by one, and the waiters' counts.
 package dev.ipc.sys;
 
-import jnr.ffi.Pointer;
-
 import static dev.ipc.sys.IpcConstants.GETALL;
 import static dev.ipc.sys.IpcConstants.GETNCNT;
 import static dev.ipc.sys.IpcConstants.GETPID;

@@ -1,8 +1,6 @@
 // An array of struct sembuf made once and passed to semop or semtimedop as often as needed.
 package dev.ipc.sys;
 
-import jnr.ffi.Pointer;
-
 import static dev.ipc.sys.Layouts.SEMBUF_FLG;
 import static dev.ipc.sys.Layouts.SEMBUF_NUM;
 import static dev.ipc.sys.Layouts.SEMBUF_OP;

@@ -1,8 +1,6 @@
 // Attaching, reading, writing and locking a shared memory segment.
 package dev.ipc.sys;
 
-import jnr.ffi.Pointer;
-
 import static dev.ipc.sys.IpcConstants.SHM_LOCK;
 import static dev.ipc.sys.IpcConstants.SHM_RDONLY;
 import static dev.ipc.sys.IpcConstants.SHM_UNLOCK;
@@ -36,7 +34,7 @@ public final class SharedMemoryCalls {
         private Attachment(long address, long size) {
             this.address = address;
             this.size = size;
-            this.memory = Pointer.wrap(Native.runtime(), address, size);
+            this.memory = Pointer.at(address, size);
         }
 
         public long address() {

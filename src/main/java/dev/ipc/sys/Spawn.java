@@ -1,8 +1,6 @@
 // posix_spawn with file actions: the JVM's stand-in for fork() + dup2() + close() + execve().
 package dev.ipc.sys;
 
-import jnr.ffi.Pointer;
-
 import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
@@ -16,18 +14,49 @@ public final class Spawn {
     private Spawn() {
     }
 
-    /** What glibc does in the child, in order, between the clone and the execve. */
+    /**
+     * What glibc does in the child, in order, between the clone and the execve. Callers key maps by them, so
+     * equals and hashCode are written out: a record's own bootstrap method handles on first use, which costs a
+     * command that starts one child more than the child itself.
+     */
     public sealed interface FileAction permits Dup2, Close, CloseFrom {
     }
 
     public record Dup2(int fd, int newFd) implements FileAction {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Dup2 that && that.fd == fd && that.newFd == newFd;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * fd + newFd;
+        }
     }
 
     public record Close(int fd) implements FileAction {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Close that && that.fd == fd;
+        }
+
+        @Override
+        public int hashCode() {
+            return fd;
+        }
     }
 
     /** Closes every descriptor from fd up: close_range(fd, ~0U, 0) in the child. */
     public record CloseFrom(int fd) implements FileAction {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CloseFrom that && that.fd == fd;
+        }
+
+        @Override
+        public int hashCode() {
+            return -1 - fd;
+        }
     }
 
     /** A started child and the file actions glibc performed in it before execve succeeded. */
@@ -40,11 +69,11 @@ public final class Spawn {
      * catches SIGPIPE). glibc reports a failed file action or execve as the returned error: nothing is started.
      */
     public static Started start(String path, List<String> argv, List<String> environment, List<FileAction> actions) {
-        PosixLibC libc = Posix.libc();
-        Pointer fileActions = Posix.allocate(Layouts.POSIX_SPAWN_FILE_ACTIONS_SIZE);
-        Pointer attributes = Posix.allocate(Layouts.POSIX_SPAWNATTR_SIZE);
-        Pointer signals = Posix.allocate(Layouts.SIGSET_SIZE);
-        Pointer mask = Posix.allocate(Layouts.SIGSET_SIZE);
+        LibC libc = Native.libc();
+        Pointer fileActions = Native.allocate(Layouts.POSIX_SPAWN_FILE_ACTIONS_SIZE);
+        Pointer attributes = Native.allocate(Layouts.POSIX_SPAWNATTR_SIZE);
+        Pointer signals = Native.allocate(Layouts.SIGSET_SIZE);
+        Pointer mask = Native.allocate(Layouts.SIGSET_SIZE);
         check("posix_spawn_file_actions_init", libc.posix_spawn_file_actions_init(fileActions));
         check("posix_spawnattr_init", libc.posix_spawnattr_init(attributes));
         try {
@@ -66,7 +95,7 @@ public final class Spawn {
             Reference.reachabilityFence(args);
             Reference.reachabilityFence(env);
             if (error != 0) {
-                throw Posix.failure("posix_spawn " + path, error);
+                throw Native.failure("posix_spawn " + path, error);
             }
             return new Started(pid[0], List.copyOf(performed));
         } finally {
@@ -75,7 +104,7 @@ public final class Spawn {
         }
     }
 
-    private static void add(PosixLibC libc, Pointer fileActions, FileAction action, List<FileAction> performed) {
+    private static void add(LibC libc, Pointer fileActions, FileAction action, List<FileAction> performed) {
         if (action instanceof Dup2 dup2) {
             check("posix_spawn_file_actions_adddup2",
                     libc.posix_spawn_file_actions_adddup2(fileActions, dup2.fd(), dup2.newFd()));
@@ -101,8 +130,8 @@ public final class Spawn {
 
     private static synchronized boolean closeFromAvailable() {
         if (closeFrom == null) {
-            Pointer probe = Posix.allocate(Layouts.POSIX_SPAWN_FILE_ACTIONS_SIZE);
-            PosixLibC libc = Posix.libc();
+            Pointer probe = Native.allocate(Layouts.POSIX_SPAWN_FILE_ACTIONS_SIZE);
+            LibC libc = Native.libc();
             libc.posix_spawn_file_actions_init(probe);
             try {
                 closeFrom = libc.posix_spawn_file_actions_addclosefrom_np(probe, 3) == 0;
@@ -126,7 +155,7 @@ public final class Spawn {
 
     private static void check(String call, int error) {
         if (error != 0) {
-            throw Posix.failure(call, error);
+            throw Native.failure(call, error);
         }
     }
 
@@ -143,9 +172,9 @@ public final class Spawn {
                 encoded.add(bytes);
                 total += bytes.length + 1;
             }
-            int address = Posix.runtime().addressSize();
-            data = Posix.allocate(total);
-            array = Posix.allocate((long) (values.size() + 1) * address);
+            int address = Long.BYTES; // a pointer, on LP64 (x86_64, aarch64)
+            data = Native.allocate(total);
+            array = Native.allocate((long) (values.size() + 1) * address);
             long offset = 0;
             for (int i = 0; i < encoded.size(); i++) {
                 byte[] bytes = encoded.get(i);

@@ -14,7 +14,6 @@ import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemoryLimits;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
-import jnr.ffi.Pointer;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,6 @@
 // The three kinds of System V object, with the calls that are alike for all three: find by key, IPC_SET, IPC_RMID.
 package dev.ipc.sys;
 
-import jnr.ffi.Pointer;
-
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 

@@ -12,7 +12,6 @@ package dev.ipc.sys;
  * before the thread enters the call. After close returns, no signal is sent.
  */
 public final class ThreadAlarm implements AutoCloseable {
-    private static final int SIGPIPE = 13;
     private static final long REPEAT_NANOS = 5_000_000;
 
     private final long deadline;
@@ -50,7 +49,7 @@ public final class ThreadAlarm implements AutoCloseable {
                         return;
                     }
                     rang = true;
-                    Native.libc().tgkill(pid, tid, SIGPIPE);
+                    Native.libc().tgkill(pid, tid, Posix.SIGPIPE);
                 }
                 Thread.sleep(REPEAT_NANOS / 1_000_000);
             }

@@ -1,5 +1,6 @@
-// scripts/ipc on a fresh copy of the project: builds once with a one-line notice, then runs at once,
-// rebuilds when a source changes, and shows the build's output only when the build fails.
+// scripts/ipc on a fresh copy of the project: builds once with a one-line notice (once also when started several
+// times at once), then runs at once, rebuilds when a source changes, shows the build's output only when the build
+// fails, and names a java that is not there in one line.
 package dev.ipc.cli;
 
 import dev.ipc.support.CommandResult;
@@ -13,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,10 +31,7 @@ class LauncherTest {
     @Test
     void a_fresh_copy_builds_once_then_rebuilds_only_when_sources_change() throws IOException {
         Assumptions.assumeTrue(Processes.onPath("mvn"), "mvn is not on the PATH");
-        Path project = Path.of(System.getProperty("ipc.project.dir"));
-        copyTree(project.resolve("src/main"), copy.resolve("src/main"));
-        copyTree(project.resolve("scripts"), copy.resolve("scripts"));
-        Files.copy(project.resolve("pom.xml"), copy.resolve("pom.xml"));
+        freshCopy();
         List<String> launcher = List.of(copy.resolve("scripts/ipc").toString(), "ls", "-l");
         String expected = Processes.run(List.of("ipcs", "-l")).out();
 
@@ -82,8 +82,52 @@ class LauncherTest {
         assertFalse(broken.out().contains("Message"), "nothing runs after a failed build");
     }
 
+    @Test
+    void a_java_that_is_not_there_is_named_with_the_variable_that_points_at_it() {
+        // The launcher checks the java before it would build: this runs on the project itself.
+        String launcher = Path.of(System.getProperty("ipc.project.dir")).resolve("scripts/ipc").toString();
+        CommandResult staleHome = Processes.run(List.of(launcher, "ls"),
+                Map.of("IPC_JAVA", "", "JAVA_HOME", "/nonexistent"), null);
+        assertEquals(new CommandResult(127, "",
+                "ipc: JAVA_HOME is /nonexistent, which has no bin/java that can be run\n"), staleHome);
+        CommandResult wrongJava = Processes.run(List.of(launcher, "ls"), Map.of("IPC_JAVA", "/nonexistent/bin/java"),
+                null);
+        assertEquals(new CommandResult(127, "",
+                "ipc: IPC_JAVA is /nonexistent/bin/java, which is not a java that can be run\n"), wrongJava);
+    }
+
+    @Test
+    void launchers_started_together_on_a_fresh_copy_build_once_and_all_run() throws Exception {
+        Assumptions.assumeTrue(Processes.onPath("mvn"), "mvn is not on the PATH");
+        freshCopy();
+        List<String> launcher = List.of(copy.resolve("scripts/ipc").toString(), "--version");
+
+        List<CompletableFuture<CommandResult>> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(CompletableFuture.supplyAsync(() -> run(launcher)));
+        }
+        int builds = 0;
+        for (CompletableFuture<CommandResult> future : runs) {
+            CommandResult result = future.get();
+            assertEquals(0, result.exitCode(), result::toString);
+            assertTrue(result.out().startsWith("ipc "), result::toString);
+            if (result.err().contains("ipc: building")) {
+                builds++;
+            }
+        }
+        assertEquals(1, builds, "one launcher builds, the others wait for its jar");
+    }
+
     private static CommandResult run(List<String> command) {
         return Processes.run(command, Map.of(), null);
+    }
+
+    /** The sources, scripts and pom of the project, without its target/. */
+    private void freshCopy() throws IOException {
+        Path project = Path.of(System.getProperty("ipc.project.dir"));
+        copyTree(project.resolve("src/main"), copy.resolve("src/main"));
+        copyTree(project.resolve("scripts"), copy.resolve("scripts"));
+        Files.copy(project.resolve("pom.xml"), copy.resolve("pom.xml"));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -5,7 +5,6 @@ import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Isolation;
 import dev.ipc.sys.Native;
-import dev.ipc.sys.NativeFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,7 +89,7 @@ class FifoSendTest {
         assertEquals(new CommandResult(1, "", "ipc: no server: " + dir.resolve("server.fifo")
                 + " does not exist (start one with 'ipc fifo serve')\n"), send("ping"));
         // A FIFO left by a server that died.
-        Native.check("mkfifo", NativeFiles.libc().mkfifoat(AT_FDCWD, dir.resolve("server.fifo").toString(), 0600));
+        Native.check("mkfifo", Native.libc().mkfifoat(AT_FDCWD, dir.resolve("server.fifo").toString(), 0600));
         assertEquals(new CommandResult(1, "", "ipc: no server: nobody reads " + dir.resolve("server.fifo")
                 + " (left by a server that is gone?)\n"), send("ping"));
         assertOnlyServerFifo();
@@ -138,7 +137,7 @@ class FifoSendTest {
     @Test
     void a_fifo_of_another_user_under_our_name_is_refused_and_left_alone() throws IOException {
         Assumptions.assumeTrue(Isolation.isRoot(), "needs root to give a FIFO to another user");
-        Native.check("mkfifo", NativeFiles.libc().mkfifoat(AT_FDCWD, ownFifo().toString(), 0666));
+        Native.check("mkfifo", Native.libc().mkfifoat(AT_FDCWD, ownFifo().toString(), 0666));
         Files.setPosixFilePermissions(ownFifo(), PosixFilePermissions.fromString("rw-rw-rw-"));
         Files.setAttribute(ownFifo(), "unix:uid", 4242);
         assertEquals(new CommandResult(1, "", "ipc: " + ownFifo() + " already exists and is not ours (uid 4242, "
@@ -160,7 +159,7 @@ class FifoSendTest {
 
     @Test
     void a_stale_fifo_of_ours_is_replaced_by_a_new_one() throws IOException {
-        Native.check("mkfifo", NativeFiles.libc().mkfifoat(AT_FDCWD, ownFifo().toString(), 0644));
+        Native.check("mkfifo", Native.libc().mkfifoat(AT_FDCWD, ownFifo().toString(), 0644));
         assertEquals(new CommandResult(0, "pong\n", ""), send("ping"));
         assertOnlyServerFifo();
     }

@@ -6,7 +6,6 @@ import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Isolation;
 import dev.ipc.sys.Native;
-import dev.ipc.sys.NativeFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -347,16 +346,16 @@ class FifoServeTest {
         dir = Files.createDirectory(tmp.resolve("fifo"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
         Path fifo = dir.resolve("server.fifo");
-        Native.check("mkfifo", NativeFiles.libc().mkfifoat(AT_FDCWD, fifo.toString(), 0600));
+        Native.check("mkfifo", Native.libc().mkfifoat(AT_FDCWD, fifo.toString(), 0600));
         // Another kind of server (the C reference, say) that takes no lock: it reads the FIFO.
-        int reader = Native.check("open", NativeFiles.libc().open(fifo.toString(), O_RDONLY | O_NONBLOCK, 0));
+        int reader = Native.check("open", Native.libc().open(fifo.toString(), O_RDONLY | O_NONBLOCK, 0));
         try {
             CommandResult result = Ipc.run("fifo", "serve", "--dir", dir.toString());
             assertEquals(1, result.exitCode(), result.toString());
             assertEquals("ipc: a server is already running on " + fifo + "\n", result.err());
             assertTrue(Files.exists(fifo));
         } finally {
-            NativeFiles.libc().close(reader);
+            Native.libc().close(reader);
         }
     }
 
@@ -364,7 +363,7 @@ class FifoServeTest {
     void a_stale_server_fifo_is_replaced() throws IOException {
         dir = Files.createDirectory(tmp.resolve("fifo"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
-        Native.check("mkfifo", NativeFiles.libc().mkfifoat(AT_FDCWD, dir.resolve("server.fifo").toString(), 0600));
+        Native.check("mkfifo", Native.libc().mkfifoat(AT_FDCWD, dir.resolve("server.fifo").toString(), 0600));
         ChildProcess server = server();
         server.awaitErr("replaced " + Pattern.quote(dir.resolve("server.fifo").toString())
                 + ", left by a server that is gone");
@@ -453,7 +452,7 @@ class FifoServeTest {
         Path home = Files.createDirectory(tmp.resolve("home"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
         Files.writeString(home.resolve("notes.txt"), "mine\n");
-        Native.check("mkfifo", NativeFiles.libc().mkfifoat(AT_FDCWD, home.resolve("client.12.fifo").toString(), 0600));
+        Native.check("mkfifo", Native.libc().mkfifoat(AT_FDCWD, home.resolve("client.12.fifo").toString(), 0600));
         for (List<String> mode : List.of(List.<String>of(), List.of("--shared"))) {
             List<String> args = new ArrayList<>(List.of("fifo", "serve", "--dir", home.toString()));
             args.addAll(mode);
@@ -501,7 +500,7 @@ class FifoServeTest {
     void a_folder_holding_only_fifos_a_server_left_is_served() throws Exception {
         dir = Files.createDirectory(tmp.resolve("fifo"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
-        Native.check("mkfifo", NativeFiles.libc().mkfifoat(AT_FDCWD, dir.resolve("client.99.fifo").toString(), 0600));
+        Native.check("mkfifo", Native.libc().mkfifoat(AT_FDCWD, dir.resolve("client.99.fifo").toString(), 0600));
         ChildProcess server = server();
         client().sync();
         assertTrue(server.process().isAlive(), server.err());
@@ -541,7 +540,7 @@ class FifoServeTest {
     private static void waitForFifo(Path fifo, ChildProcess server) {
         long deadline = System.nanoTime() + ChildProcess.WAIT.toNanos();
         int fd;
-        while ((fd = NativeFiles.libc().open(fifo.toString(), O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0)) < 0) {
+        while ((fd = Native.libc().open(fifo.toString(), O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0)) < 0) {
             if (!server.isAlive() || System.nanoTime() > deadline) {
                 throw new AssertionError("nobody reads " + fifo + "; server stderr:\n" + server.err());
             }
@@ -552,6 +551,6 @@ class FifoServeTest {
                 throw new AssertionError(e);
             }
         }
-        NativeFiles.libc().close(fd);
+        Native.libc().close(fd);
     }
 }

@@ -2,11 +2,10 @@
 // time limit. It does what the tests say and nothing more, so it can also misbehave on purpose.
 package dev.ipc.fifo;
 
-import dev.ipc.sys.FileCalls;
 import dev.ipc.sys.Layouts;
+import dev.ipc.sys.LibC;
 import dev.ipc.sys.Native;
-import dev.ipc.sys.NativeFiles;
-import jnr.ffi.Pointer;
+import dev.ipc.sys.Pointer;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +15,13 @@ import static dev.ipc.sys.FileConstants.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 final class ProtocolClient implements AutoCloseable {
-    private static final FileCalls LIBC = NativeFiles.libc();
+    private static final LibC LIBC = Native.libc();
 
     private final Path dir;
     private final int pid;
     private final int replyFd;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
-    private final Pointer pointer = NativeFiles.wrap(buffer);
+    private final Pointer pointer = Pointer.wrap(buffer);
     private final StringBuilder pending = new StringBuilder();
 
     private ProtocolClient(Path dir, int pid, int replyFd) {
@@ -57,7 +56,7 @@ final class ProtocolClient implements AutoCloseable {
                 LIBC.open(dir.resolve("server.fifo").toString(), O_WRONLY | O_CLOEXEC, 0));
         try {
             ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes);
-            long written = LIBC.write(fd, NativeFiles.wrap(direct), bytes.length);
+            long written = LIBC.write(fd, Pointer.wrap(direct), bytes.length);
             assertEquals(bytes.length, written, "one write of the whole request");
         } finally {
             LIBC.close(fd);

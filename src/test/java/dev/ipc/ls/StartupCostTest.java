@@ -1,4 +1,4 @@
-// A listing from /proc must not pay for native bindings (jnr is loaded only by commands that call libc), nor
+// A listing from /proc must not pay for native bindings (jffi is loaded only by commands that call libc), nor
 // for picocli's parser or the time-zone database when it does not need them.
 package dev.ipc.ls;
 
@@ -40,11 +40,11 @@ class StartupCostTest {
             CommandResult run = childWithClassLog(args);
             assertEquals(0, run.exitCode(), run::toString);
             assertTrue(run.out().contains("dev.ipc.ls.LsCommand"), "the class log was read");
-            assertFalse(run.out().contains(" jnr."), () -> String.join(" ", args) + " loaded jnr");
+            assertFalse(run.out().contains(" com.kenai.jffi."), () -> String.join(" ", args) + " loaded jffi");
         }
         // and the test would see it: -i on a semaphore set needs semctl(GETVAL)
         int set = Kernel.createSemaphores(0x4343, 1, 0600);
-        assertTrue(childWithClassLog("ls", "-s", "-i", Integer.toString(set)).out().contains(" jnr."));
+        assertTrue(childWithClassLog("ls", "-s", "-i", Integer.toString(set)).out().contains(" com.kenai.jffi."));
     }
 
     @Test

@@ -1,10 +1,10 @@
 // Creates and changes real IPC objects for tests, through the project's own libc bindings.
 package dev.ipc.support;
 
-import dev.ipc.sys.LibC;
 import dev.ipc.sys.Layouts;
+import dev.ipc.sys.LibC;
 import dev.ipc.sys.Native;
-import jnr.ffi.Pointer;
+import dev.ipc.sys.Pointer;
 
 import java.nio.charset.StandardCharsets;
 

@@ -22,20 +22,12 @@ class LayoutsTest {
         Set<String> checked = new HashSet<>();
         for (String line : probe.out().split("\n")) {
             String[] parts = line.split(" ");
-            Field field = fieldNamed(parts[0]);
+            Field field = Layouts.class.getField(parts[0]);
             assertEquals(Integer.parseInt(parts[1]), field.getInt(null), parts[0]);
             checked.add(parts[0]);
         }
         for (Field field : Layouts.class.getFields()) {
             assertTrue(checked.contains(field.getName()), "no C check for Layouts." + field.getName());
-        }
-    }
-
-    private static Field fieldNamed(String name) throws NoSuchFieldException {
-        try {
-            return Layouts.class.getField(name);
-        } catch (NoSuchFieldException e) {
-            return PosixQueueCalls.class.getField(name);
         }
     }
 }

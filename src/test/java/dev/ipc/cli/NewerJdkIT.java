@@ -1,0 +1,71 @@
+// ipc on JDK 25 through its launcher: native commands, and demos that start child JVMs, print nothing the JVM would
+// warn about (jffi loads a library and reads memory through sun.misc.Unsafe).
+package dev.ipc.cli;
+
+import dev.ipc.support.CommandResult;
+import dev.ipc.support.Processes;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class NewerJdkIT {
+    private static final Path LAUNCHER = Path.of(System.getProperty("ipc.project.dir")).resolve("scripts/ipc");
+
+    @Test
+    void native_commands_and_demos_print_nothing_on_stderr_on_jdk_25() throws IOException {
+        Optional<Path> java = installedJdk(25);
+        Assumptions.assumeTrue(java.isPresent(), "no JDK 25 installed under /usr/lib/jvm");
+        Map<String, String> env = Map.of("IPC_JAVA", java.get().toString());
+        for (List<String> args : List.of(List.of("pipe-demo", "hello"), List.of("pipe-demo", "nonblock"),
+                List.of("pipe-demo", "atomic", "--writers", "2", "--records", "10"))) {
+            List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+            command.addAll(args);
+            CommandResult run = Processes.run(command, env, null);
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals("", run.err(), () -> String.join(" ", args));
+        }
+        // System V calls, in an IPC namespace of their own
+        String script = "set -e; ipc=$1; $ipc mk -Q >/dev/null; $ipc msg send --id 0 hello; $ipc msg recv --id 0;"
+                + " $ipc sem tune >/dev/null; $ipc rm -q 0";
+        List<String> unshare = isRoot() ? List.of("unshare", "--ipc") : List.of("unshare", "-r", "-i");
+        List<String> command = new ArrayList<>(unshare);
+        command.addAll(List.of("bash", "-c", script, "bash", LAUNCHER.toString()));
+        CommandResult run = Processes.run(command, env, null);
+        Assumptions.assumeFalse(run.err().startsWith("unshare:"), "no IPC namespace can be had: " + run.err());
+        assertEquals(new CommandResult(0, "1\thello\n", ""), run);
+    }
+
+    /** bin/java of a JDK of this feature version in /usr/lib/jvm, by its release file. */
+    private static Optional<Path> installedJdk(int feature) throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> releaseOf(home).contains("JAVA_VERSION=\"" + feature + "."))
+                    .map(home -> home.resolve("bin/java")).filter(Files::isExecutable).sorted().findFirst();
+        }
+    }
+
+    private static String releaseOf(Path home) {
+        try {
+            return Files.readString(home.resolve("release"));
+        } catch (IOException noRelease) {
+            return "";
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+}
