@@ -2,6 +2,7 @@
 // opened for writing; one request out, one reply line back, each bounded by a deadline.
 package dev.ipc.fifo;
 
+import dev.ipc.cli.Durations;
 import dev.ipc.cli.IpcException;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.FileStatus;

@@ -6,7 +6,6 @@ import dev.ipc.cli.IpcException;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.FileStatus;
 import dev.ipc.sys.Native;
-import dev.ipc.sys.NativeFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +37,8 @@ final class FifoDirectory implements AutoCloseable {
      * shared mode.
      */
     static FifoDirectory forServer(Path path, boolean shared) {
-        int euid = NativeFiles.libc().geteuid();
-        boolean created = NativeFiles.libc().mkdir(path.toString(), FifoProtocol.PRIVATE_DIRECTORY_MODE) == 0;
+        int euid = Native.libc().geteuid();
+        boolean created = Native.libc().mkdir(path.toString(), FifoProtocol.PRIVATE_DIRECTORY_MODE) == 0;
         if (!created && Native.errno() != Errno.EEXIST) {
             throw IpcException.failure("cannot create folder " + path + ": " + Native.describe(Native.errno()));
         }
@@ -56,7 +55,7 @@ final class FifoDirectory implements AutoCloseable {
             int wanted = shared ? FifoProtocol.SHARED_DIRECTORY_MODE : FifoProtocol.PRIVATE_DIRECTORY_MODE;
             if (created || shared) {
                 if (status.permissions() != wanted) {
-                    Native.check("fchmod " + path, NativeFiles.libc().fchmod(directory.fd, wanted));
+                    Native.check("fchmod " + path, Native.libc().fchmod(directory.fd, wanted));
                 }
             } else if ((status.permissions() & 022) != 0) {
                 throw IpcException.failure(path + " is writable by group or others (mode "
@@ -81,7 +80,7 @@ final class FifoDirectory implements AutoCloseable {
         FifoDirectory directory = open(path, false);
         try {
             FileStatus status = directory.status();
-            int euid = NativeFiles.libc().geteuid();
+            int euid = Native.libc().geteuid();
             if (!shared && status.uid() != euid) {
                 throw IpcException.failure(path + " belongs to uid " + Integer.toUnsignedString(status.uid())
                         + ", not to you; refusing to talk to a server of another user (--shared to do so)");
@@ -126,7 +125,7 @@ final class FifoDirectory implements AutoCloseable {
     }
 
     private static FifoDirectory open(Path path, boolean created) {
-        int fd = NativeFiles.libc().open(path.toString(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0);
+        int fd = Native.libc().open(path.toString(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0);
         if (fd < 0) {
             int errno = Native.errno();
             if (errno == Errno.ENOENT) {
@@ -145,7 +144,7 @@ final class FifoDirectory implements AutoCloseable {
         FileStatus status = new FileStatus();
         if (!status.of(fd)) {
             RuntimeException failure = Native.failure("fstat " + path);
-            NativeFiles.libc().close(fd);
+            Native.libc().close(fd);
             throw failure;
         }
         return new FifoDirectory(path, fd, status.uid(), created);
@@ -196,7 +195,7 @@ final class FifoDirectory implements AutoCloseable {
      * whatever they find in it. False when another process holds it.
      */
     boolean tryLock() {
-        if (NativeFiles.libc().flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        if (Native.libc().flock(fd, LOCK_EX | LOCK_NB) == 0) {
             return true;
         }
         if (Native.errno() == Errno.EAGAIN) {
@@ -207,6 +206,6 @@ final class FifoDirectory implements AutoCloseable {
 
     @Override
     public void close() {
-        NativeFiles.libc().close(fd);
+        Native.libc().close(fd);
     }
 }

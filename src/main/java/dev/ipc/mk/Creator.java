@@ -14,6 +14,7 @@ import dev.ipc.proc.SystemPaths;
 import dev.ipc.render.Text;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.NativeCallException;
+import dev.ipc.sys.FileConstants;
 import dev.ipc.sys.PosixIpc;
 import dev.ipc.sys.SystemVCalls;
 import dev.ipc.sys.SystemVLifecycle;
@@ -194,7 +195,7 @@ final class Creator {
     private void posixSharedMemory(long size) {
         String name = request.name();
         posix(PosixResource.SHARED_MEMORY, "create POSIX shared memory failed",
-                () -> PosixIpc.openSharedMemory(name, PosixIpc.O_CREAT | PosixIpc.O_EXCL, request.mode(), size),
+                () -> PosixIpc.openSharedMemory(name, FileConstants.O_CREAT | FileConstants.O_EXCL, request.mode(), size),
                 () -> PosixIpc.openSharedMemory(name, 0, 0, -1),
                 figures -> figures.put("size", size));
     }
@@ -217,7 +218,7 @@ final class Creator {
         String failed = "create POSIX message queue failed";
         posix(PosixResource.MESSAGE_QUEUES, failed, () -> {
             try {
-                attributes[0] = PosixIpc.openMessageQueue(name, PosixIpc.O_CREAT | PosixIpc.O_EXCL, request.mode(),
+                attributes[0] = PosixIpc.openMessageQueue(name, FileConstants.O_CREAT | FileConstants.O_EXCL, request.mode(),
                         maxmsg, msgsize);
             } catch (NativeCallException e) {
                 throw e.errno() == Errno.EINVAL ? overLimit(failed, e, maxmsg, msgsize) : e;
@@ -253,7 +254,7 @@ final class Creator {
     private void posixSemaphore(int value) {
         String name = request.name();
         posix(PosixResource.SEMAPHORES, "create POSIX semaphore failed",
-                () -> PosixIpc.openSemaphore(name, PosixIpc.O_CREAT | PosixIpc.O_EXCL, request.mode(), value),
+                () -> PosixIpc.openSemaphore(name, FileConstants.O_CREAT | FileConstants.O_EXCL, request.mode(), value),
                 () -> PosixIpc.openSemaphore(name, 0, 0, 0),
                 figures -> figures.put("value", (long) value));
     }

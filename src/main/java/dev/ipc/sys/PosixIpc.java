@@ -9,10 +9,6 @@ import static dev.ipc.sys.Layouts.MQ_MSGSIZE;
 
 /** Failures throw {@link NativeCallException} with the call's name and errno. */
 public final class PosixIpc {
-    /** The open(2) flags callers pass, under the names they have always used here. */
-    public static final int O_CREAT = FileConstants.O_CREAT;
-    public static final int O_EXCL = FileConstants.O_EXCL;
-
     private PosixIpc() {
     }
 
@@ -33,7 +29,7 @@ public final class PosixIpc {
         if (size >= 0 && library.ftruncate(fd, size) != 0) {
             NativeCallException failure = Native.failure("ftruncate");
             library.close(fd);
-            if ((flags & O_EXCL) != 0) {
+            if ((flags & FileConstants.O_EXCL) != 0) {
                 library.shm_unlink(name);
             }
             throw failure;
