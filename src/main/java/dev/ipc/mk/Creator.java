@@ -321,7 +321,7 @@ final class Creator {
     /** A number from /proc/sys/fs/mqueue, or fallback when it cannot be read. */
     private long mqueueSetting(String file, long fallback) {
         try {
-            return Long.parseLong(ProcFile.readLine(paths.mqueueSysctl().resolve(file)).trim());
+            return Long.parseLong(ProcFile.readText(paths.mqueueSysctl().resolve(file)).trim());
         } catch (IOException | NumberFormatException e) {
             return fallback;
         }

@@ -11,7 +11,7 @@ import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
 import dev.ipc.demo.Narrator;
-import dev.ipc.demo.Syscalls;
+import dev.ipc.proc.SystemVSyscalls;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.IpcConstants;
 import dev.ipc.sys.MessageBuffer;
@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo",
@@ -44,6 +45,10 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit status: 0 when the kernel chose as the documents say and every reply reached its client; "
                 + "1 otherwise; 2 bad usage."})
 public final class MsgDemoCommand implements Callable<Integer> {
+    /** msgrcv's number in /proc/PID/task/TID/syscall on this machine; empty where no table is known. */
+    private static final OptionalInt MSGRCV = SystemVSyscalls.current()
+            .map(calls -> OptionalInt.of(calls.msgrcv())).orElse(OptionalInt.empty());
+
     @Mixin
     HelpOption help;
 
@@ -166,7 +171,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
         Optional<Boolean> sleeping = awaitSleeping(waiting);
         sleeping.ifPresent(asleep -> run.transcript().add(System.nanoTime(), "kernel", asleep
                 ? waiting.label() + " sleeps in msgrcv (/proc/" + waiting.pid() + "/task/*/syscall shows system "
-                + "call " + Syscalls.MSGRCV + ")"
+                + "call " + MSGRCV.orElse(-1) + ")"
                 : waiting.label() + " is not seen in msgrcv"));
         sender.go();
         String late = waiting.awaitFact("got-" + ++round[1], START_MILLIS).value();
@@ -190,7 +195,10 @@ public final class MsgDemoCommand implements Callable<Integer> {
     private static Optional<Boolean> awaitSleeping(DemoProcess process) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (true) {
-            Optional<Boolean> seen = Syscalls.sleepsIn(process.pid(), Syscalls.MSGRCV);
+            if (MSGRCV.isEmpty()) {
+                return Optional.empty(); // no syscall table for this machine: /proc cannot say
+            }
+            Optional<Boolean> seen = SystemVSyscalls.sleepsIn(process.pid(), MSGRCV.getAsInt());
             if (seen.isEmpty() || seen.get() || System.nanoTime() > deadline) {
                 return seen;
             }

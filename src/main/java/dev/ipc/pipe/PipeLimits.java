@@ -12,7 +12,7 @@ record PipeLimits(OptionalLong maxSize, boolean canExceed) {
     static PipeLimits read() {
         OptionalLong max;
         try {
-            max = OptionalLong.of(Long.parseLong(ProcFile.readLine(Path.of("/proc/sys/fs/pipe-max-size")).trim()));
+            max = OptionalLong.of(Long.parseLong(ProcFile.readText(Path.of("/proc/sys/fs/pipe-max-size")).trim()));
         } catch (IOException | NumberFormatException e) {
             max = OptionalLong.empty();
         }

@@ -35,7 +35,7 @@ public final class KernelLimitsReader {
 
     /** kernel.sem holds SEMMSL SEMMNS SEMOPM SEMMNI, in that order. */
     public SemaphoreLimits semaphoreLimits() throws IOException {
-        String[] fields = ProcFile.readLine(kernel.resolve("sem")).trim().split("\\s+");
+        String[] fields = ProcFile.readText(kernel.resolve("sem")).trim().split("\\s+");
         if (fields.length != 4) {
             throw new IOException(kernel.resolve("sem") + ": expected 4 numbers, read " + fields.length);
         }
@@ -53,7 +53,7 @@ public final class KernelLimitsReader {
     }
 
     private static long number(Path directory, String name) throws IOException {
-        String text = ProcFile.readLine(directory.resolve(name)).trim();
+        String text = ProcFile.readText(directory.resolve(name)).trim();
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
@@ -62,7 +62,7 @@ public final class KernelLimitsReader {
     }
 
     private static long unsigned(Path directory, String name) throws IOException {
-        String text = ProcFile.readLine(directory.resolve(name)).trim();
+        String text = ProcFile.readText(directory.resolve(name)).trim();
         try {
             return Long.parseUnsignedLong(text);
         } catch (NumberFormatException e) {

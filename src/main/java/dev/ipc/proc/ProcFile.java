@@ -61,7 +61,7 @@ public final class ProcFile {
     }
 
     /** The file's text without its trailing newline. */
-    public static String readLine(Path path) throws IOException {
+    public static String readText(Path path) throws IOException {
         String text = new String(readAllBytes(path), StandardCharsets.UTF_8);
         int end = text.length();
         while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {

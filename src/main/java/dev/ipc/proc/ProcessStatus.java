@@ -27,7 +27,7 @@ public final class ProcessStatus {
 
     private static boolean maskHas(String field, int bit) {
         try {
-            for (String line : ProcFile.readLine(Path.of("/proc/self/status")).split("\n")) {
+            for (String line : ProcFile.readText(Path.of("/proc/self/status")).split("\n")) {
                 if (line.startsWith(field)) {
                     long mask = Long.parseUnsignedLong(line.substring(field.length()).trim(), 16);
                     return ((mask >>> bit) & 1) == 1;

@@ -1,6 +1,10 @@
 // The numbers of the System V calls a thread can sleep in, as /proc/PID/task/TID/syscall shows them, per architecture.
 package dev.ipc.proc;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** x86_64 has a table of its own; aarch64, riscv64 and loongarch64 share the kernel's generic one. */
@@ -20,5 +24,24 @@ public record SystemVSyscalls(int msgsnd, int msgrcv, int semop, int semtimedop)
     /** The table of the machine this JVM runs on. */
     public static Optional<SystemVSyscalls> current() {
         return forArch(System.getProperty("os.arch", ""));
+    }
+
+    /**
+     * True when one of the process's threads is inside the system call numbered number; empty when /proc does not
+     * say (no permission, or the process is gone).
+     */
+    public static Optional<Boolean> sleepsIn(long pid, int number) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                String line = Files.readString(thread.resolve("syscall")).trim();
+                if (line.startsWith(number + " ")) {
+                    return Optional.of(true);
+                }
+            }
+            return Optional.of(false);
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 }

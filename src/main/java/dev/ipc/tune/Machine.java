@@ -19,7 +19,7 @@ record Machine(SystemPaths paths, long pageSize, long ipcmni, IpcNamespace names
 
     /** MemTotal of /proc/meminfo, in bytes: read only for the presets that size limits from memory. */
     long memTotal() throws IOException {
-        for (String line : ProcFile.readLine(paths.meminfo()).split("\n")) {
+        for (String line : ProcFile.readText(paths.meminfo()).split("\n")) {
             if (line.startsWith("MemTotal:")) {
                 String[] fields = line.substring("MemTotal:".length()).trim().split("\\s+");
                 return Long.parseLong(fields[0]) * 1024;
@@ -30,7 +30,7 @@ record Machine(SystemPaths paths, long pageSize, long ipcmni, IpcNamespace names
 
     private static long ipcmni(SystemPaths paths) {
         try {
-            for (String word : ProcFile.readLine(paths.cmdline()).split(" ")) {
+            for (String word : ProcFile.readText(paths.cmdline()).split(" ")) {
                 if (word.equals("ipcmni_extend")) {
                     return Limit.IPCMNI_EXTENDED;
                 }

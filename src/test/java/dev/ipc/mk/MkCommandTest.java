@@ -201,14 +201,14 @@ class MkCommandTest {
     void posix_message_queue_takes_the_kernel_default_for_what_is_not_given() throws Exception {
         String name = name();
         assertEquals(0, Ipc.run("mk", "-q", "-n", name, "--maxmsg", "3").exitCode());
-        long defaultSize = Long.parseLong(ProcFile.readLine(Path.of("/proc/sys/fs/mqueue/msgsize_default")).trim());
+        long defaultSize = Long.parseLong(ProcFile.readText(Path.of("/proc/sys/fs/mqueue/msgsize_default")).trim());
         assertEquals(new PosixIpc.QueueAttributes(3, defaultSize), PosixIpc.openMessageQueue(name, 0, 0, 0, 0));
     }
 
     @Test
     void a_capacity_above_the_kernel_limits_is_named() throws Exception {
         String name = name();
-        long limit = Long.parseLong(ProcFile.readLine(Path.of("/proc/sys/fs/mqueue/msg_max")).trim());
+        long limit = Long.parseLong(ProcFile.readText(Path.of("/proc/sys/fs/mqueue/msg_max")).trim());
         CommandResult result = Ipc.run("mk", "-q", "-n", name, "--maxmsg", "70000");
         assertEquals(new CommandResult(1, "", "ipc: create POSIX message queue failed: Invalid argument (--maxmsg "
                 + "70000 is above fs.mqueue.msg_max (" + limit + "))\n"), result);

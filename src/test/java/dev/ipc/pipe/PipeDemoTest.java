@@ -281,7 +281,7 @@ class PipeDemoTest {
 
     @Test
     void capacity_after_f_setpipe_sz_is_rounded_up_to_a_power_of_two_pages() throws IOException {
-        long max = Long.parseLong(ProcFile.readLine(Path.of("/proc/sys/fs/pipe-max-size")).trim());
+        long max = Long.parseLong(ProcFile.readText(Path.of("/proc/sys/fs/pipe-max-size")).trim());
         Assumptions.assumeTrue(max >= 131072, "pipe-max-size is below 128 KiB here");
         JsonNode findings = findings("capacity", "--size", "100000", "--json");
         assertEquals(131072, findings.get("f_getpipe_sz").asLong());
@@ -292,7 +292,7 @@ class PipeDemoTest {
     void capacity_above_pipe_max_size_is_refused_without_cap_sys_resource_and_says_so() throws IOException {
         Assumptions.assumeFalse(ProcessStatus.hasCapability(ProcessStatus.CAP_SYS_RESOURCE),
                 "this JVM has CAP_SYS_RESOURCE: no limit to show");
-        long max = Long.parseLong(ProcFile.readLine(Path.of("/proc/sys/fs/pipe-max-size")).trim());
+        long max = Long.parseLong(ProcFile.readText(Path.of("/proc/sys/fs/pipe-max-size")).trim());
         CommandResult result = demo("capacity", "--size", Long.toString(max * 2));
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.err().endsWith("ipc: pipe-demo capacity: F_SETPIPE_SZ " + max * 2 + " refused: Operation "

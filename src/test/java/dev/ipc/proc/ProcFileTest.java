@@ -35,7 +35,7 @@ class ProcFileTest {
     void kernel_files_that_report_size_zero_are_read_whole() throws Exception {
         Path sem = Path.of("/proc/sys/kernel/sem");
         assertEquals(0, Files.size(sem));
-        String text = ProcFile.readLine(sem);
+        String text = ProcFile.readText(sem);
         assertEquals(4, text.trim().split("\\s+").length, text);
         assertTrue(ProcFile.readAllBytes(Path.of("/proc/self/status")).length > 100);
     }

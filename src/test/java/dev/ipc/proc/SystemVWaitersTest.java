@@ -2,7 +2,6 @@
 package dev.ipc.proc;
 
 import dev.ipc.cli.SelfCommand;
-import dev.ipc.demo.Syscalls;
 import dev.ipc.proc.SystemVWaiters.Call;
 import dev.ipc.proc.SystemVWaiters.Waiter;
 import dev.ipc.support.Await;
@@ -44,8 +43,8 @@ class SystemVWaitersTest {
         IpcProcess sender = IpcProcess.start("msg", "send", "--id", Integer.toString(full), "more");
         IpcProcess operator = IpcProcess.start("sem", "op", "--id", Integer.toString(set), "1:0", "0:-1");
         try {
-            Await.until(() -> Syscalls.sleepsIn(receiver.pid(), CALLS.msgrcv()).orElse(false), "msgrcv sleeps");
-            Await.until(() -> Syscalls.sleepsIn(sender.pid(), CALLS.msgsnd()).orElse(false), "msgsnd sleeps");
+            Await.until(() -> SystemVSyscalls.sleepsIn(receiver.pid(), CALLS.msgrcv()).orElse(false), "msgrcv sleeps");
+            Await.until(() -> SystemVSyscalls.sleepsIn(sender.pid(), CALLS.msgsnd()).orElse(false), "msgsnd sleeps");
             Await.until(() -> SemaphoreCalls.waitingForIncrease(set, 0) == 1, "semop sleeps");
 
             SystemVWaiters waiters = SystemVWaiters.scan();
@@ -82,7 +81,7 @@ class SystemVWaitersTest {
         command.addAll(SelfCommand.of("msg", "recv", "--id", "0"));
         IpcProcess elsewhere = IpcProcess.start(List.of(), command);
         try {
-            Await.until(() -> Syscalls.sleepsIn(elsewhere.pid(), CALLS.msgrcv()).orElse(false)
+            Await.until(() -> SystemVSyscalls.sleepsIn(elsewhere.pid(), CALLS.msgrcv()).orElse(false)
                     || !elsewhere.alive(), "msgrcv sleeps in the other namespace");
             assertEquals(true, elsewhere.alive(), () -> elsewhere.await(10).toString());
             assertEquals(List.of(), SystemVWaiters.scan().onQueue(0));

@@ -6,9 +6,8 @@ import dev.ipc.model.PosixResource;
 import dev.ipc.proc.PosixIpcFiles;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.cli.SelfCommand;
-import dev.ipc.demo.Syscalls;
-import dev.ipc.proc.ProcFile;
 import dev.ipc.proc.SystemVSyscalls;
+import dev.ipc.proc.ProcFile;
 import dev.ipc.proc.SystemVWaiters;
 import dev.ipc.support.Await;
 import dev.ipc.support.CommandResult;
@@ -231,8 +230,8 @@ class RmCommandTest {
         IpcProcess operator = IpcProcess.start("sem", "op", "--id", Integer.toString(taken), "0:-1");
         List<IpcProcess> waiters = List.of(receiver, sender, operator);
         try {
-            Await.until(() -> Syscalls.sleepsIn(receiver.pid(), calls.msgrcv()).orElse(false), "msgrcv sleeps");
-            Await.until(() -> Syscalls.sleepsIn(sender.pid(), calls.msgsnd()).orElse(false), "msgsnd sleeps");
+            Await.until(() -> SystemVSyscalls.sleepsIn(receiver.pid(), calls.msgrcv()).orElse(false), "msgrcv sleeps");
+            Await.until(() -> SystemVSyscalls.sleepsIn(sender.pid(), calls.msgsnd()).orElse(false), "msgsnd sleeps");
             Await.until(() -> SemaphoreCalls.waitingForIncrease(taken, 0) == 1, "semop sleeps");
             boolean complete = SystemVWaiters.scan().complete();
             List<String> orphans = complete ? List.of(unusedQueue, unusedSegment, unusedSet)
@@ -306,7 +305,7 @@ class RmCommandTest {
     /** Fills the queue with messages of processes that have exited, so that its last sender is gone. */
     private static void fillByExitedProcesses(int queue) throws Exception {
         long qbytes = SystemVCalls.messageQueue(queue).orElseThrow().maxBytes().getAsLong();
-        int msgmax = Integer.parseInt(ProcFile.readLine(Path.of("/proc/sys/kernel/msgmax")).strip());
+        int msgmax = Integer.parseInt(ProcFile.readText(Path.of("/proc/sys/kernel/msgmax")).strip());
         for (long used = 0; used + msgmax <= qbytes; used += msgmax) {
             IpcProcess.Result sent = IpcProcess.run("x".repeat(msgmax).getBytes(StandardCharsets.US_ASCII),
                     "msg", "send", "--id", Integer.toString(queue));

@@ -37,7 +37,7 @@ record SystemState(Map<String, String> parts) {
         }
         try {
             for (String limit : LIMITS) {
-                parts.put("kernel." + limit, ProcFile.readLine(Path.of("/proc/sys/kernel", limit)));
+                parts.put("kernel." + limit, ProcFile.readText(Path.of("/proc/sys/kernel", limit)));
             }
             if (folder != null) {
                 try (Stream<Path> files = Files.walk(folder)) {

@@ -87,7 +87,7 @@ public final class PrivateLimits implements BeforeAllCallback, AfterAllCallback,
 
     static String read(String file) {
         try {
-            return ProcFile.readLine(Path.of("/proc/sys/kernel", file)).trim().replaceAll("\\s+", " ");
+            return ProcFile.readText(Path.of("/proc/sys/kernel", file)).trim().replaceAll("\\s+", " ");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
