@@ -288,7 +288,7 @@ function _picocli_ipc() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="ls mk rm sem msg shm fifo pipe-demo help"
-  local flag_opts="'-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -318,7 +318,7 @@ function _picocli_ipc_ls() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '--noheadings' '-P' '--numeric-perms' '--notruncate' '--orphans' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '--noheadings' '-P' '--numeric-perms' '--notruncate' '--orphans' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'-i' '--id' '-N' '--name' '-o' '--output' '--time-format' '--color'"
   local LIST_option_args=("KEY" "ID" "NAME" "OWNER" "PERMS" "CUID" "CUSER" "CGID" "CGROUP" "UID" "USER" "GID" "GROUP" "CTIME" "MTIME" "SIZE" "NATTCH" "STATUS" "ATTACH" "DETACH" "COMMAND" "CPID" "LPID" "USEDBYTES" "MSGS" "SEND" "RECV" "LSPID" "LRPID" "MAXMSGS" "MSGSIZE" "NSEMS" "OTIME" "SVAL" "RESOURCE" "DESCRIPTION" "LIMIT" "USED" "USE%") # --output values
   local FORMAT_option_args=("short" "full" "iso") # --time-format values
@@ -366,7 +366,7 @@ function _picocli_ipc_mk() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-Q' '--queue' '-q' '--posix-mqueue' '-s' '--exclusive' '--json' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-Q' '--queue' '-q' '--posix-mqueue' '-s' '--exclusive' '--json' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'-M' '--shmem' '-m' '--posix-shmem' '-S' '--semaphore' '--posix-semaphore' '-p' '--mode' '-n' '--name' '--maxmsg' '--msgsize' '--key' '--key-from' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -426,7 +426,7 @@ function _picocli_ipc_rm() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--orphans' '--dry-run' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--orphans' '--dry-run' '-v' '--verbose' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'-m' '--shmem-id' '-M' '--shmem-key' '--posix-shmem' '-q' '--queue-id' '-Q' '--queue-key' '--posix-mqueue' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-semaphore' '-a' '--all' '--owner' '--older-than' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -492,7 +492,7 @@ function _picocli_ipc_sem() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="tune get set op set-perms demo"
-  local flag_opts="'-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -522,7 +522,7 @@ function _picocli_ipc_msg() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="tune send recv stat set-perms demo"
-  local flag_opts="'-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -552,7 +552,7 @@ function _picocli_ipc_shm() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="tune read write lock unlock set-perms demo"
-  local flag_opts="'-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -582,7 +582,7 @@ function _picocli_ipc_fifo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="serve send bench"
-  local flag_opts="'-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -612,7 +612,7 @@ function _picocli_ipc_pipedemo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="hello pipeline popen capacity nonblock eof sigpipe atomic"
-  local flag_opts="'-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -642,7 +642,7 @@ function _picocli_ipc_help() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="ls mk rm sem msg shm fifo pipe-demo"
-  local flag_opts="'-h' '--help'"
+  local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -672,7 +672,7 @@ function _picocli_ipc_sem_tune() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--persist' '--preset' '--connections' '--ram' '--semmsl' '--semmns' '--semopm' '--semmni' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -726,7 +726,7 @@ function _picocli_ipc_sem_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--json'"
+  local flag_opts="'-h' '--help' '--json' '--debug'"
   local arg_opts="'--id' '--key' '--num' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -765,7 +765,7 @@ function _picocli_ipc_sem_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help'"
+  local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--id' '--key' '--num' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -804,7 +804,7 @@ function _picocli_ipc_sem_op() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--undo' '--nowait'"
+  local flag_opts="'-h' '--help' '--undo' '--nowait' '--debug'"
   local arg_opts="'--id' '--key' '--timeout' '--hold' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -846,7 +846,7 @@ function _picocli_ipc_sem_setperms() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help'"
+  local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -891,7 +891,7 @@ function _picocli_ipc_sem_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace'"
+  local flag_opts="'-h' '--help' '--trace' '--debug'"
   local arg_opts="'--pace' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -924,7 +924,7 @@ function _picocli_ipc_msg_tune() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--persist' '--preset' '--connections' '--ram' '--msgmax' '--msgmnb' '--msgmni' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -975,7 +975,7 @@ function _picocli_ipc_msg_send() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--nowait'"
+  local flag_opts="'-h' '--help' '--nowait' '--debug'"
   local arg_opts="'--id' '--key' '--type' '--timeout' '--file' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1020,7 +1020,7 @@ function _picocli_ipc_msg_recv() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--except' '--nowait' '--all' '--truncate' '--raw' '--json'"
+  local flag_opts="'-h' '--help' '--except' '--nowait' '--all' '--truncate' '--raw' '--json' '--debug'"
   local arg_opts="'--id' '--key' '--type' '--count' '--max-size' '--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1068,7 +1068,7 @@ function _picocli_ipc_msg_stat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--human' '--json'"
+  local flag_opts="'-h' '--help' '--human' '--json' '--debug'"
   local arg_opts="'--id' '--key' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1104,7 +1104,7 @@ function _picocli_ipc_msg_setperms() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help'"
+  local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1149,7 +1149,7 @@ function _picocli_ipc_msg_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace'"
+  local flag_opts="'-h' '--help' '--trace' '--debug'"
   local arg_opts="'--round-trips' '--clients' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1185,7 +1185,7 @@ function _picocli_ipc_shm_tune() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--persist' '--preset' '--connections' '--ram' '--shmmax' '--shmall' '--shmmni' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1236,7 +1236,7 @@ function _picocli_ipc_shm_read() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--raw'"
+  local flag_opts="'-h' '--help' '--raw' '--debug'"
   local arg_opts="'--id' '--key' '--offset' '--length' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1278,7 +1278,7 @@ function _picocli_ipc_shm_write() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help'"
+  local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--id' '--key' '--offset' '--file' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1320,7 +1320,7 @@ function _picocli_ipc_shm_lock() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help'"
+  local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--id' '--key' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1356,7 +1356,7 @@ function _picocli_ipc_shm_unlock() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help'"
+  local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--id' '--key' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1392,7 +1392,7 @@ function _picocli_ipc_shm_setperms() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help'"
+  local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1437,7 +1437,7 @@ function _picocli_ipc_shm_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace'"
+  local flag_opts="'-h' '--help' '--trace' '--debug'"
   local arg_opts="'--items' '--size' '--slots' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1476,7 +1476,7 @@ function _picocli_ipc_fifo_serve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--shared' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--shared' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--dir' '--requests' '--idle-timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1518,7 +1518,7 @@ function _picocli_ipc_fifo_send() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--shared' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--shared' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--dir' '--timeout' '--count' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1560,7 +1560,7 @@ function _picocli_ipc_fifo_bench() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--shared' '--start-server' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--shared' '--start-server' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--dir' '--timeout' '--clients' '--requests' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1605,7 +1605,7 @@ function _picocli_ipc_pipedemo_hello() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '--no-close' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--trace' '--json' '--no-close' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--wait' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1641,7 +1641,7 @@ function _picocli_ipc_pipedemo_pipeline() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1674,7 +1674,7 @@ function _picocli_ipc_pipedemo_popen() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--mode' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1710,7 +1710,7 @@ function _picocli_ipc_pipedemo_capacity() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--size' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1746,7 +1746,7 @@ function _picocli_ipc_pipedemo_nonblock() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1779,7 +1779,7 @@ function _picocli_ipc_pipedemo_eof() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1812,7 +1812,7 @@ function _picocli_ipc_pipedemo_sigpipe() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1845,7 +1845,7 @@ function _picocli_ipc_pipedemo_atomic() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--size' '--writers' '--records' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 

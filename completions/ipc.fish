@@ -43,6 +43,7 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Display help information about
 complete -c ipc -n "__ipc_at 'ipc'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'i' -l 'id' -r -F -d 'Show details of the object with this id; needs exactly one of -q, -m, -s.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'q' -l 'queues' -d 'Message queues.'
@@ -74,6 +75,7 @@ complete -c ipc -n "__ipc_at 'ipc ls'" -l 'orphans' -d 'Only objects no live pro
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc ls'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc mk'" -s 'M' -l 'shmem' -r -F -d 'Create a shared memory segment of SIZE bytes.'
 complete -c ipc -n "__ipc_at 'ipc mk'" -s 'm' -l 'posix-shmem' -r -F -d 'Create a POSIX shared memory object of SIZE bytes (needs --name).'
@@ -93,6 +95,7 @@ complete -c ipc -n "__ipc_at 'ipc mk'" -l 'json' -d 'Print what was created as J
 complete -c ipc -n "__ipc_at 'ipc mk'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc mk'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc mk'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc mk'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'm' -l 'shmem-id' -r -F -d 'Remove the shared memory segment with this id.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'M' -l 'shmem-key' -r -F -d 'Remove the shared memory segment with this key.'
@@ -112,6 +115,7 @@ complete -c ipc -n "__ipc_at 'ipc rm'" -s 'v' -l 'verbose' -d 'Explain what is b
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc rm'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc sem'" -a 'tune' -d 'Show or change the kernel\'s semaphore limits, the four numbers of /proc/sys/kernel/sem.'
 complete -c ipc -n "__ipc_at 'ipc sem'" -a 'get' -d 'Print the values of a semaphore set (GETALL), or of one semaphore (GETVAL).'
@@ -122,6 +126,7 @@ complete -c ipc -n "__ipc_at 'ipc sem'" -a 'demo' -d 'Lab demo: processes A and 
 complete -c ipc -n "__ipc_at 'ipc sem'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc sem'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'dry-run' -d 'Check the values and show what would change, and the warnings; change nothing.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'force' -d 'Set values that lower a limit, even below what is in use now.'
@@ -138,6 +143,7 @@ complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'semmni' -r -F -d 'Semaphore set
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -F
 
 complete -c ipc -n "__ipc_at 'ipc sem get'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -146,12 +152,14 @@ complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'key' -r -F -d 'The object\'s key
 complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'num' -r -F -d 'Only semaphore N (0 is the first).'
 complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'json' -d 'Print a JSON object with each semaphore\'s value, ncount, zcount and pid.'
 complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc sem set'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'key' -r -F -d 'The object\'s key: decimal, 0x hex or 0 octal.'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'num' -r -F -d 'Set only semaphore N (0 is the first).'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -F
 
 complete -c ipc -n "__ipc_at 'ipc sem op'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -162,6 +170,7 @@ complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'nowait' -d 'IPC_NOWAIT: fail at o
 complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'timeout' -r -F -d 'Wait at most DURATION (semtimedop); 0: do not wait.'
 complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'hold' -r -F -d 'After the operations, stay for DURATION before exiting (with --undo: hold them); 0: do not stay.'
 complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc sem op'" -F
 
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -171,11 +180,13 @@ complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'owner' -r -F -d 'The new o
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'group' -r -F -d 'The new group: a group name or a gid.'
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'mode' -r -F -d 'The new permission bits, in octal (e.g.'
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'trace' -d 'Also show each system call as it is made (semget, semop, semctl).'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'pace' -r -F -d 'How long B works before each signal, so that the blocking can be watched; 0: no pause (default 300ms).'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc msg'" -a 'tune' -d 'Show or change the kernel\'s message queue limits: /proc/sys/kernel/msgmax, msgmnb and msgmni.'
 complete -c ipc -n "__ipc_at 'ipc msg'" -a 'send' -d 'Send one message to a message queue (msgsnd).'
@@ -186,6 +197,7 @@ complete -c ipc -n "__ipc_at 'ipc msg'" -a 'demo' -d 'Lab demo: receivers select
 complete -c ipc -n "__ipc_at 'ipc msg'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc msg'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'dry-run' -d 'Check the values and show what would change, and the warnings; change nothing.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'force' -d 'Set values that lower a limit, even below what is in use now.'
@@ -201,6 +213,7 @@ complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'msgmni' -r -F -d 'Message queue
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -F
 
 complete -c ipc -n "__ipc_at 'ipc msg send'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -211,6 +224,7 @@ complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'nowait' -d 'Fail at once when t
 complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'timeout' -r -F -d 'Wait at most DURATION for room in a full queue; 0: do not wait.'
 complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'file' -r -F -d 'Send the bytes of this file.'
 complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc msg send'" -F
 
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -227,6 +241,7 @@ complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'timeout' -r -F -d 'Wait at most
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'raw' -d 'Write only the texts\' bytes, exactly, one after the other.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'json' -d 'Print a JSON array of the messages.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -234,6 +249,7 @@ complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'key' -r -F -d 'The object\'s ke
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'human' -d 'Sizes in a human-readable form (csize, qsize), as ipcs --human.'
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'json' -d 'Print the fields as a JSON object (times in seconds since the epoch, null when not set).'
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -242,12 +258,14 @@ complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'owner' -r -F -d 'The new o
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'group' -r -F -d 'The new group: a group name or a gid.'
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'mode' -r -F -d 'The new permission bits, in octal (e.g.'
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'round-trips' -r -F -d 'Requests each client sends to the server, each waiting for its reply (default 1000; 0 leaves out the second part).'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'clients' -r -F -d 'Clients of the server (default 2).'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'trace' -d 'Also show the system calls as they are made (msgget, msgsnd, msgrcv ...); for the round trips, the first few.'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc shm'" -a 'tune' -d 'Show or change the kernel\'s shared memory limits: /proc/sys/kernel/shmmax, shmall and shmmni.'
 complete -c ipc -n "__ipc_at 'ipc shm'" -a 'read' -d 'Read a shared memory segment, as a hex dump or raw.'
@@ -259,6 +277,7 @@ complete -c ipc -n "__ipc_at 'ipc shm'" -a 'demo' -d 'Lab demo: producer and con
 complete -c ipc -n "__ipc_at 'ipc shm'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc shm'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'dry-run' -d 'Check the values and show what would change, and the warnings; change nothing.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'force' -d 'Set values that lower a limit, even below what is in use now.'
@@ -274,6 +293,7 @@ complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'shmmni' -r -F -d 'Shared memory
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -F
 
 complete -c ipc -n "__ipc_at 'ipc shm read'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -283,6 +303,7 @@ complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'offset' -r -F -d 'Start this fa
 complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'length' -r -F -d 'Read this many bytes (default: to the end).'
 complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'raw' -d 'Write the bytes as they are instead of a hex dump.'
 complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc shm write'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -290,17 +311,20 @@ complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'key' -r -F -d 'The object\'s k
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'offset' -r -F -d 'Start this far into the segment (default 0).'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'file' -r -F -d 'Write the bytes of this file.'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -F
 
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'key' -r -F -d 'The object\'s key: decimal, 0x hex or 0 octal.'
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'key' -r -F -d 'The object\'s key: decimal, 0x hex or 0 octal.'
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -309,6 +333,7 @@ complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'owner' -r -F -d 'The new o
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'group' -r -F -d 'The new group: a group name or a gid.'
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'mode' -r -F -d 'The new permission bits, in octal (e.g.'
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'items' -r -F -d 'How many items the producer makes (default 10).'
@@ -316,6 +341,7 @@ complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'size' -r -F -d 'Bytes in each i
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'slots' -r -F -d 'Slots in the ring: the segment holds K items (default 4).'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'trace' -d 'Also show the system calls as they are made (shmget, shmat, semop ...), for the items shown.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'serve' -d 'Serve requests on DIR/server.fifo, replies on DIR/client.PID.fifo.'
 complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'send' -d 'Send one request to the FIFO server in DIR and print its reply.'
@@ -323,6 +349,7 @@ complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'bench' -d 'Measure a FIFO server: r
 complete -c ipc -n "__ipc_at 'ipc fifo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc fifo'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'dir' -r -F -d 'The server\'s folder (default $XDG_RUNTIME_DIR/ipc-fifo, else /tmp/ipc-fifo-UID).'
 complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'shared' -d 'Serve the users of the folder\'s group: DIR mode 3730, server.fifo 0620; needs --dir.'
@@ -333,6 +360,7 @@ complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'idle-timeout' -r -F -d 'Stop 
 complete -c ipc -n "__ipc_at 'ipc fifo serve'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo serve'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'dir' -r -F -d 'The server\'s folder (default $XDG_RUNTIME_DIR/ipc-fifo, else /tmp/ipc-fifo-UID).'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'shared' -d 'Talk to a server of another user of the folder\'s group: our FIFO gets mode 0620.'
@@ -341,6 +369,7 @@ complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'count' -r -F -d 'Send the requ
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -F
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -F
 
@@ -353,6 +382,7 @@ complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'start-server' -d 'Start \'ipc
 complete -c ipc -n "__ipc_at 'ipc fifo bench'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo bench'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo'" -a 'hello' -d 'A child writes "Hello from child" into a pipe, the parent reads it: the documents\' first example.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo'" -a 'pipeline' -d 'ls | more, or any pipeline of N stages, built with pipe, posix_spawn (dup2, close) and waitpid.'
@@ -365,6 +395,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo'" -a 'atomic' -d 'Writers at once: r
 complete -c ipc -n "__ipc_at 'ipc pipe-demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
@@ -374,6 +405,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'wait' -r -F -d 'With --n
 complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
@@ -381,6 +413,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -l 'timeout' -r -F -d 'Lo
 complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -F
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
@@ -390,6 +423,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -l 'mode' -x -a 'r w' -d 'r:
 complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -F
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
@@ -399,6 +433,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'size' -r -F -d 'Ask F
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
@@ -406,6 +441,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -l 'timeout' -r -F -d 'Lo
 complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
@@ -413,6 +449,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -l 'timeout' -r -F -d 'Longest
 complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
@@ -420,6 +457,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -l 'timeout' -r -F -d 'Lon
 complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
@@ -430,6 +468,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'records' -r -F -d 'Reco
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ls' -d 'List System V IPC objects exactly as ipcs(1) prints them.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'mk' -d 'Create System V and POSIX IPC objects, as ipcmk(1) does.'
@@ -441,3 +480,4 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'fifo' -d 'The client/server FIFO de
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
 complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show usage help for the help command and exit.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc help'" -l 'debug' -d 'Show the stack trace of a failure.'

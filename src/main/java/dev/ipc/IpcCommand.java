@@ -51,8 +51,10 @@ public final class IpcCommand implements Runnable {
                 .scopeType(ScopeType.INHERIT).completionCandidates(List.of("auto", "always", "never"))
                 .converters(new ColorValue()).setter(new IgnoredValue()).order(999)
                 .description("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.").build());
-        spec.addOption(OptionSpec.builder("--debug").arity("0").type(boolean.class).hidden(true)
-                .setter(new IgnoredValue()).description("Show stack traces of failures.").build());
+        // Anywhere on the line, as --color: "ipc ls -l --debug" as well as "ipc --debug ls -l".
+        spec.addOption(OptionSpec.builder("--debug").arity("0").type(boolean.class)
+                .scopeType(ScopeType.INHERIT).order(1000)
+                .setter(new IgnoredValue()).description("Show the stack trace of a failure.").build());
         return spec;
     }
 

@@ -3,6 +3,7 @@ package dev.ipc;
 
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
+import dev.ipc.support.Isolation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -58,5 +59,21 @@ class RootCommandTest {
         assertEquals(1, quiet.err().lines().count(), quiet::toString);
         assertTrue(debug.err().lines().count() > 3 && debug.err().contains("at dev.ipc."), debug::toString);
         assertEquals(quiet.exitCode(), debug.exitCode());
+    }
+
+    @Test
+    void debug_is_taken_anywhere_on_the_line_and_listed_in_help() {
+        Isolation.requirePrivateIpcNamespace();
+        for (String[] line : new String[][] {{"ls", "--debug", "-l"}, {"ls", "-l", "--debug"}, {"--debug", "ls", "-l"}}) {
+            CommandResult result = Ipc.run(line);
+            assertEquals(0, result.exitCode(), result::toString);
+            assertEquals("", result.err());
+            assertEquals(Ipc.run("ls", "-l").out(), result.out());
+        }
+        CommandResult missing = Ipc.run("sem", "get", "--id", "2147483647", "--debug");
+        assertEquals(3, missing.exitCode(), missing::toString);
+        assertTrue(missing.err().startsWith("ipc: no semaphore set with id 2147483647\n"), missing.err());
+        assertTrue(missing.err().contains("\tat dev.ipc."), "--debug shows the stack trace: " + missing.err());
+        assertTrue(Ipc.run("--help").out().contains("--debug"), "ipc --help lists --debug");
     }
 }
