@@ -1,6 +1,7 @@
 // What one ls command line asks for: an immutable value, built once from its options in command-line order.
 package dev.ipc.ls;
 
+import dev.ipc.cli.CNumbers;
 import dev.ipc.cli.IpcException;
 import dev.ipc.render.IpcsRenderer.Format;
 import dev.ipc.render.IpcsRenderer.Unit;
@@ -58,18 +59,9 @@ public record LsOptions(Kinds kinds, String id, String name, boolean orphans, Fo
         return objectId;
     }
 
-    /** As ipcs's strtos32_or_err: a signed 32-bit decimal, else "failed to parse id argument". */
+    /** As ipcs: strtos32_or_err, so leading blanks and a sign are taken, trailing ones and other digits are not. */
     private static int parseId(String text) {
-        try {
-            if (!text.trim().matches("[-+]?[0-9]+")) {
-                throw new NumberFormatException(); // parseInt would take other scripts' digits too
-            }
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            boolean digits = text.trim().matches("[-+]?[0-9]+");
-            throw IpcException.failure("failed to parse id argument: '" + text + "'"
-                    + (digits ? ": Numerical result out of range" : ""));
-        }
+        return CNumbers.strtos32OrFail(text, "failed to parse id argument");
     }
 
     /** Takes the options as a parser meets them: as in ipcs, the last format and unit given win. */

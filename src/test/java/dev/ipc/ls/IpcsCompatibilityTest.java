@@ -175,6 +175,16 @@ class IpcsCompatibilityTest {
         }
     }
 
+    @ParameterizedTest(name = "ipc ls -q -i [{0}]")
+    @ValueSource(strings = {"5 ", " 5", "+5", "-0", "\t7", "7\n"})
+    void ids_with_blanks_signs_and_other_digits_are_read_as_ipcs_reads_them(String id) {
+        CommandResult ours = Ipc.run("ls", "-q", "-i", id);
+        CommandResult theirs = ipcs("-q", "-i", id);
+        assertEquals(theirs.exitCode(), ours.exitCode(), () -> "exit code\n" + ours + "\nipcs:\n" + theirs);
+        assertEquals(theirs.out(), ours.out());
+        assertEquals(theirs.err().replace("ipcs: ", "ipc: "), ours.err());
+    }
+
     private static void assertSameAsIpcs(String... args) {
         CommandResult theirs = ipcs(args);
         CommandResult ours = Ipc.run(prepend("ls", args));
