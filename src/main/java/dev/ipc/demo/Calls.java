@@ -1,8 +1,8 @@
 // System calls written as strace writes them, for the demos' --trace lines.
 package dev.ipc.demo;
 
+import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.IpcConstants;
-import dev.ipc.sys.SystemVKind;
 
 public final class Calls {
     private Calls() {

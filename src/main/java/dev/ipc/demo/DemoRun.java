@@ -2,8 +2,9 @@
 package dev.ipc.demo;
 
 import dev.ipc.cli.IpcException;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SystemVKind;
+import dev.ipc.sys.SystemVLifecycle;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -173,11 +174,11 @@ public final class DemoRun {
             int id = object.id();
             SystemVKind kind = object.kind();
             try {
-                kind.remove(id);
+                SystemVLifecycle.remove(kind, id);
                 parent.trace(Calls.remove(kind, id) + " = 0");
                 parent.say("removes " + kind.noun() + " " + id);
             } catch (NativeCallException e) {
-                parent.say(kind.exists(id) ? "could not remove " + kind.noun() + " " + id + ": " + e.getMessage()
+                parent.say(SystemVLifecycle.exists(kind, id) ? "could not remove " + kind.noun() + " " + id + ": " + e.getMessage()
                         : kind.noun() + " " + id + " is gone already: a child removed it as it saw this process end");
             }
         }
@@ -198,7 +199,7 @@ public final class DemoRun {
         for (String part : list.split(",")) {
             String[] kindAndId = part.split(":");
             try {
-                SystemVKind.valueOf(kindAndId[0]).remove(Integer.parseInt(kindAndId[1]));
+                SystemVLifecycle.remove(SystemVKind.valueOf(kindAndId[0]), Integer.parseInt(kindAndId[1]));
             } catch (RuntimeException alreadyGone) {
                 // removed by the parent or another child
             }

@@ -2,11 +2,11 @@
 package dev.ipc.ls;
 
 import dev.ipc.cli.ErrorReporter;
-import dev.ipc.model.IpcResource;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.render.CTime;
@@ -78,13 +78,13 @@ final class IpcsListing {
                 List<Callable<Text>> sections = new ArrayList<>(3);
                 Orphans only = options.orphans() ? new Orphans() : null;
                 if (queues) {
-                    sections.add(new Section(renderer, source, IpcResource.MESSAGE_QUEUES, only));
+                    sections.add(new Section(renderer, source, SystemVKind.QUEUE, only));
                 }
                 if (segments) {
-                    sections.add(new Section(renderer, source, IpcResource.SHARED_MEMORY, only));
+                    sections.add(new Section(renderer, source, SystemVKind.SEGMENT, only));
                 }
                 if (semaphores) {
-                    sections.add(new Section(renderer, source, IpcResource.SEMAPHORES, only));
+                    sections.add(new Section(renderer, source, SystemVKind.SEMAPHORE_SET, only));
                 }
                 List<Text> rendered = Parallel.all(sections);
                 out.write(text.toString());
@@ -104,15 +104,15 @@ final class IpcsListing {
     }
 
     /** One section of an ipcs listing: its objects read and rendered; orphans null when not asked for. */
-    private record Section(IpcsRenderer renderer, SystemVSource source, IpcResource resource, Orphans orphans)
+    private record Section(IpcsRenderer renderer, SystemVSource source, SystemVKind resource, Orphans orphans)
             implements Callable<Text> {
         @Override
         public Text call() {
             Text text = new Text(64 * 1024);
             switch (resource) {
-                case MESSAGE_QUEUES -> renderer.messageQueues(text, only(source.messageQueues()));
-                case SHARED_MEMORY -> renderer.sharedMemory(text, only(source.sharedMemorySegments()));
-                case SEMAPHORES -> renderer.semaphores(text, only(source.semaphoreSets()));
+                case QUEUE -> renderer.messageQueues(text, only(source.messageQueues()));
+                case SEGMENT -> renderer.sharedMemory(text, only(source.sharedMemorySegments()));
+                case SEMAPHORE_SET -> renderer.semaphores(text, only(source.semaphoreSets()));
             }
             return text;
         }

@@ -2,19 +2,19 @@
 package dev.ipc.mk;
 
 import dev.ipc.cli.IpcException;
-import dev.ipc.model.IpcResource;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.PosixResource;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.PosixIpcFiles;
 import dev.ipc.proc.ProcFile;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.render.Text;
 import dev.ipc.sys.Errno;
-import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.FileConstants;
+import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.PosixIpc;
 import dev.ipc.sys.SystemVCalls;
 import dev.ipc.sys.SystemVLifecycle;
@@ -66,15 +66,15 @@ final class Creator {
 
     List<Made> createAll() {
         try {
-            request.sharedMemorySize().ifPresent(size -> systemV(IpcResource.SHARED_MEMORY, size));
+            request.sharedMemorySize().ifPresent(size -> systemV(SystemVKind.SEGMENT, size));
             request.posixSharedMemorySize().ifPresent(this::posixSharedMemory);
             if (request.queue()) {
-                systemV(IpcResource.MESSAGE_QUEUES, 0);
+                systemV(SystemVKind.QUEUE, 0);
             }
             if (request.posixQueue()) {
                 posixQueue();
             }
-            request.semaphores().ifPresent(count -> systemV(IpcResource.SEMAPHORES, count));
+            request.semaphores().ifPresent(count -> systemV(SystemVKind.SEMAPHORE_SET, count));
             request.posixSemaphoreValue().ifPresent(this::posixSemaphore);
         } catch (RuntimeException failure) {
             rollBack();
@@ -85,11 +85,11 @@ final class Creator {
 
     // ---- System V ----
 
-    private void systemV(IpcResource resource, long size) {
+    private void systemV(SystemVKind resource, long size) {
         String failed = switch (resource) {
-            case SHARED_MEMORY -> "create share memory failed";
-            case MESSAGE_QUEUES -> "create message queue failed";
-            case SEMAPHORES -> "create semaphore failed";
+            case SEGMENT -> "create share memory failed";
+            case QUEUE -> "create message queue failed";
+            case SEMAPHORE_SET -> "create semaphore failed";
         };
         int mode = request.mode();
         if (request.key().fixed().isEmpty()) {
@@ -138,12 +138,12 @@ final class Creator {
                 int id = SystemVLifecycle.get(resource, key, size, mode);
                 Made existing = systemVMade(resource, id, key, size, false);
                 made.add(existing);
-                notes.add(what(resource) + " with " + context + " exists already: using it (id " + id + ")");
+                notes.add(resource.noun() + " with " + context + " exists already: using it (id " + id + ")");
                 return;
             } catch (NativeCallException e) {
-                if (e.errno() == Errno.EINVAL && resource != IpcResource.MESSAGE_QUEUES) {
+                if (e.errno() == Errno.EINVAL && resource != SystemVKind.QUEUE) {
                     throw IpcException.failure(failed + ": " + context + ": " + e.description() + " (the existing "
-                            + (resource == IpcResource.SHARED_MEMORY ? "segment" : "set") + " is smaller)");
+                            + (resource == SystemVKind.SEGMENT ? "segment" : "set") + " is smaller)");
                 }
                 if (e.errno() != Errno.ENOENT && e.errno() != Errno.EIDRM) {
                     throw failure(failed + ": " + context, e);
@@ -153,21 +153,13 @@ final class Creator {
         throw IpcException.failure(failed + ": " + context + ": the object kept disappearing");
     }
 
-    private void created(IpcResource resource, int id, int key, long size) {
+    private void created(SystemVKind resource, int id, int key, long size) {
         undo.add(() -> SystemVLifecycle.remove(resource, id));
         made.add(systemVMade(resource, id, key, size, true));
     }
 
-    private static String what(IpcResource resource) {
-        return switch (resource) {
-            case SHARED_MEMORY -> "shared memory segment";
-            case MESSAGE_QUEUES -> "message queue";
-            case SEMAPHORES -> "semaphore set";
-        };
-    }
-
     /** What the kernel holds for the object: read back with IPC_STAT, or as asked when that is refused. */
-    private Made systemVMade(IpcResource resource, int id, int key, long size, boolean created) {
+    private Made systemVMade(SystemVKind resource, int id, int key, long size, boolean created) {
         Optional<? extends SystemVObject> object;
         try {
             object = SystemVCalls.object(resource, id);
@@ -182,9 +174,9 @@ final class Creator {
             figures.put("nsems", (long) set.count());
         } else if (object.orElse(null) instanceof MessageQueue queue && queue.maxBytes().isPresent()) {
             figures.put("qbytes", queue.maxBytes().getAsLong());
-        } else if (object.isEmpty() && resource == IpcResource.SHARED_MEMORY && created) {
+        } else if (object.isEmpty() && resource == SystemVKind.SEGMENT && created) {
             figures.put("size", size);
-        } else if (object.isEmpty() && resource == IpcResource.SEMAPHORES && created) {
+        } else if (object.isEmpty() && resource == SystemVKind.SEMAPHORE_SET && created) {
             figures.put("nsems", size);
         }
         return new Made(resource.shortName(), OptionalInt.of(id), null, OptionalInt.of(key), mode, figures, created);

@@ -11,12 +11,13 @@ import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
 import dev.ipc.demo.Narrator;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.proc.SystemVSyscalls;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.IpcConstants;
 import dev.ipc.sys.MessageBuffer;
 import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SystemVKind;
+import dev.ipc.sys.SystemVLifecycle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,7 +113,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
 
     private void parent(DemoRun run) {
         Narrator parent = run.parent();
-        int id = SystemVKind.QUEUE.createPrivate(0, 0600);
+        int id = SystemVLifecycle.createPrivate(SystemVKind.QUEUE, 0, 0600);
         run.owns(SystemVKind.QUEUE, id);
         parent.trace(Calls.msgget(0600) + " = " + id);
         parent.say("made message queue " + id);

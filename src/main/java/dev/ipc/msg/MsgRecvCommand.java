@@ -1,8 +1,8 @@
 // ipc msg recv: msgrcv with its type selection, for one message, several, or all that are there.
 package dev.ipc.msg;
 
-import dev.ipc.cli.Durations;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
@@ -10,12 +10,12 @@ import dev.ipc.cli.Json;
 import dev.ipc.cli.RawOutput;
 import dev.ipc.cli.Values;
 import dev.ipc.model.MessageQueue;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.IpcConstants;
 import dev.ipc.sys.MessageBuffer;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVCalls;
-import dev.ipc.sys.SystemVKind;
 import dev.ipc.sys.ThreadAlarm;
 import dev.ipc.sysv.Failures;
 import dev.ipc.sysv.Stat;

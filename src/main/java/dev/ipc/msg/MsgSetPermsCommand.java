@@ -4,10 +4,10 @@ package dev.ipc.msg;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.model.MessageQueue;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVCalls;
-import dev.ipc.sys.SystemVKind;
 import dev.ipc.sysv.SetPermsCommand;
 import picocli.CommandLine.Command;
 

@@ -3,8 +3,8 @@ package dev.ipc.rm;
 
 import dev.ipc.cli.ErrorReporter;
 import dev.ipc.model.IpcOwnership;
-import dev.ipc.model.IpcResource;
 import dev.ipc.model.PosixResource;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.PosixIpcFiles;
 import dev.ipc.proc.SystemPaths;
@@ -108,38 +108,30 @@ final class Remover {
      */
     List<Target> listAll() {
         List<Target> targets = new ArrayList<>();
-        listAll(IpcResource.SHARED_MEMORY, targets);
+        listAll(SystemVKind.SEGMENT, targets);
         listAll(PosixResource.SHARED_MEMORY, targets);
-        listAll(IpcResource.SEMAPHORES, targets);
+        listAll(SystemVKind.SEMAPHORE_SET, targets);
         listAll(PosixResource.SEMAPHORES, targets);
-        listAll(IpcResource.MESSAGE_QUEUES, targets);
+        listAll(SystemVKind.QUEUE, targets);
         listAll(PosixResource.MESSAGE_QUEUES, targets);
         return targets;
     }
 
     // ---- System V ----
 
-    private static String what(IpcResource resource) {
-        return switch (resource) {
-            case SHARED_MEMORY -> "shared memory segment";
-            case MESSAGE_QUEUES -> "message queue";
-            case SEMAPHORES -> "semaphore";
-        };
-    }
-
     /**
      * byKey: the id was found by a key; ipcrm then words its messages for keys, but with the id in the
      * parentheses. listed: the id came from --all's listing.
      */
-    private void removeId(IpcResource resource, int id, boolean byKey, boolean listed) {
-        announce(what(resource) + " id `" + id + "'");
+    private void removeId(SystemVKind resource, int id, boolean byKey, boolean listed) {
+        announce(resource.ipcrmNoun() + " id `" + id + "'");
         int errno = request.dryRun() ? predict(resource, id)
                 : errno(() -> SystemVLifecycle.remove(resource, id));
         if (errno == 0) {
             return;
         }
         if (listed && (errno == Errno.EINVAL || errno == Errno.EIDRM)) {
-            note(what(resource) + " id " + id + " was removed by another process meanwhile");
+            note(resource.ipcrmNoun() + " id " + id + " was removed by another process meanwhile");
             return;
         }
         String on = byKey ? "key" : "id";
@@ -177,15 +169,15 @@ final class Remover {
         removeId(target.resource(), id, true, false);
     }
 
-    private void listAll(IpcResource resource, List<Target> targets) {
+    private void listAll(SystemVKind resource, List<Target> targets) {
         if (!request.systemVAll().contains(resource)) {
             return;
         }
         // the objects we may read, as ipcrm -a lists them (*_STAT): others' unreadable objects are not ours
         List<? extends SystemVObject> objects = switch (resource) {
-            case SHARED_MEMORY -> SystemVCalls.sharedMemorySegments(false);
-            case MESSAGE_QUEUES -> SystemVCalls.messageQueues(false);
-            case SEMAPHORES -> SystemVCalls.semaphoreSets(false);
+            case SEGMENT -> SystemVCalls.sharedMemorySegments(false);
+            case QUEUE -> SystemVCalls.messageQueues(false);
+            case SEMAPHORE_SET -> SystemVCalls.semaphoreSets(false);
         };
         AllFilter filter = request.filter();
         for (SystemVObject object : objects) {
@@ -197,7 +189,7 @@ final class Remover {
     }
 
     /** Re-reads the object right before IPC_RMID: an id freed and handed to a new object is not what was chosen. */
-    private void removeListed(IpcResource resource, SystemVObject listed) {
+    private void removeListed(SystemVKind resource, SystemVObject listed) {
         int id = listed.id();
         Optional<? extends SystemVObject> current;
         try {
@@ -206,12 +198,12 @@ final class Remover {
             if (e.errno() == Errno.EACCES) {
                 changed(resource, id); // readable when listed: only IPC_SET or a new object takes that away
             } else {
-                fail(what(resource) + " id " + id + ": " + e.description());
+                fail(resource.ipcrmNoun() + " id " + id + ": " + e.description());
             }
             return;
         }
         if (current.isEmpty()) {
-            note(what(resource) + " id " + id + " was removed by another process meanwhile");
+            note(resource.ipcrmNoun() + " id " + id + " was removed by another process meanwhile");
         } else if (!sameObject(listed, current.get())) {
             changed(resource, id);
         } else {
@@ -228,19 +220,19 @@ final class Remover {
                 && listed.changeTime().equals(current.changeTime());
     }
 
-    private void changed(IpcResource resource, int id) {
-        note(what(resource) + " id " + id + " changed since it was listed; left alone");
+    private void changed(SystemVKind resource, int id) {
+        note(resource.ipcrmNoun() + " id " + id + " changed since it was listed; left alone");
     }
 
     /** What IPC_RMID would answer: EINVAL for no such id, EPERM unless we own or created it (or are root). */
-    private int predict(IpcResource resource, int id) {
+    private int predict(SystemVKind resource, int id) {
         if (listing == null) {
             listing = new SystemVSource(paths);
         }
         Optional<? extends SystemVObject> object = switch (resource) {
-            case SHARED_MEMORY -> listing.sharedMemorySegment(id);
-            case MESSAGE_QUEUES -> listing.messageQueue(id);
-            case SEMAPHORES -> listing.semaphoreSet(id);
+            case SEGMENT -> listing.sharedMemorySegment(id);
+            case QUEUE -> listing.messageQueue(id);
+            case SEMAPHORE_SET -> listing.semaphoreSet(id);
         };
         if (object.isEmpty()) {
             return Errno.EINVAL;

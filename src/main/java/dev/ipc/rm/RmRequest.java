@@ -5,11 +5,11 @@ import dev.ipc.cli.CNumbers;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.OrderedOptions.Given;
 import dev.ipc.cli.PosixNames;
-import dev.ipc.model.IpcResource;
 import dev.ipc.model.PosixResource;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.model.SystemVObject;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,25 +26,25 @@ import java.util.Set;
  * @param posixAll      the POSIX kinds --all=pshm|pmsg|psem names
  * @param legacy        the old form "ipc rm shm|msg|sem ID...", which prints "resource(s) deleted"
  */
-record RmRequest(List<Target> targets, Set<IpcResource> systemVAll, Set<PosixResource> posixAll,
+record RmRequest(List<Target> targets, Set<SystemVKind> systemVAll, Set<PosixResource> posixAll,
                  AllFilter filter, boolean verbose, boolean dryRun, boolean legacy) {
 
     /** One object named on the command line, or chosen by --all's listing. */
     sealed interface Target permits ById, ByKey, ByName, Listed {
     }
 
-    record ById(IpcResource resource, int id) implements Target {
+    record ById(SystemVKind resource, int id) implements Target {
     }
 
     /** text is the key as given: ipcrm's messages repeat it. */
-    record ByKey(IpcResource resource, int key, String text) implements Target {
+    record ByKey(SystemVKind resource, int key, String text) implements Target {
     }
 
     record ByName(PosixResource resource, String name) implements Target {
     }
 
     /** A System V object as --all listed it: removed only while it is still that object. */
-    record Listed(IpcResource resource, SystemVObject object) implements Target {
+    record Listed(SystemVKind resource, SystemVObject object) implements Target {
     }
 
     /** The options of RmCommand, in the order picocli met them. */
@@ -53,7 +53,7 @@ record RmRequest(List<Target> targets, Set<IpcResource> systemVAll, Set<PosixRes
 
     static RmRequest parse(CommandLine commandLine, List<Given<Option>> options, List<String> positionals) {
         List<Target> targets = new ArrayList<>();
-        Set<IpcResource> systemVAll = EnumSet.noneOf(IpcResource.class);
+        Set<SystemVKind> systemVAll = EnumSet.noneOf(SystemVKind.class);
         Set<PosixResource> posixAll = EnumSet.noneOf(PosixResource.class);
         boolean verbose = false;
         boolean dryRun = false;
@@ -63,12 +63,12 @@ record RmRequest(List<Target> targets, Set<IpcResource> systemVAll, Set<PosixRes
             String value = given.value();
             anyOtherOption |= given.option() != Option.DRY_RUN;
             switch (given.option()) {
-                case SHMEM_ID -> targets.add(new ById(IpcResource.SHARED_MEMORY, id(value)));
-                case QUEUE_ID -> targets.add(new ById(IpcResource.MESSAGE_QUEUES, id(value)));
-                case SEMAPHORE_ID -> targets.add(new ById(IpcResource.SEMAPHORES, id(value)));
-                case SHMEM_KEY -> targets.add(new ByKey(IpcResource.SHARED_MEMORY, key(value), value));
-                case QUEUE_KEY -> targets.add(new ByKey(IpcResource.MESSAGE_QUEUES, key(value), value));
-                case SEMAPHORE_KEY -> targets.add(new ByKey(IpcResource.SEMAPHORES, key(value), value));
+                case SHMEM_ID -> targets.add(new ById(SystemVKind.SEGMENT, id(value)));
+                case QUEUE_ID -> targets.add(new ById(SystemVKind.QUEUE, id(value)));
+                case SEMAPHORE_ID -> targets.add(new ById(SystemVKind.SEMAPHORE_SET, id(value)));
+                case SHMEM_KEY -> targets.add(new ByKey(SystemVKind.SEGMENT, key(value), value));
+                case QUEUE_KEY -> targets.add(new ByKey(SystemVKind.QUEUE, key(value), value));
+                case SEMAPHORE_KEY -> targets.add(new ByKey(SystemVKind.SEMAPHORE_SET, key(value), value));
                 case POSIX_SHMEM -> targets.add(name(PosixResource.SHARED_MEMORY, value));
                 case POSIX_MQUEUE -> targets.add(name(PosixResource.MESSAGE_QUEUES, value));
                 case POSIX_SEMAPHORE -> targets.add(name(PosixResource.SEMAPHORES, value));
@@ -96,10 +96,10 @@ record RmRequest(List<Target> targets, Set<IpcResource> systemVAll, Set<PosixRes
 
     /** ipc rm shm|msg|sem ID...: ids read with strtoul, as ipcrm's old form reads them. */
     private static RmRequest legacy(CommandLine commandLine, List<String> positionals, boolean dryRun) {
-        IpcResource resource = switch (positionals.get(0)) {
-            case "shm" -> IpcResource.SHARED_MEMORY;
-            case "msg" -> IpcResource.MESSAGE_QUEUES;
-            case "sem" -> IpcResource.SEMAPHORES;
+        SystemVKind resource = switch (positionals.get(0)) {
+            case "shm" -> SystemVKind.SEGMENT;
+            case "msg" -> SystemVKind.QUEUE;
+            case "sem" -> SystemVKind.SEMAPHORE_SET;
             default -> throw new ParameterException(commandLine, "unknown argument: " + positionals.get(0));
         };
         if (positionals.size() < 2) {
@@ -114,7 +114,7 @@ record RmRequest(List<Target> targets, Set<IpcResource> systemVAll, Set<PosixRes
             }
             targets.add(new ById(resource, (int) parsed.value()));
         }
-        return new RmRequest(targets, EnumSet.noneOf(IpcResource.class), EnumSet.noneOf(PosixResource.class),
+        return new RmRequest(targets, EnumSet.noneOf(SystemVKind.class), EnumSet.noneOf(PosixResource.class),
                 AllFilter.NONE, false, dryRun, true);
     }
 
@@ -141,12 +141,12 @@ record RmRequest(List<Target> targets, Set<IpcResource> systemVAll, Set<PosixRes
      * three System V kinds, as in 2.38; POSIX objects only when named, since /dev/shm holds other programs'
      * files too.
      */
-    private static void all(String type, Set<IpcResource> systemV, Set<PosixResource> posix) {
+    private static void all(String type, Set<SystemVKind> systemV, Set<PosixResource> posix) {
         if (type == null) {
-            systemV.addAll(EnumSet.allOf(IpcResource.class));
+            systemV.addAll(EnumSet.allOf(SystemVKind.class));
             return;
         }
-        for (IpcResource resource : IpcResource.values()) {
+        for (SystemVKind resource : SystemVKind.values()) {
             if (resource.shortName().equals(type)) {
                 systemV.add(resource);
                 return;

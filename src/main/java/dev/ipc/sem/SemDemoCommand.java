@@ -10,9 +10,10 @@ import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
 import dev.ipc.demo.Narrator;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.SemaphoreCalls;
 import dev.ipc.sys.SemaphoreOperations;
-import dev.ipc.sys.SystemVKind;
+import dev.ipc.sys.SystemVLifecycle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,7 +81,7 @@ public final class SemDemoCommand implements Callable<Integer> {
 
     private void parent(DemoRun run, long paceNanos) throws InterruptedException {
         Narrator parent = run.parent();
-        int id = SystemVKind.SEMAPHORE_SET.createPrivate(2, 0600);
+        int id = SystemVLifecycle.createPrivate(SystemVKind.SEMAPHORE_SET, 2, 0600);
         run.owns(SystemVKind.SEMAPHORE_SET, id);
         parent.trace(Calls.semget(2, 0600) + " = " + id);
         SemaphoreCalls.setValues(id, new int[] {0, 0});

@@ -11,11 +11,12 @@ import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
 import dev.ipc.demo.Narrator;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SemaphoreCalls;
 import dev.ipc.sys.SemaphoreOperations;
 import dev.ipc.sys.SharedMemoryCalls;
-import dev.ipc.sys.SystemVKind;
+import dev.ipc.sys.SystemVLifecycle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,14 +121,14 @@ public final class ShmDemoCommand implements Callable<Integer> {
         long bytes = (long) ring * itemSize;
         int shm;
         try {
-            shm = SystemVKind.SEGMENT.createPrivate(bytes, 0600);
+            shm = SystemVLifecycle.createPrivate(SystemVKind.SEGMENT, bytes, 0600);
         } catch (NativeCallException e) {
             throw new DemoFailure("cannot make a segment of " + bytes + " bytes (--slots x --size): "
                     + e.getMessage());
         }
         run.owns(SystemVKind.SEGMENT, shm);
         parent.trace(Calls.shmget(bytes, 0600) + " = " + shm);
-        int sem = SystemVKind.SEMAPHORE_SET.createPrivate(3, 0600);
+        int sem = SystemVLifecycle.createPrivate(SystemVKind.SEMAPHORE_SET, 3, 0600);
         run.owns(SystemVKind.SEMAPHORE_SET, sem);
         parent.trace(Calls.semget(3, 0600) + " = " + sem);
         int[] start = {ring, 0, 1};

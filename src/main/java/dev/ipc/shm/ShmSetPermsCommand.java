@@ -2,7 +2,7 @@
 package dev.ipc.shm;
 
 import dev.ipc.cli.ExitCodes;
-import dev.ipc.sys.SystemVKind;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.sysv.SetPermsCommand;
 import picocli.CommandLine.Command;
 

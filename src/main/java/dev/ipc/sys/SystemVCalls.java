@@ -4,7 +4,6 @@ package dev.ipc.sys;
 
 import dev.ipc.model.IpcLimits;
 import dev.ipc.model.IpcOwnership;
-import dev.ipc.model.IpcResource;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.MessageLimits;
 import dev.ipc.model.MessageQueue;
@@ -13,6 +12,7 @@ import dev.ipc.model.SemaphoreLimits;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemoryLimits;
 import dev.ipc.model.SharedMemorySegment;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.model.SystemVObject;
 
 import java.util.ArrayList;
@@ -134,11 +134,11 @@ public final class SystemVCalls {
     }
 
     /** IPC_STAT of one object of any kind; empty when there is no such object. */
-    public static Optional<? extends SystemVObject> object(IpcResource resource, int id) {
+    public static Optional<? extends SystemVObject> object(SystemVKind resource, int id) {
         return switch (resource) {
-            case SHARED_MEMORY -> sharedMemorySegment(id);
-            case MESSAGE_QUEUES -> messageQueue(id);
-            case SEMAPHORES -> semaphoreSet(id);
+            case SEGMENT -> sharedMemorySegment(id);
+            case QUEUE -> messageQueue(id);
+            case SEMAPHORE_SET -> semaphoreSet(id);
         };
     }
 

@@ -3,9 +3,10 @@ package dev.ipc.sysv;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SystemVKind;
+import dev.ipc.sys.SystemVLifecycle;
 
 public final class Failures {
     private Failures() {
@@ -27,7 +28,7 @@ public final class Failures {
                     + " (" + e.getMessage() + ")", ExitCodes.PERMISSION_DENIED);
             case Errno.EIDRM -> new IpcException(object + " was removed while waiting to " + action,
                     ExitCodes.REMOVED);
-            case Errno.EINVAL -> id >= 0 && !kind.exists(id)
+            case Errno.EINVAL -> id >= 0 && !SystemVLifecycle.exists(kind, id)
                     ? new IpcException("no " + kind.noun() + " with id " + id + " (removed?)", ExitCodes.NOT_FOUND)
                     : IpcException.failure("cannot " + action + " " + object + ": " + e.getMessage());
             default -> IpcException.failure("cannot " + action + " " + object + ": " + e.getMessage());

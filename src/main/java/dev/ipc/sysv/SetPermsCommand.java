@@ -5,8 +5,9 @@ import dev.ipc.cli.Accounts;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SystemVKind;
+import dev.ipc.sys.SystemVLifecycle;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -55,7 +56,7 @@ public abstract class SetPermsCommand implements Callable<Integer> {
         SystemVKind kind = kind();
         int id = target.resolve(kind);
         try {
-            kind.changeOwnership(id, uid, gid, permissions);
+            SystemVLifecycle.changeOwnership(kind, id, uid, gid, permissions);
         } catch (NativeCallException e) {
             IpcException particular = explain(e, id);
             throw particular != null ? particular : Failures.of(e, kind, id, "change the owner or mode of");

@@ -4,9 +4,9 @@ package dev.ipc.sysv;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVCalls;
-import dev.ipc.sys.SystemVKind;
 
 import java.util.Optional;
 import java.util.function.IntFunction;

@@ -4,10 +4,11 @@ package dev.ipc.sysv;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Values;
+import dev.ipc.model.SystemVKind;
 import dev.ipc.render.Text;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SystemVKind;
+import dev.ipc.sys.SystemVLifecycle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -43,7 +44,7 @@ public final class Target {
         }
         int key = Values.key(selector.key, "--key");
         try {
-            return kind.lookup(key);
+            return SystemVLifecycle.lookup(kind, key);
         } catch (NativeCallException e) {
             if (e.errno() == Errno.ENOENT) {
                 throw new IpcException("no " + kind.noun() + " with key " + Text.formatKey(key), ExitCodes.NOT_FOUND);

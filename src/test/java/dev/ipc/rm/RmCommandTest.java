@@ -1,21 +1,21 @@
 // ipc rm beyond ipcrm: --dry-run, the --all filters, POSIX objects by name and kind, objects that vanish.
 package dev.ipc.rm;
 
-import dev.ipc.model.IpcResource;
-import dev.ipc.model.PosixResource;
-import dev.ipc.proc.PosixIpcFiles;
-import dev.ipc.proc.SystemPaths;
 import dev.ipc.cli.SelfCommand;
-import dev.ipc.proc.SystemVSyscalls;
+import dev.ipc.model.PosixResource;
+import dev.ipc.model.SystemVKind;
+import dev.ipc.proc.PosixIpcFiles;
 import dev.ipc.proc.ProcFile;
+import dev.ipc.proc.SystemPaths;
+import dev.ipc.proc.SystemVSyscalls;
 import dev.ipc.proc.SystemVWaiters;
 import dev.ipc.support.Await;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.IpcProcess;
-import dev.ipc.support.TestObjects;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Processes;
+import dev.ipc.support.TestObjects;
 import dev.ipc.support.Unprivileged;
 import dev.ipc.sys.PosixIpc;
 import dev.ipc.sys.SemaphoreCalls;
@@ -324,7 +324,7 @@ class RmCommandTest {
     @Test
     void an_id_reused_by_a_new_object_after_the_listing_is_left_alone() throws Exception {
         Map<String, Integer> ids = populate();
-        Remover remover = remover(EnumSet.of(IpcResource.MESSAGE_QUEUES));
+        Remover remover = remover(EnumSet.of(SystemVKind.QUEUE));
         List<RmRequest.Target> listed = remover.listAll();
         int reused = ids.get("q0");
         Kernel.removeQueue(reused);
@@ -341,7 +341,7 @@ class RmCommandTest {
     @Test
     void an_object_changed_after_the_listing_is_left_alone() throws Exception {
         Map<String, Integer> ids = populate();
-        Remover remover = remover(EnumSet.of(IpcResource.SEMAPHORES));
+        Remover remover = remover(EnumSet.of(SystemVKind.SEMAPHORE_SET));
         List<RmRequest.Target> listed = remover.listAll();
         // the change time counts whole seconds (by the kernel's clock): SETVAL until it has moved
         int set = ids.get("s1");
@@ -361,7 +361,7 @@ class RmCommandTest {
     private final StringWriter err = new StringWriter();
 
     /** A Remover for --all=KIND..., writing its stderr to {@link #err}. */
-    private Remover remover(EnumSet<IpcResource> kinds) {
+    private Remover remover(EnumSet<SystemVKind> kinds) {
         RmRequest request = new RmRequest(List.of(), kinds, EnumSet.noneOf(PosixResource.class), AllFilter.NONE,
                 false, false, false);
         return new Remover(request, new PrintWriter(new StringWriter()), new PrintWriter(err, true),
@@ -505,7 +505,7 @@ class RmCommandTest {
     void an_object_removed_meanwhile_is_reported_and_the_rest_go_on() {
         Map<String, Integer> ids = populate();
         String name = makePosix(PosixResource.SEMAPHORES);
-        RmRequest request = new RmRequest(List.of(), EnumSet.allOf(IpcResource.class),
+        RmRequest request = new RmRequest(List.of(), EnumSet.allOf(SystemVKind.class),
                 EnumSet.of(PosixResource.SEMAPHORES), new AllFilter(OptionalLong.of(0), OptionalLong.empty(), false),
                 false, false, false);
         StringWriter out = new StringWriter();
