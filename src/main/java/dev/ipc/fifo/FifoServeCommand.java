@@ -121,16 +121,16 @@ public final class FifoServeCommand implements Callable<Integer> {
                 log.event("listening on " + fifo.path() + " (pid " + Native.libc().getpid() + ", "
                         + (shared ? "shared with the group of " + dir : "private to uid "
                         + Integer.toUnsignedString(Native.libc().geteuid())) + ")");
-                String reason;
+                FifoServer.Stop stopped;
                 try (Housekeeper housekeeper = Housekeeper.start(server, idleNanos)) {
                     stop.forwardTo(server);
-                    reason = server.serve();
+                    stopped = server.serve();
                 }
                 log.flushSuppressed();
-                if (server.failed()) {
-                    throw IpcException.failure(reason + "; stopped after " + server.stats());
+                if (stopped.failure()) {
+                    throw IpcException.failure(stopped.reason() + "; stopped after " + server.stats());
                 }
-                log.event("stopping (" + reason + "): " + server.stats());
+                log.event("stopping (" + stopped.reason() + "): " + server.stats());
             }
         }
         return ExitCodes.OK;
