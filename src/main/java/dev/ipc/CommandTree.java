@@ -1,25 +1,28 @@
 // Builds the command tree and runs one command line through it.
 package dev.ipc;
 
-import dev.ipc.sem.SemCommand;
-import dev.ipc.msg.MsgCommand;
-import dev.ipc.shm.ShmCommand;
 import dev.ipc.fifo.FifoCommand;
+import dev.ipc.msg.MsgCommand;
 import dev.ipc.pipe.PipeDemoCommand;
+import dev.ipc.sem.SemCommand;
+import dev.ipc.shm.ShmCommand;
 
 import dev.ipc.cli.DecimalConverter;
 import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
 
 import dev.ipc.ls.LsCommand;
 import dev.ipc.mk.MkCommand;
+import dev.ipc.proc.Prefetch;
 import dev.ipc.rm.RmCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /**
  * picocli builds the model of every command it is given before it runs one. Only the subcommand that the
@@ -134,13 +137,19 @@ public final class CommandTree {
         return spec;
     }
 
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return args.length > 0 && args[0].equals("ls") ? LsFastPath.run(out, err, args) : execute(out, err, args);
+    /** processStreams: out and err are this process's descriptors 1 and 2 (see {@link RunContext}). */
+    static int run(PrintWriter out, PrintWriter err, boolean processStreams, String... args) {
+        if (args.length > 0 && args[0].equals("ls")) {
+            return LsFastPath.run(out, err, processStreams, args);
+        }
+        Map<String, String> environment = System.getenv();
+        return execute(new RunContext(out, err, processStreams, new Terminal(Terminal.mode(args), environment),
+                environment, null, Prefetch.NONE), args);
     }
 
     /** Help as wide as COLUMNS says, else as the terminal is (picocli asks stty), else 80 columns. */
-    private static void fitHelpToTerminal(CommandLine root) {
-        String columns = System.getenv("COLUMNS");
+    private static void fitHelpToTerminal(CommandLine root, Map<String, String> environment) {
+        String columns = environment.get("COLUMNS");
         if (columns != null && columns.matches("[0-9]{2,4}")) {
             root.setUsageHelpAutoWidth(false);
             root.setUsageHelpWidth(Math.max(55, Integer.parseInt(columns)));
@@ -165,31 +174,28 @@ public final class CommandTree {
     }
 
     /** Parses the line with picocli and runs the command it names; returns the exit code. */
-    static int execute(PrintWriter out, PrintWriter err, String... args) {
+    static int execute(RunContext context, String... args) {
         CommandLine root = forArguments(args);
-        boolean debug = System.getenv("IPC_DEBUG") != null;
+        IpcCommand.attach(root, context);
+        boolean debug = context.environment().get("IPC_DEBUG") != null;
         for (String arg : args) {
             if (arg.equals("--")) {
                 break;
             }
             debug |= arg.equals("--debug");
         }
-        Terminal terminal = new Terminal(Terminal.mode(args), System.getenv());
-        Terminal.current(terminal);
+        Terminal terminal = context.terminal();
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         ErrorReporter reporter = new ErrorReporter(debug, terminal);
         root.setOut(out);
         root.setErr(err);
         DecimalConverter.register(root);
         root.setParameterExceptionHandler(reporter);
         root.setExecutionExceptionHandler(reporter);
-        fitHelpToTerminal(root);
+        fitHelpToTerminal(root, context.environment());
         root.setExecutionStrategy(new HelpInColour(root, terminal));
-        int code;
-        try {
-            code = root.execute(args);
-        } finally {
-            Terminal.current(null);
-        }
+        int code = root.execute(args);
         out.flush();
         err.flush();
         return code;

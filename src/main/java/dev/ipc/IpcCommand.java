@@ -2,6 +2,7 @@
 package dev.ipc;
 
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Specs;
 import dev.ipc.cli.Terminal;
 
@@ -12,14 +13,27 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine;
 
 import java.util.List;
 
-public final class IpcCommand implements Runnable {
+public final class IpcCommand implements Runnable, RunContext.Holder {
     private final CommandSpec spec;
+    /** The run this root belongs to; null for the tree that help, man pages and completion read. */
+    private RunContext context;
 
     private IpcCommand() {
         spec = CommandSpec.wrapWithoutInspection(this);
+    }
+
+    @Override
+    public RunContext runContext() {
+        return context;
+    }
+
+    /** Hands the run's context to every command of the tree under root. */
+    static void attach(CommandLine root, RunContext context) {
+        ((IpcCommand) root.getCommandSpec().userObject()).context = context;
     }
 
     /** The root's model, built in code (see {@link Specs}). */

@@ -2,6 +2,7 @@
 package dev.ipc;
 
 import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
 import dev.ipc.ls.LsCommand;
 import dev.ipc.ls.LsOption;
@@ -11,6 +12,7 @@ import dev.ipc.proc.SystemPaths;
 import dev.ipc.proc.SysvIpcProcReader;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /**
  * A listing is start-up bound: the kernel's printing of /proc/sysvipc overlaps with the JVM's start when it is
@@ -22,14 +24,15 @@ final class LsFastPath {
     }
 
     /** Runs an ls line, through picocli (as {@link CommandTree} runs every line) unless it is plain. */
-    static int run(PrintWriter out, PrintWriter err, String... args) {
-        Prefetch.start(SysvIpcProcReader.files(SystemPaths.fromSystemProperties().sysvipc()));
-        try {
-            LsOptions plain = parsePlain(args, 1);
-            return plain != null ? runWithoutPicocli(plain, out, err) : CommandTree.execute(out, err, args);
-        } finally {
-            Prefetch.clear(); // a later run in this JVM reads afresh
-        }
+    static int run(PrintWriter out, PrintWriter err, boolean processStreams, String... args) {
+        SystemPaths paths = SystemPaths.fromSystemProperties();
+        Prefetch prefetch = Prefetch.start(SysvIpcProcReader.files(paths.sysvipc()));
+        Map<String, String> environment = System.getenv();
+        LsOptions plain = parsePlain(args, 1);
+        // a plain line has no --color
+        Terminal terminal = new Terminal(plain != null ? Terminal.Mode.AUTO : Terminal.mode(args), environment);
+        RunContext context = new RunContext(out, err, processStreams, terminal, environment, paths, prefetch);
+        return plain != null ? runWithoutPicocli(plain, context) : CommandTree.execute(context, args);
     }
 
     /**
@@ -88,17 +91,15 @@ final class LsFastPath {
     }
 
     /** ls as picocli would run it: the same terminal, errors reported the same way. */
-    private static int runWithoutPicocli(LsOptions options, PrintWriter out, PrintWriter err) {
-        Terminal terminal = new Terminal(Terminal.Mode.AUTO, System.getenv()); // the line has no --color
-        Terminal.current(terminal);
+    private static int runWithoutPicocli(LsOptions options, RunContext context) {
         try {
-            return LsCommand.run(options, out, err);
+            return LsCommand.run(options, context);
         } catch (Exception e) {
-            return new ErrorReporter(System.getenv("IPC_DEBUG") != null, terminal).failed(e, out, err);
+            return new ErrorReporter(context.environment().get("IPC_DEBUG") != null, context.terminal())
+                    .failed(e, context.out(), context.err());
         } finally {
-            Terminal.current(null);
-            out.flush();
-            err.flush();
+            context.out().flush();
+            context.err().flush();
         }
     }
 }

@@ -1,7 +1,6 @@
 // Entry point: wires standard streams to the command tree and exits with its code.
 package dev.ipc;
 
-import dev.ipc.cli.StandardStreams;
 import dev.ipc.render.Utf8Output;
 
 import java.io.FileDescriptor;
@@ -16,8 +15,7 @@ public final class Main {
         // The file descriptors themselves, with our own buffering: no System.out locking or encoder loop.
         PrintWriter out = Utf8Output.printWriter(new FileOutputStream(FileDescriptor.out), false);
         PrintWriter err = Utf8Output.printWriter(new FileOutputStream(FileDescriptor.err), true);
-        StandardStreams.register(out);
-        int code = run(out, err, args);
+        int code = CommandTree.run(out, err, true, args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -25,6 +23,6 @@ public final class Main {
 
     /** Runs one command line in process and returns its exit code; all output goes to the given writers. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return CommandTree.run(out, err, args);
+        return CommandTree.run(out, err, false, args);
     }
 }

@@ -1,7 +1,6 @@
 // Runs read-only commands in process so that a class-data-sharing archive records the classes they load.
 package dev.ipc;
 
-import dev.ipc.cli.StandardStreams;
 
 
 import java.io.IOException;
@@ -74,10 +73,9 @@ public final class Training {
     public static void main(String[] args) throws IOException {
         boolean lsAlone = args.length > 0 && args[0].equals("ls");
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
-        StandardStreams.register(sink); // as Main does
         if (!lsAlone) {
             for (String[] command : READ_ONLY_COMMANDS) {
-                Main.run(sink, sink, command);
+                CommandTree.run(sink, sink, true, command); // as Main runs a line
             }
         }
         // The listings over a copy of /proc/sysvipc with one object of each kind, so that the code of their rows
@@ -92,7 +90,7 @@ public final class Training {
             System.setProperty("ipc.proc.sysvipc", sysvipc.toString());
             for (String[][] commands : new String[][][] {LS_LINES, LISTINGS}) {
                 for (String[] command : commands) {
-                    Main.run(sink, sink, command);
+                    CommandTree.run(sink, sink, true, command); // as Main runs a line
                 }
             }
         } finally {

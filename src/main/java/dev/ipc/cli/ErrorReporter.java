@@ -25,18 +25,8 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
         this.terminal = terminal;
     }
 
-    /** Prints "ipc: message" for a failure a command reports and goes on from (the exit code is its own). */
-    public static void error(PrintWriter err, String message) {
-        print(Terminal.current(), err, message, Terminal.RED);
-    }
-
-    /** Prints "ipc: message" for something the user should know that is not a failure. */
-    public static void warning(PrintWriter err, String message) {
-        print(Terminal.current(), err, message, Terminal.YELLOW);
-    }
-
     /** One line: the program's name in bold and the message in the colour, on a terminal; plain otherwise. */
-    private static void print(Terminal terminal, PrintWriter err, String message, String colour) {
+    static void print(Terminal terminal, PrintWriter err, String message, String colour) {
         if (terminal.colourErr()) {
             err.println(Terminal.BOLD + PROGRAM + ":" + Terminal.RESET + " " + colour + message + Terminal.RESET);
         } else {

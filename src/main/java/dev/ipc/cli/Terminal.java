@@ -31,19 +31,7 @@ public final class Terminal {
     }
 
     /** Outside a command line (a class used on its own, in a test): no colour. */
-    private static final Terminal NONE = new Terminal(Mode.NEVER, Map.of());
-
-    /** The terminal of the command line being run; CommandTree sets it for the run. One a process. */
-    private static volatile Terminal current = NONE;
-
-    /** The terminal of the command line being run, for anything that prints and might colour. */
-    public static Terminal current() {
-        return current;
-    }
-
-    public static void current(Terminal terminal) {
-        current = terminal == null ? NONE : terminal;
-    }
+    public static final Terminal NONE = new Terminal(Mode.NEVER, Map.of());
 
     /** The mode named by --color on the command line (its last occurrence before "--"), else AUTO. */
     public static Mode mode(String... args) {

@@ -51,18 +51,8 @@ final class Cells {
         this.users = users;
     }
 
-    /** Gives the column's value of the object (a System V or POSIX object, or a limits row) to the sink. */
-    void write(Column column, Object object, Sink sink) throws IOException {
-        if (object instanceof SystemVObject o) {
-            systemV(column, o, sink);
-        } else if (object instanceof PosixObject o) {
-            posix(column, o, sink);
-        } else {
-            global(column, (GlobalRow) object, sink);
-        }
-    }
-
-    private void systemV(Column column, SystemVObject o, Sink sink) throws IOException {
+    /** Gives the column's value of a System V object to the sink. */
+    void systemV(Column column, SystemVObject o, Sink sink) throws IOException {
         switch (column) {
             case KEY -> sink.key(o.key());
             case ID -> sink.number(o.id());
@@ -122,7 +112,8 @@ final class Cells {
         }
     }
 
-    private void posix(Column column, PosixObject o, Sink sink) throws IOException {
+    /** Gives the column's value of a POSIX object to the sink. */
+    void posix(Column column, PosixObject o, Sink sink) throws IOException {
         switch (column) {
             case NAME -> sink.text(o.name());
             case OWNER, USER -> sink.text(userOrId(o.uid()));
@@ -169,7 +160,8 @@ final class Cells {
         }
     }
 
-    private static void global(Column column, GlobalRow row, Sink sink) throws IOException {
+    /** Gives the column's value of a row of the limits table to the sink. */
+    static void global(Column column, GlobalRow row, Sink sink) throws IOException {
         switch (column) {
             case RESOURCE -> sink.text(row.resource());
             case DESCRIPTION -> sink.text(row.description());

@@ -1,7 +1,7 @@
 // ipc ls in ipcs's conventions: the sections, limits, summary or one object's block, byte for byte as ipcs.
 package dev.ipc.ls;
 
-import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.RunContext;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SemaphoreSet;
@@ -30,21 +30,25 @@ final class IpcsListing {
     private final LsOptions options;
     private final SystemVSource source;
     private final IpcsRenderer renderer;
+    private final RunContext context;
 
-    IpcsListing(LsOptions options, SystemPaths paths) {
+    IpcsListing(LsOptions options, RunContext context) {
+        SystemPaths paths = context.paths();
         this.options = options;
-        this.source = new SystemVSource(paths);
+        this.context = context;
+        this.source = new SystemVSource(paths, context.prefetch());
         this.renderer = new IpcsRenderer(new UserDirectory(paths.passwd(), paths.group()), options.format(),
                 options.unit(), CTime.systemDefault());
     }
 
     /** Prints what the options ask for; returns the exit code. */
-    int print(PrintWriter out, PrintWriter err) {
+    int print() {
+        PrintWriter out = context.out();
         Text text = new Text(64 * 1024);
         Integer objectId = options.objectId();
         if (objectId != null) {
             if (!details(text, objectId)) {
-                ErrorReporter.warning(err, "id " + objectId + " not found");
+                context.warning("id " + objectId + " not found");
             }
             out.write(text.toString());
             return 0;
@@ -94,7 +98,7 @@ final class IpcsListing {
                 }
                 if (only != null) {
                     out.flush();
-                    only.doubts().ifPresent(doubts -> ErrorReporter.warning(err, doubts));
+                    only.doubts().ifPresent(doubts -> context.warning(doubts));
                 }
                 return 0;
             }

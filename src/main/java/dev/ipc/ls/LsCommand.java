@@ -2,15 +2,14 @@
 package dev.ipc.ls;
 
 import dev.ipc.cli.CommaList;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Specs;
-import dev.ipc.proc.SystemPaths;
 import dev.ipc.render.Text;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -108,15 +107,14 @@ public final class LsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(options.build(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return run(options.build(), RunContext.of(spec));
     }
 
     /** Lists what the options ask for, in ipcs's or lsipc's conventions; returns the exit code. */
-    public static int run(LsOptions options, PrintWriter out, PrintWriter err) {
-        SystemPaths paths = SystemPaths.fromSystemProperties();
+    public static int run(LsOptions options, RunContext context) {
         if (options.lsipc()) {
-            return new StructuredListing(StructuredRequest.of(options), paths).print(out, err);
+            return new StructuredListing(StructuredRequest.of(options), context).print();
         }
-        return new IpcsListing(options, paths).print(out, err);
+        return new IpcsListing(options, context).print();
     }
 }

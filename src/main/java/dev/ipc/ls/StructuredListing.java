@@ -3,15 +3,14 @@
 package dev.ipc.ls;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Json;
-import dev.ipc.cli.Terminal;
+import dev.ipc.cli.RunContext;
 import dev.ipc.model.IpcLimits;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.PosixObject;
 import dev.ipc.model.PosixQueueLimits;
-import dev.ipc.model.SharedMemorySegment;
+import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.PosixIpcReader;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.render.CTime;
@@ -22,12 +21,11 @@ import dev.ipc.render.Table;
 import dev.ipc.render.TableRenderer;
 import dev.ipc.render.Text;
 import dev.ipc.render.TimeFormat;
-import dev.ipc.util.Parallel;
-import dev.ipc.model.SystemVObject;
 import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
 import dev.ipc.sys.PageSize;
+import dev.ipc.util.Parallel;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,11 +48,13 @@ final class StructuredListing {
     private final TimeFormat timeFormat;
     /** With --orphans: the one decision, shared by the listings' threads; else null. */
     private final Orphans orphans;
+    private final RunContext context;
 
-    StructuredListing(StructuredRequest request, SystemPaths paths) {
+    StructuredListing(StructuredRequest request, RunContext context) {
         this.request = request;
-        this.paths = paths;
-        this.source = new SystemVSource(paths);
+        this.context = context;
+        this.paths = context.paths();
+        this.source = new SystemVSource(paths, context.prefetch());
         this.cells = new Cells(new UserDirectory(paths.passwd(), paths.group()));
         // JSON is read by programs: ISO 8601 unless another format is asked for.
         StructuredRequest.Look look = request.look();
@@ -109,7 +109,8 @@ final class StructuredListing {
     }
 
     /** Prints the listings; returns the exit code (1 when a listing asked for could not be read). */
-    int print(PrintWriter out, PrintWriter err) {
+    int print() {
+        PrintWriter out = context.out();
         List<List<Column>> columns = resolveColumns(request); // every column checked before anything is read
         List<Listing> listings = request.selection().listings();
         // Each listing is read and tabulated on its own thread.
@@ -125,10 +126,10 @@ final class StructuredListing {
         int exitCode = 0;
         for (Outcome outcome : Parallel.all(tasks)) {
             if (outcome.warning() != null) {
-                ErrorReporter.warning(err, outcome.warning());
+                context.warning(outcome.warning());
             }
             if (outcome.error() != null) {
-                ErrorReporter.error(err, outcome.error());
+                context.error(outcome.error());
                 exitCode = 1;
             }
             if (outcome.table() != null) {
@@ -148,13 +149,13 @@ final class StructuredListing {
                 default -> TableRenderer.Mode.TABLE;
             };
             // Colour marks rows in the aligned table, for a person; never in raw, export or JSON.
-            boolean colour = mode == TableRenderer.Mode.TABLE && Terminal.current().colourOut();
+            boolean colour = mode == TableRenderer.Mode.TABLE && context.terminal().colourOut();
             new TableRenderer(mode, request.look().headings(), colour).render(text, tables);
             out.write(text.toString());
         }
         if (orphans != null) {
             out.flush();
-            orphans.doubts().ifPresent(doubts -> ErrorReporter.warning(err, doubts));
+            orphans.doubts().ifPresent(doubts -> context.warning(doubts));
         }
         return exitCode;
     }
@@ -172,18 +173,18 @@ final class StructuredListing {
     private Outcome outcome(Listing listing, List<Column> columns) {
         boolean json = request.look().output() == LsOptions.Output.JSON;
         try {
-            List<?> objects = objects(listing);
-            if (objects.isEmpty() && listing.isPosix() && request.filter().name() != null) {
+            Rows<?> rows = rows(listing);
+            if (rows.objects().isEmpty() && listing.isPosix() && request.filter().name() != null) {
                 // As for an -i that names nothing: one line, and no table for what is not there; JSON keeps its
                 // shape, with an empty array.
-                return new Outcome(null, json ? jsonMember(listing, columns, objects) : null,
+                return new Outcome(null, json ? jsonMember(listing, columns, rows) : null,
                         notFound(listing, request.filter().name()), null);
             }
             if (json) {
                 // written on the same thread, one document member per listing
-                return new Outcome(null, jsonMember(listing, columns, objects), null, null);
+                return new Outcome(null, jsonMember(listing, columns, rows), null, null);
             }
-            return new Outcome(table(listing, columns, objects), null, null, null);
+            return new Outcome(table(listing, columns, rows), null, null, null);
         } catch (PosixIpcReader.NotMountedException e) {
             return new Outcome(null, null, null, e.getMessage());
         } catch (IOException e) {
@@ -205,18 +206,22 @@ final class StructuredListing {
         return name.startsWith("/") ? name : "/" + name;
     }
 
-    private List<?> objects(Listing listing) throws IOException {
+    private Rows<?> rows(Listing listing) throws IOException {
         Integer id = request.filter().id();
         String name = request.filter().name() == null ? null : slashed(request.filter().name());
         PosixIpcReader posix = new PosixIpcReader(paths);
         return switch (listing) {
-            case QUEUES -> wanted(source.messageQueues(), id);
-            case SEGMENTS -> wanted(source.sharedMemorySegments(), id);
-            case SEMAPHORES -> wanted(source.semaphoreSets(), id);
-            case POSIX_QUEUES -> named(posix.messageQueues(), name);
-            case POSIX_SHMEMS -> named(posix.sharedMemory(), name);
-            case POSIX_SEMAPHORES -> named(posix.semaphores(), name);
-            case GLOBAL -> globalRows(posix);
+            case QUEUES -> Rows.plain(wanted(source.messageQueues(), id), cells::systemV);
+            // a segment marked for destruction stands out
+            case SEGMENTS -> new Rows<>(wanted(source.sharedMemorySegments(), id), cells::systemV,
+                    segment -> segment.markedForDestruction() ? Table.Level.ALERT : Table.Level.NORMAL);
+            case SEMAPHORES -> Rows.plain(wanted(source.semaphoreSets(), id), cells::systemV);
+            case POSIX_QUEUES -> Rows.plain(named(posix.messageQueues(), name), cells::posix);
+            case POSIX_SHMEMS -> Rows.plain(named(posix.sharedMemory(), name), cells::posix);
+            case POSIX_SEMAPHORES -> Rows.plain(named(posix.semaphores(), name), cells::posix);
+            // a limit nearly or wholly used stands out
+            case GLOBAL -> new Rows<>(globalRows(posix), Cells::global, row -> row.percentUsed().isPresent()
+                    ? Table.Level.ofPercent(row.percentUsed().getAsDouble()) : Table.Level.NORMAL);
         };
     }
 
@@ -252,21 +257,22 @@ final class StructuredListing {
         return (id == null || object.id() == id) && (orphans == null || orphans.orphan(object));
     }
 
-    private Table table(Listing listing, List<Column> columns, List<?> objects) throws IOException {
+    private <T> Table table(Listing listing, List<Column> columns, Rows<T> rows) throws IOException {
         List<Table.Column> specs = new ArrayList<>(columns.size());
         for (Column column : columns) {
             specs.add(new Table.Column(column.header(), column.exportName(), column.rightAligned()));
         }
         Table table = new Table(listing.jsonName(), specs);
         TextCell cell = new TextCell(listing);
-        for (Object object : objects) {
-            table.add(row(columns, object, cell), level(listing, object));
+        for (T object : rows.objects()) {
+            table.add(row(columns, object, rows.cells(), cell), rows.marker().level(object));
         }
         return table;
     }
 
     /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
-    private Object[] row(List<Column> columns, Object object, TextCell cell) throws IOException {
+    private static <T> Object[] row(List<Column> columns, T object, Rows.CellWriter<T> cells, TextCell cell)
+            throws IOException {
         Object[] row = new Object[columns.size()];
         for (int c = 0; c < row.length; c++) {
             cell.column = columns.get(c);
@@ -276,27 +282,17 @@ final class StructuredListing {
         return row;
     }
 
-    /** What a person should notice: a limit nearly or wholly used, a segment marked for destruction. */
-    private static Table.Level level(Listing listing, Object row) {
-        if (listing == Listing.GLOBAL && ((GlobalRow) row).percentUsed().isPresent()) {
-            return Table.Level.ofPercent(((GlobalRow) row).percentUsed().getAsDouble());
-        }
-        if (listing == Listing.SEGMENTS && ((SharedMemorySegment) row).markedForDestruction()) {
-            return Table.Level.ALERT;
-        }
-        return Table.Level.NORMAL;
-    }
-
-    private JsonRenderer.Member jsonMember(Listing listing, List<Column> columns, List<?> objects) {
+    private <T> JsonRenderer.Member jsonMember(Listing listing, List<Column> columns, Rows<T> rows) {
         List<String> keys = new ArrayList<>(columns.size());
         for (Column column : columns) {
             keys.add(column.jsonKey());
         }
         JsonCell cell = new JsonCell();
-        return JsonRenderer.member(listing.jsonName(), keys, objects, (json, object, c) -> {
+        Rows.CellWriter<T> writer = rows.cells();
+        return JsonRenderer.member(listing.jsonName(), keys, rows.objects(), (json, object, c) -> {
             cell.json = json;
             cell.column = columns.get(c);
-            cells.write(cell.column, object, cell);
+            writer.write(cell.column, object, cell);
         });
     }
 

@@ -1,13 +1,12 @@
 // ipc mk: creates IPC objects; a drop-in for ipcmk, with chosen keys, POSIX objects and JSON on top.
 package dev.ipc.mk;
 
-import dev.ipc.cli.ErrorReporter;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Json;
 import dev.ipc.cli.OrderedOptions;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Specs;
 import dev.ipc.mk.MkRequest.Option;
-import dev.ipc.proc.SystemPaths;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
@@ -107,16 +106,16 @@ public final class MkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MkRequest request = MkRequest.parse(spec.commandLine(), options.given());
-        Creator creator = new Creator(request, SystemPaths.fromSystemProperties());
+        RunContext context = RunContext.of(spec);
+        Creator creator = new Creator(request, context.paths());
         List<Made> made;
         try {
             made = creator.createAll();
         } finally {
-            PrintWriter err = spec.commandLine().getErr();
             for (String note : creator.notes()) {
-                ErrorReporter.warning(err, note);
+                context.warning(note);
             }
-            err.flush();
+            context.err().flush();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (request.json()) {

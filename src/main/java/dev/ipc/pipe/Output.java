@@ -3,7 +3,7 @@
 package dev.ipc.pipe;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ipc.cli.StandardStreams;
+import dev.ipc.cli.RunContext;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.ByteArrayOutputStream;
@@ -36,7 +36,7 @@ final class Output implements PipeIo.Sink {
 
     static Output of(CommandSpec spec, DemoOptions options) {
         PrintWriter out = spec.commandLine().getOut();
-        return new Output(out, StandardStreams.isProcessStdout(out), options.json);
+        return new Output(out, RunContext.of(spec).processStreams(), options.json);
     }
 
     /**

@@ -1,4 +1,4 @@
-// Starts reading kernel files on other threads while the command line is still being parsed.
+// Reads of kernel files started on other threads while the command line is still being parsed.
 package dev.ipc.proc;
 
 import java.io.IOException;
@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -13,16 +14,19 @@ import java.util.concurrent.FutureTask;
  * The kernel prints /proc/sysvipc in the reading thread's system time, which grows with the number of objects.
  * ipc ls's start-up path (dev.ipc.LsFastPath) starts those reads first, one thread per file, so that they
  * overlap with JVM start-up, the parsing of the line and each other; readers take the bytes through
- * {@link #read}. A prefetch belongs to one command run: {@link #clear()} drops what was not taken, so a later
- * run never sees old data.
+ * {@link #read}. A prefetch belongs to one command run (its RunContext): a later run never sees old data.
  */
 public final class Prefetch {
-    private static volatile Map<Path, FutureTask<byte[]>> pending = Map.of();
+    /** Nothing read ahead: every read is made when asked for. */
+    public static final Prefetch NONE = new Prefetch(Map.of());
 
-    private Prefetch() {
+    private final Map<Path, FutureTask<byte[]>> reads;
+
+    private Prefetch(Map<Path, FutureTask<byte[]>> reads) {
+        this.reads = reads;
     }
 
-    public static void start(List<Path> files) {
+    public static Prefetch start(List<Path> files) {
         Map<Path, FutureTask<byte[]>> reads = new HashMap<>();
         for (Path file : files) {
             FutureTask<byte[]> read = new FutureTask<>(new FileRead(file));
@@ -31,12 +35,11 @@ public final class Prefetch {
             thread.start();
             reads.put(file, read);
         }
-        pending = reads;
+        return new Prefetch(reads);
     }
 
-    /** The file's bytes: prefetched when a read was started for it in this run, else read now. */
-    public static byte[] read(Path file) throws IOException {
-        Map<Path, FutureTask<byte[]>> reads = pending;
+    /** The file's bytes: prefetched when a read was started for it, else read now. */
+    public byte[] read(Path file) throws IOException {
         FutureTask<byte[]> read = reads.isEmpty() ? null : reads.get(file);
         if (read == null) {
             return ProcFile.readAllBytes(file);
@@ -54,11 +57,7 @@ public final class Prefetch {
         }
     }
 
-    public static void clear() {
-        pending = Map.of();
-    }
-
-    private record FileRead(Path file) implements java.util.concurrent.Callable<byte[]> {
+    private record FileRead(Path file) implements Callable<byte[]> {
         @Override
         public byte[] call() throws IOException {
             return ProcFile.readAllBytes(file);

@@ -18,9 +18,16 @@ import java.util.OptionalLong;
  */
 public final class SysvIpcProcReader {
     private final Path directory;
+    private final Prefetch prefetch;
 
     public SysvIpcProcReader(Path directory) {
+        this(directory, Prefetch.NONE);
+    }
+
+    /** Takes the files' bytes from prefetch when it read them ahead. */
+    public SysvIpcProcReader(Path directory, Prefetch prefetch) {
         this.directory = directory;
+        this.prefetch = prefetch;
     }
 
     /** The three files, for {@link Prefetch}. */
@@ -108,7 +115,7 @@ public final class SysvIpcProcReader {
     }
 
     private FieldScanner open(String name) throws IOException {
-        FieldScanner scanner = new FieldScanner(Prefetch.read(directory.resolve(name)));
+        FieldScanner scanner = new FieldScanner(prefetch.read(directory.resolve(name)));
         scanner.skipLine(); // the header
         return scanner;
     }

@@ -1,7 +1,7 @@
 // Carries out a checked `ipc rm` request: each removal in order, each failure reported in ipcrm's words.
 package dev.ipc.rm;
 
-import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.RunContext;
 import dev.ipc.model.IpcOwnership;
 import dev.ipc.model.PosixResource;
 import dev.ipc.model.SystemVKind;
@@ -43,7 +43,7 @@ import java.util.OptionalLong;
 final class Remover {
     private final RmRequest request;
     private final PrintWriter out;
-    private final PrintWriter err;
+    private final RunContext context;
     private final SystemPaths paths;
     private final PosixIpcFiles posixFiles;
     private final long now = System.currentTimeMillis() / 1000;
@@ -54,11 +54,11 @@ final class Remover {
     /** --orphans' decision, made once per run for all kinds. */
     private final Orphans orphans = new Orphans();
 
-    Remover(RmRequest request, PrintWriter out, PrintWriter err, SystemPaths paths) {
+    Remover(RmRequest request, RunContext context) {
         this.request = request;
-        this.out = out;
-        this.err = err;
-        this.paths = paths;
+        this.context = context;
+        this.out = context.out();
+        this.paths = context.paths();
         this.posixFiles = new PosixIpcFiles(paths);
     }
 
@@ -68,8 +68,8 @@ final class Remover {
         List<Target> listed = listAll();
         orphans.doubts().ifPresent(doubts -> {
             out.flush();
-            ErrorReporter.warning(err, doubts);
-            err.flush();
+            context.warning(doubts);
+            context.err().flush();
         });
         remove(listed, true);
         if (request.legacy() && failures == 0 && !request.dryRun()) {
@@ -341,7 +341,7 @@ final class Remover {
 
     private void note(String message) {
         out.flush();
-        ErrorReporter.error(err, message);
-        err.flush();
+        context.error(message);
+        context.err().flush();
     }
 }

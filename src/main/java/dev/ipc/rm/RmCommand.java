@@ -3,8 +3,8 @@ package dev.ipc.rm;
 
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.OrderedOptions;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Specs;
-import dev.ipc.proc.SystemPaths;
 import dev.ipc.rm.RmRequest.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
@@ -108,8 +108,7 @@ public final class RmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RmRequest request = RmRequest.parse(spec.commandLine(), options.given(), positionals);
-        Remover remover = new Remover(request, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                SystemPaths.fromSystemProperties());
+        Remover remover = new Remover(request, RunContext.of(spec));
         return remover.run() == 0 ? 0 : 1;
     }
 }

@@ -8,8 +8,9 @@ import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.proc.KernelLimitsReader;
-import dev.ipc.proc.SysvIpcProcReader;
+import dev.ipc.proc.Prefetch;
 import dev.ipc.proc.SystemPaths;
+import dev.ipc.proc.SysvIpcProcReader;
 import dev.ipc.sys.SystemVCalls;
 
 import java.io.IOException;
@@ -21,7 +22,12 @@ public final class SystemVSource {
     private final KernelLimitsReader limitsReader;
 
     public SystemVSource(SystemPaths paths) {
-        this.proc = new SysvIpcProcReader(paths.sysvipc());
+        this(paths, Prefetch.NONE);
+    }
+
+    /** With the /proc/sysvipc files a run read ahead. */
+    public SystemVSource(SystemPaths paths, Prefetch prefetch) {
+        this.proc = new SysvIpcProcReader(paths.sysvipc(), prefetch);
         this.limitsReader = new KernelLimitsReader(paths);
     }
 

@@ -4,8 +4,8 @@ package dev.ipc.tune;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.VersionProvider;
-import dev.ipc.proc.SystemPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +61,8 @@ abstract class TuneCommand implements Callable<Integer> {
         }
         SysctlConf conf = SysctlConf.fromSystemProperties();
         Optional<Preset> preset = checkCommandLine(named, conf);
-        Machine machine = Machine.read(SystemPaths.fromSystemProperties());
+        RunContext context = RunContext.of(spec);
+        Machine machine = Machine.read(context.paths());
         EnumMap<Limit, Long> requested = parseValues(named, machine);
         Tuner tuner = new Tuner(group, machine, conf);
 
@@ -76,8 +77,7 @@ abstract class TuneCommand implements Callable<Integer> {
         } else {
             result = tuner.change(requested, changeOptions(conf));
         }
-        new TuneRenderer(group, machine, options.json).print(result, spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        new TuneRenderer(group, machine, options.json, context.terminal()).print(result, context);
         if (result.failure().isPresent()) {
             throw IpcException.failure(result.failure().get());
         }

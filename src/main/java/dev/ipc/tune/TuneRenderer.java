@@ -2,8 +2,8 @@
 package dev.ipc.tune;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.Json;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
 import dev.ipc.render.Table;
 import dev.ipc.render.TableRenderer;
@@ -33,36 +33,41 @@ final class TuneRenderer {
     private final LimitGroup group;
     private final Machine machine;
     private final boolean json;
+    /** Whether limits nearly used up are coloured: the run's standard output. */
+    private final Terminal terminal;
 
-    TuneRenderer(LimitGroup group, Machine machine, boolean json) {
+    TuneRenderer(LimitGroup group, Machine machine, boolean json, Terminal terminal) {
+        this.terminal = terminal;
         this.group = group;
         this.machine = machine;
         this.json = json;
     }
 
     /** Prints the result; the command then fails with its failure, if it has one. */
-    void print(TuneResult result, PrintWriter out, PrintWriter err) {
+    void print(TuneResult result, RunContext context) {
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         if (result instanceof Refused refused) {
-            printWarnings(refused.warnings(), err);
+            printWarnings(refused.warnings(), context);
             for (String refusal : refused.earlierRefusals()) {
-                ErrorReporter.error(err, "refusing: " + refusal);
+                context.error("refusing: " + refusal);
             }
         } else if (json) {
             Json.write(out, generator -> json(generator, result));
         } else {
             out.print(text(result));
             out.flush();
-            printWarnings(result.warnings(), err);
+            printWarnings(result.warnings(), context);
         }
         out.flush();
         err.flush();
     }
 
-    private static void printWarnings(List<String> warnings, PrintWriter err) {
+    private static void printWarnings(List<String> warnings, RunContext context) {
         for (String warning : warnings) {
-            ErrorReporter.warning(err, "warning: " + warning);
+            context.warning("warning: " + warning);
         }
-        err.flush();
+        context.err().flush();
     }
 
     private String text(TuneResult result) {
@@ -90,7 +95,7 @@ final class TuneRenderer {
                     level(value, inUse));
         }
         // On a terminal, limits nearly or wholly used up stand out, as in ipc ls -g
-        boolean colour = Terminal.current().colourOut();
+        boolean colour = terminal.colourOut();
         new TableRenderer(TableRenderer.Mode.TABLE, true, colour).render(text, List.of(table));
     }
 

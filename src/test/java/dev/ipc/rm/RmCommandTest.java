@@ -1,6 +1,7 @@
 // ipc rm beyond ipcrm: --dry-run, the --all filters, POSIX objects by name and kind, objects that vanish.
 package dev.ipc.rm;
 
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.SelfCommand;
 import dev.ipc.model.PosixResource;
 import dev.ipc.model.SystemVKind;
@@ -364,8 +365,8 @@ class RmCommandTest {
     private Remover remover(EnumSet<SystemVKind> kinds) {
         RmRequest request = new RmRequest(List.of(), kinds, EnumSet.noneOf(PosixResource.class), AllFilter.NONE,
                 false, false, false);
-        return new Remover(request, new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-                SystemPaths.fromSystemProperties());
+        return new Remover(request, RunContext.plain(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                SystemPaths.fromSystemProperties()));
     }
 
     /** "msg 3", "shm 0" ...: each row of an ipcs listing, by section and id. */
@@ -510,8 +511,8 @@ class RmCommandTest {
                 false, false, false);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Remover remover = new Remover(request, new PrintWriter(out), new PrintWriter(err),
-                SystemPaths.fromSystemProperties());
+        Remover remover = new Remover(request, RunContext.plain(new PrintWriter(out), new PrintWriter(err),
+                SystemPaths.fromSystemProperties()));
         List<RmRequest.Target> listed = remover.listAll();
         assertTrue(listed.contains(new RmRequest.ByName(PosixResource.SEMAPHORES, name)), listed::toString);
         Kernel.removeQueue(ids.get("q0"));

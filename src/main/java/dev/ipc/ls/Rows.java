@@ -1,0 +1,28 @@
+// What one listing read: its objects, typed, with how to give each column's value of one to a cell sink.
+package dev.ipc.ls;
+
+import dev.ipc.render.Table;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A queue, a POSIX object and a limits row are written by different code; the listing that read them says which,
+ * once, so that no cell has to find out from an Object.
+ */
+record Rows<T>(List<T> objects, CellWriter<T> cells, Marker<T> marker) {
+    /** Gives the column's value of the object to the sink. */
+    interface CellWriter<T> {
+        void write(Column column, T object, Cells.Sink sink) throws IOException;
+    }
+
+    /** What a person should notice in a row of the aligned table. */
+    interface Marker<T> {
+        Table.Level level(T object);
+    }
+
+    /** Rows that are all of one level. */
+    static <T> Rows<T> plain(List<T> objects, CellWriter<T> cells) {
+        return new Rows<>(objects, cells, object -> Table.Level.NORMAL);
+    }
+}
