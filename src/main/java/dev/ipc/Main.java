@@ -15,7 +15,7 @@ public final class Main {
         // The file descriptors themselves, with our own buffering: no System.out locking or encoder loop.
         PrintWriter out = Utf8Output.printWriter(new FileOutputStream(FileDescriptor.out), false);
         PrintWriter err = Utf8Output.printWriter(new FileOutputStream(FileDescriptor.err), true);
-        int code = CommandTree.run(out, err, true, args);
+        int code = run(out, err, true, args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -23,6 +23,11 @@ public final class Main {
 
     /** Runs one command line in process and returns its exit code; all output goes to the given writers. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return CommandTree.run(out, err, false, args);
+        return run(out, err, false, args);
+    }
+
+    /** processStreams: out and err are this process's descriptors 1 and 2, which a child may be given. */
+    static int run(PrintWriter out, PrintWriter err, boolean processStreams, String... args) {
+        return CommandTree.run(out, err, processStreams, args);
     }
 }

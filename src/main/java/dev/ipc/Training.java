@@ -75,7 +75,7 @@ public final class Training {
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
         if (!lsAlone) {
             for (String[] command : READ_ONLY_COMMANDS) {
-                CommandTree.run(sink, sink, true, command); // as Main runs a line
+                Main.run(sink, sink, true, command); // as main() runs a line; Main itself must be in the archive
             }
         }
         // The listings over a copy of /proc/sysvipc with one object of each kind, so that the code of their rows
@@ -90,7 +90,7 @@ public final class Training {
             System.setProperty("ipc.proc.sysvipc", sysvipc.toString());
             for (String[][] commands : new String[][][] {LS_LINES, LISTINGS}) {
                 for (String[] command : commands) {
-                    CommandTree.run(sink, sink, true, command); // as Main runs a line
+                    Main.run(sink, sink, true, command); // as main() runs a line; Main itself must be in the archive
                 }
             }
         } finally {
