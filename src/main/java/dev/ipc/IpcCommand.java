@@ -3,7 +3,7 @@ package dev.ipc;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.RunContext;
-import dev.ipc.cli.Specs;
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Terminal;
 
 import picocli.CommandLine.ITypeConverter;
@@ -36,7 +36,7 @@ public final class IpcCommand implements Runnable, RunContext.Holder {
         ((IpcCommand) root.getCommandSpec().userObject()).context = context;
     }
 
-    /** The root's model, built in code (see {@link Specs}). */
+    /** The root's model, built in code (see {@link CommandSpecs}). */
     static CommandSpec spec() {
         CommandSpec spec = new IpcCommand().spec;
         spec.name("ipc")
@@ -59,7 +59,7 @@ public final class IpcCommand implements Runnable, RunContext.Holder {
                         "  ipc ls                 what ipcs shows: queues, segments, semaphore sets",
                         "  ipc ls -g              the kernel's limits and how much of each is in use",
                         "  ipc help ls            the options of ls (also: ipc ls --help, man ipc-ls)");
-        Specs.withStandardHelp(spec);
+        CommandSpecs.withStandardHelp(spec);
         // Accepted by every subcommand: "ipc ls -g --color=always" as well as "ipc --color=always ls -g".
         spec.addOption(OptionSpec.builder("--color").arity("1").type(String.class).paramLabel("WHEN")
                 .scopeType(ScopeType.INHERIT).completionCandidates(List.of("auto", "always", "never"))

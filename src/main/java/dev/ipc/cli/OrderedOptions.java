@@ -31,12 +31,12 @@ public final class OrderedOptions<O extends Enum<O>> {
 
     /** An option with one value, kept as the text given. */
     public OptionSpec value(O option, String label, String description, String... names) {
-        return Specs.value(setter(option), label, description, names);
+        return CommandSpecs.value(setter(option), label, description, names);
     }
 
     /** An option without a value. */
     public OptionSpec flag(O option, String description, String... names) {
-        return Specs.flag(setter(option), description, names);
+        return CommandSpecs.flag(setter(option), description, names);
     }
 
     /** An option whose value may be left out (-a, --all=shm). */

@@ -11,7 +11,7 @@ import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.render.CTime;
 import dev.ipc.render.IpcsRenderer;
-import dev.ipc.render.Text;
+import dev.ipc.render.TextBuffer;
 import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
@@ -44,7 +44,7 @@ final class IpcsListing {
     /** Prints what the options ask for; returns the exit code. */
     int print() {
         PrintWriter out = context.out();
-        Text text = new Text(64 * 1024);
+        TextBuffer text = new TextBuffer(64 * 1024);
         Integer objectId = options.objectId();
         if (objectId != null) {
             if (!details(text, objectId)) {
@@ -79,7 +79,7 @@ final class IpcsListing {
             }
             default -> {
                 // Each section is read, parsed and rendered on its own thread; they are printed in order.
-                List<Callable<Text>> sections = new ArrayList<>(3);
+                List<Callable<TextBuffer>> sections = new ArrayList<>(3);
                 Orphans only = options.orphans() ? new Orphans() : null;
                 if (queues) {
                     sections.add(new Section(renderer, source, SystemVKind.QUEUE, only));
@@ -90,9 +90,9 @@ final class IpcsListing {
                 if (semaphores) {
                     sections.add(new Section(renderer, source, SystemVKind.SEMAPHORE_SET, only));
                 }
-                List<Text> rendered = Parallel.all(sections);
+                List<TextBuffer> rendered = Parallel.all(sections);
                 out.write(text.toString());
-                for (Text section : rendered) {
+                for (TextBuffer section : rendered) {
                     out.write(section.toString());
                     out.write('\n');
                 }
@@ -109,10 +109,10 @@ final class IpcsListing {
 
     /** One section of an ipcs listing: its objects read and rendered; orphans null when not asked for. */
     private record Section(IpcsRenderer renderer, SystemVSource source, SystemVKind resource, Orphans orphans)
-            implements Callable<Text> {
+            implements Callable<TextBuffer> {
         @Override
-        public Text call() {
-            Text text = new Text(64 * 1024);
+        public TextBuffer call() {
+            TextBuffer text = new TextBuffer(64 * 1024);
             switch (resource) {
                 case QUEUE -> renderer.messageQueues(text, only(source.messageQueues()));
                 case SEGMENT -> renderer.sharedMemory(text, only(source.sharedMemorySegments()));
@@ -128,7 +128,7 @@ final class IpcsListing {
     }
 
     /** The object's block, as ipcs -i prints it; false when there is no such object. */
-    private boolean details(Text text, int objectId) {
+    private boolean details(TextBuffer text, int objectId) {
         LsOptions.Kinds kinds = options.kinds();
         if (kinds.queues()) {
             Optional<MessageQueue> queue = source.messageQueue(objectId);

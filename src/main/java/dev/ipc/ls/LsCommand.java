@@ -3,8 +3,8 @@ package dev.ipc.ls;
 
 import dev.ipc.cli.CommaList;
 import dev.ipc.cli.RunContext;
-import dev.ipc.cli.Specs;
-import dev.ipc.render.Text;
+import dev.ipc.cli.CommandSpecs;
+import dev.ipc.render.TextBuffer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -21,7 +21,7 @@ public final class LsCommand implements Callable<Integer> {
     private LsCommand() {
     }
 
-    /** The model, built in code because ls is start-up critical (see {@link Specs}). */
+    /** The model, built in code because ls is start-up critical (see {@link CommandSpecs}). */
     public static CommandSpec spec() {
         LsCommand command = new LsCommand();
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
@@ -58,7 +58,7 @@ public final class LsCommand implements Callable<Integer> {
         List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
         for (Column column : Column.values()) {
             // picocli runs footers through String.format: a literal % must be doubled
-            footer.add(new Text().append("  ").left(column.header(), 13).append(column.help()).toString()
+            footer.add(new TextBuffer().append("  ").left(column.header(), 13).append(column.help()).toString()
                     .replace("%", "%%"));
         }
         spec.usageMessage().footer(footer.toArray(new String[0]));
@@ -68,16 +68,16 @@ public final class LsCommand implements Callable<Integer> {
         // ipcs ignores arguments that are not options; so does ls.
         spec.addPositional(PositionalParamSpec.builder().arity("0..*").hidden(true).type(String[].class)
                 .paramLabel("IGNORED").build());
-        Specs.withStandardHelp(spec);
+        CommandSpecs.withStandardHelp(spec);
         return spec;
     }
 
     private static OptionSpec optionSpec(LsCommand command, LsOption option) {
         ISetter setter = new Setter(command.options, option);
         if (!option.takesValue()) {
-            return Specs.flag(setter, option.description(), option.names());
+            return CommandSpecs.flag(setter, option.description(), option.names());
         }
-        OptionSpec spec = Specs.value(setter, option.valueLabel(), option.description(), option.names());
+        OptionSpec spec = CommandSpecs.value(setter, option.valueLabel(), option.description(), option.names());
         return switch (option) {
             case OUTPUT -> spec.toBuilder().completionCandidates(new CommaList(columnHeaders())).build();
             case TIME_FORMAT -> spec.toBuilder().completionCandidates(List.of("short", "full", "iso")).build();

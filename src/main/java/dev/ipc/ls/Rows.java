@@ -13,7 +13,7 @@ import java.util.List;
 record Rows<T>(List<T> objects, CellWriter<T> cells, Marker<T> marker) {
     /** Gives the column's value of the object to the sink. */
     interface CellWriter<T> {
-        void write(Column column, T object, Cells.Sink sink) throws IOException;
+        void write(Column column, T object, ColumnValues.Sink sink) throws IOException;
     }
 
     /** What a person should notice in a row of the aligned table. */

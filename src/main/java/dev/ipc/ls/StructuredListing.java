@@ -19,7 +19,7 @@ import dev.ipc.render.JsonRenderer;
 import dev.ipc.render.Permissions;
 import dev.ipc.render.Table;
 import dev.ipc.render.TableRenderer;
-import dev.ipc.render.Text;
+import dev.ipc.render.TextBuffer;
 import dev.ipc.render.TimeFormat;
 import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
@@ -42,7 +42,7 @@ final class StructuredListing {
     private final StructuredRequest request;
     private final SystemPaths paths;
     private final SystemVSource source;
-    private final Cells cells;
+    private final ColumnValues cells;
     private final CTime zone = CTime.systemDefault();
     private LocalDateTime now; // read when the first time is formatted: the clock loads the time-zone rules
     private final TimeFormat timeFormat;
@@ -55,7 +55,7 @@ final class StructuredListing {
         this.context = context;
         this.paths = context.paths();
         this.source = new SystemVSource(paths, context.prefetch());
-        this.cells = new Cells(new UserDirectory(paths.passwd(), paths.group()));
+        this.cells = new ColumnValues(new UserDirectory(paths.passwd(), paths.group()));
         // JSON is read by programs: ISO 8601 unless another format is asked for.
         StructuredRequest.Look look = request.look();
         this.timeFormat = look.timeFormat() != null ? look.timeFormat()
@@ -142,7 +142,7 @@ final class StructuredListing {
         if (json) {
             JsonRenderer.writeDocument(out, jsonMembers);
         } else {
-            Text text = new Text(64 * 1024);
+            TextBuffer text = new TextBuffer(64 * 1024);
             TableRenderer.Mode mode = switch (request.look().output()) {
                 case RAW -> TableRenderer.Mode.RAW;
                 case EXPORT -> TableRenderer.Mode.EXPORT;
@@ -220,7 +220,7 @@ final class StructuredListing {
             case POSIX_SHMEMS -> Rows.plain(named(posix.sharedMemory(), name), cells::posix);
             case POSIX_SEMAPHORES -> Rows.plain(named(posix.semaphores(), name), cells::posix);
             // a limit nearly or wholly used stands out
-            case GLOBAL -> new Rows<>(globalRows(posix), Cells::global, row -> row.percentUsed().isPresent()
+            case GLOBAL -> new Rows<>(globalRows(posix), ColumnValues::global, row -> row.percentUsed().isPresent()
                     ? Table.Level.ofPercent(row.percentUsed().getAsDouble()) : Table.Level.NORMAL);
         };
     }
@@ -297,7 +297,7 @@ final class StructuredListing {
     }
 
     /** A cell as the aligned table, --raw and --export print it; one for each listing's thread. */
-    private final class TextCell implements Cells.Sink {
+    private final class TextCell implements ColumnValues.Sink {
         private final Listing listing;
         private Column column;
         private String text;
@@ -318,7 +318,7 @@ final class StructuredListing {
 
         @Override
         public void key(int key) {
-            text = Text.formatKey(key);
+            text = TextBuffer.formatKey(key);
         }
 
         @Override
@@ -343,7 +343,7 @@ final class StructuredListing {
     }
 
     /** A cell as JSON: numbers as numbers (sizes unsigned), times and permissions as strings. */
-    private final class JsonCell implements Cells.Sink {
+    private final class JsonCell implements ColumnValues.Sink {
         private final byte[] key = new byte[10];
         private JsonGenerator json;
         private Column column;
@@ -360,7 +360,7 @@ final class StructuredListing {
 
         @Override
         public void key(int value) throws IOException {
-            Text.formatKey(value, key); // hex digits: nothing to escape
+            TextBuffer.formatKey(value, key); // hex digits: nothing to escape
             json.writeRawUTF8String(key, 0, key.length);
         }
 

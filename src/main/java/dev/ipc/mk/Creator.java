@@ -11,7 +11,7 @@ import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.PosixIpcFiles;
 import dev.ipc.proc.ProcFile;
 import dev.ipc.proc.SystemPaths;
-import dev.ipc.render.Text;
+import dev.ipc.render.TextBuffer;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.FileConstants;
 import dev.ipc.sys.NativeCallException;
@@ -49,7 +49,7 @@ final class Creator {
 
     private final MkRequest request;
     private final SystemPaths paths;
-    private final List<Made> made = new ArrayList<>();
+    private final List<MkObject> made = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     /** How to remove each object this run created, in creation order. */
     private final List<Runnable> undo = new ArrayList<>();
@@ -64,7 +64,7 @@ final class Creator {
         return notes;
     }
 
-    List<Made> createAll() {
+    List<MkObject> createAll() {
         try {
             request.sharedMemorySize().ifPresent(size -> systemV(SystemVKind.SEGMENT, size));
             request.posixSharedMemorySize().ifPresent(this::posixSharedMemory);
@@ -120,7 +120,7 @@ final class Creator {
                 throw failure(failed, e);
             }
         }
-        String context = "key " + Text.formatKey(key);
+        String context = "key " + TextBuffer.formatKey(key);
         // create, or else use the existing object; loop in case it is removed between the two calls
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
@@ -136,7 +136,7 @@ final class Creator {
             }
             try {
                 int id = SystemVLifecycle.get(resource, key, size, mode);
-                Made existing = systemVMade(resource, id, key, size, false);
+                MkObject existing = systemVMade(resource, id, key, size, false);
                 made.add(existing);
                 notes.add(resource.noun() + " with " + context + " exists already: using it (id " + id + ")");
                 return;
@@ -159,7 +159,7 @@ final class Creator {
     }
 
     /** What the kernel holds for the object: read back with IPC_STAT, or as asked when that is refused. */
-    private Made systemVMade(SystemVKind resource, int id, int key, long size, boolean created) {
+    private MkObject systemVMade(SystemVKind resource, int id, int key, long size, boolean created) {
         Optional<? extends SystemVObject> object;
         try {
             object = SystemVCalls.object(resource, id);
@@ -179,7 +179,7 @@ final class Creator {
         } else if (object.isEmpty() && resource == SystemVKind.SEMAPHORE_SET && created) {
             figures.put("nsems", size);
         }
-        return new Made(resource.shortName(), OptionalInt.of(id), null, OptionalInt.of(key), mode, figures, created);
+        return new MkObject(resource.shortName(), OptionalInt.of(id), null, OptionalInt.of(key), mode, figures, created);
     }
 
     // ---- POSIX ----
@@ -272,7 +272,7 @@ final class Creator {
                 undo.add(() -> PosixIpc.unlink(resource, name));
                 Map<String, Long> created = new LinkedHashMap<>();
                 figures.add(created);
-                made.add(new Made(resource.shortName(), OptionalInt.empty(), name, OptionalInt.empty(),
+                made.add(new MkObject(resource.shortName(), OptionalInt.empty(), name, OptionalInt.empty(),
                         request.mode(), created, true));
                 return;
             } catch (NativeCallException e) {
@@ -305,7 +305,7 @@ final class Creator {
         } catch (IOException | RuntimeException unreadable) {
             // the figures stay out; the object is still reported
         }
-        made.add(new Made(resource.shortName(), OptionalInt.empty(), name, OptionalInt.empty(), mode, existing,
+        made.add(new MkObject(resource.shortName(), OptionalInt.empty(), name, OptionalInt.empty(), mode, existing,
                 false));
         notes.add(resource.description() + " " + name + " exists already: using it as it is");
     }

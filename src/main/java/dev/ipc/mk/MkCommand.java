@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Json;
 import dev.ipc.cli.OrderedOptions;
 import dev.ipc.cli.RunContext;
-import dev.ipc.cli.Specs;
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.mk.MkRequest.Option;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -98,7 +98,7 @@ public final class MkCommand implements Callable<Integer> {
         spec.addOption(options.flag(Option.EXCLUSIVE,
                 "Fail if an object with the key or name exists already (IPC_EXCL, O_EXCL).", "--exclusive"));
         spec.addOption(options.flag(Option.JSON, "Print what was created as JSON.", "--json"));
-        Specs.withStandardHelp(spec);
+        CommandSpecs.withStandardHelp(spec);
         return spec;
     }
 
@@ -108,7 +108,7 @@ public final class MkCommand implements Callable<Integer> {
         MkRequest request = MkRequest.parse(spec.commandLine(), options.given());
         RunContext context = RunContext.of(spec);
         Creator creator = new Creator(request, context.paths());
-        List<Made> made;
+        List<MkObject> made;
         try {
             made = creator.createAll();
         } finally {
@@ -121,7 +121,7 @@ public final class MkCommand implements Callable<Integer> {
         if (request.json()) {
             writeJson(out, made);
         } else {
-            for (Made object : made) {
+            for (MkObject object : made) {
                 out.println(object.line());
             }
         }
@@ -129,12 +129,12 @@ public final class MkCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void writeJson(PrintWriter out, List<Made> made) {
+    private static void writeJson(PrintWriter out, List<MkObject> made) {
         try {
             JsonGenerator json = Json.openOneLine(out);
             json.writeStartObject();
             json.writeArrayFieldStart("objects");
-            for (Made object : made) {
+            for (MkObject object : made) {
                 json.writeStartObject();
                 json.writeStringField("kind", object.kind());
                 if (object.id().isPresent()) {

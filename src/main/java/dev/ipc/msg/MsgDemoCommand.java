@@ -4,7 +4,7 @@ package dev.ipc.msg;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
-import dev.ipc.cli.Values;
+import dev.ipc.cli.OptionValues;
 import dev.ipc.demo.Calls;
 import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
@@ -97,8 +97,8 @@ public final class MsgDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        trips = Values.bounded(roundTrips, "--round-trips", 0, Integer.MAX_VALUE);
-        clientCount = (int) Values.bounded(clients, "--clients", 1, 64);
+        trips = OptionValues.bounded(roundTrips, "--round-trips", 0, Integer.MAX_VALUE);
+        clientCount = (int) OptionValues.bounded(clients, "--clients", 1, 64);
         if (role != null) {
             ChildLink.requireRole("ipc msg demo", role, "sender", "receiver", "server", "client");
             return child();

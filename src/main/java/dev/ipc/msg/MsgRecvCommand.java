@@ -8,7 +8,7 @@ import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Json;
 import dev.ipc.cli.RawOutput;
-import dev.ipc.cli.Values;
+import dev.ipc.cli.OptionValues;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.Errno;
@@ -19,7 +19,7 @@ import dev.ipc.sys.SystemVCalls;
 import dev.ipc.sys.ThreadAlarm;
 import dev.ipc.sysv.Failures;
 import dev.ipc.sysv.Stat;
-import dev.ipc.sysv.Target;
+import dev.ipc.sysv.IdOrKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +63,7 @@ public final class MsgRecvCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Target target;
+    IdOrKey target;
 
     @Option(names = "--type", paramLabel = "TYPE", defaultValue = "0",
             description = "0, N or -N, as above (default ${DEFAULT-VALUE}).")
@@ -108,7 +108,7 @@ public final class MsgRecvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        messageType = Values.integer(type, "--type");
+        messageType = OptionValues.integer(type, "--type");
         if (except && messageType <= 0) {
             throw IpcException.usage("--except needs --type N with N > 0 (msgrcv ignores MSG_EXCEPT for type "
                     + messageType + ")");
@@ -124,8 +124,8 @@ public final class MsgRecvCommand implements Callable<Integer> {
                     + ", which never waits");
         }
         remaining = count == null ? (all ? Integer.MAX_VALUE : 1)
-                : (int) Values.bounded(count, "--count", 1, Integer.MAX_VALUE);
-        long limit = maxSize == null ? Integer.MAX_VALUE - 16 : Values.size(maxSize, "--max-size");
+                : (int) OptionValues.bounded(count, "--count", 1, Integer.MAX_VALUE);
+        long limit = maxSize == null ? Integer.MAX_VALUE - 16 : OptionValues.size(maxSize, "--max-size");
         if (limit > Integer.MAX_VALUE - 16) {
             throw IpcException.usage("--max-size " + maxSize + " is out of range: at most "
                     + (Integer.MAX_VALUE - 16));

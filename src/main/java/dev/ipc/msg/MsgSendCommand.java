@@ -6,7 +6,7 @@ import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
-import dev.ipc.cli.Values;
+import dev.ipc.cli.OptionValues;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.Errno;
@@ -17,7 +17,7 @@ import dev.ipc.sys.SystemVCalls;
 import dev.ipc.sys.ThreadAlarm;
 import dev.ipc.sysv.Failures;
 import dev.ipc.sysv.Stat;
-import dev.ipc.sysv.Target;
+import dev.ipc.sysv.IdOrKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ public final class MsgSendCommand implements Callable<Integer> {
     HelpOption help;
 
     @Mixin
-    Target target;
+    IdOrKey target;
 
     @Option(names = "--type", paramLabel = "N", defaultValue = "1",
             description = "The message type, 1 or more (default ${DEFAULT-VALUE}); receivers select by it.")
@@ -61,7 +61,7 @@ public final class MsgSendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long messageType = Values.integer(type, "--type");
+        long messageType = OptionValues.integer(type, "--type");
         if (messageType < 1) {
             throw IpcException.usage("--type " + type + ": a message's type must be 1 or more (msgsnd refuses "
                     + "types below 1; receivers use 0 and negative types to select)");

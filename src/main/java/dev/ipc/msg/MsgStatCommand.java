@@ -9,14 +9,14 @@ import dev.ipc.model.SystemVKind;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.render.CTime;
 import dev.ipc.render.IpcsRenderer;
-import dev.ipc.render.Text;
+import dev.ipc.render.TextBuffer;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVCalls;
 import dev.ipc.sysv.Failures;
-import dev.ipc.sysv.Target;
+import dev.ipc.sysv.IdOrKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +41,7 @@ public final class MsgStatCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Target target;
+    IdOrKey target;
 
     @Option(names = "--human", description = "Sizes in a human-readable form (csize, qsize), as ipcs --human.")
     boolean human;
@@ -60,7 +60,7 @@ public final class MsgStatCommand implements Callable<Integer> {
             Json.write(out, g -> {
                 g.writeStartObject();
                 g.writeNumberField("msqid", queue.id());
-                g.writeStringField("key", Text.formatKey(queue.key()));
+                g.writeStringField("key", TextBuffer.formatKey(queue.key()));
                 g.writeNumberField("uid", queue.owner().uid());
                 g.writeNumberField("gid", queue.owner().gid());
                 g.writeNumberField("cuid", queue.owner().creatorUid());
@@ -82,7 +82,7 @@ public final class MsgStatCommand implements Callable<Integer> {
         IpcsRenderer renderer = new IpcsRenderer(new UserDirectory(paths.passwd(), paths.group()),
                 IpcsRenderer.Format.DEFAULT, human ? IpcsRenderer.Unit.HUMAN : IpcsRenderer.Unit.DEFAULT,
                 CTime.systemDefault());
-        Text text = new Text();
+        TextBuffer text = new TextBuffer();
         renderer.messageQueueDetails(text, queue);
         out.write(text.toString());
         return ExitCodes.OK;

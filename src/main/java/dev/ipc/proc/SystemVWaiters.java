@@ -45,12 +45,8 @@ public final class SystemVWaiters {
 
     static SystemVWaiters scan(Path proc, Optional<SystemVSyscalls> numbers, String arch) {
         SystemVWaiters waiters = new SystemVWaiters();
-        Path ownNamespace = null;
-        try {
-            ownNamespace = Files.readSymbolicLink(proc.resolve("self/ns/ipc"));
-        } catch (IOException | UnsupportedOperationException unknown) {
-            // every process then counts as one of ours: more objects look used, none less
-        }
+        // when it cannot be read, every process counts as one of ours: more objects look used, none less
+        IpcNamespace ownNamespace = IpcNamespace.read(proc.resolve("self/ns/ipc"));
         boolean sawInit = false;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
             for (Path process : entries) {
@@ -75,9 +71,9 @@ public final class SystemVWaiters {
         return waiters;
     }
 
-    private void inspect(Path process, int pid, Path ownNamespace, SystemVSyscalls numbers) {
+    private void inspect(Path process, int pid, IpcNamespace ownNamespace, SystemVSyscalls numbers) {
         try {
-            if (ownNamespace != null && !ownNamespace.equals(Files.readSymbolicLink(process.resolve("ns/ipc")))) {
+            if (ownNamespace.id() != null && !ownNamespace.equals(IpcNamespace.of(process.resolve("ns/ipc")))) {
                 return;
             }
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(process.resolve("task"))) {

@@ -40,7 +40,7 @@ public final class IpcsRenderer {
 
     // ---------------------------------------------------------------- message queues
 
-    public void messageQueues(Text out, List<MessageQueue> queues) {
+    public void messageQueues(TextBuffer out, List<MessageQueue> queues) {
         switch (format) {
             case CREATOR -> {
                 out.append("------ Message Queues Creators/Owners --------\n");
@@ -63,7 +63,7 @@ public final class IpcsRenderer {
     }
 
     /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
-    private void messageQueueRow(Text out, MessageQueue q) {
+    private void messageQueueRow(TextBuffer out, MessageQueue q) {
         switch (format) {
             case CREATOR -> creatorRow(out, q);
             case TIME -> {
@@ -91,7 +91,7 @@ public final class IpcsRenderer {
         }
     }
 
-    public void messageLimits(Text out, MessageLimits limits) {
+    public void messageLimits(TextBuffer out, MessageLimits limits) {
         out.append("------ Messages Limits --------\n");
         out.append("max queues system wide = ").append(limits.maxQueues()).newline();
         size(out, unit == Unit.DEFAULT ? SizeUnit.BYTES : sizeUnit(), "max size of message",
@@ -100,7 +100,7 @@ public final class IpcsRenderer {
                 limits.maxQueueBytes(), "\n");
     }
 
-    public void messageSummary(Text out, IpcUsage usage) {
+    public void messageSummary(TextBuffer out, IpcUsage usage) {
         out.append("------ Messages Status --------\n");
         out.append("allocated queues = ").append(usage.queues()).newline();
         out.append("used headers = ").append(usage.queuedMessages()).newline();
@@ -108,7 +108,7 @@ public final class IpcsRenderer {
     }
 
     /** ipcs -q -i ID */
-    public void messageQueueDetails(Text out, MessageQueue q) {
+    public void messageQueueDetails(TextBuffer out, MessageQueue q) {
         out.append("\nMessage Queue msqid=").append(q.id()).newline();
         out.append("uid=").append(q.owner().uid()).append("\tgid=").append(q.owner().gid())
                 .append("\tcuid=").append(q.owner().creatorUid()).append("\tcgid=").append(q.owner().creatorGid())
@@ -125,7 +125,7 @@ public final class IpcsRenderer {
 
     // ---------------------------------------------------------------- shared memory
 
-    public void sharedMemory(Text out, List<SharedMemorySegment> segments) {
+    public void sharedMemory(TextBuffer out, List<SharedMemorySegment> segments) {
         switch (format) {
             case CREATOR -> {
                 out.append("------ Shared Memory Segment Creators/Owners --------\n");
@@ -148,7 +148,7 @@ public final class IpcsRenderer {
     }
 
     /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
-    private void sharedMemoryRow(Text out, SharedMemorySegment s) {
+    private void sharedMemoryRow(TextBuffer out, SharedMemorySegment s) {
         switch (format) {
             case CREATOR -> creatorRow(out, s);
             case TIME -> {
@@ -180,7 +180,7 @@ public final class IpcsRenderer {
     }
 
     /** shmall is in pages; ipcs multiplies it out and caps an overflow at the largest whole multiple. */
-    public void sharedMemoryLimits(Text out, SharedMemoryLimits limits, long pageSize) {
+    public void sharedMemoryLimits(TextBuffer out, SharedMemoryLimits limits, long pageSize) {
         out.append("------ Shared Memory Limits --------\n");
         out.append("max number of segments = ").append(Long.toUnsignedString(limits.maxSegments())).newline();
         size(out, unit == Unit.DEFAULT ? SizeUnit.KILOBYTES : sizeUnit(), "max seg size",
@@ -206,7 +206,7 @@ public final class IpcsRenderer {
         return product;
     }
 
-    public void sharedMemorySummary(Text out, IpcUsage usage) {
+    public void sharedMemorySummary(TextBuffer out, IpcUsage usage) {
         out.append("------ Shared Memory Status --------\n");
         out.append("segments allocated ").append(usage.segments()).newline();
         out.append("pages allocated ").append(usage.pagesAllocated()).newline();
@@ -216,7 +216,7 @@ public final class IpcsRenderer {
     }
 
     /** ipcs -m -i ID */
-    public void sharedMemoryDetails(Text out, SharedMemorySegment s) {
+    public void sharedMemoryDetails(TextBuffer out, SharedMemorySegment s) {
         out.append("\nShared memory Segment shmid=").append(s.id()).newline();
         out.append("uid=").append(s.owner().uid()).append("\tgid=").append(s.owner().gid())
                 .append("\tcuid=").append(s.owner().creatorUid()).append("\tcgid=").append(s.owner().creatorGid())
@@ -236,7 +236,7 @@ public final class IpcsRenderer {
 
     // ---------------------------------------------------------------- semaphores
 
-    public void semaphores(Text out, List<SemaphoreSet> sets) {
+    public void semaphores(TextBuffer out, List<SemaphoreSet> sets) {
         switch (format) {
             case CREATOR -> {
                 out.append("------ Semaphore Arrays Creators/Owners --------\n");
@@ -258,7 +258,7 @@ public final class IpcsRenderer {
     }
 
     /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
-    private void semaphoreRow(Text out, SemaphoreSet s) {
+    private void semaphoreRow(TextBuffer out, SemaphoreSet s) {
         switch (format) {
             case CREATOR -> creatorRow(out, s);
             case TIME -> {
@@ -274,7 +274,7 @@ public final class IpcsRenderer {
         }
     }
 
-    public void semaphoreLimits(Text out, SemaphoreLimits limits) {
+    public void semaphoreLimits(TextBuffer out, SemaphoreLimits limits) {
         out.append("------ Semaphore Limits --------\n");
         out.append("max number of arrays = ").append(limits.maxSets()).newline();
         out.append("max semaphores per array = ").append(limits.maxPerSet()).newline();
@@ -283,14 +283,14 @@ public final class IpcsRenderer {
         out.append("semaphore max value = ").append(limits.maxValue()).newline();
     }
 
-    public void semaphoreSummary(Text out, IpcUsage usage) {
+    public void semaphoreSummary(TextBuffer out, IpcUsage usage) {
         out.append("------ Semaphore Status --------\n");
         out.append("used arrays = ").append(usage.semaphoreSets()).newline();
         out.append("allocated semaphores = ").append(usage.semaphores()).newline();
     }
 
     /** ipcs -s -i ID; the set must carry its semaphores' values. */
-    public void semaphoreSetDetails(Text out, SemaphoreSet s) {
+    public void semaphoreSetDetails(TextBuffer out, SemaphoreSet s) {
         out.append("\nSemaphore Array semid=").append(s.id()).newline();
         out.append("uid=").append(s.owner().uid()).append("\t gid=").append(s.owner().gid())
                 .append("\t cuid=").append(s.owner().creatorUid()).append("\t cgid=").append(s.owner().creatorGid())
@@ -312,7 +312,7 @@ public final class IpcsRenderer {
     // ---------------------------------------------------------------- shared pieces
 
     /** The sections of -l, in ipcs's order. */
-    public void limits(Text out, IpcLimits limits, boolean msg, boolean shm, boolean sem, long pageSize) {
+    public void limits(TextBuffer out, IpcLimits limits, boolean msg, boolean shm, boolean sem, long pageSize) {
         if (msg) {
             messageLimits(out, limits.messages());
             out.newline();
@@ -327,7 +327,7 @@ public final class IpcsRenderer {
         }
     }
 
-    private void idAndOwner(Text out, SystemVObject o, int idWidth) {
+    private void idAndOwner(TextBuffer out, SystemVObject o, int idWidth) {
         out.left(o.id(), idWidth).append(' ');
         Optional<String> name = users.userName(o.owner().uid());
         if (name.isPresent()) {
@@ -337,13 +337,13 @@ public final class IpcsRenderer {
         }
     }
 
-    private static void creatorHeader(Text out, String idHeader) {
+    private static void creatorHeader(TextBuffer out, String idHeader) {
         out.left(idHeader, 10).append(' ').left("perms", 10).append(' ').left("cuid", 10).append(' ')
                 .left("cgid", 10).append(' ').left("uid", 10).append(' ').left("gid", 10).newline();
     }
 
     /** ipc_print_perms: names are not cut here, ids print as numbers when no name is known. */
-    private void creatorRow(Text out, SystemVObject o) {
+    private void creatorRow(TextBuffer out, SystemVObject o) {
         out.left(o.id(), 10).append(' ').leftOctal(o.permissions(), 10);
         out.append(' ').left(nameOrId(users.userName(o.owner().creatorUid()), o.owner().creatorUid()), 10);
         out.append(' ').left(nameOrId(users.groupName(o.owner().creatorGid()), o.owner().creatorGid()), 10);
@@ -357,7 +357,7 @@ public final class IpcsRenderer {
     }
 
     /** " %-20.16s" of ctime()+4: "Nov 21 04:40:19 " */
-    private void shortTime(Text out, OptionalLong time) {
+    private void shortTime(TextBuffer out, OptionalLong time) {
         out.append(' ').left(time.isPresent() ? ctime.format(time.getAsLong()).substring(4, 20) : NOT_SET, 20);
     }
 
@@ -376,7 +376,7 @@ public final class IpcsRenderer {
     }
 
     /** ipc_print_size: a label ending in '=' is printed as it is, others get " (unit) = ". */
-    private static void size(Text out, SizeUnit unit, String label, long size, String end) {
+    private static void size(TextBuffer out, SizeUnit unit, String label, long size, String end) {
         if (label.endsWith("=")) {
             out.append(label);
         } else {

@@ -26,7 +26,7 @@ public final class TableRenderer {
     }
 
     /** Several tables are separated by a blank line. */
-    public void render(Text out, List<Table> tables) {
+    public void render(TextBuffer out, List<Table> tables) {
         boolean first = true;
         for (Table table : tables) {
             if (!first && mode != Mode.EXPORT) {
@@ -41,7 +41,7 @@ public final class TableRenderer {
         }
     }
 
-    private void aligned(Text out, Table table) {
+    private void aligned(TextBuffer out, Table table) {
         List<Table.Column> columns = table.columns();
         int[] widths = new int[columns.size()];
         for (int c = 0; c < widths.length; c++) {
@@ -70,7 +70,7 @@ public final class TableRenderer {
         }
     }
 
-    private static void alignedLine(Text out, List<Table.Column> columns, int[] widths, Object[] cells, String sgr) {
+    private static void alignedLine(TextBuffer out, List<Table.Column> columns, int[] widths, Object[] cells, String sgr) {
         if (sgr != null) {
             out.append(sgr);
         }
@@ -95,7 +95,7 @@ public final class TableRenderer {
         out.newline();
     }
 
-    private void raw(Text out, Table table) {
+    private void raw(TextBuffer out, Table table) {
         if (headings) {
             line(out, table.columns().stream().map(Table.Column::header).toArray());
         }
@@ -105,7 +105,7 @@ public final class TableRenderer {
     }
 
     /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
-    private static void rawLine(Text out, Object[] row) {
+    private static void rawLine(TextBuffer out, Object[] row) {
         Object[] escaped = new Object[row.length];
         for (int c = 0; c < row.length; c++) {
             escaped[c] = escapeRaw((String) row[c]);
@@ -113,7 +113,7 @@ public final class TableRenderer {
         line(out, escaped);
     }
 
-    private static void line(Text out, Object[] cells) {
+    private static void line(TextBuffer out, Object[] cells) {
         for (int c = 0; c < cells.length; c++) {
             if (c > 0) {
                 out.append(' ');
@@ -140,14 +140,14 @@ public final class TableRenderer {
         return s == null ? cell : s.toString();
     }
 
-    private static void export(Text out, Table table) {
+    private static void export(TextBuffer out, Table table) {
         List<Table.Column> columns = table.columns();
         for (Object[] row : table.rows()) {
             exportLine(out, columns, row);
         }
     }
 
-    private static void exportLine(Text out, List<Table.Column> columns, Object[] row) {
+    private static void exportLine(TextBuffer out, List<Table.Column> columns, Object[] row) {
         for (int c = 0; c < row.length; c++) {
             if (c > 0) {
                 out.append(' ');

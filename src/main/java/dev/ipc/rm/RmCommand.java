@@ -4,7 +4,7 @@ package dev.ipc.rm;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.OrderedOptions;
 import dev.ipc.cli.RunContext;
-import dev.ipc.cli.Specs;
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.rm.RmRequest.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
@@ -101,7 +101,7 @@ public final class RmCommand implements Callable<Integer> {
                         return null;
                     }
                 }).build());
-        Specs.withStandardHelp(spec);
+        CommandSpecs.withStandardHelp(spec);
         return spec;
     }
 

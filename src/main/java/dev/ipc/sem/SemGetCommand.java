@@ -10,7 +10,7 @@ import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SemaphoreCalls;
 import dev.ipc.sysv.Failures;
 import dev.ipc.sysv.Stat;
-import dev.ipc.sysv.Target;
+import dev.ipc.sysv.IdOrKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +37,7 @@ public final class SemGetCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Target target;
+    IdOrKey target;
 
     @Option(names = "--num", paramLabel = "N", description = "Only semaphore N (0 is the first).")
     String num;

@@ -15,7 +15,7 @@ import dev.ipc.sys.SemaphoreOperations;
 import dev.ipc.sys.SystemVCalls;
 import dev.ipc.sysv.Failures;
 import dev.ipc.sysv.Stat;
-import dev.ipc.sysv.Target;
+import dev.ipc.sysv.IdOrKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,7 +51,7 @@ public final class SemOpCommand implements Callable<Integer> {
     HelpOption help;
 
     @Mixin
-    Target target;
+    IdOrKey target;
 
     @Option(names = "--undo", description = "SEM_UNDO: the kernel reverses the operations when this process "
             + "exits, which is at once unless --hold keeps it.")

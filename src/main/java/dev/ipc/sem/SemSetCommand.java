@@ -10,7 +10,7 @@ import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SemaphoreCalls;
 import dev.ipc.sysv.Failures;
 import dev.ipc.sysv.Stat;
-import dev.ipc.sysv.Target;
+import dev.ipc.sysv.IdOrKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ public final class SemSetCommand implements Callable<Integer> {
     HelpOption help;
 
     @Mixin
-    Target target;
+    IdOrKey target;
 
     @Option(names = "--num", paramLabel = "N", description = "Set only semaphore N (0 is the first).")
     String num;

@@ -9,7 +9,7 @@ import dev.ipc.sys.Errno;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SharedMemoryCalls;
 import dev.ipc.sysv.Failures;
-import dev.ipc.sysv.Target;
+import dev.ipc.sysv.IdOrKey;
 import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
@@ -23,7 +23,7 @@ abstract class SegmentLockCommand implements Callable<Integer> {
     HelpOption help;
 
     @Mixin
-    Target target;
+    IdOrKey target;
 
     /** True for SHM_LOCK, false for SHM_UNLOCK. */
     abstract boolean lock();

@@ -4,7 +4,7 @@ package dev.ipc.shm;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
-import dev.ipc.cli.Values;
+import dev.ipc.cli.OptionValues;
 import dev.ipc.demo.Calls;
 import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
@@ -94,13 +94,13 @@ public final class ShmDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        count = Values.bounded(items, "--items", 1, Long.MAX_VALUE);
-        itemSize = (int) Math.min(Values.size(size, "--size"), Integer.MAX_VALUE);
-        if (itemSize < 8 || Values.size(size, "--size") > 1 << 30) {
+        count = OptionValues.bounded(items, "--items", 1, Long.MAX_VALUE);
+        itemSize = (int) Math.min(OptionValues.size(size, "--size"), Integer.MAX_VALUE);
+        if (itemSize < 8 || OptionValues.size(size, "--size") > 1 << 30) {
             throw IpcException.usage("--size " + size + " is out of range: an item holds its 8-byte number, and "
                     + "at most 1 GiB");
         }
-        ring = (int) Values.bounded(slots, "--slots", 1, 32767);
+        ring = (int) OptionValues.bounded(slots, "--slots", 1, 32767);
         if (role != null) {
             ChildLink.requireRole("ipc shm demo", role, "producer", "consumer");
             return "producer".equals(role) ? producer() : consumer();

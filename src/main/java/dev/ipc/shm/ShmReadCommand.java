@@ -4,14 +4,14 @@ package dev.ipc.shm;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.RawOutput;
-import dev.ipc.cli.Values;
+import dev.ipc.cli.OptionValues;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SharedMemoryCalls;
 import dev.ipc.sysv.Failures;
 import dev.ipc.sysv.Stat;
-import dev.ipc.sysv.Target;
+import dev.ipc.sysv.IdOrKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +44,7 @@ public final class ShmReadCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Target target;
+    IdOrKey target;
 
     @Option(names = "--offset", paramLabel = "BYTES", description = "Start this far into the segment (default 0).")
     String offset;
@@ -57,8 +57,8 @@ public final class ShmReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long from = offset == null ? 0 : Values.size(offset, "--offset");
-        long count = length == null ? -1 : Values.size(length, "--length");
+        long from = offset == null ? 0 : OptionValues.size(offset, "--offset");
+        long count = length == null ? -1 : OptionValues.size(length, "--length");
         target.validate();
 
         int id = target.resolve(SystemVKind.SEGMENT);

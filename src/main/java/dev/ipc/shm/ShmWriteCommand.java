@@ -5,14 +5,14 @@ import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
-import dev.ipc.cli.Values;
+import dev.ipc.cli.OptionValues;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SharedMemoryCalls;
 import dev.ipc.sysv.Failures;
 import dev.ipc.sysv.Stat;
-import dev.ipc.sysv.Target;
+import dev.ipc.sysv.IdOrKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +36,7 @@ public final class ShmWriteCommand implements Callable<Integer> {
     HelpOption help;
 
     @Mixin
-    Target target;
+    IdOrKey target;
 
     @Option(names = "--offset", paramLabel = "BYTES", description = "Start this far into the segment (default 0).")
     String offset;
@@ -49,7 +49,7 @@ public final class ShmWriteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long from = offset == null ? 0 : Values.size(offset, "--offset");
+        long from = offset == null ? 0 : OptionValues.size(offset, "--offset");
         if (text != null && file != null) {
             throw IpcException.usage("give TEXT or --file, not both");
         }

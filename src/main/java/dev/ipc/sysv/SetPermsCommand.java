@@ -24,7 +24,7 @@ public abstract class SetPermsCommand implements Callable<Integer> {
     HelpOption help;
 
     @Mixin
-    Target target;
+    IdOrKey target;
 
     @Option(names = "--owner", paramLabel = "USER", description = "The new owner: a user name or a uid.")
     String owner;

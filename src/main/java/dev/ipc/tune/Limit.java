@@ -48,6 +48,11 @@ public enum Limit {
 
     /** The file under /proc/sys/kernel. */
     public String file() {
+        return file(key);
+    }
+
+    /** The file under /proc/sys/kernel that holds a sysctl key: kernel.msgmax is msgmax. */
+    public static String file(String key) {
         return key.substring("kernel.".length());
     }
 

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Json;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
+import dev.ipc.proc.IpcNamespace;
 import dev.ipc.render.Table;
 import dev.ipc.render.TableRenderer;
-import dev.ipc.render.Text;
+import dev.ipc.render.TextBuffer;
 import dev.ipc.tune.TuneResult.Change;
 import dev.ipc.tune.TuneResult.Changed;
 import dev.ipc.tune.TuneResult.GuideRow;
@@ -71,7 +72,7 @@ final class TuneRenderer {
     }
 
     private String text(TuneResult result) {
-        Text text = new Text(1024);
+        TextBuffer text = new TextBuffer(1024);
         if (result instanceof Shown shown) {
             shownText(text, shown);
             namespaceText(text, "these limits are its own");
@@ -84,7 +85,7 @@ final class TuneRenderer {
         return text.toString();
     }
 
-    private void shownText(Text text, Shown shown) {
+    private void shownText(TextBuffer text, Shown shown) {
         text.append(group.title()).append(" limits: ").append(keysText()).newline();
         Table table = table("limits", "VALUE", "IN USE", "MEANING");
         for (Limit limit : group.limits()) {
@@ -99,7 +100,7 @@ final class TuneRenderer {
         new TableRenderer(TableRenderer.Mode.TABLE, true, colour).render(text, List.of(table));
     }
 
-    private void guideText(Text text, Guided guided) {
+    private void guideText(TextBuffer text, Guided guided) {
         text.append(guided.description()).newline().append("(").append(guided.preset().source()).append(")")
                 .newline();
         if (guided.rows().isEmpty()) {
@@ -121,7 +122,7 @@ final class TuneRenderer {
         }
     }
 
-    private void changedText(Text text, Changed changed) {
+    private void changedText(TextBuffer text, Changed changed) {
         int width = 0;
         for (Change change : changed.changes()) {
             width = Math.max(width, change.limit().name().length());
@@ -145,7 +146,7 @@ final class TuneRenderer {
     }
 
     /** A note that the limits shown or changed are those of this namespace only. */
-    private void namespaceText(Text text, String consequence) {
+    private void namespaceText(TextBuffer text, String consequence) {
         IpcNamespace namespace = machine.namespace();
         if (namespace.separate()) {
             text.append("IPC namespace ").append(namespace.id()).append(" is not the initial one: ")

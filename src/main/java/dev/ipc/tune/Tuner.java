@@ -2,6 +2,7 @@
 package dev.ipc.tune;
 
 import dev.ipc.cli.IpcException;
+import dev.ipc.proc.IpcNamespace;
 import dev.ipc.proc.KernelLimitsReader;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.tune.TuneResult.Change;
@@ -258,7 +259,7 @@ final class Tuner {
         List<KernelWriter.Write> writes = new ArrayList<>();
         for (Map.Entry<String, String> setting : after.entrySet()) {
             String key = setting.getKey();
-            Path file = machine.paths().kernelSysctl().resolve(key.substring("kernel.".length()));
+            Path file = machine.paths().kernelSysctl().resolve(Limit.file(key));
             writes.add(new KernelWriter.Write(key, file, before.get(key), setting.getValue()));
         }
         return writes;

@@ -3,6 +3,7 @@ package dev.ipc.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ipc.proc.IpcNamespace;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;

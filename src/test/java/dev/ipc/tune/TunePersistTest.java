@@ -2,6 +2,7 @@
 package dev.ipc.tune;
 
 import dev.ipc.cli.SelfCommand;
+import dev.ipc.proc.IpcNamespace;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;

@@ -1,8 +1,8 @@
 // Parses the numbers and sizes of command-line options, with messages that name the option and value.
 package dev.ipc.cli;
 
-public final class Values {
-    private Values() {
+public final class OptionValues {
+    private OptionValues() {
     }
 
     /**

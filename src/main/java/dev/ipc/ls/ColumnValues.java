@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * object has no such value. Renderers print each as the column's kind says; nothing is boxed on the way, which
  * for 200,000 cells of JSON is a tenth of the run.
  */
-final class Cells {
+final class ColumnValues {
     /** Takes the value of one cell; a sink that writes may fail as its output does. */
     interface Sink {
         void none() throws IOException;
@@ -47,7 +47,7 @@ final class Cells {
     private final UserDirectory users;
     private final Map<Integer, String> commandLines = new ConcurrentHashMap<>();
 
-    Cells(UserDirectory users) {
+    ColumnValues(UserDirectory users) {
         this.users = users;
     }
 

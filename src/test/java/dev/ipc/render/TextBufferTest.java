@@ -7,18 +7,18 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class TextTest {
+class TextBufferTest {
     @Test
     void keys_print_as_printf_0x08x_for_every_sign_and_width() {
         int[] keys = {0, 1, 0xf, 0x10, 0xabcdef, 0x7fffffff, -1, Integer.MIN_VALUE, 0x80000001, 65536};
         for (int key : keys) {
-            assertEquals(String.format("0x%08x", key), Text.formatKey(key), "key " + key);
-            assertEquals(String.format("0x%08x", key), new Text().hexKey(key).toString(), "key " + key);
+            assertEquals(String.format("0x%08x", key), TextBuffer.formatKey(key), "key " + key);
+            assertEquals(String.format("0x%08x", key), new TextBuffer().hexKey(key).toString(), "key " + key);
         }
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < 10_000; i++) {
             int key = random.nextInt();
-            assertEquals(String.format("0x%08x", key), Text.formatKey(key));
+            assertEquals(String.format("0x%08x", key), TextBuffer.formatKey(key));
         }
     }
 

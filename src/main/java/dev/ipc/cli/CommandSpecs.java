@@ -10,8 +10,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * one generated proxy class per annotation type, generic signature parsing), so the root and ls build their
  * models here; picocli parses, validates and prints help for them exactly as for annotated commands.
  */
-public final class Specs {
-    private Specs() {
+public final class CommandSpecs {
+    private CommandSpecs() {
     }
 
     /** -h/--help and -V/--version, as mixinStandardHelpOptions adds them. */

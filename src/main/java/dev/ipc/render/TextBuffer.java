@@ -3,58 +3,58 @@ package dev.ipc.render;
 
 import java.nio.charset.StandardCharsets;
 
-public final class Text {
+public final class TextBuffer {
     private final StringBuilder buffer;
 
-    public Text() {
+    public TextBuffer() {
         this(256);
     }
 
-    public Text(int capacity) {
+    public TextBuffer(int capacity) {
         buffer = new StringBuilder(capacity);
     }
 
-    public Text append(String s) {
+    public TextBuffer append(String s) {
         buffer.append(s);
         return this;
     }
 
-    public Text append(char c) {
+    public TextBuffer append(char c) {
         buffer.append(c);
         return this;
     }
 
-    public Text append(long value) {
+    public TextBuffer append(long value) {
         buffer.append(value);
         return this;
     }
 
-    public Text newline() {
+    public TextBuffer newline() {
         buffer.append('\n');
         return this;
     }
 
     /** %-Ns */
-    public Text left(String s, int width) {
+    public TextBuffer left(String s, int width) {
         buffer.append(s);
         spaces(width - s.length());
         return this;
     }
 
     /** %-N.Ns: cut to width, then padded to it. */
-    public Text leftCut(String s, int width) {
+    public TextBuffer leftCut(String s, int width) {
         return left(s.length() > width ? s.substring(0, width) : s, width);
     }
 
     /** %Ns */
-    public Text right(String s, int width) {
+    public TextBuffer right(String s, int width) {
         spaces(width - s.length());
         buffer.append(s);
         return this;
     }
 
     /** %-Nd (and %-Nu of a value already made non-negative). */
-    public Text left(long value, int width) {
+    public TextBuffer left(long value, int width) {
         int start = buffer.length();
         buffer.append(value);
         spaces(width - (buffer.length() - start));
@@ -62,28 +62,28 @@ public final class Text {
     }
 
     /** %Nd */
-    public Text right(long value, int width) {
+    public TextBuffer right(long value, int width) {
         return right(Long.toString(value), width);
     }
 
     /** %-Nju of an unsigned 64-bit value. */
-    public Text leftUnsigned(long value, int width) {
+    public TextBuffer leftUnsigned(long value, int width) {
         return value >= 0 ? left(value, width) : left(Long.toUnsignedString(value), width);
     }
 
     /** %-No */
-    public Text leftOctal(int value, int width) {
+    public TextBuffer leftOctal(int value, int width) {
         return left(Integer.toOctalString(value), width);
     }
 
     /** %#o: octal with a leading 0, and plain 0 for zero. */
-    public Text alternateOctal(int value) {
+    public TextBuffer alternateOctal(int value) {
         buffer.append(value == 0 ? "0" : "0" + Integer.toOctalString(value));
         return this;
     }
 
     /** 0x%08x */
-    public Text hexKey(int key) {
+    public TextBuffer hexKey(int key) {
         buffer.append(formatKey(key));
         return this;
     }
@@ -107,7 +107,7 @@ public final class Text {
         }
     }
 
-    public Text spaces(int count) {
+    public TextBuffer spaces(int count) {
         for (int i = 0; i < count; i++) {
             buffer.append(' ');
         }
@@ -115,7 +115,7 @@ public final class Text {
     }
 
     /** Drops spaces at the end of what was appended since start. */
-    public Text trimTrailingSpaces(int start) {
+    public TextBuffer trimTrailingSpaces(int start) {
         int end = buffer.length();
         while (end > start && buffer.charAt(end - 1) == ' ') {
             end--;

@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * @param figures what else describes it, in print order: size, nsems, maxmsg, msgsize, value
  * @param created false when the object existed before and was reused
  */
-record Made(String kind, OptionalInt id, String name, OptionalInt key, int mode, Map<String, Long> figures,
+record MkObject(String kind, OptionalInt id, String name, OptionalInt key, int mode, Map<String, Long> figures,
             boolean created) {
 
     /** The line ipcmk prints for it (util-linux 2.41 for POSIX objects). */

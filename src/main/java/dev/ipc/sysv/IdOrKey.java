@@ -3,16 +3,16 @@ package dev.ipc.sysv;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
-import dev.ipc.cli.Values;
+import dev.ipc.cli.OptionValues;
 import dev.ipc.model.SystemVKind;
-import dev.ipc.render.Text;
+import dev.ipc.render.TextBuffer;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVLifecycle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-public final class Target {
+public final class IdOrKey {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Selector selector;
 
@@ -27,10 +27,10 @@ public final class Target {
     /** Checks the option's value, so that a bad one is reported before anything is done. */
     public void validate() {
         if (selector.id != null) {
-            Values.id(selector.id, "--id");
+            OptionValues.id(selector.id, "--id");
             return;
         }
-        if (Values.key(selector.key, "--key") == 0) {
+        if (OptionValues.key(selector.key, "--key") == 0) {
             throw IpcException.usage("--key " + selector.key
                     + " is IPC_PRIVATE, which names no object: give the object's --id instead");
         }
@@ -40,14 +40,14 @@ public final class Target {
     public int resolve(SystemVKind kind) {
         validate();
         if (selector.id != null) {
-            return Values.id(selector.id, "--id");
+            return OptionValues.id(selector.id, "--id");
         }
-        int key = Values.key(selector.key, "--key");
+        int key = OptionValues.key(selector.key, "--key");
         try {
             return SystemVLifecycle.lookup(kind, key);
         } catch (NativeCallException e) {
             if (e.errno() == Errno.ENOENT) {
-                throw new IpcException("no " + kind.noun() + " with key " + Text.formatKey(key), ExitCodes.NOT_FOUND);
+                throw new IpcException("no " + kind.noun() + " with key " + TextBuffer.formatKey(key), ExitCodes.NOT_FOUND);
             }
             throw Failures.of(e, kind, -1, "look up");
         }
