@@ -1,0 +1,5 @@
+/**
+ * ipc shm: read, write, lock, set-perms, tune and the shared memory demo; a feature, imports no other command group
+ * but sysv, tune and demo.
+ */
+package dev.ipc.shm;
