@@ -47,12 +47,31 @@ final class ColumnValues {
     private final UserDirectory users;
     private final Map<Integer, String> commandLines = new ConcurrentHashMap<>();
 
+    /** The cells of System V objects, POSIX objects and limits rows, as {@link Rows} take them. */
+    final Rows.CellWriter<SystemVObject> systemVCells = new Rows.CellWriter<>() {
+        @Override
+        public void write(Column column, SystemVObject object, Sink sink) throws IOException {
+            systemV(column, object, sink);
+        }
+    };
+    final Rows.CellWriter<PosixObject> posixCells = new Rows.CellWriter<>() {
+        @Override
+        public void write(Column column, PosixObject object, Sink sink) throws IOException {
+            posix(column, object, sink);
+        }
+    };
+    static final Rows.CellWriter<GlobalRow> GLOBAL_CELLS = new Rows.CellWriter<>() {
+        @Override
+        public void write(Column column, GlobalRow row, Sink sink) throws IOException {
+            global(column, row, sink);
+        }
+    };
+
     ColumnValues(UserDirectory users) {
         this.users = users;
     }
 
-    /** Gives the column's value of a System V object to the sink. */
-    void systemV(Column column, SystemVObject o, Sink sink) throws IOException {
+    private void systemV(Column column, SystemVObject o, Sink sink) throws IOException {
         switch (column) {
             case KEY -> sink.key(o.key());
             case ID -> sink.number(o.id());
@@ -112,8 +131,7 @@ final class ColumnValues {
         }
     }
 
-    /** Gives the column's value of a POSIX object to the sink. */
-    void posix(Column column, PosixObject o, Sink sink) throws IOException {
+    private void posix(Column column, PosixObject o, Sink sink) throws IOException {
         switch (column) {
             case NAME -> sink.text(o.name());
             case OWNER, USER -> sink.text(userOrId(o.uid()));
@@ -160,8 +178,7 @@ final class ColumnValues {
         }
     }
 
-    /** Gives the column's value of a row of the limits table to the sink. */
-    static void global(Column column, GlobalRow row, Sink sink) throws IOException {
+    private static void global(Column column, GlobalRow row, Sink sink) throws IOException {
         switch (column) {
             case RESOURCE -> sink.text(row.resource());
             case DESCRIPTION -> sink.text(row.description());

@@ -10,6 +10,7 @@ import dev.ipc.model.IpcLimits;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.PosixObject;
 import dev.ipc.model.PosixQueueLimits;
+import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.PosixIpcReader;
 import dev.ipc.proc.SystemPaths;
@@ -211,19 +212,32 @@ final class StructuredListing {
         String name = request.filter().name() == null ? null : slashed(request.filter().name());
         PosixIpcReader posix = new PosixIpcReader(paths);
         return switch (listing) {
-            case QUEUES -> Rows.plain(wanted(source.messageQueues(), id), cells::systemV);
-            // a segment marked for destruction stands out
-            case SEGMENTS -> new Rows<>(wanted(source.sharedMemorySegments(), id), cells::systemV,
-                    segment -> segment.markedForDestruction() ? Table.Level.ALERT : Table.Level.NORMAL);
-            case SEMAPHORES -> Rows.plain(wanted(source.semaphoreSets(), id), cells::systemV);
-            case POSIX_QUEUES -> Rows.plain(named(posix.messageQueues(), name), cells::posix);
-            case POSIX_SHMEMS -> Rows.plain(named(posix.sharedMemory(), name), cells::posix);
-            case POSIX_SEMAPHORES -> Rows.plain(named(posix.semaphores(), name), cells::posix);
-            // a limit nearly or wholly used stands out
-            case GLOBAL -> new Rows<>(globalRows(posix), ColumnValues::global, row -> row.percentUsed().isPresent()
-                    ? Table.Level.ofPercent(row.percentUsed().getAsDouble()) : Table.Level.NORMAL);
+            case QUEUES -> Rows.plain(wanted(source.messageQueues(), id), cells.systemVCells);
+            case SEGMENTS -> new Rows<>(wanted(source.sharedMemorySegments(), id), cells.systemVCells, DESTROYED);
+            case SEMAPHORES -> Rows.plain(wanted(source.semaphoreSets(), id), cells.systemVCells);
+            case POSIX_QUEUES -> Rows.plain(named(posix.messageQueues(), name), cells.posixCells);
+            case POSIX_SHMEMS -> Rows.plain(named(posix.sharedMemory(), name), cells.posixCells);
+            case POSIX_SEMAPHORES -> Rows.plain(named(posix.semaphores(), name), cells.posixCells);
+            case GLOBAL -> new Rows<>(globalRows(posix), ColumnValues.GLOBAL_CELLS, NEARLY_USED);
         };
     }
+
+    /** A segment marked for destruction stands out. */
+    private static final Rows.Marker<SharedMemorySegment> DESTROYED = new Rows.Marker<>() {
+        @Override
+        public Table.Level level(SharedMemorySegment segment) {
+            return segment.markedForDestruction() ? Table.Level.ALERT : Table.Level.NORMAL;
+        }
+    };
+
+    /** A limit nearly or wholly used stands out. */
+    private static final Rows.Marker<GlobalRow> NEARLY_USED = new Rows.Marker<>() {
+        @Override
+        public Table.Level level(GlobalRow row) {
+            return row.percentUsed().isPresent() ? Table.Level.ofPercent(row.percentUsed().getAsDouble())
+                    : Table.Level.NORMAL;
+        }
+    };
 
     // Loops rather than streams: a listing's first stream and lambdas cost milliseconds of start-up to link.
     private <T extends SystemVObject> List<T> wanted(List<T> objects, Integer id) {
@@ -271,7 +285,7 @@ final class StructuredListing {
     }
 
     /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
-    private static <T> Object[] row(List<Column> columns, T object, Rows.CellWriter<T> cells, TextCell cell)
+    private static <T> Object[] row(List<Column> columns, T object, Rows.CellWriter<? super T> cells, TextCell cell)
             throws IOException {
         Object[] row = new Object[columns.size()];
         for (int c = 0; c < row.length; c++) {
@@ -288,7 +302,7 @@ final class StructuredListing {
             keys.add(column.jsonKey());
         }
         JsonCell cell = new JsonCell();
-        Rows.CellWriter<T> writer = rows.cells();
+        Rows.CellWriter<? super T> writer = rows.cells();
         return JsonRenderer.member(listing.jsonName(), keys, rows.objects(), (json, object, c) -> {
             cell.json = json;
             cell.column = columns.get(c);
