@@ -16,6 +16,7 @@ import dev.ipc.ls.LsCommand;
 import dev.ipc.mk.MkCommand;
 import dev.ipc.proc.Prefetch;
 import dev.ipc.rm.RmCommand;
+import dev.ipc.who.WhoCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ import java.util.Map;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo", "who"};
 
     private CommandTree() {
     }
@@ -54,6 +55,8 @@ public final class CommandTree {
                 return new FifoCommand();
             case "pipe-demo":
                 return new PipeDemoCommand();
+            case "who":
+                return new WhoCommand();
             default:
                 return null;
         }
