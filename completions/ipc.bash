@@ -162,6 +162,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} msg" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} signal" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ipc; return $?; fi
@@ -184,6 +185,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm unlock" ];    then _picocli_ipc_shm; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm set-perms" ];    then _picocli_ipc_shm; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm demo" ];    then _picocli_ipc_shm; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} signal demo" ];    then _picocli_ipc_signal; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo serve" ];    then _picocli_ipc_fifo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo send" ];    then _picocli_ipc_fifo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo bench" ];    then _picocli_ipc_fifo; return $?; fi
@@ -203,73 +205,77 @@ function _complete_ipc() {
   local cmds3=(sem)
   local cmds4=(msg)
   local cmds5=(shm)
-  local cmds6=(fifo)
-  local cmds7=(pipe-demo)
-  local cmds8=(help)
-  local cmds9=(sem tune)
-  local cmds10=(sem get)
-  local cmds11=(sem set)
-  local cmds12=(sem op)
-  local cmds13=(sem set-perms)
-  local cmds14=(sem demo)
-  local cmds15=(msg tune)
-  local cmds16=(msg send)
-  local cmds17=(msg recv)
-  local cmds18=(msg stat)
-  local cmds19=(msg set-perms)
-  local cmds20=(msg demo)
-  local cmds21=(shm tune)
-  local cmds22=(shm read)
-  local cmds23=(shm write)
-  local cmds24=(shm lock)
-  local cmds25=(shm unlock)
-  local cmds26=(shm set-perms)
-  local cmds27=(shm demo)
-  local cmds28=(fifo serve)
-  local cmds29=(fifo send)
-  local cmds30=(fifo bench)
-  local cmds31=(pipe-demo hello)
-  local cmds32=(pipe-demo pipeline)
-  local cmds33=(pipe-demo popen)
-  local cmds34=(pipe-demo capacity)
-  local cmds35=(pipe-demo nonblock)
-  local cmds36=(pipe-demo eof)
-  local cmds37=(pipe-demo sigpipe)
-  local cmds38=(pipe-demo atomic)
+  local cmds6=(signal)
+  local cmds7=(fifo)
+  local cmds8=(pipe-demo)
+  local cmds9=(help)
+  local cmds10=(sem tune)
+  local cmds11=(sem get)
+  local cmds12=(sem set)
+  local cmds13=(sem op)
+  local cmds14=(sem set-perms)
+  local cmds15=(sem demo)
+  local cmds16=(msg tune)
+  local cmds17=(msg send)
+  local cmds18=(msg recv)
+  local cmds19=(msg stat)
+  local cmds20=(msg set-perms)
+  local cmds21=(msg demo)
+  local cmds22=(shm tune)
+  local cmds23=(shm read)
+  local cmds24=(shm write)
+  local cmds25=(shm lock)
+  local cmds26=(shm unlock)
+  local cmds27=(shm set-perms)
+  local cmds28=(shm demo)
+  local cmds29=(signal demo)
+  local cmds30=(fifo serve)
+  local cmds31=(fifo send)
+  local cmds32=(fifo bench)
+  local cmds33=(pipe-demo hello)
+  local cmds34=(pipe-demo pipeline)
+  local cmds35=(pipe-demo popen)
+  local cmds36=(pipe-demo capacity)
+  local cmds37=(pipe-demo nonblock)
+  local cmds38=(pipe-demo eof)
+  local cmds39=(pipe-demo sigpipe)
+  local cmds40=(pipe-demo atomic)
 
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_fifo_send; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_demo; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_shm_lock; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_shm_write; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_shm_read; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_shm_tune; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_demo; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_msg_stat; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_msg_recv; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_msg_send; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_msg_tune; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_demo; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_sem_op; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_sem_set; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_sem_get; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_sem_tune; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ipc_help; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ipc_pipedemo; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ipc_fifo; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_fifo_send; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_signal_demo; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_demo; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_lock; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_shm_write; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_shm_read; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_shm_tune; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_demo; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_stat; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_msg_recv; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_msg_send; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_msg_tune; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_demo; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_op; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_sem_set; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_sem_get; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_sem_tune; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ipc_pipedemo; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ipc_fifo; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ipc_signal; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ipc_shm; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ipc_msg; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ipc_sem; return $?; fi
@@ -287,7 +293,7 @@ function _picocli_ipc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm fifo pipe-demo help"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo help"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -575,6 +581,36 @@ function _picocli_ipc_shm() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `signal` subcommand.
+function _picocli_ipc_signal() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="demo"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `fifo` subcommand.
 function _picocli_ipc_fifo() {
   # Get completion data
@@ -641,7 +677,7 @@ function _picocli_ipc_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm fifo pipe-demo"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo"
   local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1469,6 +1505,48 @@ function _picocli_ipc_shm_demo() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `demo` subcommand.
+function _picocli_ipc_signal_demo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--trace' '--json' '--debug'"
+  local arg_opts="'--signals' '--queued' '--members' '--timeout' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--signals')
+      return
+      ;;
+    '--queued')
+      return
+      ;;
+    '--members')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `serve` subcommand.
 function _picocli_ipc_fifo_serve() {
   # Get completion data
@@ -1896,7 +1974,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -2036,6 +2114,12 @@ function _ipc_option_values() {
     '/shm/demo --size') echo any ;;
     '/shm/demo --slots') echo any ;;
     '/shm/demo --color') echo one auto always never ;;
+    '/signal --color') echo one auto always never ;;
+    '/signal/demo --signals') echo any ;;
+    '/signal/demo --queued') echo any ;;
+    '/signal/demo --members') echo any ;;
+    '/signal/demo --timeout') echo any ;;
+    '/signal/demo --color') echo one auto always never ;;
     '/fifo --color') echo one auto always never ;;
     '/fifo/serve --dir') echo any ;;
     '/fifo/serve --requests') echo any ;;

@@ -14,6 +14,7 @@
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/signalfd.h>
 #include <time.h>
 
 #define SIZE(name, type) printf("%s %zu\n", name, sizeof(type))
@@ -100,5 +101,12 @@ int main(void) {
     AT("POLLFD_FD", struct pollfd, fd);
     AT("POLLFD_EVENTS", struct pollfd, events);
     AT("POLLFD_REVENTS", struct pollfd, revents);
+    SIZE("SIGNALFD_SIGINFO_SIZE", struct signalfd_siginfo);
+    AT("SSI_SIGNO", struct signalfd_siginfo, ssi_signo);
+    AT("SSI_CODE", struct signalfd_siginfo, ssi_code);
+    AT("SSI_PID", struct signalfd_siginfo, ssi_pid);
+    AT("SSI_UID", struct signalfd_siginfo, ssi_uid);
+    AT("SSI_STATUS", struct signalfd_siginfo, ssi_status);
+    AT("SSI_INT", struct signalfd_siginfo, ssi_int);
     return 0;
 }
