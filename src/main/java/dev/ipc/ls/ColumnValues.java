@@ -1,7 +1,7 @@
 // The value of each column for each kind of object, typed: renderers decide how to print it.
 package dev.ipc.ls;
 
-import dev.ipc.model.LimitInUse;
+import dev.ipc.model.LimitRow;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.PosixMessageQueue;
 import dev.ipc.model.PosixObject;
@@ -61,9 +61,9 @@ final class ColumnValues {
             posix(column, object, sink);
         }
     };
-    static final Rows.CellWriter<LimitInUse> GLOBAL_CELLS = new Rows.CellWriter<>() {
+    static final Rows.CellWriter<LimitRow> GLOBAL_CELLS = new Rows.CellWriter<>() {
         @Override
-        public void write(Column column, LimitInUse row, Sink sink) throws IOException {
+        public void write(Column column, LimitRow row, Sink sink) throws IOException {
             global(column, row, sink);
         }
     };
@@ -179,7 +179,7 @@ final class ColumnValues {
         }
     }
 
-    private static void global(Column column, LimitInUse row, Sink sink) throws IOException {
+    private static void global(Column column, LimitRow row, Sink sink) throws IOException {
         switch (column) {
             case RESOURCE -> sink.text(row.resource());
             case DESCRIPTION -> sink.text(row.description());

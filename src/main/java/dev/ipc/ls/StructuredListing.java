@@ -6,10 +6,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Json;
 import dev.ipc.cli.RunContext;
-import dev.ipc.model.LimitInUse;
+import dev.ipc.model.IpcLimits;
+import dev.ipc.model.IpcUsage;
 import dev.ipc.model.PosixObject;
+import dev.ipc.model.LimitRow;
 import dev.ipc.model.SharedMemorySegment;
-import dev.ipc.model.SystemVKind;
 import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.PosixIpcReader;
 import dev.ipc.proc.SystemPaths;
@@ -21,7 +22,7 @@ import dev.ipc.render.Table;
 import dev.ipc.render.TableRenderer;
 import dev.ipc.render.TextBuffer;
 import dev.ipc.render.TimeFormat;
-import dev.ipc.source.LimitsInUse;
+import dev.ipc.source.LimitTable;
 import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
@@ -32,11 +33,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -232,9 +231,9 @@ final class StructuredListing {
     };
 
     /** A limit nearly or wholly used stands out. */
-    private static final Rows.Marker<LimitInUse> NEARLY_USED = new Rows.Marker<>() {
+    private static final Rows.Marker<LimitRow> NEARLY_USED = new Rows.Marker<>() {
         @Override
-        public Table.Level level(LimitInUse row) {
+        public Table.Level level(LimitRow row) {
             return row.percentUsed().isPresent() ? Table.Level.ofPercent(row.percentUsed().getAsDouble())
                     : Table.Level.NORMAL;
         }
@@ -418,20 +417,23 @@ final class StructuredListing {
     }
 
     /** lsipc -g: every limit, with what is in use where the kernel counts it. */
-    private List<LimitInUse> globalRows(PosixIpcReader posix) throws IOException {
+    private List<LimitRow> globalRows(PosixIpcReader posix) throws IOException {
+        IpcLimits limits = source.limits();
+        IpcUsage usage = source.usage(PageSize.get());
         Set<Listing> only = request.selection().limitsFor();
-        Set<SystemVKind> kinds = EnumSet.noneOf(SystemVKind.class);
+        List<LimitRow> rows = new ArrayList<>();
         if (only.contains(Listing.QUEUES)) {
-            kinds.add(SystemVKind.QUEUE);
+            rows.addAll(LimitTable.messages(limits, usage));
         }
         if (only.contains(Listing.SEGMENTS)) {
-            kinds.add(SystemVKind.SEGMENT);
+            rows.addAll(LimitTable.sharedMemory(limits, usage));
         }
         if (only.contains(Listing.SEMAPHORES)) {
-            kinds.add(SystemVKind.SEMAPHORE_SET);
+            rows.addAll(LimitTable.semaphores(limits, usage));
         }
-        boolean posixQueues = only.contains(Listing.POSIX_QUEUES);
-        return LimitsInUse.rows(source.limits(), source.usage(PageSize.get()), kinds, posixQueues,
-                posixQueues ? posix.messageQueueCount() : OptionalLong.empty());
+        if (only.contains(Listing.POSIX_QUEUES) && limits.posixQueues().isPresent()) {
+            rows.addAll(LimitTable.posixQueues(limits.posixQueues().get(), posix.messageQueueCount()));
+        }
+        return rows;
     }
 }

@@ -91,7 +91,7 @@ public final class SystemVSource {
         return usage(proc.messageQueues(), proc.sharedMemorySegments(), proc.semaphoreSets(), pageSize);
     }
 
-    /** The sums MSG_INFO, SHM_INFO and SEM_INFO report, from listings already read. */
+    /** The sums MSG_INFO, SHM_INFO and SEM_INFO report, over these listings (shm_tot counts whole pages). */
     public static IpcUsage usage(List<MessageQueue> queues, List<SharedMemorySegment> segments,
                                  List<SemaphoreSet> sets, long pageSize) {
         long messages = 0;
