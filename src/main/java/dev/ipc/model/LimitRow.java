@@ -5,21 +5,12 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
-<<<<<<<< HEAD:src/main/java/dev/ipc/model/LimitInUse.java
- * @param resource  lsipc's RESOURCE name: MSGMNI, SHMALL, SEMMNS, MQUMNI ...
- * @param limit     an unsigned 64-bit value
- * @param inBytes   whether the limit is a size (printed in human form unless --bytes)
- * @param used      how much of it is in use, where that is a meaningful count
- */
-public record LimitInUse(String resource, String description, long limit, boolean inBytes, OptionalLong used) {
-========
  * @param resource    lsipc's RESOURCE name: MSGMNI, SHMALL, SEMMNS, MQUMNI, ...
  * @param limit       an unsigned 64-bit value
  * @param inBytes     whether the limit is a size
  * @param used        how much of it is in use, where that is a meaningful count
  */
 public record LimitRow(String resource, String description, long limit, boolean inBytes, OptionalLong used) {
->>>>>>>> main:src/main/java/dev/ipc/model/LimitRow.java
     public OptionalDouble percentUsed() {
         if (used.isEmpty() || limit == 0) {
             return OptionalDouble.empty();
