@@ -1,6 +1,7 @@
 // ipc shm demo: producer and consumer through a ring in a shared memory segment, guarded by semaphores.
 package dev.ipc.shm;
 
+import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
@@ -65,7 +66,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
 
     @Option(names = "--size", paramLabel = "BYTES", defaultValue = "64",
             description = "Bytes in each item, 8 or more: its number, then data derived from it "
-                    + "(default ${DEFAULT-VALUE}).")
+                    + "(default ${DEFAULT-VALUE}). " + Sizes.HELP)
     String size;
 
     @Option(names = "--slots", paramLabel = "K", defaultValue = "4",
@@ -95,11 +96,8 @@ public final class ShmDemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         count = OptionValues.bounded(items, "--items", 1, Long.MAX_VALUE);
-        itemSize = (int) Math.min(OptionValues.size(size, "--size"), Integer.MAX_VALUE);
-        if (itemSize < 8 || OptionValues.size(size, "--size") > 1 << 30) {
-            throw IpcException.usage("--size " + size + " is out of range: an item holds its 8-byte number, and "
-                    + "at most 1 GiB");
-        }
+        // an item holds its 8-byte number
+        itemSize = (int) Sizes.bytes("--size", size, 8, 1 << 30);
         ring = (int) OptionValues.bounded(slots, "--slots", 1, 32767);
         if (role != null) {
             ChildLink.requireRole("ipc shm demo", role, "producer", "consumer");
