@@ -289,7 +289,7 @@ function _picocli_ipc() {
 
   local commands="ls mk rm sem msg shm fifo pipe-demo help"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color'"
+  local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -299,6 +299,9 @@ function _picocli_ipc() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -319,7 +322,7 @@ function _picocli_ipc_ls() {
 
   local commands=""
   local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '--noheadings' '-P' '--numeric-perms' '--notruncate' '--orphans' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'-i' '--id' '-N' '--name' '-o' '--output' '--time-format' '--color'"
+  local arg_opts="'-i' '--id' '-N' '--name' '-o' '--output' '--time-format' '--color' '--ns'"
   local LIST_option_args=("KEY" "ID" "NAME" "OWNER" "PERMS" "CUID" "CUSER" "CGID" "CGROUP" "UID" "USER" "GID" "GROUP" "CTIME" "MTIME" "SIZE" "NATTCH" "STATUS" "ATTACH" "DETACH" "COMMAND" "CPID" "LPID" "USEDBYTES" "MSGS" "SEND" "RECV" "LSPID" "LRPID" "MAXMSGS" "MSGSIZE" "NSEMS" "OTIME" "SVAL" "RESOURCE" "DESCRIPTION" "LIMIT" "USED" "USE%") # --output values
   local FORMAT_option_args=("short" "full" "iso") # --time-format values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -348,6 +351,9 @@ function _picocli_ipc_ls() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -367,7 +373,7 @@ function _picocli_ipc_mk() {
 
   local commands=""
   local flag_opts="'-Q' '--queue' '-q' '--posix-mqueue' '-s' '--exclusive' '--json' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'-M' '--shmem' '-m' '--posix-shmem' '-S' '--semaphore' '--posix-semaphore' '-p' '--mode' '-n' '--name' '--maxmsg' '--msgsize' '--key' '--key-from' '--color'"
+  local arg_opts="'-M' '--shmem' '-m' '--posix-shmem' '-S' '--semaphore' '--posix-semaphore' '-p' '--mode' '-n' '--name' '--maxmsg' '--msgsize' '--key' '--key-from' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -408,6 +414,9 @@ function _picocli_ipc_mk() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -427,7 +436,7 @@ function _picocli_ipc_rm() {
 
   local commands=""
   local flag_opts="'--orphans' '--dry-run' '-v' '--verbose' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'-m' '--shmem-id' '-M' '--shmem-key' '--posix-shmem' '-q' '--queue-id' '-Q' '--queue-key' '--posix-mqueue' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-semaphore' '-a' '--all' '--owner' '--older-than' '--color'"
+  local arg_opts="'-m' '--shmem-id' '-M' '--shmem-key' '--posix-shmem' '-q' '--queue-id' '-Q' '--queue-key' '--posix-mqueue' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-semaphore' '-a' '--all' '--owner' '--older-than' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -474,6 +483,9 @@ function _picocli_ipc_rm() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -493,7 +505,7 @@ function _picocli_ipc_sem() {
 
   local commands="tune get set op set-perms demo"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color'"
+  local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -503,6 +515,9 @@ function _picocli_ipc_sem() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -523,7 +538,7 @@ function _picocli_ipc_msg() {
 
   local commands="tune send recv stat set-perms demo"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color'"
+  local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -533,6 +548,9 @@ function _picocli_ipc_msg() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -553,7 +571,7 @@ function _picocli_ipc_shm() {
 
   local commands="tune read write lock unlock set-perms demo"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color'"
+  local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -563,6 +581,9 @@ function _picocli_ipc_shm() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -643,7 +664,7 @@ function _picocli_ipc_help() {
 
   local commands="ls mk rm sem msg shm fifo pipe-demo"
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--color'"
+  local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -653,6 +674,9 @@ function _picocli_ipc_help() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -673,7 +697,7 @@ function _picocli_ipc_sem_tune() {
 
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--semmsl' '--semmns' '--semopm' '--semmni' '--color'"
+  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--semmsl' '--semmns' '--semopm' '--semmni' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -708,6 +732,9 @@ function _picocli_ipc_sem_tune() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -727,7 +754,7 @@ function _picocli_ipc_sem_get() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--json' '--debug'"
-  local arg_opts="'--id' '--key' '--num' '--color'"
+  local arg_opts="'--id' '--key' '--num' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -746,6 +773,9 @@ function _picocli_ipc_sem_get() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -766,7 +796,7 @@ function _picocli_ipc_sem_set() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--num' '--color'"
+  local arg_opts="'--id' '--key' '--num' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -785,6 +815,9 @@ function _picocli_ipc_sem_set() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -805,7 +838,7 @@ function _picocli_ipc_sem_op() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--undo' '--nowait' '--debug'"
-  local arg_opts="'--id' '--key' '--timeout' '--hold' '--color'"
+  local arg_opts="'--id' '--key' '--timeout' '--hold' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -828,6 +861,9 @@ function _picocli_ipc_sem_op() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -847,7 +883,7 @@ function _picocli_ipc_sem_setperms() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
+  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -873,6 +909,9 @@ function _picocli_ipc_sem_setperms() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -892,7 +931,7 @@ function _picocli_ipc_sem_demo() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--trace' '--debug'"
-  local arg_opts="'--pace' '--color'"
+  local arg_opts="'--pace' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -905,6 +944,9 @@ function _picocli_ipc_sem_demo() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -925,7 +967,7 @@ function _picocli_ipc_msg_tune() {
 
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--msgmax' '--msgmnb' '--msgmni' '--color'"
+  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--msgmax' '--msgmnb' '--msgmni' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -957,6 +999,9 @@ function _picocli_ipc_msg_tune() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -976,7 +1021,7 @@ function _picocli_ipc_msg_send() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--nowait' '--debug'"
-  local arg_opts="'--id' '--key' '--type' '--timeout' '--file' '--color'"
+  local arg_opts="'--id' '--key' '--type' '--timeout' '--file' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1002,6 +1047,9 @@ function _picocli_ipc_msg_send() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1021,7 +1069,7 @@ function _picocli_ipc_msg_recv() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--except' '--nowait' '--all' '--truncate' '--raw' '--json' '--debug'"
-  local arg_opts="'--id' '--key' '--type' '--count' '--max-size' '--timeout' '--color'"
+  local arg_opts="'--id' '--key' '--type' '--count' '--max-size' '--timeout' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1050,6 +1098,9 @@ function _picocli_ipc_msg_recv() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1069,7 +1120,7 @@ function _picocli_ipc_msg_stat() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--human' '--json' '--debug'"
-  local arg_opts="'--id' '--key' '--color'"
+  local arg_opts="'--id' '--key' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1085,6 +1136,9 @@ function _picocli_ipc_msg_stat() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -1105,7 +1159,7 @@ function _picocli_ipc_msg_setperms() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
+  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1131,6 +1185,9 @@ function _picocli_ipc_msg_setperms() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1150,7 +1207,7 @@ function _picocli_ipc_msg_demo() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--trace' '--debug'"
-  local arg_opts="'--round-trips' '--clients' '--color'"
+  local arg_opts="'--round-trips' '--clients' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1166,6 +1223,9 @@ function _picocli_ipc_msg_demo() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -1186,7 +1246,7 @@ function _picocli_ipc_shm_tune() {
 
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--shmmax' '--shmall' '--shmmni' '--color'"
+  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--shmmax' '--shmall' '--shmmni' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1218,6 +1278,9 @@ function _picocli_ipc_shm_tune() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1237,7 +1300,7 @@ function _picocli_ipc_shm_read() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--raw' '--debug'"
-  local arg_opts="'--id' '--key' '--offset' '--length' '--color'"
+  local arg_opts="'--id' '--key' '--offset' '--length' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1260,6 +1323,9 @@ function _picocli_ipc_shm_read() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1279,7 +1345,7 @@ function _picocli_ipc_shm_write() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--offset' '--file' '--color'"
+  local arg_opts="'--id' '--key' '--offset' '--file' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1302,6 +1368,9 @@ function _picocli_ipc_shm_write() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1321,7 +1390,7 @@ function _picocli_ipc_shm_lock() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--color'"
+  local arg_opts="'--id' '--key' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1337,6 +1406,9 @@ function _picocli_ipc_shm_lock() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -1357,7 +1429,7 @@ function _picocli_ipc_shm_unlock() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--color'"
+  local arg_opts="'--id' '--key' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1373,6 +1445,9 @@ function _picocli_ipc_shm_unlock() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -1393,7 +1468,7 @@ function _picocli_ipc_shm_setperms() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
+  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1419,6 +1494,9 @@ function _picocli_ipc_shm_setperms() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1438,7 +1516,7 @@ function _picocli_ipc_shm_demo() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--trace' '--debug'"
-  local arg_opts="'--items' '--size' '--slots' '--color'"
+  local arg_opts="'--items' '--size' '--slots' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1457,6 +1535,9 @@ function _picocli_ipc_shm_demo() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -1907,11 +1988,13 @@ function _ipc_command_path() {
 function _ipc_option_values() {
   case "$1 $2" in
     '/ --color') echo one auto always never ;;
+    '/ --ns') echo one PID PATH ;;
     '/ls -i'|'/ls --id') echo any ;;
     '/ls -N'|'/ls --name') echo any ;;
     '/ls -o'|'/ls --output') echo list KEY ID NAME OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME MTIME SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID USEDBYTES MSGS SEND RECV LSPID LRPID MAXMSGS MSGSIZE NSEMS OTIME SVAL RESOURCE DESCRIPTION LIMIT USED USE% ;;
     '/ls --time-format') echo one short full iso ;;
     '/ls --color') echo one auto always never ;;
+    '/ls --ns') echo one PID PATH ;;
     '/mk -M'|'/mk --shmem') echo any ;;
     '/mk -m'|'/mk --posix-shmem') echo any ;;
     '/mk -S'|'/mk --semaphore') echo any ;;
@@ -1923,6 +2006,7 @@ function _ipc_option_values() {
     '/mk --key') echo any ;;
     '/mk --key-from') echo any ;;
     '/mk --color') echo one auto always never ;;
+    '/mk --ns') echo one PID PATH ;;
     '/rm -m'|'/rm --shmem-id') echo any ;;
     '/rm -M'|'/rm --shmem-key') echo any ;;
     '/rm --posix-shmem') echo any ;;
@@ -1936,7 +2020,9 @@ function _ipc_option_values() {
     '/rm --owner') echo any ;;
     '/rm --older-than') echo any ;;
     '/rm --color') echo one auto always never ;;
+    '/rm --ns') echo one PID PATH ;;
     '/sem --color') echo one auto always never ;;
+    '/sem --ns') echo one PID PATH ;;
     '/sem/tune --persist') echo any ;;
     '/sem/tune --preset') echo any ;;
     '/sem/tune --connections') echo any ;;
@@ -1946,28 +2032,35 @@ function _ipc_option_values() {
     '/sem/tune --semopm') echo any ;;
     '/sem/tune --semmni') echo any ;;
     '/sem/tune --color') echo one auto always never ;;
+    '/sem/tune --ns') echo one PID PATH ;;
     '/sem/get --id') echo any ;;
     '/sem/get --key') echo any ;;
     '/sem/get --num') echo any ;;
     '/sem/get --color') echo one auto always never ;;
+    '/sem/get --ns') echo one PID PATH ;;
     '/sem/set --id') echo any ;;
     '/sem/set --key') echo any ;;
     '/sem/set --num') echo any ;;
     '/sem/set --color') echo one auto always never ;;
+    '/sem/set --ns') echo one PID PATH ;;
     '/sem/op --id') echo any ;;
     '/sem/op --key') echo any ;;
     '/sem/op --timeout') echo any ;;
     '/sem/op --hold') echo any ;;
     '/sem/op --color') echo one auto always never ;;
+    '/sem/op --ns') echo one PID PATH ;;
     '/sem/set-perms --id') echo any ;;
     '/sem/set-perms --key') echo any ;;
     '/sem/set-perms --owner') echo any ;;
     '/sem/set-perms --group') echo any ;;
     '/sem/set-perms --mode') echo any ;;
     '/sem/set-perms --color') echo one auto always never ;;
+    '/sem/set-perms --ns') echo one PID PATH ;;
     '/sem/demo --pace') echo any ;;
     '/sem/demo --color') echo one auto always never ;;
+    '/sem/demo --ns') echo one PID PATH ;;
     '/msg --color') echo one auto always never ;;
+    '/msg --ns') echo one PID PATH ;;
     '/msg/tune --persist') echo any ;;
     '/msg/tune --preset') echo any ;;
     '/msg/tune --connections') echo any ;;
@@ -1976,12 +2069,14 @@ function _ipc_option_values() {
     '/msg/tune --msgmnb') echo any ;;
     '/msg/tune --msgmni') echo any ;;
     '/msg/tune --color') echo one auto always never ;;
+    '/msg/tune --ns') echo one PID PATH ;;
     '/msg/send --id') echo any ;;
     '/msg/send --key') echo any ;;
     '/msg/send --type') echo any ;;
     '/msg/send --timeout') echo any ;;
     '/msg/send --file') echo any ;;
     '/msg/send --color') echo one auto always never ;;
+    '/msg/send --ns') echo one PID PATH ;;
     '/msg/recv --id') echo any ;;
     '/msg/recv --key') echo any ;;
     '/msg/recv --type') echo any ;;
@@ -1989,19 +2084,24 @@ function _ipc_option_values() {
     '/msg/recv --max-size') echo any ;;
     '/msg/recv --timeout') echo any ;;
     '/msg/recv --color') echo one auto always never ;;
+    '/msg/recv --ns') echo one PID PATH ;;
     '/msg/stat --id') echo any ;;
     '/msg/stat --key') echo any ;;
     '/msg/stat --color') echo one auto always never ;;
+    '/msg/stat --ns') echo one PID PATH ;;
     '/msg/set-perms --id') echo any ;;
     '/msg/set-perms --key') echo any ;;
     '/msg/set-perms --owner') echo any ;;
     '/msg/set-perms --group') echo any ;;
     '/msg/set-perms --mode') echo any ;;
     '/msg/set-perms --color') echo one auto always never ;;
+    '/msg/set-perms --ns') echo one PID PATH ;;
     '/msg/demo --round-trips') echo any ;;
     '/msg/demo --clients') echo any ;;
     '/msg/demo --color') echo one auto always never ;;
+    '/msg/demo --ns') echo one PID PATH ;;
     '/shm --color') echo one auto always never ;;
+    '/shm --ns') echo one PID PATH ;;
     '/shm/tune --persist') echo any ;;
     '/shm/tune --preset') echo any ;;
     '/shm/tune --connections') echo any ;;
@@ -2010,32 +2110,39 @@ function _ipc_option_values() {
     '/shm/tune --shmall') echo one PAGES SIZE ;;
     '/shm/tune --shmmni') echo any ;;
     '/shm/tune --color') echo one auto always never ;;
+    '/shm/tune --ns') echo one PID PATH ;;
     '/shm/read --id') echo any ;;
     '/shm/read --key') echo any ;;
     '/shm/read --offset') echo any ;;
     '/shm/read --length') echo any ;;
     '/shm/read --color') echo one auto always never ;;
+    '/shm/read --ns') echo one PID PATH ;;
     '/shm/write --id') echo any ;;
     '/shm/write --key') echo any ;;
     '/shm/write --offset') echo any ;;
     '/shm/write --file') echo any ;;
     '/shm/write --color') echo one auto always never ;;
+    '/shm/write --ns') echo one PID PATH ;;
     '/shm/lock --id') echo any ;;
     '/shm/lock --key') echo any ;;
     '/shm/lock --color') echo one auto always never ;;
+    '/shm/lock --ns') echo one PID PATH ;;
     '/shm/unlock --id') echo any ;;
     '/shm/unlock --key') echo any ;;
     '/shm/unlock --color') echo one auto always never ;;
+    '/shm/unlock --ns') echo one PID PATH ;;
     '/shm/set-perms --id') echo any ;;
     '/shm/set-perms --key') echo any ;;
     '/shm/set-perms --owner') echo any ;;
     '/shm/set-perms --group') echo any ;;
     '/shm/set-perms --mode') echo any ;;
     '/shm/set-perms --color') echo one auto always never ;;
+    '/shm/set-perms --ns') echo one PID PATH ;;
     '/shm/demo --items') echo any ;;
     '/shm/demo --size') echo any ;;
     '/shm/demo --slots') echo any ;;
     '/shm/demo --color') echo one auto always never ;;
+    '/shm/demo --ns') echo one PID PATH ;;
     '/fifo --color') echo one auto always never ;;
     '/fifo/serve --dir') echo any ;;
     '/fifo/serve --requests') echo any ;;
@@ -2074,6 +2181,7 @@ function _ipc_option_values() {
     '/pipe-demo/atomic --records') echo any ;;
     '/pipe-demo/atomic --color') echo one auto always never ;;
     '/help --color') echo one auto always never ;;
+    '/help --ns') echo one PID PATH ;;
   esac
 }
 
