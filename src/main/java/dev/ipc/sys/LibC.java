@@ -78,6 +78,12 @@ public final class LibC {
     private static final NativeFunction POLL = checked("poll", INT, POINTER, SIZE, INT);
     private static final NativeFunction PIPE2 = checked("pipe2", INT, POINTER, INT);
 
+    // terminals
+    /** ioctl is variadic; the requests used here take a pointer. */
+    private static final NativeFunction IOCTL = variadic("ioctl", 2, INT, INT, Type.ULONG, POINTER);
+    private static final NativeFunction TCGETATTR = checked("tcgetattr", INT, INT, POINTER);
+    private static final NativeFunction TCSETATTR = checked("tcsetattr", INT, INT, INT, POINTER);
+
     // processes
     private static final NativeFunction WAITPID = checked("waitpid", INT, INT, POINTER, INT);
     private static final NativeFunction KILL = checked("kill", INT, INT, INT);
@@ -124,8 +130,6 @@ public final class LibC {
 
     // namespaces
     private static final NativeFunction SETNS = checked("setns", INT, INT, INT);
-    /** ioctl is variadic; the namespace requests take no argument, so 0 is passed. */
-    private static final NativeFunction IOCTL = variadic("ioctl", 2, INT, INT, Type.ULONG, LONG);
 
     private LibC() {
     }
@@ -274,7 +278,7 @@ public final class LibC {
         return (int) SETNS.call(fd, type);
     }
 
-    /** An ioctl that takes no argument (NS_GET_NSTYPE). */
+    /** An ioctl that takes no argument (NS_GET_NSTYPE): a null pointer is passed. */
     public int ioctl(int fd, long request) {
         return (int) IOCTL.call(fd, request, 0);
     }
@@ -333,6 +337,18 @@ public final class LibC {
 
     public int poll(Pointer fds, long count, int timeoutMillis) {
         return (int) POLL.call(fds.address(), count, timeoutMillis);
+    }
+
+    public int ioctl(int fd, long request, Pointer argument) {
+        return (int) IOCTL.call(fd, request, argument.address());
+    }
+
+    public int tcgetattr(int fd, Pointer termios) {
+        return (int) TCGETATTR.call(fd, termios.address());
+    }
+
+    public int tcsetattr(int fd, int when, Pointer termios) {
+        return (int) TCSETATTR.call(fd, when, termios.address());
     }
 
     /** fds[0] gets the read end, fds[1] the write end. */
