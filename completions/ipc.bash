@@ -667,7 +667,7 @@ function _picocli_ipc_metrics() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--max-objects' '--textfile' '--color'"
+  local arg_opts="'--max-objects' '--textfile' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -686,6 +686,9 @@ function _picocli_ipc_metrics() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -2225,6 +2228,7 @@ function _ipc_option_values() {
     '/metrics --max-objects') echo any ;;
     '/metrics --textfile') echo any ;;
     '/metrics --color') echo one auto always never ;;
+    '/metrics --ns') echo one PID PATH ;;
     '/help --color') echo one auto always never ;;
     '/help --ns') echo one PID PATH ;;
   esac

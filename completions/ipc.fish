@@ -502,6 +502,7 @@ complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'max-objects' -r -F -d 'Per-objec
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'textfile' -r -F -d 'Write DIR/ipc.prom for node_exporter\'s textfile collector (to a temporary name in DIR, then renamed) instead of printing.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ls' -d 'List System V IPC objects exactly as ipcs(1) prints them.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'mk' -d 'Create System V and POSIX IPC objects, as ipcmk(1) does.'
