@@ -139,6 +139,9 @@ public final class LibC {
     private static final NativeFunction SIGABBREV_NP = plain("sigabbrev_np", POINTER, INT);
     private static final NativeFunction GETPAGESIZE = plain("getpagesize", INT);
 
+    // namespaces
+    private static final NativeFunction SETNS = checked("setns", INT, INT, INT);
+
     private LibC() {
     }
 
@@ -279,6 +282,16 @@ public final class LibC {
         try (NativeString string = new NativeString(path)) {
             return (int) OPENAT.call(directory, string.address, flags, mode);
         }
+    }
+
+    /** Moves the calling thread alone into the namespace fd names (CLONE_NEWIPC has no single-thread rule). */
+    public int setns(int fd, int type) {
+        return (int) SETNS.call(fd, type);
+    }
+
+    /** An ioctl that takes no argument (NS_GET_NSTYPE): a null pointer is passed. */
+    public int ioctl(int fd, long request) {
+        return (int) IOCTL.call(fd, request, 0);
     }
 
     public int close(int fd) {
