@@ -338,7 +338,7 @@ public final class IpcUsers {
                 }
                 // a queue shows as "/NAME" (the root of its internal mount); /dev/shm files by their path
                 if (target.isEmpty() || target.charAt(0) != '/' || target.startsWith("/proc/")
-                        || (target.indexOf('/', 1) >= 0 && !target.startsWith(shmPrefix))) {
+                        || (target.indexOf('/', 1) >= 0 && !target.startsWith(shmPrefix) && !target.startsWith("/dev/shm/"))) {
                     continue;
                 }
                 Map<String, Object> attributes;
