@@ -4,6 +4,7 @@ package dev.ipc;
 import dev.ipc.fifo.FifoCommand;
 import dev.ipc.msg.MsgCommand;
 import dev.ipc.pipe.PipeDemoCommand;
+import dev.ipc.socket.SocketCommand;
 import dev.ipc.sem.SemCommand;
 import dev.ipc.shm.ShmCommand;
 
@@ -30,7 +31,7 @@ import java.util.Map;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo", "socket"};
 
     private CommandTree() {
     }
@@ -54,6 +55,8 @@ public final class CommandTree {
                 return new FifoCommand();
             case "pipe-demo":
                 return new PipeDemoCommand();
+            case "socket":
+                return new SocketCommand();
             default:
                 return null;
         }

@@ -88,7 +88,7 @@ public final class DemoProcess {
         String text = parts.length > 2 ? parts[2] : "";
         switch (parts[1]) {
             case "say" -> transcript.add(nanos, label, text);
-            case "trace" -> transcript.add(nanos, label, "call: " + text);
+            case "trace" -> transcript.call(nanos, label, text);
             case "fact" -> {
                 int space = text.indexOf(' ');
                 synchronized (facts) {

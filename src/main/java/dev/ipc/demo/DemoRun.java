@@ -1,11 +1,14 @@
 // One run of a lab demo: its transcript, its processes and objects (always cleaned up), its checks and verdict.
 package dev.ipc.demo;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.IpcException;
+import dev.ipc.cli.Json;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVLifecycle;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +29,50 @@ public final class DemoRun {
         void run(DemoRun run) throws Exception;
     }
 
+    /** The demo's own findings, written inside its JSON object. */
+    public interface Findings {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * Where the run goes. Text: the transcript on out, calls (--trace) in it or, with callsOnStderr, on err.
+     * --json: one JSON object on out, calls on err. --diagram: a Mermaid sequence diagram on out, calls on err.
+     */
+    public record Output(PrintWriter out, PrintWriter err, boolean trace, boolean callsOnStderr, boolean json,
+                         boolean diagram) {
+        /** The transcript on out, with the calls in it when tracing. */
+        public static Output text(PrintWriter out, boolean trace) {
+            return new Output(out, null, trace, false, false, false);
+        }
+
+        public Output withDiagram(PrintWriter err, boolean diagram) {
+            return new Output(out, err, trace, callsOnStderr, json, diagram);
+        }
+
+        public Output withJson(PrintWriter err, boolean json) {
+            return new Output(out, err, trace, callsOnStderr, json, diagram);
+        }
+
+        /** --trace on stderr in strace's notation, as pipe-demo's. */
+        public Output withCallsOnStderr(PrintWriter err) {
+            return new Output(out, err, trace, true, json, diagram);
+        }
+
+        /** Whether processes must tell their calls: to show them or to draw them. */
+        public boolean calls() {
+            return trace || diagram;
+        }
+
+        boolean story() {
+            return !json && !diagram;
+        }
+    }
+
     private final PrintWriter out;
     private final String name;
     private final boolean trace;
+    private final Output output;
+    private Findings findings = json -> { };
     private final Transcript transcript;
     private final Narrator parent;
     private final List<Owned> objects = new ArrayList<>();
@@ -41,15 +85,24 @@ public final class DemoRun {
 
     /** name is the command ("sem demo"); intro is printed first, one paragraph a line. */
     public DemoRun(PrintWriter out, String name, boolean trace, String... intro) {
-        this.out = out;
+        this(Output.text(out, trace), name, intro);
+    }
+
+    /** As above, to the output chosen; the intro is printed with the transcript only. */
+    public DemoRun(Output output, String name, String... intro) {
+        this.output = output;
+        this.out = output.out();
         this.name = name;
-        this.trace = trace;
-        for (String paragraph : intro) {
-            out.println(paragraph);
+        this.trace = output.calls();
+        if (output.story()) {
+            for (String paragraph : intro) {
+                out.println(paragraph);
+            }
+            out.println();
+            out.flush();
         }
-        out.println();
-        out.flush();
-        this.transcript = new Transcript(out);
+        PrintWriter calls = output.trace() && (output.callsOnStderr() || !output.story()) ? output.err() : null;
+        this.transcript = new Transcript(output.story() ? out : null, calls);
         this.parent = transcript.narrator("parent", trace);
     }
 
@@ -61,8 +114,14 @@ public final class DemoRun {
         return transcript;
     }
 
+    /** Whether processes tell their calls (--trace or --diagram): children must be started with --trace then. */
     public boolean tracing() {
         return trace;
+    }
+
+    /** What --json writes besides the checks. */
+    public void findings(Findings findings) {
+        this.findings = findings;
     }
 
     /** Registers an object the demo made, so that it is removed at the end whatever happens. */
@@ -76,13 +135,15 @@ public final class DemoRun {
         synchronized (this) {
             processes.add(process);
         }
+        transcript.add(System.nanoTime(), "parent", Transcript.Kind.START, process.label(), "starts");
         parent.say("starts " + process.label());
         return process;
     }
 
     /** A check for the verdict: what the documents say, and whether the kernel did it. */
     public void check(boolean ok, String what) {
-        checks.check(ok, what, what);
+        Checks.Check check = checks.check(ok, what, what);
+        transcript.add(System.nanoTime(), "parent", Transcript.Kind.CHECK, null, check.storyLine());
     }
 
     /** A line for after the checks: figures such as throughput. */
@@ -96,6 +157,7 @@ public final class DemoRun {
         if (status != 0) {
             throw new DemoFailure(process.label() + " exited with status " + status);
         }
+        transcript.add(System.nanoTime(), process.label(), Transcript.Kind.EXIT, "parent", "exit status 0");
         parent.say(process.label() + " exited with status 0");
     }
 
@@ -138,20 +200,53 @@ public final class DemoRun {
         if (failure != null) {
             checks.fail(failure);
         }
-        out.println();
-        out.println("Checks:");
-        checks.summaryLines().forEach(out::println);
-        if (!notes.isEmpty()) {
-            out.println();
-            notes.forEach(out::println);
-        }
         int failed = checks.failed();
-        out.println();
-        out.println(failed == 0 ? "The kernel behaved as the documents say."
-                : "The demo did not go as the documents say: " + checksFailed(failed) + ".");
+        if (output.json()) {
+            writeJson();
+        } else if (output.diagram()) {
+            out.print(diagram().render());
+        } else {
+            out.println();
+            out.println("Checks:");
+            checks.summaryLines().forEach(out::println);
+            if (!notes.isEmpty()) {
+                out.println();
+                notes.forEach(out::println);
+            }
+            out.println();
+            out.println(failed == 0 ? "The kernel behaved as the documents say."
+                    : "The demo did not go as the documents say: " + checksFailed(failed) + ".");
+        }
         out.flush();
         verdictPrinted.countDown();
-        return checks.verdict(name + ": ", broken -> checksFailed(failed) + " (see above)");
+        return checks.verdict(name + ": ", broken -> checksFailed(failed) + (output.story() ? " (see above)"
+                : ": " + broken.get(0).rule()));
+    }
+
+    private void writeJson() {
+        Json.write(out, json -> {
+            json.writeStartObject();
+            json.writeStringField("demo", name);
+            json.writeBooleanField("ok", checks.passed());
+            findings.write(json);
+            checks.writeJson(json);
+            if (!notes.isEmpty()) {
+                json.writeArrayFieldStart("notes");
+                for (String note : notes) {
+                    json.writeString(note);
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+        });
+    }
+
+    /** The run as it happened, drawn from the transcript's events; failures that are no check close it. */
+    public Diagram diagram() {
+        Diagram diagram = DiagramEvents.draw(transcript.events(), "parent", "parent[" + ProcessHandle.current().pid()
+                + "]");
+        checks.failures().forEach(failure -> diagram.noteAcross("FAIL: " + failure));
+        return diagram;
     }
 
     private static String checksFailed(int failed) {
