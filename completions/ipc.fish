@@ -8,7 +8,7 @@ function __ipc_path
     set -e words[1]
     for word in $words
         switch "$path $word"
-            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc socket' 'ipc socket demo' 'ipc help'
+            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc socket' 'ipc socket demo' 'ipc help'
                 set path "$path $word"
         end
     end
@@ -39,6 +39,7 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'msg' -d 'Message queues: tune the kernel
 complete -c ipc -n "__ipc_at 'ipc'" -a 'shm' -d 'Shared memory: tune the kernel\'s limits, read and write segments, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Display help information about the specified command.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -209,8 +210,8 @@ complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'preset' -r -F -d 'Print the lim
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'connections' -r -F -d 'For --preset postgresql: the server\'s max_connections.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'ram' -r -F -d 'For --preset oracle and db2: the memory the formulas take (64G); default: this machine\'s MemTotal.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'apply' -d 'With --preset: set the values it prints.'
-complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'msgmax' -r -F -d 'Bytes in one message.'
-complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'msgmnb' -r -F -d 'Bytes a new queue may hold (its msg_qbytes).'
+complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'msgmax' -r -F -d 'Bytes in one message: 8192, 64K, 1.5M.'
+complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'msgmnb' -r -F -d 'Bytes a new queue may hold (its msg_qbytes): 16384, 64K, 1.5M.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'msgmni' -r -F -d 'Message queues.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -237,7 +238,7 @@ complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'except' -d 'With --type N > 0: 
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'nowait' -d 'Fail at once when no message matches (IPC_NOWAIT) instead of waiting.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'count' -r -F -d 'Receive K messages, waiting for each (default 1).'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'all' -d 'Receive every matching message now in the queue, without waiting; none is not an error.'
-complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'max-size' -r -F -d 'The longest text to accept (e.g.'
+complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'max-size' -r -F -d 'The longest text to accept; a longer message is an error and stays in the queue, unless --truncate.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'truncate' -d 'Take a longer message cut to --max-size bytes (MSG_NOERROR); the rest of it is lost.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'timeout' -r -F -d 'Wait at most DURATION in all; 0: do not wait.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'raw' -d 'Write only the texts\' bytes, exactly, one after the other.'
@@ -433,7 +434,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -F
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'timeout' -r -F -d 'Longest wait for any child or read; then what still runs is killed.'
-complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'size' -r -F -d 'Ask F_SETPIPE_SZ for this capacity first (bytes; K, M suffixes count 1024s).'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'size' -r -F -d 'Ask F_SETPIPE_SZ for this capacity first.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
@@ -474,6 +475,12 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -s 'V' -l 'version' -d 'Pri
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'debug' -d 'Show the stack trace of a failure.'
 
+complete -c ipc -n "__ipc_at 'ipc metrics'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'max-objects' -r -F -d 'Per-object series for at most N objects of each System V kind (default: 1000); the rest are counted in ipc_objects_omitted.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'textfile' -r -F -d 'Write DIR/ipc.prom for node_exporter\'s textfile collector (to a temporary name in DIR, then renamed) instead of printing.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'debug' -d 'Show the stack trace of a failure.'
+
 complete -c ipc -n "__ipc_at 'ipc socket'" -a 'demo' -d 'Lab demo: stream and datagram sockets, their addresses, and what the kernel says about the peer.'
 complete -c ipc -n "__ipc_at 'ipc socket'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc socket'" -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -497,6 +504,7 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'msg' -d 'Message queues: tune the k
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'shm' -d 'Shared memory: tune the kernel\'s limits, read and write segments, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show usage help for the help command and exit.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'

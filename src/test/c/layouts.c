@@ -7,7 +7,9 @@
 #include <spawn.h>
 #include <poll.h>
 #include <pwd.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <netinet/in.h>
@@ -103,6 +105,13 @@ int main(void) {
     AT("POLLFD_FD", struct pollfd, fd);
     AT("POLLFD_EVENTS", struct pollfd, events);
     AT("POLLFD_REVENTS", struct pollfd, revents);
+    SIZE("WINSIZE_SIZE", struct winsize);
+    AT("WINSIZE_ROW", struct winsize, ws_row);
+    AT("WINSIZE_COL", struct winsize, ws_col);
+    SIZE("TERMIOS_SIZE", struct termios);
+    AT("TERMIOS_IFLAG", struct termios, c_iflag);
+    AT("TERMIOS_LFLAG", struct termios, c_lflag);
+    AT("TERMIOS_CC", struct termios, c_cc);
     SIZE("SOCKADDR_UN_SIZE", struct sockaddr_un);
     AT("SUN_PATH", struct sockaddr_un, sun_path);
     SIZE("SOCKADDR_IN_SIZE", struct sockaddr_in);

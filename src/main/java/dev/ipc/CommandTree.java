@@ -2,6 +2,7 @@
 package dev.ipc;
 
 import dev.ipc.fifo.FifoCommand;
+import dev.ipc.metrics.MetricsCommand;
 import dev.ipc.msg.MsgCommand;
 import dev.ipc.pipe.PipeDemoCommand;
 import dev.ipc.socket.SocketCommand;
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo", "socket"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo", "metrics", "socket"};
 
     private CommandTree() {
     }
@@ -55,6 +56,8 @@ public final class CommandTree {
                 return new FifoCommand();
             case "pipe-demo":
                 return new PipeDemoCommand();
+            case "metrics":
+                return new MetricsCommand();
             case "socket":
                 return new SocketCommand();
             default:

@@ -37,6 +37,8 @@ public final class Training {
             {"shm", "read", "--id", "2147483647"},
             // Fails before it makes anything (no such folder), after loading the FIFO commands' native binding.
             {"fifo", "send", "--dir", "/nonexistent/ipc-training", "ping"}, {"fifo", "serve", "--help"},
+            // reads the state and prints the exposition: loads the metrics command and the snapshot's readers
+            {"metrics"},
     };
 
     private Training() {

@@ -118,6 +118,17 @@ public final class Layouts {
     public static final int POLLFD_EVENTS = 4;
     public static final int POLLFD_REVENTS = 6;
 
+    // struct winsize: unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel.
+    public static final int WINSIZE_SIZE = 8;
+    public static final int WINSIZE_ROW = 0;
+    public static final int WINSIZE_COL = 2;
+
+    // struct termios (glibc): four tcflag_t, c_line, c_cc[NCCS], then the speeds.
+    public static final int TERMIOS_SIZE = 60;
+    public static final int TERMIOS_IFLAG = 0;
+    public static final int TERMIOS_LFLAG = 12;
+    public static final int TERMIOS_CC = 17;
+
     // ---- sockets (ipc socket demo) ----
 
     // struct sockaddr_un: sa_family_t sun_family, char sun_path[108]; struct sockaddr_in: 16 bytes.

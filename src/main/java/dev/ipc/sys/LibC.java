@@ -78,6 +78,12 @@ public final class LibC {
     private static final NativeFunction POLL = checked("poll", INT, POINTER, SIZE, INT);
     private static final NativeFunction PIPE2 = checked("pipe2", INT, POINTER, INT);
 
+    // terminals
+    /** ioctl is variadic; the requests used here take a pointer. */
+    private static final NativeFunction IOCTL = variadic("ioctl", 2, INT, INT, Type.ULONG, POINTER);
+    private static final NativeFunction TCGETATTR = checked("tcgetattr", INT, INT, POINTER);
+    private static final NativeFunction TCSETATTR = checked("tcsetattr", INT, INT, INT, POINTER);
+
     // processes
     private static final NativeFunction WAITPID = checked("waitpid", INT, INT, POINTER, INT);
     private static final NativeFunction KILL = checked("kill", INT, INT, INT);
@@ -319,6 +325,18 @@ public final class LibC {
 
     public int poll(Pointer fds, long count, int timeoutMillis) {
         return (int) POLL.call(fds.address(), count, timeoutMillis);
+    }
+
+    public int ioctl(int fd, long request, Pointer argument) {
+        return (int) IOCTL.call(fd, request, argument.address());
+    }
+
+    public int tcgetattr(int fd, Pointer termios) {
+        return (int) TCGETATTR.call(fd, termios.address());
+    }
+
+    public int tcsetattr(int fd, int when, Pointer termios) {
+        return (int) TCSETATTR.call(fd, when, termios.address());
     }
 
     /** fds[0] gets the read end, fds[1] the write end. */
