@@ -1,14 +1,12 @@
 // One run of a lab demo: its transcript, its processes and objects (always cleaned up), its checks and verdict.
 package dev.ipc.demo;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Json;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVLifecycle;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +25,6 @@ public final class DemoRun {
     /** A step of the demo, which may fail with DemoFailure. */
     public interface Body {
         void run(DemoRun run) throws Exception;
-    }
-
-    /** The demo's own findings, written inside its JSON object. */
-    public interface Findings {
-        void write(JsonGenerator json) throws IOException;
     }
 
     /**
@@ -72,7 +65,7 @@ public final class DemoRun {
     private final String name;
     private final boolean trace;
     private final Output output;
-    private Findings findings = json -> { };
+    private Json.Body findings = json -> { };
     private final Transcript transcript;
     private final Narrator parent;
     private final List<Owned> objects = new ArrayList<>();
@@ -120,7 +113,7 @@ public final class DemoRun {
     }
 
     /** What --json writes besides the checks. */
-    public void findings(Findings findings) {
+    public void findings(Json.Body findings) {
         this.findings = findings;
     }
 
@@ -140,10 +133,28 @@ public final class DemoRun {
         return process;
     }
 
+    /**
+     * As {@link #start}, made with posix_spawn with these signals blocked from birth in every thread of its JVM.
+     */
+    public DemoProcess spawn(String childName, List<String> ipcArguments, int... blocked) {
+        DemoProcess process = DemoProcess.spawn(childName, transcript, ipcArguments, blocked);
+        synchronized (this) {
+            processes.add(process);
+        }
+        transcript.add(System.nanoTime(), "parent", Transcript.Kind.START, process.label(), "starts");
+        parent.say("starts " + process.label());
+        return process;
+    }
+
+    /** A check whose rule and observation are told apart (in --json). */
+    public void check(boolean ok, String rule, String observed) {
+        Checks.Check check = checks.check(ok, rule, observed);
+        transcript.add(System.nanoTime(), "parent", Transcript.Kind.CHECK, null, check.storyLine());
+    }
+
     /** A check for the verdict: what the documents say, and whether the kernel did it. */
     public void check(boolean ok, String what) {
-        Checks.Check check = checks.check(ok, what, what);
-        transcript.add(System.nanoTime(), "parent", Transcript.Kind.CHECK, null, check.storyLine());
+        check(ok, what, what);
     }
 
     /** A line for after the checks: figures such as throughput. */
@@ -159,6 +170,12 @@ public final class DemoRun {
         }
         transcript.add(System.nanoTime(), process.label(), Transcript.Kind.EXIT, "parent", "exit status 0");
         parent.say(process.label() + " exited with status 0");
+    }
+
+    /** As {@link #execute(Body)}; with --json, findings writes the demo's own members of the JSON object. */
+    public int execute(Body body, Json.Body findings) {
+        findings(findings);
+        return execute(body);
     }
 
     /** Runs the body, cleans up, prints the checks and verdict; exit 0 only when every check passed. */
@@ -230,13 +247,11 @@ public final class DemoRun {
             json.writeBooleanField("ok", checks.passed());
             findings.write(json);
             checks.writeJson(json);
-            if (!notes.isEmpty()) {
-                json.writeArrayFieldStart("notes");
-                for (String note : notes) {
-                    json.writeString(note);
-                }
-                json.writeEndArray();
+            json.writeArrayFieldStart("notes");
+            for (String note : notes) {
+                json.writeString(note);
             }
+            json.writeEndArray();
             json.writeEndObject();
         });
     }
