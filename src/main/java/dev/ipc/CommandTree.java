@@ -2,14 +2,18 @@
 package dev.ipc;
 
 import dev.ipc.fifo.FifoCommand;
+import dev.ipc.metrics.MetricsCommand;
 import dev.ipc.msg.MsgCommand;
 import dev.ipc.pipe.PipeDemoCommand;
+import dev.ipc.socket.SocketCommand;
 import dev.ipc.sem.SemCommand;
 import dev.ipc.shm.ShmCommand;
+import dev.ipc.signal.SignalCommand;
 
 import dev.ipc.cli.DecimalConverter;
 import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.HelpLayout;
+import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
 
@@ -19,6 +23,7 @@ import dev.ipc.proc.Prefetch;
 import dev.ipc.rm.RmCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -30,7 +35,8 @@ import java.util.Map;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics",
+            "socket"};
 
     private CommandTree() {
     }
@@ -50,12 +56,34 @@ public final class CommandTree {
                 return new MsgCommand();
             case "shm":
                 return new ShmCommand();
+            case "signal":
+                return new SignalCommand();
             case "fifo":
                 return new FifoCommand();
             case "pipe-demo":
                 return new PipeDemoCommand();
+            case "metrics":
+                return new MetricsCommand();
+            case "socket":
+                return new SocketCommand();
             default:
                 return null;
+        }
+    }
+
+    /** fifo and pipe-demo hold no IPC namespace state: the root's inherited --ns is taken off them and theirs. */
+    private static void withoutNamespace(CommandLine command) {
+        if (!InNamespace.applies(command.getCommandName())) {
+            OptionSpec ns = command.getCommandSpec().findOption("--ns");
+            if (ns != null) {
+                command.getCommandSpec().remove(ns);
+            }
+            for (CommandLine member : command.getSubcommands().values()) {
+                OptionSpec inherited = member.getCommandSpec().findOption("--ns");
+                if (inherited != null) {
+                    member.getCommandSpec().remove(inherited);
+                }
+            }
         }
     }
 
@@ -64,6 +92,7 @@ public final class CommandTree {
         CommandLine root = new CommandLine(IpcCommand.spec());
         for (String name : NAMES) {
             root.addSubcommand(name, create(name));
+            withoutNamespace(root.getSubcommands().get(name));
         }
         root.addSubcommand("help", new HelpTopicCommand());
         return root;
@@ -87,10 +116,12 @@ public final class CommandTree {
         Object leaf = at + 1 < args.length ? groupMember(only, args[at + 1]) : null;
         if (leaf == null) {
             root.addSubcommand(first, only);
+            withoutNamespace(root.getSubcommands().get(first));
         } else {
             CommandLine group = new CommandLine(groupWithoutMembers(only, first));
             group.addSubcommand(args[at + 1], leaf);
             root.addSubcommand(first, group);
+            withoutNamespace(root.getSubcommands().get(first));
         }
         return root;
     }
@@ -139,12 +170,23 @@ public final class CommandTree {
 
     /** processStreams: out and err are this process's descriptors 1 and 2 (see {@link RunContext}). */
     static int run(PrintWriter out, PrintWriter err, boolean processStreams, String... args) {
+        String ns = InNamespace.value(args);
+        if (ns == null) {
+            return run(out, err, processStreams, null, args);
+        }
+        return InNamespace.run(out, err, ns, args,
+                namespace -> run(out, err, processStreams, namespace, args));
+    }
+
+    /** namespace: what --ns named, entered by the calling thread; null for the process's own. */
+    private static int run(PrintWriter out, PrintWriter err, boolean processStreams, NamespaceTarget namespace,
+                           String... args) {
         if (args.length > 0 && args[0].equals("ls")) {
-            return LsFastPath.run(out, err, processStreams, args);
+            return LsFastPath.run(out, err, processStreams, namespace, args);
         }
         Map<String, String> environment = System.getenv();
         return execute(new RunContext(out, err, processStreams, new Terminal(Terminal.mode(args), environment),
-                environment, null, Prefetch.NONE), args);
+                environment, null, Prefetch.NONE, namespace), args);
     }
 
     /**
