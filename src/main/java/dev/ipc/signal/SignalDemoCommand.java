@@ -253,7 +253,7 @@ public final class SignalDemoCommand implements Callable<Integer> {
         int taken = Integer.parseInt(parts[0]);
         findings.standardTaken = taken;
         run.check(taken == 1, "a standard signal is not queued: " + kills + " kill()s of a blocked SIGUSR1, taken once",
-                "the signalfd gave SIGUSR1 " + taken + " time" + (taken == 1 ? "" : "s"));
+                "the signalfd gave SIGUSR1 " + (taken == 1 ? "once" : taken + " times"));
         if (taken > 0) {
             run.check(Integer.parseInt(parts[1]) == self && Integer.parseInt(parts[2]) == uid
                             && Integer.parseInt(parts[3]) == Signals.SI_USER,
