@@ -7,6 +7,7 @@ import dev.ipc.pipe.PipeDemoCommand;
 import dev.ipc.sem.SemCommand;
 import dev.ipc.shm.ShmCommand;
 
+import dev.ipc.cli.CommandGroup;
 import dev.ipc.cli.DecimalConverter;
 import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.RunContext;
@@ -45,15 +46,15 @@ public final class CommandTree {
             case "rm":
                 return RmCommand.spec();
             case "sem":
-                return new SemCommand();
+                return SemCommand.spec();
             case "msg":
-                return new MsgCommand();
+                return MsgCommand.spec();
             case "shm":
-                return new ShmCommand();
+                return ShmCommand.spec();
             case "fifo":
-                return new FifoCommand();
+                return FifoCommand.spec();
             case "pipe-demo":
-                return new PipeDemoCommand();
+                return PipeDemoCommand.spec();
             default:
                 return null;
         }
@@ -61,6 +62,21 @@ public final class CommandTree {
 
     /** The whole tree, for help, man pages and completion scripts. */
     public static CommandLine full() {
+        CommandLine root = new CommandLine(IpcCommand.spec());
+        for (String name : NAMES) {
+            Object command = create(name);
+            CommandGroup group = CommandGroup.of(command);
+            root.addSubcommand(name, group == null ? command : group.withAllMembers());
+        }
+        root.addSubcommand("help", new HelpCommand());
+        return root;
+    }
+
+    /**
+     * The root with every command but without the members of groups built in code: all that ipc --help and a
+     * line without a command show.
+     */
+    private static CommandLine topLevel() {
         CommandLine root = new CommandLine(IpcCommand.spec());
         for (String name : NAMES) {
             root.addSubcommand(name, create(name));
@@ -81,12 +97,21 @@ public final class CommandTree {
         String first = at < args.length ? args[at] : null;
         Object only = first == null ? null : create(first);
         if (only == null) {
-            return asksOnlyForVersion(args) ? new CommandLine(IpcCommand.spec()) : full();
+            if (asksOnlyForVersion(args)) {
+                return new CommandLine(IpcCommand.spec());
+            }
+            return first == null ? topLevel() : full();
         }
         CommandLine root = new CommandLine(IpcCommand.spec());
-        Object leaf = at + 1 < args.length ? groupMember(only, args[at + 1]) : null;
+        CommandGroup builtGroup = CommandGroup.of(only);
+        Object leaf = at + 1 >= args.length ? null
+                : builtGroup != null ? builtGroup.member(args[at + 1]) : groupMember(only, args[at + 1]);
         if (leaf == null) {
-            root.addSubcommand(first, only);
+            root.addSubcommand(first, builtGroup != null ? builtGroup.withAllMembers() : only);
+        } else if (builtGroup != null) {
+            CommandLine group = new CommandLine((CommandSpec) only);
+            group.addSubcommand(args[at + 1], leaf);
+            root.addSubcommand(first, group);
         } else {
             CommandLine group = new CommandLine(groupWithoutMembers(only, first));
             group.addSubcommand(args[at + 1], leaf);
