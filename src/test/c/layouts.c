@@ -7,13 +7,16 @@
 #include <spawn.h>
 #include <poll.h>
 #include <pwd.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/signalfd.h>
 #include <time.h>
 
 #define SIZE(name, type) printf("%s %zu\n", name, sizeof(type))
@@ -100,5 +103,19 @@ int main(void) {
     AT("POLLFD_FD", struct pollfd, fd);
     AT("POLLFD_EVENTS", struct pollfd, events);
     AT("POLLFD_REVENTS", struct pollfd, revents);
+    SIZE("WINSIZE_SIZE", struct winsize);
+    AT("WINSIZE_ROW", struct winsize, ws_row);
+    AT("WINSIZE_COL", struct winsize, ws_col);
+    SIZE("TERMIOS_SIZE", struct termios);
+    AT("TERMIOS_IFLAG", struct termios, c_iflag);
+    AT("TERMIOS_LFLAG", struct termios, c_lflag);
+    AT("TERMIOS_CC", struct termios, c_cc);
+    SIZE("SIGNALFD_SIGINFO_SIZE", struct signalfd_siginfo);
+    AT("SSI_SIGNO", struct signalfd_siginfo, ssi_signo);
+    AT("SSI_CODE", struct signalfd_siginfo, ssi_code);
+    AT("SSI_PID", struct signalfd_siginfo, ssi_pid);
+    AT("SSI_UID", struct signalfd_siginfo, ssi_uid);
+    AT("SSI_STATUS", struct signalfd_siginfo, ssi_status);
+    AT("SSI_INT", struct signalfd_siginfo, ssi_int);
     return 0;
 }

@@ -2,14 +2,17 @@
 package dev.ipc;
 
 import dev.ipc.fifo.FifoCommand;
+import dev.ipc.metrics.MetricsCommand;
 import dev.ipc.msg.MsgCommand;
 import dev.ipc.pipe.PipeDemoCommand;
 import dev.ipc.sem.SemCommand;
 import dev.ipc.shm.ShmCommand;
+import dev.ipc.signal.SignalCommand;
 
 import dev.ipc.cli.CommandGroup;
 import dev.ipc.cli.DecimalConverter;
 import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
 
@@ -20,6 +23,7 @@ import dev.ipc.rm.RmCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -31,7 +35,7 @@ import java.util.Map;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics"};
 
     private CommandTree() {
     }
@@ -51,12 +55,32 @@ public final class CommandTree {
                 return MsgCommand.spec();
             case "shm":
                 return ShmCommand.spec();
+            case "signal":
+                return new SignalCommand();
             case "fifo":
                 return FifoCommand.spec();
             case "pipe-demo":
                 return PipeDemoCommand.spec();
+            case "metrics":
+                return new MetricsCommand();
             default:
                 return null;
+        }
+    }
+
+    /** fifo and pipe-demo hold no IPC namespace state: the root's inherited --ns is taken off them and theirs. */
+    private static void withoutNamespace(CommandLine command) {
+        if (!InNamespace.applies(command.getCommandName())) {
+            OptionSpec ns = command.getCommandSpec().findOption("--ns");
+            if (ns != null) {
+                command.getCommandSpec().remove(ns);
+            }
+            for (CommandLine member : command.getSubcommands().values()) {
+                OptionSpec inherited = member.getCommandSpec().findOption("--ns");
+                if (inherited != null) {
+                    member.getCommandSpec().remove(inherited);
+                }
+            }
         }
     }
 
@@ -67,6 +91,7 @@ public final class CommandTree {
             Object command = create(name);
             CommandGroup group = CommandGroup.of(command);
             root.addSubcommand(name, group == null ? command : group.withAllMembers());
+            withoutNamespace(root.getSubcommands().get(name));
         }
         root.addSubcommand("help", new HelpCommand());
         return root;
@@ -80,6 +105,7 @@ public final class CommandTree {
         CommandLine root = new CommandLine(IpcCommand.spec());
         for (String name : NAMES) {
             root.addSubcommand(name, create(name));
+            withoutNamespace(root.getSubcommands().get(name));
         }
         root.addSubcommand("help", new HelpCommand());
         return root;
@@ -92,7 +118,8 @@ public final class CommandTree {
     static CommandLine forArguments(String... args) {
         int at = 0;
         while (at < args.length && args[at].startsWith("-")) {
-            at += args[at].equals("--color") ? 2 : 1; // --color's value is not a command
+            // the values of --color and --ns are not commands
+            at += args[at].equals("--color") || args[at].equals("--ns") ? 2 : 1;
         }
         String first = at < args.length ? args[at] : null;
         Object only = first == null ? null : create(first);
@@ -108,14 +135,17 @@ public final class CommandTree {
                 : builtGroup != null ? builtGroup.member(args[at + 1]) : groupMember(only, args[at + 1]);
         if (leaf == null) {
             root.addSubcommand(first, builtGroup != null ? builtGroup.withAllMembers() : only);
+            withoutNamespace(root.getSubcommands().get(first));
         } else if (builtGroup != null) {
             CommandLine group = new CommandLine((CommandSpec) only);
             group.addSubcommand(args[at + 1], leaf);
             root.addSubcommand(first, group);
+            withoutNamespace(root.getSubcommands().get(first));
         } else {
             CommandLine group = new CommandLine(groupWithoutMembers(only, first));
             group.addSubcommand(args[at + 1], leaf);
             root.addSubcommand(first, group);
+            withoutNamespace(root.getSubcommands().get(first));
         }
         return root;
     }
@@ -164,12 +194,23 @@ public final class CommandTree {
 
     /** processStreams: out and err are this process's descriptors 1 and 2 (see {@link RunContext}). */
     static int run(PrintWriter out, PrintWriter err, boolean processStreams, String... args) {
+        String ns = InNamespace.value(args);
+        if (ns == null) {
+            return run(out, err, processStreams, null, args);
+        }
+        return InNamespace.run(out, err, ns, args,
+                namespace -> run(out, err, processStreams, namespace, args));
+    }
+
+    /** namespace: what --ns named, entered by the calling thread; null for the process's own. */
+    private static int run(PrintWriter out, PrintWriter err, boolean processStreams, NamespaceTarget namespace,
+                           String... args) {
         if (args.length > 0 && args[0].equals("ls")) {
-            return LsFastPath.run(out, err, processStreams, args);
+            return LsFastPath.run(out, err, processStreams, namespace, args);
         }
         Map<String, String> environment = System.getenv();
         return execute(new RunContext(out, err, processStreams, new Terminal(Terminal.mode(args), environment),
-                environment, null, Prefetch.NONE), args);
+                environment, null, Prefetch.NONE, namespace), args);
     }
 
     /** Help as wide as COLUMNS says, else as the terminal is (picocli asks stty), else 80 columns. */

@@ -35,12 +35,15 @@ public final class Training {
             // object has (IPC_STAT only reads; the answer is EINVAL).
             {"msg", "send", "--help"}, {"msg", "recv", "--help"}, {"sem", "op", "--help"}, {"shm", "read", "--help"},
             {"msg", "demo", "--help"}, {"sem", "demo", "--help"}, {"shm", "demo", "--help"},
+            {"signal", "demo", "--help"},
             {"msg", "stat", "--id", "2147483647"}, {"sem", "get", "--id", "2147483647"},
             {"shm", "read", "--id", "2147483647"}, {"msg", "send", "--id", "2147483647", "training"},
             {"msg", "recv", "--id", "2147483647", "--nowait"}, {"sem", "op", "--id", "2147483647", "0:+1"},
             {"shm", "write", "--id", "2147483647", "training"},
             // Fails before it makes anything (no such folder), after loading the FIFO commands' native binding.
             {"fifo", "send", "--dir", "/nonexistent/ipc-training", "ping"}, {"fifo", "serve", "--help"},
+            // reads the state and prints the exposition: loads the metrics command and the snapshot's readers
+            {"metrics"},
     };
 
     private Training() {

@@ -5,6 +5,7 @@ import dev.ipc.sys.NativeCallException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -34,7 +35,10 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
         }
     }
 
-    /** Bad command line: the command's own usage exit code (1 for the util-linux clones, 2 elsewhere). */
+    /**
+     * Bad command line: the command's own usage exit code (1 for the util-linux clones, 2 elsewhere); 2 for the
+     * options every command inherits from the root (--color), which the util-linux tools do not have.
+     */
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
@@ -45,6 +49,9 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
             ex.printStackTrace(err);
         }
         err.flush();
+        if (ex.getArgSpec() instanceof OptionSpec option && option.inherited()) {
+            return ExitCodes.USAGE;
+        }
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 

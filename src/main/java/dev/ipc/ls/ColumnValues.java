@@ -1,6 +1,7 @@
 // The value of each column for each kind of object, typed: renderers decide how to print it.
 package dev.ipc.ls;
 
+import dev.ipc.model.LimitRow;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.PosixMessageQueue;
 import dev.ipc.model.PosixObject;
@@ -60,9 +61,9 @@ final class ColumnValues {
             posix(column, object, sink);
         }
     };
-    static final Rows.CellWriter<GlobalRow> GLOBAL_CELLS = new Rows.CellWriter<>() {
+    static final Rows.CellWriter<LimitRow> GLOBAL_CELLS = new Rows.CellWriter<>() {
         @Override
-        public void write(Column column, GlobalRow row, Sink sink) throws IOException {
+        public void write(Column column, LimitRow row, Sink sink) throws IOException {
             global(column, row, sink);
         }
     };
@@ -178,7 +179,7 @@ final class ColumnValues {
         }
     }
 
-    private static void global(Column column, GlobalRow row, Sink sink) throws IOException {
+    private static void global(Column column, LimitRow row, Sink sink) throws IOException {
         switch (column) {
             case RESOURCE -> sink.text(row.resource());
             case DESCRIPTION -> sink.text(row.description());

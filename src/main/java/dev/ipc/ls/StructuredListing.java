@@ -9,7 +9,7 @@ import dev.ipc.cli.RunContext;
 import dev.ipc.model.IpcLimits;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.PosixObject;
-import dev.ipc.model.PosixQueueLimits;
+import dev.ipc.model.LimitRow;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.PosixIpcReader;
@@ -22,6 +22,7 @@ import dev.ipc.render.Table;
 import dev.ipc.render.TableRenderer;
 import dev.ipc.render.TextBuffer;
 import dev.ipc.render.TimeFormat;
+import dev.ipc.source.LimitTable;
 import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
@@ -35,7 +36,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -125,6 +125,11 @@ final class StructuredListing {
         List<Table> tables = new ArrayList<>();
         List<JsonRenderer.Member> jsonMembers = new ArrayList<>();
         int exitCode = 0;
+        if (context.namespace() != null && listings.stream().anyMatch(l -> l == Listing.POSIX_SHMEMS
+                || l == Listing.POSIX_SEMAPHORES)) {
+            context.warning("POSIX shared memory and semaphores follow the mount namespace, not " + context.namespace().id()
+                    + ": these are the files in " + paths.devShm());
+        }
         for (Outcome outcome : Parallel.all(tasks)) {
             if (outcome.warning() != null) {
                 context.warning(outcome.warning());
@@ -231,9 +236,9 @@ final class StructuredListing {
     };
 
     /** A limit nearly or wholly used stands out. */
-    private static final Rows.Marker<GlobalRow> NEARLY_USED = new Rows.Marker<>() {
+    private static final Rows.Marker<LimitRow> NEARLY_USED = new Rows.Marker<>() {
         @Override
-        public Table.Level level(GlobalRow row) {
+        public Table.Level level(LimitRow row) {
             return row.percentUsed().isPresent() ? Table.Level.ofPercent(row.percentUsed().getAsDouble())
                     : Table.Level.NORMAL;
         }
@@ -417,50 +422,22 @@ final class StructuredListing {
     }
 
     /** lsipc -g: every limit, with what is in use where the kernel counts it. */
-    private List<GlobalRow> globalRows(PosixIpcReader posix) throws IOException {
+    private List<LimitRow> globalRows(PosixIpcReader posix) throws IOException {
         IpcLimits limits = source.limits();
         IpcUsage usage = source.usage(PageSize.get());
         Set<Listing> only = request.selection().limitsFor();
-        List<GlobalRow> rows = new ArrayList<>();
+        List<LimitRow> rows = new ArrayList<>();
         if (only.contains(Listing.QUEUES)) {
-            rows.add(new GlobalRow("MSGMNI", "Number of message queues", limits.messages().maxQueues(), false,
-                    OptionalLong.of(usage.queues())));
-            rows.add(new GlobalRow("MSGMAX", "Max size of message (bytes)", limits.messages().maxMessageSize(), true,
-                    OptionalLong.empty()));
-            rows.add(new GlobalRow("MSGMNB", "Default max size of queue (bytes)", limits.messages().maxQueueBytes(),
-                    true, OptionalLong.empty()));
+            rows.addAll(LimitTable.messages(limits, usage));
         }
         if (only.contains(Listing.SEGMENTS)) {
-            rows.add(new GlobalRow("SHMMNI", "Shared memory segments", limits.sharedMemory().maxSegments(), false,
-                    OptionalLong.of(usage.segments())));
-            rows.add(new GlobalRow("SHMALL", "Shared memory pages", limits.sharedMemory().maxTotalPages(), false,
-                    OptionalLong.of(usage.pagesAllocated())));
-            rows.add(new GlobalRow("SHMMAX", "Max size of shared memory segment (bytes)",
-                    limits.sharedMemory().maxSegmentBytes(), true, OptionalLong.empty()));
-            rows.add(new GlobalRow("SHMMIN", "Min size of shared memory segment (bytes)",
-                    limits.sharedMemory().minSegmentBytes(), true, OptionalLong.empty()));
+            rows.addAll(LimitTable.sharedMemory(limits, usage));
         }
         if (only.contains(Listing.SEMAPHORES)) {
-            rows.add(new GlobalRow("SEMMNI", "Number of semaphore identifiers", limits.semaphores().maxSets(), false,
-                    OptionalLong.of(usage.semaphoreSets())));
-            // The sum over all sets, not sets times the first set's size (lsipc 2.38 counts it so).
-            rows.add(new GlobalRow("SEMMNS", "Total number of semaphores", limits.semaphores().maxTotal(), false,
-                    OptionalLong.of(usage.semaphores())));
-            rows.add(new GlobalRow("SEMMSL", "Max semaphores per semaphore set.", limits.semaphores().maxPerSet(),
-                    false, OptionalLong.empty()));
-            rows.add(new GlobalRow("SEMOPM", "Max number of operations per semop(2)",
-                    limits.semaphores().maxOpsPerCall(), false, OptionalLong.empty()));
-            rows.add(new GlobalRow("SEMVMX", "Semaphore max value", limits.semaphores().maxValue(), false,
-                    OptionalLong.empty()));
+            rows.addAll(LimitTable.semaphores(limits, usage));
         }
         if (only.contains(Listing.POSIX_QUEUES) && limits.posixQueues().isPresent()) {
-            PosixQueueLimits mq = limits.posixQueues().get();
-            rows.add(new GlobalRow("MQUMNI", "Number of POSIX message queues", mq.maxQueues(), false,
-                    posix.messageQueueCount()));
-            rows.add(new GlobalRow("MQUMAX", "Max number of messages per POSIX queue", mq.maxMessages(), false,
-                    OptionalLong.empty()));
-            rows.add(new GlobalRow("MQUMNB", "Max size of POSIX message (bytes)", mq.maxMessageSize(), true,
-                    OptionalLong.empty()));
+            rows.addAll(LimitTable.posixQueues(limits.posixQueues().get(), posix.messageQueueCount()));
         }
         return rows;
     }

@@ -2,6 +2,8 @@
 package dev.ipc.msg;
 
 import dev.ipc.cli.CommandSpecs;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ipc.cli.Sizes;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
@@ -85,8 +87,8 @@ public final class MsgRecvCommand implements Callable<Integer> {
         spec.addOption(CommandSpecs.value("K", "Receive K messages, waiting for each (default 1).", "--count"));
         spec.addOption(CommandSpecs.flag("Receive every matching message now in the queue, without waiting; "
                 + "none is not an error.", "--all"));
-        spec.addOption(CommandSpecs.value("BYTES", "The longest text to accept (e.g. 64, 4K); a longer message is "
-                + "an error and stays in the queue, unless --truncate.", "--max-size"));
+        spec.addOption(CommandSpecs.value("BYTES", "The longest text to accept; a longer message is an error and "
+                + "stays in the queue, unless --truncate. " + Sizes.HELP, "--max-size"));
         spec.addOption(CommandSpecs.flag("Take a longer message cut to --max-size bytes (MSG_NOERROR); the rest of "
                 + "it is lost.", "--truncate"));
         spec.addOption(CommandSpecs.value("DURATION", "Wait at most DURATION in all; 0: do not wait. "
@@ -125,11 +127,8 @@ public final class MsgRecvCommand implements Callable<Integer> {
         }
         remaining = count == null ? (all ? Integer.MAX_VALUE : 1)
                 : (int) OptionValues.bounded(count, "--count", 1, Integer.MAX_VALUE);
-        long limit = maxSize == null ? Integer.MAX_VALUE - 16 : OptionValues.size(maxSize, "--max-size");
-        if (limit > Integer.MAX_VALUE - 16) {
-            throw IpcException.usage("--max-size " + maxSize + " is out of range: at most "
-                    + (Integer.MAX_VALUE - 16));
-        }
+        long limit = maxSize == null ? Integer.MAX_VALUE - 16
+                : Sizes.bytes("--max-size", maxSize, 0, Integer.MAX_VALUE - 16);
         long waitNanos = timeout == null ? -1 : Durations.nanos("--timeout", timeout);
         target.validate();
 

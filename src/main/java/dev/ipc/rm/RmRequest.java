@@ -29,6 +29,13 @@ import java.util.Set;
 record RmRequest(List<Target> targets, Set<SystemVKind> systemVAll, Set<PosixResource> posixAll,
                  AllFilter filter, boolean verbose, boolean dryRun, boolean legacy) {
 
+    /** Whether it removes POSIX shared memory or semaphores: files of /dev/shm, not of an IPC namespace. */
+    boolean changesPosixFiles() {
+        boolean named = targets.stream().anyMatch(target -> target instanceof ByName byName
+                && byName.resource() != PosixResource.MESSAGE_QUEUES);
+        return named || posixAll.contains(PosixResource.SHARED_MEMORY) || posixAll.contains(PosixResource.SEMAPHORES);
+    }
+
     /** One object named on the command line, or chosen by --all's listing. */
     sealed interface Target permits ById, ByKey, ByName, Listed {
     }

@@ -1,6 +1,7 @@
 // ipc shm demo: producer and consumer through a ring in a shared memory segment, guarded by semaphores.
 package dev.ipc.shm;
 
+import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
@@ -65,7 +66,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
 
     @Option(names = "--size", paramLabel = "BYTES", defaultValue = "64",
             description = "Bytes in each item, 8 or more: its number, then data derived from it "
-                    + "(default ${DEFAULT-VALUE}).")
+                    + "(default ${DEFAULT-VALUE}). " + Sizes.HELP)
     String size;
 
     @Option(names = "--slots", paramLabel = "K", defaultValue = "4",
@@ -95,11 +96,8 @@ public final class ShmDemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         count = OptionValues.bounded(items, "--items", 1, Long.MAX_VALUE);
-        itemSize = (int) Math.min(OptionValues.size(size, "--size"), Integer.MAX_VALUE);
-        if (itemSize < 8 || OptionValues.size(size, "--size") > 1 << 30) {
-            throw IpcException.usage("--size " + size + " is out of range: an item holds its 8-byte number, and "
-                    + "at most 1 GiB");
-        }
+        // an item holds its 8-byte number
+        itemSize = (int) Sizes.bytes("--size", size, 8, 1 << 30);
         ring = (int) OptionValues.bounded(slots, "--slots", 1, 32767);
         if (role != null) {
             ChildLink.requireRole("ipc shm demo", role, "producer", "consumer");
@@ -110,9 +108,11 @@ public final class ShmDemoCommand implements Callable<Integer> {
                         + " bytes in a shared memory segment, and " + count + " items go through it.",
                 "Three semaphores guard the ring: EMPTY counts free slots (it starts at " + ring + "), FULL counts "
                         + "filled ones (0), MUTEX lets one process at a time touch the ring (1). The producer "
-                        + "takes EMPTY and MUTEX in one semop, writes an item, then gives back MUTEX and adds to "
-                        + "FULL; the consumer takes FULL and MUTEX, reads, then gives back MUTEX and adds to EMPTY. "
-                        + "A full ring makes the producer wait, an empty one the consumer.");
+                        + "takes EMPTY, then MUTEX (two semops, in that order: whoever holds MUTEX never waits for "
+                        + "a slot), writes an item, then gives back MUTEX and adds to FULL in one semop; the consumer "
+                        + "takes FULL, then MUTEX, reads, then gives back MUTEX and adds to EMPTY. A full ring makes "
+                        + "the producer wait, an empty one the consumer, and either waits while the other holds "
+                        + "MUTEX: the waits are told and counted apart.");
         return run.execute(this::parent);
     }
 
@@ -165,9 +165,14 @@ public final class ShmDemoCommand implements Callable<Integer> {
         run.note(String.format("Throughput: %d items of %d bytes in %.3f s: %.0f items/s, %.1f MB/s "
                         + "(from the producer's start to the consumer's last item).", count, itemSize, seconds,
                 count / seconds, count * (double) itemSize / seconds / 1e6));
-        run.note("Waits: the producer found the ring full " + times(Long.parseLong(producer.awaitFact("waits", 0)
-                .value())) + ", the consumer found it empty " + times(Long.parseLong(consumer.awaitFact("waits", 0)
-                .value())) + ".");
+        run.note("Waits: the producer found the ring full " + times(waits(producer, "full-waits"))
+                + " and MUTEX taken " + times(waits(producer, "mutex-waits")) + "; the consumer found the ring empty "
+                + times(waits(consumer, "empty-waits")) + " and MUTEX taken " + times(waits(consumer, "mutex-waits"))
+                + ".");
+    }
+
+    private static long waits(DemoProcess process, String fact) {
+        return Long.parseLong(process.awaitFact(fact, 0).value());
     }
 
     private static String times(long n) {
@@ -204,8 +209,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
         byte[] item = new byte[itemSize];
         for (long n = 0; n < count; n++) {
             boolean shown = n < SHOWN_ITEMS;
-            shared.take(shown, "the ring is full (EMPTY = 0): the producer waits for the consumer to free "
-                    + "a slot");
+            shared.take(shown);
             int slot = (int) (n % ring);
             fill(item, n);
             shared.memory.write((long) slot * itemSize, item, 0, itemSize);
@@ -217,8 +221,10 @@ public final class ShmDemoCommand implements Callable<Integer> {
             }
             shared.give(shown);
         }
-        me.fact("waits", Long.toString(shared.waits));
-        me.say("made all " + count + " items; it waited " + times(shared.waits) + " for a free slot");
+        me.fact("full-waits", Long.toString(shared.counter.waits));
+        me.fact("mutex-waits", Long.toString(shared.mutex.waits));
+        me.say("made all " + count + " items; it waited " + times(shared.counter.waits) + " for a free slot (EMPTY "
+                + "= 0) and " + times(shared.mutex.waits) + " for MUTEX (the consumer was in the ring)");
         shared.close();
         return ExitCodes.OK;
     }
@@ -233,7 +239,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
         long received = 0;
         for (long n = 0; n < count; n++) {
             boolean shown = n < SHOWN_ITEMS;
-            shared.take(shown, "the ring is empty (FULL = 0): the consumer waits for the producer");
+            shared.take(shown);
             int slot = (int) (n % ring);
             shared.memory.read((long) slot * itemSize, item, 0, itemSize);
             long number = ByteBuffer.wrap(item).order(ByteOrder.nativeOrder()).getLong(0);
@@ -257,59 +263,45 @@ public final class ShmDemoCommand implements Callable<Integer> {
         }
         me.fact("finished", "1");
         me.fact("received", Long.toString(received));
-        me.fact("waits", Long.toString(shared.waits));
-        me.say("got " + received + " items; it waited " + times(shared.waits) + " for a filled slot");
+        me.fact("empty-waits", Long.toString(shared.counter.waits));
+        me.fact("mutex-waits", Long.toString(shared.mutex.waits));
+        me.say("got " + received + " items; it waited " + times(shared.counter.waits) + " for a filled slot (FULL "
+                + "= 0) and " + times(shared.mutex.waits) + " for MUTEX (the producer was in the ring)");
         shared.close();
         return ExitCodes.OK; // what went wrong was told in facts, for the parent's checks to report
     }
 
-    /** One side's view of the ring: the attached segment and its two semops. */
+    /** One side's view of the ring: the attached segment, its two waits and its semop that gives back. */
     private final class Ring {
         final Narrator me;
         final SharedMemoryCalls.Attachment memory;
-        final SemaphoreOperations take;
-        final SemaphoreOperations takeNow;
+        final Wait counter;
+        final Wait mutex;
         final SemaphoreOperations give;
-        final int[] takeNumbers;
         final int[] giveNumbers;
-        long waits;
 
         Ring(Narrator me, boolean producer) {
             this.me = me;
             long bytes = (long) ring * itemSize;
             memory = SharedMemoryCalls.attach(segment, bytes, !producer);
             me.trace(Calls.shmat(segment, !producer) + " = 0x" + Long.toHexString(memory.address()));
-            takeNumbers = new int[] {producer ? EMPTY : FULL, MUTEX};
-            take = new SemaphoreOperations(takeNumbers, new int[] {-1, -1}, new int[] {0, 0});
-            takeNow = new SemaphoreOperations(takeNumbers, new int[] {-1, -1},
-                    new int[] {IPC_NOWAIT, IPC_NOWAIT});
+            counter = producer
+                    ? new Wait(me, EMPTY, "the ring is full (EMPTY = 0): the producer waits for the consumer to free "
+                            + "a slot")
+                    : new Wait(me, FULL, "the ring is empty (FULL = 0): the consumer waits for the producer");
+            mutex = new Wait(me, MUTEX, "MUTEX is taken (MUTEX = 0): the " + (producer ? "consumer" : "producer")
+                    + " is in the ring; the " + (producer ? "producer" : "consumer") + " waits for it to leave");
             giveNumbers = new int[] {MUTEX, producer ? FULL : EMPTY};
             give = new SemaphoreOperations(giveNumbers, new int[] {1, 1}, new int[] {0, 0});
         }
 
-        /** P(counter) and P(MUTEX) in one semop; tries without waiting first, to see and count the waits. */
-        void take(boolean shown, String why) {
-            if (takeNow.tryApply(set)) {
-                if (shown) {
-                    me.trace(Calls.semop(set, takeNumbers, new int[] {-1, -1}, IPC_NOWAIT)
-                            + " = 0");
-                }
-                return;
-            }
-            waits++;
-            boolean told = shown || waits <= SHOWN_WAITS;
-            if (told) {
-                me.trace(Calls.semop(set, takeNumbers, new int[] {-1, -1}, IPC_NOWAIT)
-                        + " = -1 EAGAIN (Resource temporarily unavailable)");
-                me.say(why);
-                me.trace(Calls.semop(set, takeNumbers, new int[] {-1, -1}, 0) + " <unfinished ...>");
-            } else if (waits == SHOWN_WAITS + 1) {
-                me.say("(waits again; further waits are counted, not shown)");
-            }
-            take.applyWaiting(set);
-            if (told) {
-                me.trace("<... semop resumed> = 0");
-            }
+        /**
+         * P(counter), then P(MUTEX), in that order: a process holding MUTEX never waits for a slot, so the other
+         * can always get in to make one.
+         */
+        void take(boolean shown) {
+            counter.take(shown);
+            mutex.take(shown);
         }
 
         /** V(MUTEX) and V(FULL) for the producer, V(MUTEX) and V(EMPTY) for the consumer, in one semop. */
@@ -323,6 +315,51 @@ public final class ShmDemoCommand implements Callable<Integer> {
         void close() {
             memory.close();
             me.trace(Calls.shmdt(memory.address()) + " = 0");
+        }
+    }
+
+    /**
+     * P on one semaphore, tried without waiting first: EAGAIN then means this semaphore was 0 at that moment, so
+     * the wait is told and counted for what it waits for.
+     */
+    private final class Wait {
+        final Narrator me;
+        final int[] number;
+        final String why;
+        final SemaphoreOperations now;
+        final SemaphoreOperations waiting;
+        long waits;
+
+        Wait(Narrator me, int semaphore, String why) {
+            this.me = me;
+            this.number = new int[] {semaphore};
+            this.why = why;
+            now = new SemaphoreOperations(number, new int[] {-1}, new int[] {IPC_NOWAIT});
+            waiting = new SemaphoreOperations(number, new int[] {-1}, new int[] {0});
+        }
+
+        void take(boolean shown) {
+            if (now.tryApply(set)) {
+                if (shown) {
+                    me.trace(Calls.semop(set, number, new int[] {-1}, IPC_NOWAIT) + " = 0");
+                }
+                return;
+            }
+            waits++;
+            boolean told = shown || waits <= SHOWN_WAITS;
+            if (told) {
+                me.trace(Calls.semop(set, number, new int[] {-1}, IPC_NOWAIT)
+                        + " = -1 EAGAIN (Resource temporarily unavailable)");
+                me.say(why);
+                me.trace(Calls.semop(set, number, new int[] {-1}, 0) + " <unfinished ...>");
+            } else if (waits == SHOWN_WAITS + 1) {
+                me.say("(waits for " + (number[0] == MUTEX ? "MUTEX" : "a slot")
+                        + " again; further such waits are counted, not shown)");
+            }
+            waiting.applyWaiting(set);
+            if (told) {
+                me.trace("<... semop resumed> = 0");
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 package dev.ipc.shm;
 
 import dev.ipc.cli.CommandSpecs;
+import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.OptionValues;
 import dev.ipc.cli.RawOutput;
@@ -45,8 +46,10 @@ public final class ShmReadCommand implements Callable<Integer> {
                         + "--length past the end; 1 other failures.",
                         "", "Examples:", "  ipc shm read --id 3 --length 64", "  ipc shm read --key 0x1234 --raw > copy");
         command.target = IdOrKey.addTo(spec);
-        spec.addOption(CommandSpecs.value("BYTES", "Start this far into the segment (default 0).", "--offset"));
-        spec.addOption(CommandSpecs.value("BYTES", "Read this many bytes (default: to the end).", "--length"));
+        spec.addOption(CommandSpecs.value("BYTES", "Start this far into the segment (default 0). "
+                + Sizes.HELP, "--offset"));
+        spec.addOption(CommandSpecs.value("BYTES", "Read this many bytes (default: to the end). "
+                + Sizes.HELP, "--length"));
         spec.addOption(CommandSpecs.flag("Write the bytes as they are instead of a hex dump.", "--raw"));
         return spec;
     }
@@ -56,8 +59,8 @@ public final class ShmReadCommand implements Callable<Integer> {
         offset = CommandSpecs.text(spec, "--offset");
         length = CommandSpecs.text(spec, "--length");
         raw = CommandSpecs.given(spec, "--raw");
-        long from = offset == null ? 0 : OptionValues.size(offset, "--offset");
-        long count = length == null ? -1 : OptionValues.size(length, "--length");
+        long from = offset == null ? 0 : Sizes.bytes("--offset", offset, 0, Long.MAX_VALUE);
+        long count = length == null ? -1 : Sizes.bytes("--length", length, 0, Long.MAX_VALUE);
         target.validate();
 
         int id = target.resolve(SystemVKind.SEGMENT);

@@ -2,6 +2,7 @@
 package dev.ipc.shm;
 
 import dev.ipc.cli.CommandSpecs;
+import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
@@ -42,7 +43,8 @@ public final class ShmWriteCommand implements Callable<Integer> {
                         "", "Examples:", "  ipc shm write --id 3 'hello'",
                         "  ipc shm write --key 0x1234 --offset 4K --file data.bin");
         command.target = IdOrKey.addTo(spec);
-        spec.addOption(CommandSpecs.value("BYTES", "Start this far into the segment (default 0).", "--offset"));
+        spec.addOption(CommandSpecs.value("BYTES", "Start this far into the segment (default 0). "
+                + Sizes.HELP, "--offset"));
         spec.addOption(CommandSpecs.value("FILE", "Write the bytes of this file.", "--file"));
         spec.addPositional(PositionalParamSpec.builder().arity("0..1").type(String.class).paramLabel("TEXT")
                 .description("The text to write.").build());
@@ -54,7 +56,7 @@ public final class ShmWriteCommand implements Callable<Integer> {
         offset = CommandSpecs.text(spec, "--offset");
         file = CommandSpecs.text(spec, "--file");
         text = spec.positionalParameters().get(0).getValue();
-        long from = offset == null ? 0 : OptionValues.size(offset, "--offset");
+        long from = offset == null ? 0 : Sizes.bytes("--offset", offset, 0, Long.MAX_VALUE);
         if (text != null && file != null) {
             throw IpcException.usage("give TEXT or --file, not both");
         }

@@ -88,14 +88,18 @@ public final class SystemVSource {
     }
 
     private IpcUsage usageFromProc(long pageSize) throws IOException {
+        return usage(proc.messageQueues(), proc.sharedMemorySegments(), proc.semaphoreSets(), pageSize);
+    }
+
+    /** The sums MSG_INFO, SHM_INFO and SEM_INFO report, over these listings (shm_tot counts whole pages). */
+    public static IpcUsage usage(List<MessageQueue> queues, List<SharedMemorySegment> segments,
+                                 List<SemaphoreSet> sets, long pageSize) {
         long messages = 0;
         long bytes = 0;
-        List<MessageQueue> queues = proc.messageQueues();
         for (MessageQueue queue : queues) {
             messages += queue.messages();
             bytes += queue.usedBytes();
         }
-        List<SharedMemorySegment> segments = proc.sharedMemorySegments();
         long pages = 0;
         long resident = 0;
         long swapped = 0;
@@ -104,7 +108,6 @@ public final class SystemVSource {
             resident += segment.residentBytes().orElse(0) / pageSize;
             swapped += segment.swappedBytes().orElse(0) / pageSize;
         }
-        List<SemaphoreSet> sets = proc.semaphoreSets();
         long semaphores = 0;
         for (SemaphoreSet set : sets) {
             semaphores += set.count();

@@ -117,4 +117,26 @@ public final class Layouts {
     public static final int POLLFD_FD = 0;
     public static final int POLLFD_EVENTS = 4;
     public static final int POLLFD_REVENTS = 6;
+
+    // struct winsize: unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel.
+    public static final int WINSIZE_SIZE = 8;
+    public static final int WINSIZE_ROW = 0;
+    public static final int WINSIZE_COL = 2;
+
+    // struct termios (glibc): four tcflag_t, c_line, c_cc[NCCS], then the speeds.
+    public static final int TERMIOS_SIZE = 60;
+    public static final int TERMIOS_IFLAG = 0;
+    public static final int TERMIOS_LFLAG = 12;
+    public static final int TERMIOS_CC = 17;
+
+    // ---- signal demo ----
+
+    // struct signalfd_siginfo: 128 bytes, what read() on a signalfd gives for each signal taken.
+    public static final int SIGNALFD_SIGINFO_SIZE = 128;
+    public static final int SSI_SIGNO = 0;
+    public static final int SSI_CODE = 8;
+    public static final int SSI_PID = 12;
+    public static final int SSI_UID = 16;
+    public static final int SSI_STATUS = 40;
+    public static final int SSI_INT = 44;
 }

@@ -78,6 +78,12 @@ public final class LibC {
     private static final NativeFunction POLL = checked("poll", INT, POINTER, SIZE, INT);
     private static final NativeFunction PIPE2 = checked("pipe2", INT, POINTER, INT);
 
+    // terminals
+    /** ioctl is variadic; the requests used here take a pointer. */
+    private static final NativeFunction IOCTL = variadic("ioctl", 2, INT, INT, Type.ULONG, POINTER);
+    private static final NativeFunction TCGETATTR = checked("tcgetattr", INT, INT, POINTER);
+    private static final NativeFunction TCSETATTR = checked("tcsetattr", INT, INT, INT, POINTER);
+
     // processes
     private static final NativeFunction WAITPID = checked("waitpid", INT, INT, POINTER, INT);
     private static final NativeFunction KILL = checked("kill", INT, INT, INT);
@@ -109,6 +115,17 @@ public final class LibC {
             plain("posix_spawnattr_setsigdefault", INT, POINTER, POINTER);
     private static final NativeFunction SIGEMPTYSET = plain("sigemptyset", INT, POINTER);
     private static final NativeFunction SIGADDSET = plain("sigaddset", INT, POINTER, INT);
+    private static final NativeFunction SIGISMEMBER = plain("sigismember", INT, POINTER, INT);
+    private static final NativeFunction SPAWNATTR_SETPGROUP = plain("posix_spawnattr_setpgroup", INT, POINTER, INT);
+
+    // signals
+    /** union sigval is 8 bytes of class INTEGER on x86_64 and aarch64: passed by value as a long. */
+    private static final NativeFunction SIGQUEUE = checked("sigqueue", INT, INT, INT, LONG);
+    private static final NativeFunction SIGNALFD = checked("signalfd", INT, INT, POINTER, INT);
+    /** Returns an error number; does not set errno. */
+    private static final NativeFunction PTHREAD_SIGMASK = plain("pthread_sigmask", INT, INT, POINTER, POINTER);
+    private static final NativeFunction GETUID = plain("getuid", INT);
+    private static final NativeFunction GETPGID = checked("getpgid", INT, INT);
 
     // users, groups, messages, the machine
     private static final NativeFunction GETPWUID = plain("getpwuid", POINTER, Type.UINT);
@@ -121,6 +138,9 @@ public final class LibC {
     /** glibc 2.32 and later: "PIPE" for 13. */
     private static final NativeFunction SIGABBREV_NP = plain("sigabbrev_np", POINTER, INT);
     private static final NativeFunction GETPAGESIZE = plain("getpagesize", INT);
+
+    // namespaces
+    private static final NativeFunction SETNS = checked("setns", INT, INT, INT);
 
     private LibC() {
     }
@@ -264,6 +284,16 @@ public final class LibC {
         }
     }
 
+    /** Moves the calling thread alone into the namespace fd names (CLONE_NEWIPC has no single-thread rule). */
+    public int setns(int fd, int type) {
+        return (int) SETNS.call(fd, type);
+    }
+
+    /** An ioctl that takes no argument (NS_GET_NSTYPE): a null pointer is passed. */
+    public int ioctl(int fd, long request) {
+        return (int) IOCTL.call(fd, request, 0);
+    }
+
     public int close(int fd) {
         return (int) CLOSE.call(fd);
     }
@@ -318,6 +348,18 @@ public final class LibC {
 
     public int poll(Pointer fds, long count, int timeoutMillis) {
         return (int) POLL.call(fds.address(), count, timeoutMillis);
+    }
+
+    public int ioctl(int fd, long request, Pointer argument) {
+        return (int) IOCTL.call(fd, request, argument.address());
+    }
+
+    public int tcgetattr(int fd, Pointer termios) {
+        return (int) TCGETATTR.call(fd, termios.address());
+    }
+
+    public int tcsetattr(int fd, int when, Pointer termios) {
+        return (int) TCSETATTR.call(fd, when, termios.address());
     }
 
     /** fds[0] gets the read end, fds[1] the write end. */
@@ -432,6 +474,37 @@ public final class LibC {
 
     public int sigaddset(Pointer set, int signal) {
         return (int) SIGADDSET.call(set.address(), signal);
+    }
+
+    public int sigismember(Pointer set, int signal) {
+        return (int) SIGISMEMBER.call(set.address(), signal);
+    }
+
+    public int posix_spawnattr_setpgroup(Pointer attributes, int processGroup) {
+        return (int) SPAWNATTR_SETPGROUP.call(attributes.address(), processGroup);
+    }
+
+    // ---- signals ----
+
+    /** sigqueue(pid, signal, (union sigval) {.sival_int = value}). */
+    public int sigqueue(int pid, int signal, int value) {
+        return (int) SIGQUEUE.call(pid, signal, value & 0xffffffffL);
+    }
+
+    public int signalfd(int fd, Pointer mask, int flags) {
+        return (int) SIGNALFD.call(fd, mask.address(), flags);
+    }
+
+    public int pthread_sigmask(int how, Pointer set, Pointer old) {
+        return (int) PTHREAD_SIGMASK.call(how, address(set), address(old));
+    }
+
+    public int getuid() {
+        return (int) GETUID.call();
+    }
+
+    public int getpgid(int pid) {
+        return (int) GETPGID.call(pid);
     }
 
     // ---- users, groups, messages, the machine ----

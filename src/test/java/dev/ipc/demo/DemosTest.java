@@ -14,9 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +67,45 @@ class DemosTest {
         assertTrue(r.out().contains("  ok    every item arrived once and in order: the consumer read 5000 of 5000"),
                 r::toString);
         assertTrue(r.out().contains("Throughput: 5000 items of 100 bytes in "), r::toString);
+    }
+
+    @Test
+    void shm_demo_tells_a_full_ring_from_a_taken_mutex_and_counts_them_apart() {
+        CommandResult r = Ipc.run("shm", "demo", "--items", "1000", "--slots", "1", "--trace");
+        assertPasses(r);
+        Matcher note = Pattern.compile("Waits: the producer found the ring full (\\S+(?: times)?) and MUTEX taken "
+                + "(\\S+(?: times)?); the consumer found the ring empty (\\S+(?: times)?) and MUTEX taken "
+                + "(\\S+(?: times)?)\\.").matcher(r.out());
+        assertTrue(note.find(), r::toString);
+        // Each wait is told right after the call that found its semaphore at 0, by the process that made it.
+        Map<String, String> previous = new HashMap<>();
+        int told = 0;
+        for (String line : r.out().split("\n")) {
+            String[] columns = line.trim().split("\\s+", 3);
+            if (columns.length < 3 || !columns[1].contains("[")) {
+                continue;
+            }
+            String who = columns[1];
+            String text = columns[2];
+            String before = previous.getOrDefault(who, "");
+            if (text.startsWith("the ring is full (EMPTY = 0)")) {
+                assertTrue(before.matches("call: semop\\(\\d+, \\[\\{sem_num=0, sem_op=-1, sem_flg=IPC_NOWAIT}], 1\\) = -1 "
+                        + "EAGAIN.*"), () -> "a full ring told after " + before + "\n" + r);
+                told++;
+            } else if (text.startsWith("the ring is empty (FULL = 0)")) {
+                assertTrue(before.matches("call: semop\\(\\d+, \\[\\{sem_num=1, sem_op=-1, sem_flg=IPC_NOWAIT}], 1\\) = -1 "
+                        + "EAGAIN.*"), () -> "an empty ring told after " + before + "\n" + r);
+                told++;
+            } else if (text.startsWith("MUTEX is taken (MUTEX = 0)")) {
+                assertTrue(before.matches("call: semop\\(\\d+, \\[\\{sem_num=2, sem_op=-1, sem_flg=IPC_NOWAIT}], 1\\) = -1 "
+                        + "EAGAIN.*"), () -> "a taken MUTEX told after " + before + "\n" + r);
+                told++;
+            }
+            previous.put(who, text);
+        }
+        assertTrue(told > 0, () -> "one slot and 1000 items, yet no wait was told\n" + r);
+        assertTrue(r.out().contains("for a free slot (EMPTY = 0) and "), r::toString);
+        assertTrue(r.out().contains("for a filled slot (FULL = 0) and "), r::toString);
     }
 
     @Test

@@ -1,16 +1,17 @@
 // One row of the limits table (lsipc -g): a limit, what of it is in use, and how much that is.
-package dev.ipc.ls;
+package dev.ipc.model;
 
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * @param limit     an unsigned 64-bit value
- * @param inBytes   whether the limit is a size (printed in human form unless --bytes)
- * @param used      how much of it is in use, where that is a meaningful count
+ * @param resource    lsipc's RESOURCE name: MSGMNI, SHMALL, SEMMNS, MQUMNI, ...
+ * @param limit       an unsigned 64-bit value
+ * @param inBytes     whether the limit is a size
+ * @param used        how much of it is in use, where that is a meaningful count
  */
-record GlobalRow(String resource, String description, long limit, boolean inBytes, OptionalLong used) {
-    OptionalDouble percentUsed() {
+public record LimitRow(String resource, String description, long limit, boolean inBytes, OptionalLong used) {
+    public OptionalDouble percentUsed() {
         if (used.isEmpty() || limit == 0) {
             return OptionalDouble.empty();
         }
