@@ -100,7 +100,7 @@ public final class CommandTree {
             root.addSubcommand(name, group == null ? command : group.withAllMembers());
             withoutNamespace(root.getSubcommands().get(name));
         }
-        root.addSubcommand("help", new HelpCommand());
+        root.addSubcommand("help", HelpTopicCommand.spec());
         return root;
     }
 
@@ -114,7 +114,7 @@ public final class CommandTree {
             root.addSubcommand(name, create(name));
             withoutNamespace(root.getSubcommands().get(name));
         }
-        root.addSubcommand("help", new HelpTopicCommand());
+        root.addSubcommand("help", HelpTopicCommand.spec());
         return root;
     }
 
