@@ -8,7 +8,7 @@ function __ipc_path
     set -e words[1]
     for word in $words
         switch "$path $word"
-            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc help'
+            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc ns' 'ipc help'
                 set path "$path $word"
         end
     end
@@ -40,6 +40,7 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'shm' -d 'Shared memory: tune the kernel\
 complete -c ipc -n "__ipc_at 'ipc'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'ns' -d 'List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, the container or systemd unit their cgroup names, its message queues, segments and semaphore sets, the memory its segments hold, and the limits it sets otherwise than the host.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Display help information about the specified command.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -504,6 +505,12 @@ complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'color' -x -a 'auto always never'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
+complete -c ipc -n "__ipc_at 'ipc ns'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc ns'" -l 'json' -d 'Print the namespaces as JSON, with every process and limit.'
+complete -c ipc -n "__ipc_at 'ipc ns'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc ns'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc ns'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ls' -d 'List System V IPC objects exactly as ipcs(1) prints them.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'mk' -d 'Create System V and POSIX IPC objects, as ipcmk(1) does.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'rm' -d 'Remove System V and POSIX IPC objects, as ipcrm(1) does.'
@@ -513,6 +520,7 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'shm' -d 'Shared memory: tune the ke
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'ns' -d 'List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, the container or systemd unit their cgroup names, its message queues, segments and semaphore sets, the memory its segments hold, and the limits it sets otherwise than the host.'
 complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show usage help for the help command and exit.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'debug' -d 'Show the stack trace of a failure.'

@@ -16,6 +16,7 @@ import dev.ipc.cli.Terminal;
 
 import dev.ipc.ls.LsCommand;
 import dev.ipc.mk.MkCommand;
+import dev.ipc.ns.NsCommand;
 import dev.ipc.proc.Prefetch;
 import dev.ipc.rm.RmCommand;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ import java.util.Map;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo", "metrics"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo", "metrics", "ns"};
 
     private CommandTree() {
     }
@@ -57,6 +58,8 @@ public final class CommandTree {
                 return new FifoCommand();
             case "pipe-demo":
                 return new PipeDemoCommand();
+            case "ns":
+                return new NsCommand();
             case "metrics":
                 return new MetricsCommand();
             default:
