@@ -162,6 +162,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} msg" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} signal" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} metrics" ];    then _picocli_ipc; return $?; fi
@@ -186,6 +187,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm unlock" ];    then _picocli_ipc_shm; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm set-perms" ];    then _picocli_ipc_shm; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm demo" ];    then _picocli_ipc_shm; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} signal demo" ];    then _picocli_ipc_signal; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo serve" ];    then _picocli_ipc_fifo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo send" ];    then _picocli_ipc_fifo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo bench" ];    then _picocli_ipc_fifo; return $?; fi
@@ -205,77 +207,81 @@ function _complete_ipc() {
   local cmds3=(sem)
   local cmds4=(msg)
   local cmds5=(shm)
-  local cmds6=(fifo)
-  local cmds7=(pipe-demo)
-  local cmds8=(metrics)
-  local cmds9=(ns)
-  local cmds10=(help)
-  local cmds11=(sem tune)
-  local cmds12=(sem get)
-  local cmds13=(sem set)
-  local cmds14=(sem op)
-  local cmds15=(sem set-perms)
-  local cmds16=(sem demo)
-  local cmds17=(msg tune)
-  local cmds18=(msg send)
-  local cmds19=(msg recv)
-  local cmds20=(msg stat)
-  local cmds21=(msg set-perms)
-  local cmds22=(msg demo)
-  local cmds23=(shm tune)
-  local cmds24=(shm read)
-  local cmds25=(shm write)
-  local cmds26=(shm lock)
-  local cmds27=(shm unlock)
-  local cmds28=(shm set-perms)
-  local cmds29=(shm demo)
-  local cmds30=(fifo serve)
-  local cmds31=(fifo send)
-  local cmds32=(fifo bench)
-  local cmds33=(pipe-demo hello)
-  local cmds34=(pipe-demo pipeline)
-  local cmds35=(pipe-demo popen)
-  local cmds36=(pipe-demo capacity)
-  local cmds37=(pipe-demo nonblock)
-  local cmds38=(pipe-demo eof)
-  local cmds39=(pipe-demo sigpipe)
-  local cmds40=(pipe-demo atomic)
+  local cmds6=(signal)
+  local cmds7=(fifo)
+  local cmds8=(pipe-demo)
+  local cmds9=(metrics)
+  local cmds10=(ns)
+  local cmds11=(help)
+  local cmds12=(sem tune)
+  local cmds13=(sem get)
+  local cmds14=(sem set)
+  local cmds15=(sem op)
+  local cmds16=(sem set-perms)
+  local cmds17=(sem demo)
+  local cmds18=(msg tune)
+  local cmds19=(msg send)
+  local cmds20=(msg recv)
+  local cmds21=(msg stat)
+  local cmds22=(msg set-perms)
+  local cmds23=(msg demo)
+  local cmds24=(shm tune)
+  local cmds25=(shm read)
+  local cmds26=(shm write)
+  local cmds27=(shm lock)
+  local cmds28=(shm unlock)
+  local cmds29=(shm set-perms)
+  local cmds30=(shm demo)
+  local cmds31=(signal demo)
+  local cmds32=(fifo serve)
+  local cmds33=(fifo send)
+  local cmds34=(fifo bench)
+  local cmds35=(pipe-demo hello)
+  local cmds36=(pipe-demo pipeline)
+  local cmds37=(pipe-demo popen)
+  local cmds38=(pipe-demo capacity)
+  local cmds39=(pipe-demo nonblock)
+  local cmds40=(pipe-demo eof)
+  local cmds41=(pipe-demo sigpipe)
+  local cmds42=(pipe-demo atomic)
 
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_fifo_send; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_demo; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_lock; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_write; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_shm_read; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_shm_tune; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_demo; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_stat; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_recv; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_msg_send; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_msg_tune; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_demo; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_op; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_set; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_sem_get; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_sem_tune; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_help; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_ns; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ipc_metrics; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ipc_pipedemo; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ipc_fifo; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_fifo_send; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_signal_demo; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_shm_demo; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_lock; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_write; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_read; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_shm_tune; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_msg_demo; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_stat; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_recv; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_send; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_msg_tune; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_sem_demo; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_op; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_set; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_get; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_sem_tune; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_ns; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_metrics; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ipc_pipedemo; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ipc_fifo; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ipc_signal; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ipc_shm; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ipc_msg; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ipc_sem; return $?; fi
@@ -293,7 +299,7 @@ function _picocli_ipc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm fifo pipe-demo metrics ns help"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics ns help"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -602,6 +608,36 @@ function _picocli_ipc_shm() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `signal` subcommand.
+function _picocli_ipc_signal() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="demo"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `fifo` subcommand.
 function _picocli_ipc_fifo() {
   # Get completion data
@@ -712,7 +748,7 @@ function _picocli_ipc_ns() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--json' '--debug'"
-  local arg_opts="'--color' '--ns'"
+  local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -722,9 +758,6 @@ function _picocli_ipc_ns() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -743,7 +776,7 @@ function _picocli_ipc_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm fifo pipe-demo metrics ns"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics ns"
   local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1631,6 +1664,48 @@ function _picocli_ipc_shm_demo() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `demo` subcommand.
+function _picocli_ipc_signal_demo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--trace' '--json' '--debug'"
+  local arg_opts="'--signals' '--queued' '--members' '--timeout' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--signals')
+      return
+      ;;
+    '--queued')
+      return
+      ;;
+    '--members')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `serve` subcommand.
 function _picocli_ipc_fifo_serve() {
   # Get completion data
@@ -2058,7 +2133,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/ns'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/ns'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -2224,6 +2299,12 @@ function _ipc_option_values() {
     '/shm/demo --slots') echo any ;;
     '/shm/demo --color') echo one auto always never ;;
     '/shm/demo --ns') echo one PID PATH ;;
+    '/signal --color') echo one auto always never ;;
+    '/signal/demo --signals') echo any ;;
+    '/signal/demo --queued') echo any ;;
+    '/signal/demo --members') echo any ;;
+    '/signal/demo --timeout') echo any ;;
+    '/signal/demo --color') echo one auto always never ;;
     '/fifo --color') echo one auto always never ;;
     '/fifo/serve --dir') echo any ;;
     '/fifo/serve --requests') echo any ;;
@@ -2266,7 +2347,6 @@ function _ipc_option_values() {
     '/metrics --color') echo one auto always never ;;
     '/metrics --ns') echo one PID PATH ;;
     '/ns --color') echo one auto always never ;;
-    '/ns --ns') echo one PID PATH ;;
     '/help --color') echo one auto always never ;;
     '/help --ns') echo one PID PATH ;;
   esac

@@ -8,7 +8,7 @@ function __ipc_path
     set -e words[1]
     for word in $words
         switch "$path $word"
-            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc ns' 'ipc help'
+            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc ns' 'ipc help'
                 set path "$path $word"
         end
     end
@@ -37,6 +37,7 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'rm' -d 'Remove System V and POSIX IPC ob
 complete -c ipc -n "__ipc_at 'ipc'" -a 'sem' -d 'Semaphore sets: tune the kernel\'s limits, read and change values, run semop, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'msg' -d 'Message queues: tune the kernel\'s limits, send and receive messages, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'shm' -d 'Shared memory: tune the kernel\'s limits, read and write segments, and the lab demo.'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'signal' -d 'Signals: the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
@@ -371,6 +372,22 @@ complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'color' -x -a 'auto always never
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
+complete -c ipc -n "__ipc_at 'ipc signal'" -a 'demo' -d 'Lab demo: signals, queued and not, to a process and to a process group, and SIGCHLD.'
+complete -c ipc -n "__ipc_at 'ipc signal'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc signal'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc signal'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc signal'" -l 'debug' -d 'Show the stack trace of a failure.'
+
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'signals' -r -F -d 'How many times SIGUSR1 is sent with kill() while it is blocked (default 1000).'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'queued' -r -F -d 'How many SIGRTMIN+1 are sent with sigqueue(), values 0 to N-1, at most 10000 (default 100).'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'members' -r -F -d 'Processes in the process group that kill(-PGID) ends, 1 to 50 (default 3).'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'trace' -d 'Print each system call on stderr as it is made, as strace writes it, "process: call = result".'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'timeout' -r -F -d 'Longest wait for the receiver at each step; then what still runs is stopped.'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'debug' -d 'Show the stack trace of a failure.'
+
 complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'serve' -d 'Serve requests on DIR/server.fifo, replies on DIR/client.PID.fifo.'
 complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'send' -d 'Send one request to the FIFO server in DIR and print its reply.'
 complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'bench' -d 'Measure a FIFO server: requests per second and latency percentiles.'
@@ -509,7 +526,6 @@ complete -c ipc -n "__ipc_at 'ipc ns'" -s 'h' -l 'help' -d 'Show this help messa
 complete -c ipc -n "__ipc_at 'ipc ns'" -l 'json' -d 'Print the namespaces as JSON, with every process and limit.'
 complete -c ipc -n "__ipc_at 'ipc ns'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc ns'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc ns'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ls' -d 'List System V IPC objects exactly as ipcs(1) prints them.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'mk' -d 'Create System V and POSIX IPC objects, as ipcmk(1) does.'
@@ -517,6 +533,7 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'rm' -d 'Remove System V and POSIX I
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'sem' -d 'Semaphore sets: tune the kernel\'s limits, read and change values, run semop, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'msg' -d 'Message queues: tune the kernel\'s limits, send and receive messages, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'shm' -d 'Shared memory: tune the kernel\'s limits, read and write segments, and the lab demo.'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'signal' -d 'Signals: the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'

@@ -16,6 +16,7 @@
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/signalfd.h>
 #include <time.h>
 
 #define SIZE(name, type) printf("%s %zu\n", name, sizeof(type))
@@ -109,5 +110,12 @@ int main(void) {
     AT("TERMIOS_IFLAG", struct termios, c_iflag);
     AT("TERMIOS_LFLAG", struct termios, c_lflag);
     AT("TERMIOS_CC", struct termios, c_cc);
+    SIZE("SIGNALFD_SIGINFO_SIZE", struct signalfd_siginfo);
+    AT("SSI_SIGNO", struct signalfd_siginfo, ssi_signo);
+    AT("SSI_CODE", struct signalfd_siginfo, ssi_code);
+    AT("SSI_PID", struct signalfd_siginfo, ssi_pid);
+    AT("SSI_UID", struct signalfd_siginfo, ssi_uid);
+    AT("SSI_STATUS", struct signalfd_siginfo, ssi_status);
+    AT("SSI_INT", struct signalfd_siginfo, ssi_int);
     return 0;
 }

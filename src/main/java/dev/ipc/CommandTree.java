@@ -7,6 +7,7 @@ import dev.ipc.msg.MsgCommand;
 import dev.ipc.pipe.PipeDemoCommand;
 import dev.ipc.sem.SemCommand;
 import dev.ipc.shm.ShmCommand;
+import dev.ipc.signal.SignalCommand;
 
 import dev.ipc.cli.DecimalConverter;
 import dev.ipc.cli.ErrorReporter;
@@ -34,7 +35,8 @@ import java.util.Map;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo", "metrics", "ns"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics",
+        "ns"};
 
     private CommandTree() {
     }
@@ -54,6 +56,8 @@ public final class CommandTree {
                 return new MsgCommand();
             case "shm":
                 return new ShmCommand();
+            case "signal":
+                return new SignalCommand();
             case "fifo":
                 return new FifoCommand();
             case "pipe-demo":

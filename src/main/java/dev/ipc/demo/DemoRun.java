@@ -2,11 +2,13 @@
 package dev.ipc.demo;
 
 import dev.ipc.cli.IpcException;
+import dev.ipc.cli.Json;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVLifecycle;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +31,7 @@ public final class DemoRun {
     private final PrintWriter out;
     private final String name;
     private final boolean trace;
+    private final boolean json;
     private final Transcript transcript;
     private final Narrator parent;
     private final List<Owned> objects = new ArrayList<>();
@@ -41,15 +44,28 @@ public final class DemoRun {
 
     /** name is the command ("sem demo"); intro is printed first, one paragraph a line. */
     public DemoRun(PrintWriter out, String name, boolean trace, String... intro) {
+        this(out, null, false, name, trace, intro);
+    }
+
+    /**
+     * As above, with the system calls (--trace) on calls, "actor: call" in strace's notation, instead of in the
+     * transcript; with json, only the findings, as one JSON object on out at the end.
+     */
+    public DemoRun(PrintWriter out, PrintWriter calls, boolean json, String name, boolean trace, String... intro) {
         this.out = out;
         this.name = name;
         this.trace = trace;
+        this.json = json;
+        PrintWriter story = json ? new PrintWriter(Writer.nullWriter()) : out;
         for (String paragraph : intro) {
-            out.println(paragraph);
+            story.println(paragraph);
         }
-        out.println();
-        out.flush();
-        this.transcript = new Transcript(out);
+        story.println();
+        story.flush();
+        this.transcript = new Transcript(story);
+        if (calls != null) {
+            transcript.callsTo(calls);
+        }
         this.parent = transcript.narrator("parent", trace);
     }
 
@@ -80,9 +96,26 @@ public final class DemoRun {
         return process;
     }
 
+    /**
+     * As {@link #start}, made with posix_spawn with these signals blocked from birth in every thread of its JVM.
+     */
+    public DemoProcess spawn(String childName, List<String> ipcArguments, int... blocked) {
+        DemoProcess process = DemoProcess.spawn(childName, transcript, ipcArguments, blocked);
+        synchronized (this) {
+            processes.add(process);
+        }
+        parent.say("starts " + process.label());
+        return process;
+    }
+
     /** A check for the verdict: what the documents say, and whether the kernel did it. */
     public void check(boolean ok, String what) {
         checks.check(ok, what, what);
+    }
+
+    /** A check whose rule and observation are told apart (in --json). */
+    public void check(boolean ok, String rule, String observed) {
+        checks.check(ok, rule, observed);
     }
 
     /** A line for after the checks: figures such as throughput. */
@@ -101,6 +134,11 @@ public final class DemoRun {
 
     /** Runs the body, cleans up, prints the checks and verdict; exit 0 only when every check passed. */
     public int execute(Body body) {
+        return execute(body, null);
+    }
+
+    /** As {@link #execute(Body)}; with json, findings writes the demo's own members of the JSON object. */
+    public int execute(Body body, Json.Body findings) {
         Thread hook = new Thread(() -> {
             interrupted = true;
             parent.say("interrupted: stopping the processes and removing the objects");
@@ -138,6 +176,11 @@ public final class DemoRun {
         if (failure != null) {
             checks.fail(failure);
         }
+        if (json) {
+            writeJson(findings);
+            verdictPrinted.countDown();
+            return checks.verdict(name + ": ", broken -> checksFailed(checks.failed()) + ": " + broken.get(0).rule());
+        }
         out.println();
         out.println("Checks:");
         checks.summaryLines().forEach(out::println);
@@ -152,6 +195,38 @@ public final class DemoRun {
         out.flush();
         verdictPrinted.countDown();
         return checks.verdict(name + ": ", broken -> checksFailed(failed) + " (see above)");
+    }
+
+    private void writeJson(Json.Body findings) {
+        Json.write(out, json -> {
+            json.writeStartObject();
+            json.writeStringField("demo", name);
+            json.writeBooleanField("ok", checks.passed());
+            if (findings != null) {
+                findings.write(json);
+            }
+            json.writeArrayFieldStart("checks");
+            for (Checks.Check check : checks.checks()) {
+                json.writeStartObject();
+                json.writeStringField("rule", check.rule());
+                json.writeBooleanField("ok", check.ok());
+                json.writeStringField("observed", check.observed());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("failures");
+            for (String failure : checks.failures()) {
+                json.writeString(failure);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("notes");
+            for (String note : notes) {
+                json.writeString(note);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+        out.flush();
     }
 
     private static String checksFailed(int failed) {

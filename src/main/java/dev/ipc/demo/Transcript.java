@@ -14,13 +14,15 @@ public final class Transcript implements AutoCloseable {
     private static final String LINE = "%4d.%03ds  %-16s %s";
 
     private final PrintWriter out;
+    private PrintWriter calls;
     private final long start;
     private final PriorityQueue<Line> pending = new PriorityQueue<>();
     private final Thread printer;
     private long sequence;
     private boolean closed;
 
-    private record Line(long nanos, long sequence, String actor, String text) implements Comparable<Line> {
+    private record Line(long nanos, long sequence, String actor, String text, boolean call)
+            implements Comparable<Line> {
         @Override
         public int compareTo(Line other) {
             int byTime = Long.compare(nanos, other.nanos);
@@ -41,15 +43,48 @@ public final class Transcript implements AutoCloseable {
         return start;
     }
 
+    /**
+     * From now on, system calls go to this writer (stderr, for --trace), "actor: call" in the same order as the
+     * transcript, instead of into the transcript as "call: ..." lines.
+     */
+    public synchronized void callsTo(PrintWriter writer) {
+        this.calls = writer;
+    }
+
     /** A line of actor's at the given time; a line may hold no newline. */
-    public synchronized void add(long nanos, String actor, String text) {
+    public void add(long nanos, String actor, String text) {
+        add(new Line(nanos, 0, actor, text, false));
+    }
+
+    /** A system call actor made, written as strace writes it. */
+    public void call(long nanos, String actor, String call) {
+        add(new Line(nanos, 0, actor, call, true));
+    }
+
+    private synchronized void add(Line line) {
         if (closed) {
-            out.println(format(new Line(nanos, 0, actor, text)));
-            out.flush();
+            print(line);
+            flushBoth();
             return;
         }
-        pending.add(new Line(nanos, sequence++, actor, text));
+        pending.add(new Line(line.nanos(), sequence++, line.actor(), line.text(), line.call()));
         notifyAll();
+    }
+
+    private void print(Line line) {
+        if (line.call() && calls != null) {
+            calls.println(line.actor() + ": " + line.text());
+        } else {
+            out.println(format(line.call() ? new Line(line.nanos(), 0, line.actor(), "call: " + line.text(), false)
+                    : line));
+        }
+    }
+
+    private void flushBoth() {
+        out.flush();
+        if (calls != null) {
+            calls.flush();
+        }
     }
 
     /** A narrator whose lines go straight into this transcript, for the demo's own process. */
@@ -63,8 +98,10 @@ public final class Transcript implements AutoCloseable {
             /** The demo's own process keeps its facts in variables: only steps and calls are shown. */
             @Override
             public void emit(String kind, String text) {
-                if (!kind.equals("fact")) {
-                    add(System.nanoTime(), actor, kind.equals("trace") ? "call: " + text : text);
+                if (kind.equals("trace")) {
+                    call(System.nanoTime(), actor, text);
+                } else if (!kind.equals("fact")) {
+                    add(System.nanoTime(), actor, text);
                 }
             }
         };
@@ -73,9 +110,9 @@ public final class Transcript implements AutoCloseable {
     /** Prints every line now, in order; for the end of the run, before the verdict. */
     public synchronized void flush() {
         while (!pending.isEmpty()) {
-            out.println(format(pending.poll()));
+            print(pending.poll());
         }
-        out.flush();
+        flushBoth();
     }
 
     private void printLoop() {
@@ -84,11 +121,11 @@ public final class Transcript implements AutoCloseable {
                 long now = System.nanoTime();
                 boolean printed = false;
                 while (!pending.isEmpty() && pending.peek().nanos() < now - HOLD_BACK_NANOS) {
-                    out.println(format(pending.poll()));
+                    print(pending.poll());
                     printed = true;
                 }
                 if (printed) {
-                    out.flush();
+                    flushBoth();
                 }
                 try {
                     wait(pending.isEmpty() ? 0 : 20);

@@ -60,10 +60,6 @@ public final class NsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunContext context = RunContext.of(spec);
-        if (context.namespace() != null) {
-            throw IpcException.usage("ns lists every namespace: --ns names one ('ipc ls --ns "
-                    + context.namespace().given() + "' lists its objects)");
-        }
         Path proc = Path.of("/proc");
         IpcNamespaces.Scan scan;
         try {

@@ -128,4 +128,15 @@ public final class Layouts {
     public static final int TERMIOS_IFLAG = 0;
     public static final int TERMIOS_LFLAG = 12;
     public static final int TERMIOS_CC = 17;
+
+    // ---- signal demo ----
+
+    // struct signalfd_siginfo: 128 bytes, what read() on a signalfd gives for each signal taken.
+    public static final int SIGNALFD_SIGINFO_SIZE = 128;
+    public static final int SSI_SIGNO = 0;
+    public static final int SSI_CODE = 8;
+    public static final int SSI_PID = 12;
+    public static final int SSI_UID = 16;
+    public static final int SSI_STATUS = 40;
+    public static final int SSI_INT = 44;
 }

@@ -115,6 +115,17 @@ public final class LibC {
             plain("posix_spawnattr_setsigdefault", INT, POINTER, POINTER);
     private static final NativeFunction SIGEMPTYSET = plain("sigemptyset", INT, POINTER);
     private static final NativeFunction SIGADDSET = plain("sigaddset", INT, POINTER, INT);
+    private static final NativeFunction SIGISMEMBER = plain("sigismember", INT, POINTER, INT);
+    private static final NativeFunction SPAWNATTR_SETPGROUP = plain("posix_spawnattr_setpgroup", INT, POINTER, INT);
+
+    // signals
+    /** union sigval is 8 bytes of class INTEGER on x86_64 and aarch64: passed by value as a long. */
+    private static final NativeFunction SIGQUEUE = checked("sigqueue", INT, INT, INT, LONG);
+    private static final NativeFunction SIGNALFD = checked("signalfd", INT, INT, POINTER, INT);
+    /** Returns an error number; does not set errno. */
+    private static final NativeFunction PTHREAD_SIGMASK = plain("pthread_sigmask", INT, INT, POINTER, POINTER);
+    private static final NativeFunction GETUID = plain("getuid", INT);
+    private static final NativeFunction GETPGID = checked("getpgid", INT, INT);
 
     // users, groups, messages, the machine
     private static final NativeFunction GETPWUID = plain("getpwuid", POINTER, Type.UINT);
@@ -463,6 +474,37 @@ public final class LibC {
 
     public int sigaddset(Pointer set, int signal) {
         return (int) SIGADDSET.call(set.address(), signal);
+    }
+
+    public int sigismember(Pointer set, int signal) {
+        return (int) SIGISMEMBER.call(set.address(), signal);
+    }
+
+    public int posix_spawnattr_setpgroup(Pointer attributes, int processGroup) {
+        return (int) SPAWNATTR_SETPGROUP.call(attributes.address(), processGroup);
+    }
+
+    // ---- signals ----
+
+    /** sigqueue(pid, signal, (union sigval) {.sival_int = value}). */
+    public int sigqueue(int pid, int signal, int value) {
+        return (int) SIGQUEUE.call(pid, signal, value & 0xffffffffL);
+    }
+
+    public int signalfd(int fd, Pointer mask, int flags) {
+        return (int) SIGNALFD.call(fd, mask.address(), flags);
+    }
+
+    public int pthread_sigmask(int how, Pointer set, Pointer old) {
+        return (int) PTHREAD_SIGMASK.call(how, address(set), address(old));
+    }
+
+    public int getuid() {
+        return (int) GETUID.call();
+    }
+
+    public int getpgid(int pid) {
+        return (int) GETPGID.call(pid);
     }
 
     // ---- users, groups, messages, the machine ----
