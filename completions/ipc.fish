@@ -8,7 +8,7 @@ function __ipc_path
     set -e words[1]
     for word in $words
         switch "$path $word"
-            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc ns' 'ipc help'
+            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc socket' 'ipc socket demo' 'ipc ns' 'ipc help'
                 set path "$path $word"
         end
     end
@@ -41,6 +41,7 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'signal' -d 'Signals: the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'ns' -d 'List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, the container or systemd unit their cgroup names, its message queues, segments and semaphore sets, the memory its segments hold, and the limits it sets otherwise than the host.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Display help information about the specified command.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -197,6 +198,7 @@ complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'ns' -x -a 'PID PATH' -d 'W
 
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'trace' -d 'Also show each system call as it is made (semget, semop, semctl).'
+complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'pace' -r -F -d 'How long B works before each signal, so that the blocking can be watched; 0: no pause (default 300ms).'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'debug' -d 'Show the stack trace of a failure.'
@@ -284,6 +286,7 @@ complete -c ipc -n "__ipc_at 'ipc msg demo'" -s 'h' -l 'help' -d 'Show this help
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'round-trips' -r -F -d 'Requests each client sends to the server, each waiting for its reply (default 1000; 0 leaves out the second part).'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'clients' -r -F -d 'Clients of the server (default 2).'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'trace' -d 'Also show the system calls as they are made (msgget, msgsnd, msgrcv ...); for the round trips, the first few.'
+complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
@@ -368,6 +371,7 @@ complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'items' -r -F -d 'How many items
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'size' -r -F -d 'Bytes in each item, 8 or more: its number, then data derived from it (default 64).'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'slots' -r -F -d 'Slots in the ring: the segment holds K items (default 4).'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'trace' -d 'Also show the system calls as they are made (shmget, shmat, semop ...), for the items shown.'
+complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
@@ -384,6 +388,7 @@ complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'queued' -r -F -d 'How many S
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'members' -r -F -d 'Processes in the process group that kill(-PGID) ends, 1 to 50 (default 3).'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'trace' -d 'Print each system call on stderr as it is made, as strace writes it, "process: call = result".'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'timeout' -r -F -d 'Longest wait for the receiver at each step; then what still runs is stopped.'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'debug' -d 'Show the stack trace of a failure.'
@@ -522,6 +527,21 @@ complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'color' -x -a 'auto always never'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
+complete -c ipc -n "__ipc_at 'ipc socket'" -a 'demo' -d 'Lab demo: stream and datagram sockets, their addresses, and what the kernel says about the peer.'
+complete -c ipc -n "__ipc_at 'ipc socket'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc socket'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc socket'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc socket'" -l 'debug' -d 'Show the stack trace of a failure.'
+
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -s 'm' -l 'message' -r -F -d 'A message to send, each time it is given (default: first, second, third); 1 to 64 messages of 1 to 1024 bytes.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'trace' -d 'Print each system call on stderr as it is made, as strace writes it.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'timeout' -r -F -d 'Longest wait for the child and its connection; 0: no limit.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'debug' -d 'Show the stack trace of a failure.'
+
 complete -c ipc -n "__ipc_at 'ipc ns'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc ns'" -l 'json' -d 'Print the namespaces as JSON, with every process and limit.'
 complete -c ipc -n "__ipc_at 'ipc ns'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
@@ -537,6 +557,7 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'signal' -d 'Signals: the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ns' -d 'List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, the container or systemd unit their cgroup names, its message queues, segments and semaphore sets, the memory its segments hold, and the limits it sets otherwise than the host.'
 complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show usage help for the help command and exit.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'

@@ -5,6 +5,7 @@ import dev.ipc.fifo.FifoCommand;
 import dev.ipc.metrics.MetricsCommand;
 import dev.ipc.msg.MsgCommand;
 import dev.ipc.pipe.PipeDemoCommand;
+import dev.ipc.socket.SocketCommand;
 import dev.ipc.sem.SemCommand;
 import dev.ipc.shm.ShmCommand;
 import dev.ipc.signal.SignalCommand;
@@ -36,7 +37,7 @@ import java.util.Map;
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
     static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics",
-        "ns"};
+            "socket", "ns"};
 
     private CommandTree() {
     }
@@ -66,6 +67,8 @@ public final class CommandTree {
                 return new NsCommand();
             case "metrics":
                 return new MetricsCommand();
+            case "socket":
+                return new SocketCommand();
             default:
                 return null;
         }

@@ -14,10 +14,10 @@ import java.util.function.ToIntFunction;
 
 final class InNamespace {
     /**
-     * Commands that hold no state of an IPC namespace (FIFOs and pipes are files and descriptors, signals go to
-     * pids), and ns, which lists every namespace.
+     * Commands that hold no state of an IPC namespace (FIFOs, pipes and sockets are files and descriptors,
+     * signals go to pids), and ns, which lists every namespace.
      */
-    private static final Set<String> NOT_NAMESPACED = Set.of("fifo", "pipe-demo", "signal", "ns");
+    private static final Set<String> NOT_NAMESPACED = Set.of("fifo", "pipe-demo", "signal", "socket", "ns");
     /** The util-linux clones, whose tools exit 1 for bad input. */
     private static final Set<String> EXIT_1_ON_BAD_INPUT = Set.of("ls", "mk", "rm");
 
