@@ -12,6 +12,7 @@ import dev.ipc.signal.SignalCommand;
 
 import dev.ipc.cli.DecimalConverter;
 import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.HelpLayout;
 import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
@@ -22,7 +23,6 @@ import dev.ipc.ns.NsCommand;
 import dev.ipc.proc.Prefetch;
 import dev.ipc.rm.RmCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
@@ -97,7 +97,7 @@ public final class CommandTree {
             root.addSubcommand(name, create(name));
             withoutNamespace(root.getSubcommands().get(name));
         }
-        root.addSubcommand("help", new HelpCommand());
+        root.addSubcommand("help", new HelpTopicCommand());
         return root;
     }
 
@@ -192,12 +192,15 @@ public final class CommandTree {
                 environment, null, Prefetch.NONE, namespace), args);
     }
 
-    /** Help as wide as COLUMNS says, else as the terminal is (picocli asks stty), else 80 columns. */
+    /**
+     * Help as wide as COLUMNS says, else as the terminal is (picocli asks stty), else 80 columns; never wider than
+     * {@link HelpLayout#PROSE}, where lines get too long to read.
+     */
     private static void fitHelpToTerminal(CommandLine root, Map<String, String> environment) {
         String columns = environment.get("COLUMNS");
         if (columns != null && columns.matches("[0-9]{2,4}")) {
             root.setUsageHelpAutoWidth(false);
-            root.setUsageHelpWidth(Math.max(55, Integer.parseInt(columns)));
+            root.setUsageHelpWidth(Math.min(HelpLayout.PROSE, Math.max(55, Integer.parseInt(columns))));
         } else {
             root.setUsageHelpAutoWidth(true);
         }
@@ -209,12 +212,29 @@ public final class CommandTree {
         public int execute(CommandLine.ParseResult parseResult) {
             for (CommandLine.ParseResult part = parseResult; part != null; part = part.subcommand()) {
                 // by name: an instanceof would load picocli's HelpCommand on every start
-                if (part.isUsageHelpRequested() || part.commandSpec().name().equals("help")) {
+                if (part.isUsageHelpRequested() || part.commandSpec().helpCommand()) {
+                    refuseUnknownWords(parseResult);
                     root.setColorScheme(terminal.helpColours()); // only then: deciding costs a look at stdout
+                    if (root.isUsageHelpAutoWidth()) {
+                        int detected = root.getCommandSpec().usageMessage().width();
+                        root.setUsageHelpAutoWidth(false);
+                        root.setUsageHelpWidth(Math.max(55, Math.min(HelpLayout.PROSE, detected)));
+                    }
+                    HelpLayout.install(root);
                     break;
                 }
             }
             return new CommandLine.RunLast().execute(parseResult);
+        }
+
+        /** "ipc nosuch --help" is a mistake, not a request for the root's help: picocli lets it pass. */
+        private static void refuseUnknownWords(CommandLine.ParseResult parseResult) {
+            for (CommandLine.ParseResult part = parseResult; part != null; part = part.subcommand()) {
+                if (!part.unmatched().isEmpty()) {
+                    throw new CommandLine.UnmatchedArgumentException(part.commandSpec().commandLine(),
+                            part.unmatched());
+                }
+            }
         }
     }
 
