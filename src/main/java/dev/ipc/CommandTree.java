@@ -22,6 +22,7 @@ import dev.ipc.mk.MkCommand;
 import dev.ipc.ns.NsCommand;
 import dev.ipc.proc.Prefetch;
 import dev.ipc.rm.RmCommand;
+import dev.ipc.who.WhoCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -37,7 +38,7 @@ import java.util.Map;
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
     static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics",
-            "socket", "ns"};
+            "socket", "who", "ns"};
 
     private CommandTree() {
     }
@@ -69,6 +70,8 @@ public final class CommandTree {
                 return new MetricsCommand();
             case "socket":
                 return new SocketCommand();
+            case "who":
+                return new WhoCommand();
             default:
                 return null;
         }
