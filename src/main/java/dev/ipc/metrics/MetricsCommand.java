@@ -3,8 +3,12 @@ package dev.ipc.metrics;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
+<<<<<<< HEAD
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.NamespaceTarget;
+=======
+import dev.ipc.cli.Input;
+>>>>>>> main
 import dev.ipc.cli.RunContext;
 import dev.ipc.proc.IpcNamespace;
 import dev.ipc.proc.SystemPaths;
@@ -18,8 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+<<<<<<< HEAD
 import java.nio.file.Path;
 import java.util.Map;
+=======
+>>>>>>> main
 import java.util.concurrent.Callable;
 
 @Command(name = "metrics",
@@ -58,13 +65,16 @@ public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--textfile", paramLabel = "DIR",
             description = "Write DIR/ipc.prom for node_exporter's textfile collector (to a temporary name in DIR, "
                     + "then renamed) instead of printing.")
-    Path textfile;
+    String textfile;
 
     @Override
     public Integer call() {
         if (maxObjects < 0) {
             throw new ParameterException(spec.commandLine(),
                     "--max-objects must be 0 or more: '" + maxObjects + "'");
+        }
+        if (textfile != null && textfile.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--textfile: '' names no folder");
         }
         RunContext context = RunContext.of(spec);
         if (allNamespaces && context.namespace() != null) {
@@ -81,7 +91,7 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         String text = exposition.text();
         if (textfile != null) {
-            TextFile.write(textfile, text);
+            TextFile.write(Input.path(textfile), text);
         } else {
             context.out().print(text);
         }
