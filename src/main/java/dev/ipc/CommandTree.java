@@ -21,6 +21,7 @@ import dev.ipc.ls.LsCommand;
 import dev.ipc.mk.MkCommand;
 import dev.ipc.proc.Prefetch;
 import dev.ipc.rm.RmCommand;
+import dev.ipc.who.WhoCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -36,7 +37,7 @@ import java.util.Map;
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
     static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics",
-            "socket"};
+            "socket", "who"};
 
     private CommandTree() {
     }
@@ -66,6 +67,8 @@ public final class CommandTree {
                 return new MetricsCommand();
             case "socket":
                 return new SocketCommand();
+            case "who":
+                return new WhoCommand();
             default:
                 return null;
         }
