@@ -3,6 +3,7 @@ package dev.ipc.metrics;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.Input;
 import dev.ipc.cli.RunContext;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.source.IpcSnapshot;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "metrics",
@@ -49,13 +49,16 @@ public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--textfile", paramLabel = "DIR",
             description = "Write DIR/ipc.prom for node_exporter's textfile collector (to a temporary name in DIR, "
                     + "then renamed) instead of printing.")
-    Path textfile;
+    String textfile;
 
     @Override
     public Integer call() {
         if (maxObjects < 0) {
             throw new ParameterException(spec.commandLine(),
                     "--max-objects must be 0 or more: '" + maxObjects + "'");
+        }
+        if (textfile != null && textfile.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--textfile: '' names no folder");
         }
         RunContext context = RunContext.of(spec);
         SystemPaths paths = context.paths();
@@ -64,7 +67,7 @@ public final class MetricsCommand implements Callable<Integer> {
         String text = new IpcMetrics(snapshot, maxObjects, new UserDirectory(paths.passwd(), paths.group()),
                 orphans).exposition();
         if (textfile != null) {
-            TextFile.write(textfile, text);
+            TextFile.write(Input.path(textfile), text);
         } else {
             context.out().print(text);
         }
