@@ -1854,7 +1854,7 @@ function _picocli_ipc_pipedemo_hello() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '--no-close' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '--no-close' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--wait' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1890,7 +1890,7 @@ function _picocli_ipc_pipedemo_pipeline() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1923,7 +1923,7 @@ function _picocli_ipc_pipedemo_popen() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--mode' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1959,7 +1959,7 @@ function _picocli_ipc_pipedemo_capacity() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--size' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1995,7 +1995,7 @@ function _picocli_ipc_pipedemo_nonblock() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2028,7 +2028,7 @@ function _picocli_ipc_pipedemo_eof() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2061,7 +2061,7 @@ function _picocli_ipc_pipedemo_sigpipe() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2094,7 +2094,7 @@ function _picocli_ipc_pipedemo_atomic() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--size' '--writers' '--records' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 

@@ -1,7 +1,8 @@
-// Options every pipe demo takes: --trace, --json and --timeout.
+// Options every pipe demo takes: --trace, --json, --diagram and --timeout.
 package dev.ipc.pipe;
 
 import dev.ipc.cli.Durations;
+import dev.ipc.demo.DiagramOption;
 import picocli.CommandLine.Option;
 
 public final class DemoOptions {
@@ -11,6 +12,9 @@ public final class DemoOptions {
 
     @Option(names = "--json", description = "Print the findings as one JSON object on stdout, for scripts.")
     boolean json;
+
+    @Option(names = "--diagram", description = DiagramOption.HELP)
+    boolean diagram;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "Longest wait for any child or read; then what still runs is killed. 0: no limit. "
