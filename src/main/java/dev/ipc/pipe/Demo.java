@@ -44,12 +44,12 @@ final class Demo implements AutoCloseable {
         this.spec = spec;
         this.name = spec.name();
         this.deadline = options.deadline();
-        this.json = options.json;
+        this.json = options.json();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        this.diagram = options.diagram;
-        this.story = options.json || options.diagram ? null : storyOnStderr ? err : out;
-        this.trace = new Trace(err, options.trace, options.diagram);
+        this.diagram = options.diagram();
+        this.story = options.json() || diagram ? null : storyOnStderr ? err : out;
+        this.trace = new Trace(err, options.trace(), diagram);
         this.fds = new Descriptors(trace);
         this.children = new Children(trace);
     }

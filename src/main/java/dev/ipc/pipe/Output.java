@@ -37,7 +37,7 @@ final class Output implements PipeIo.Sink {
     static Output of(CommandSpec spec, DemoOptions options) {
         PrintWriter out = spec.commandLine().getOut();
         // With --diagram, as with --json, stdout is the document's: the data is captured, not shown.
-        return new Output(out, RunContext.of(spec).processStreams(), options.json || options.diagram);
+        return new Output(out, RunContext.of(spec).processStreams(), options.json() || options.diagram());
     }
 
     /**
