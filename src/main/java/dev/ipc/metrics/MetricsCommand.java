@@ -60,7 +60,7 @@ public final class MetricsCommand implements Callable<Integer> {
         RunContext context = RunContext.of(spec);
         SystemPaths paths = context.paths();
         IpcSnapshot snapshot = IpcSnapshot.read(paths);
-        Orphans orphans = new Orphans();
+        Orphans orphans = new Orphans(paths);
         String text = new IpcMetrics(snapshot, maxObjects, new UserDirectory(paths.passwd(), paths.group()),
                 orphans).exposition();
         if (textfile != null) {
