@@ -141,8 +141,7 @@ final class Remover {
             SystemVObject object = listed(resource).get(id);
             users = object == null ? Optional.empty() : orphans.users(object);
         }
-        int errno = request.dryRun() ? predict(resource, id)
-                : errno(() -> SystemVLifecycle.remove(resource, id));
+        int errno = request.dryRun() ? predict(resource, id) : removeErrno(resource, id);
         if (errno == 0) {
             users.ifPresent(who -> inUse(resource.noun() + " " + id, who));
             return;
@@ -158,6 +157,16 @@ final class Remover {
             case Errno.EIDRM -> "already removed " + on + " (" + id + ")";
             default -> on + " failed: " + Native.describe(errno);
         });
+    }
+
+    /** IPC_RMID; 0 when it succeeded, else its errno (called directly: a lambda is linked at start-up). */
+    private static int removeErrno(SystemVKind resource, int id) {
+        try {
+            SystemVLifecycle.remove(resource, id);
+            return 0;
+        } catch (NativeCallException e) {
+            return e.errno();
+        }
     }
 
     /** Runs the call; 0 when it succeeded, else its errno. */
