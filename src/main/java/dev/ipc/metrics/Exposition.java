@@ -9,6 +9,12 @@ package dev.ipc.metrics;
  */
 final class Exposition {
     private final StringBuilder text = new StringBuilder(4096);
+    /** Labels every sample carries first (namespace="ipc:[N]" under --ns), as name, value pairs. */
+    private final String[] common;
+
+    Exposition(String... common) {
+        this.common = common;
+    }
 
     /** Starts a gauge family: its HELP and TYPE lines. */
     Exposition gauge(String name, String help) {
@@ -26,7 +32,13 @@ final class Exposition {
     }
 
     /** One sample of the family just started; value is unsigned 64-bit, labels are name, value pairs. */
-    Exposition sample(String name, long value, String... labels) {
+    Exposition sample(String name, long value, String... own) {
+        String[] labels = own;
+        if (common.length > 0) {
+            labels = new String[common.length + own.length];
+            System.arraycopy(common, 0, labels, 0, common.length);
+            System.arraycopy(own, 0, labels, common.length, own.length);
+        }
         text.append(name);
         if (labels.length > 0) {
             text.append('{');

@@ -35,9 +35,11 @@ final class IpcMetrics {
     private final int maxObjects;
     private final UserDirectory users;
     private final Orphans orphans;
-    private final Exposition out = new Exposition();
+    private final Exposition out;
 
-    IpcMetrics(IpcSnapshot snapshot, int maxObjects, UserDirectory users, Orphans orphans) {
+    /** @param namespace the IPC namespace --ns named ("ipc:[N]"), a label on every sample; null for none */
+    IpcMetrics(IpcSnapshot snapshot, int maxObjects, UserDirectory users, Orphans orphans, String namespace) {
+        this.out = namespace == null ? new Exposition() : new Exposition("namespace", namespace);
         this.snapshot = snapshot;
         this.maxObjects = maxObjects;
         this.users = users;

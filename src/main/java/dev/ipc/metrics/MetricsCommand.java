@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
                         + "ipc_queue_bytes, ipc_queue_capacity_bytes, ipc_segment_size_bytes, "
                         + "ipc_segment_attachments, ipc_segment_rss_bytes, ipc_semaphore_set_size and "
                         + "ipc_semaphore_waiters; ipc_objects_omitted{kind} counts the objects left out by "
-                        + "--max-objects. Values are exact up to 2^64."},
+                        + "--max-objects. Values are exact up to 2^64. With --ns, every sample has a namespace "
+                        + "label (namespace=\"ipc:[INODE]\")."},
         footer = {"", "Exit status: 0 written; 2 bad usage; 1 other failures.", "",
                 "Examples:",
                 "  ipc metrics                                   print the exposition",
@@ -62,7 +63,7 @@ public final class MetricsCommand implements Callable<Integer> {
         IpcSnapshot snapshot = IpcSnapshot.read(paths);
         Orphans orphans = new Orphans();
         String text = new IpcMetrics(snapshot, maxObjects, new UserDirectory(paths.passwd(), paths.group()),
-                orphans).exposition();
+                orphans, context.namespace() == null ? null : context.namespace().id()).exposition();
         if (textfile != null) {
             TextFile.write(textfile, text);
         } else {
