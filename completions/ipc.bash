@@ -1941,7 +1941,7 @@ function _picocli_ipc_pipedemo_hello() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '--no-close' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '--no-close' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--wait' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1977,7 +1977,7 @@ function _picocli_ipc_pipedemo_pipeline() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2010,7 +2010,7 @@ function _picocli_ipc_pipedemo_popen() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--mode' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2046,7 +2046,7 @@ function _picocli_ipc_pipedemo_capacity() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--size' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2082,7 +2082,7 @@ function _picocli_ipc_pipedemo_nonblock() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2115,7 +2115,7 @@ function _picocli_ipc_pipedemo_eof() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2148,7 +2148,7 @@ function _picocli_ipc_pipedemo_sigpipe() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2181,7 +2181,7 @@ function _picocli_ipc_pipedemo_atomic() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--size' '--writers' '--records' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
