@@ -168,6 +168,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} metrics" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} socket" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} who" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ns" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem tune" ];    then _picocli_ipc_sem; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem get" ];    then _picocli_ipc_sem; return $?; fi
@@ -215,73 +216,75 @@ function _complete_ipc() {
   local cmds9=(metrics)
   local cmds10=(socket)
   local cmds11=(who)
-  local cmds12=(help)
-  local cmds13=(sem tune)
-  local cmds14=(sem get)
-  local cmds15=(sem set)
-  local cmds16=(sem op)
-  local cmds17=(sem set-perms)
-  local cmds18=(sem demo)
-  local cmds19=(msg tune)
-  local cmds20=(msg send)
-  local cmds21=(msg recv)
-  local cmds22=(msg stat)
-  local cmds23=(msg set-perms)
-  local cmds24=(msg demo)
-  local cmds25=(shm tune)
-  local cmds26=(shm read)
-  local cmds27=(shm write)
-  local cmds28=(shm lock)
-  local cmds29=(shm unlock)
-  local cmds30=(shm set-perms)
-  local cmds31=(shm demo)
-  local cmds32=(signal demo)
-  local cmds33=(fifo serve)
-  local cmds34=(fifo send)
-  local cmds35=(fifo bench)
-  local cmds36=(pipe-demo hello)
-  local cmds37=(pipe-demo pipeline)
-  local cmds38=(pipe-demo popen)
-  local cmds39=(pipe-demo capacity)
-  local cmds40=(pipe-demo nonblock)
-  local cmds41=(pipe-demo eof)
-  local cmds42=(pipe-demo sigpipe)
-  local cmds43=(pipe-demo atomic)
-  local cmds44=(socket demo)
+  local cmds12=(ns)
+  local cmds13=(help)
+  local cmds14=(sem tune)
+  local cmds15=(sem get)
+  local cmds16=(sem set)
+  local cmds17=(sem op)
+  local cmds18=(sem set-perms)
+  local cmds19=(sem demo)
+  local cmds20=(msg tune)
+  local cmds21=(msg send)
+  local cmds22=(msg recv)
+  local cmds23=(msg stat)
+  local cmds24=(msg set-perms)
+  local cmds25=(msg demo)
+  local cmds26=(shm tune)
+  local cmds27=(shm read)
+  local cmds28=(shm write)
+  local cmds29=(shm lock)
+  local cmds30=(shm unlock)
+  local cmds31=(shm set-perms)
+  local cmds32=(shm demo)
+  local cmds33=(signal demo)
+  local cmds34=(fifo serve)
+  local cmds35=(fifo send)
+  local cmds36=(fifo bench)
+  local cmds37=(pipe-demo hello)
+  local cmds38=(pipe-demo pipeline)
+  local cmds39=(pipe-demo popen)
+  local cmds40=(pipe-demo capacity)
+  local cmds41=(pipe-demo nonblock)
+  local cmds42=(pipe-demo eof)
+  local cmds43=(pipe-demo sigpipe)
+  local cmds44=(pipe-demo atomic)
+  local cmds45=(socket demo)
 
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_ipc_socket_demo; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_fifo_send; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_signal_demo; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_shm_demo; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_lock; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_write; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_read; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_tune; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_msg_demo; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_stat; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_recv; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_send; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_tune; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_sem_demo; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_op; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_set; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_get; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_tune; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_ipc_socket_demo; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_fifo_send; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_signal_demo; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_shm_demo; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_lock; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_write; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_read; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_tune; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_msg_demo; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_msg_stat; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_recv; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_send; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_tune; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_sem_demo; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_sem_op; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_set; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_get; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_tune; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_ns; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_who; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_socket; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_metrics; return $?; fi
@@ -305,7 +308,7 @@ function _picocli_ipc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who help"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns help"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -622,7 +625,7 @@ function _picocli_ipc_signal() {
 
   local commands="demo"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color' '--ns'"
+  local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -632,9 +635,6 @@ function _picocli_ipc_signal() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -714,7 +714,7 @@ function _picocli_ipc_metrics() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--debug'"
+  local flag_opts="'-h' '--help' '--all-namespaces' '--debug'"
   local arg_opts="'--max-objects' '--textfile' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -725,10 +725,7 @@ function _picocli_ipc_metrics() {
       return
       ;;
     '--textfile')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -757,7 +754,7 @@ function _picocli_ipc_socket() {
 
   local commands="demo"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color' '--ns'"
+  local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -767,9 +764,6 @@ function _picocli_ipc_socket() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -845,13 +839,43 @@ function _picocli_ipc_who() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `ns` subcommand.
+function _picocli_ipc_ns() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--json' '--debug'"
+  local arg_opts="'--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_ipc_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns"
   local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1747,7 +1771,7 @@ function _picocli_ipc_signal_demo() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
-  local arg_opts="'--signals' '--queued' '--members' '--timeout' '--color' '--ns'"
+  local arg_opts="'--signals' '--queued' '--members' '--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1769,9 +1793,6 @@ function _picocli_ipc_signal_demo() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -1920,7 +1941,7 @@ function _picocli_ipc_pipedemo_hello() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '--no-close' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '--no-close' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--wait' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1956,7 +1977,7 @@ function _picocli_ipc_pipedemo_pipeline() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1989,7 +2010,7 @@ function _picocli_ipc_pipedemo_popen() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--mode' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2025,7 +2046,7 @@ function _picocli_ipc_pipedemo_capacity() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--size' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2061,7 +2082,7 @@ function _picocli_ipc_pipedemo_nonblock() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2094,7 +2115,7 @@ function _picocli_ipc_pipedemo_eof() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2127,7 +2148,7 @@ function _picocli_ipc_pipedemo_sigpipe() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2160,7 +2181,7 @@ function _picocli_ipc_pipedemo_atomic() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--size' '--writers' '--records' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2203,7 +2224,7 @@ function _picocli_ipc_socket_demo() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
-  local arg_opts="'-m' '--message' '--timeout' '--color' '--ns'"
+  local arg_opts="'-m' '--message' '--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -2219,9 +2240,6 @@ function _picocli_ipc_socket_demo() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -2250,7 +2268,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/who'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/who'|'/ns'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -2417,13 +2435,11 @@ function _ipc_option_values() {
     '/shm/demo --color') echo one auto always never ;;
     '/shm/demo --ns') echo one PID PATH ;;
     '/signal --color') echo one auto always never ;;
-    '/signal --ns') echo one PID PATH ;;
     '/signal/demo --signals') echo any ;;
     '/signal/demo --queued') echo any ;;
     '/signal/demo --members') echo any ;;
     '/signal/demo --timeout') echo any ;;
     '/signal/demo --color') echo one auto always never ;;
-    '/signal/demo --ns') echo one PID PATH ;;
     '/fifo --color') echo one auto always never ;;
     '/fifo/serve --dir') echo any ;;
     '/fifo/serve --requests') echo any ;;
@@ -2466,11 +2482,9 @@ function _ipc_option_values() {
     '/metrics --color') echo one auto always never ;;
     '/metrics --ns') echo one PID PATH ;;
     '/socket --color') echo one auto always never ;;
-    '/socket --ns') echo one PID PATH ;;
     '/socket/demo -m'|'/socket/demo --message') echo any ;;
     '/socket/demo --timeout') echo any ;;
     '/socket/demo --color') echo one auto always never ;;
-    '/socket/demo --ns') echo one PID PATH ;;
     '/who -q'|'/who --queue-id') echo any ;;
     '/who -Q'|'/who --queue-key') echo any ;;
     '/who -m'|'/who --shmem-id') echo any ;;
@@ -2483,6 +2497,7 @@ function _ipc_option_values() {
     '/who -p'|'/who --pid') echo any ;;
     '/who --color') echo one auto always never ;;
     '/who --ns') echo one PID PATH ;;
+    '/ns --color') echo one auto always never ;;
     '/help --color') echo one auto always never ;;
     '/help --ns') echo one PID PATH ;;
   esac
