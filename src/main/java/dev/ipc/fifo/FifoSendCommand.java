@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -40,8 +41,17 @@ public final class FifoSendCommand implements Callable<Integer> {
             description = "Send the request N times over the same FIFO, one reply a line.")
     long count;
 
-    @Parameters(index = "0", paramLabel = "VERB", description = "seq, echo, upper, ping, stats...")
+    @Parameters(index = "0", paramLabel = "VERB", completionCandidates = Verbs.class,
+            description = "seq, echo, upper, ping, stats...")
     String verb;
+
+    /** The verbs the server answers, for completion (Responder's list). */
+    static final class Verbs implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("seq", "echo", "upper", "ping", "stats").iterator();
+        }
+    }
 
     @Parameters(index = "1..*", paramLabel = "ARGUMENT",
             description = "The argument; several words are joined by single spaces.")
