@@ -2331,7 +2331,7 @@ function _ipc_option_values() {
     '/rm -a'|'/rm --all') echo one shm msg sem pshm pmsg psem ;;
     '/rm --owner') echo any ;;
     '/rm --older-than') echo any ;;
-    '/rm --protect') echo one KEY ID NAME ;;
+    '/rm --protect') echo any ;;
     '/rm --protect-file') echo any ;;
     '/rm --color') echo one auto always never ;;
     '/rm --ns') echo any ;;

@@ -118,7 +118,7 @@ complete -c ipc -n "__ipc_at 'ipc rm'" -s 'a' -l 'all' -x -a 'shm msg sem pshm p
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'owner' -r -F -d 'With --all: only objects owned by USER (a name or a uid).'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'older-than' -r -F -d 'With --all: only objects last changed at least DURATION ago; 0: any age.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'orphans' -d 'With --all: only objects no live process uses: none attaches or waits on them, and their creator and last operators have exited (a live process that started after the recorded operation is not its author: its pid was reused).'
-complete -c ipc -n "__ipc_at 'ipc rm'" -l 'protect' -x -a 'KEY ID NAME' -d 'With --all: never remove this object (a key, a decimal id or key, or a POSIX name); repeatable.'
+complete -c ipc -n "__ipc_at 'ipc rm'" -l 'protect' -r -F -d 'With --all: never remove this object (a key, a decimal id or key, or a POSIX name); repeatable.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'protect-file' -r -F -d 'With --all: never remove the objects FILE names, one key, id or name a line (\'#\' starts a comment).'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'dry-run' -d 'Print what would be removed, and with --orphans why each object is or is not an orphan; remove nothing.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'v' -l 'verbose' -d 'Explain what is being done.'
