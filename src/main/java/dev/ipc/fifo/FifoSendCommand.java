@@ -10,7 +10,6 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -24,27 +23,6 @@ public final class FifoSendCommand implements Callable<Integer> {
     private FifoSendCommand() {
     }
 
-<<<<<<< HEAD
-    @Option(names = "--count", paramLabel = "N", defaultValue = "1",
-            description = "Send the request N times over the same FIFO, one reply a line.")
-    long count;
-
-    @Parameters(index = "0", paramLabel = "VERB", completionCandidates = Verbs.class,
-            description = "seq, echo, upper, ping, stats...")
-    String verb;
-
-    /** The verbs the server answers, for completion (Responder's list). */
-    static final class Verbs implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.of("seq", "echo", "upper", "ping", "stats").iterator();
-        }
-    }
-
-    @Parameters(index = "1..*", paramLabel = "ARGUMENT",
-            description = "The argument; several words are joined by single spaces.")
-    List<String> arguments = List.of();
-=======
     /** The model, built in code (see {@link CommandSpecs}). */
     public static CommandSpec spec() {
         FifoSendCommand command = new FifoSendCommand();
@@ -67,14 +45,14 @@ public final class FifoSendCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder("--count").arity("1").type(long.class).paramLabel("N").defaultValue("1")
                 .description("Send the request N times over the same FIFO, one reply a line.").build());
         spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).type(String.class)
-                .paramLabel("VERB").description("seq, echo, upper, ping, stats...").build());
+                .paramLabel("VERB").description("seq, echo, upper, ping, stats...")
+                .completionCandidates(List.of("seq", "echo", "upper", "ping", "stats")).build());
         spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..*").type(List.class)
                 .auxiliaryTypes(String.class).paramLabel("ARGUMENT")
                 .description("The argument; several words are joined by single spaces.").build());
         CommandSpecs.withStandardHelp(spec); // after the options, as mixinStandardHelpOptions adds them
         return spec;
     }
->>>>>>> main
 
     @Override
     public Integer call() {
