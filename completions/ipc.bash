@@ -164,6 +164,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem tune" ];    then _picocli_ipc_sem; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem get" ];    then _picocli_ipc_sem; return $?; fi
@@ -205,69 +206,71 @@ function _complete_ipc() {
   local cmds5=(shm)
   local cmds6=(fifo)
   local cmds7=(pipe-demo)
-  local cmds8=(help)
-  local cmds9=(sem tune)
-  local cmds10=(sem get)
-  local cmds11=(sem set)
-  local cmds12=(sem op)
-  local cmds13=(sem set-perms)
-  local cmds14=(sem demo)
-  local cmds15=(msg tune)
-  local cmds16=(msg send)
-  local cmds17=(msg recv)
-  local cmds18=(msg stat)
-  local cmds19=(msg set-perms)
-  local cmds20=(msg demo)
-  local cmds21=(shm tune)
-  local cmds22=(shm read)
-  local cmds23=(shm write)
-  local cmds24=(shm lock)
-  local cmds25=(shm unlock)
-  local cmds26=(shm set-perms)
-  local cmds27=(shm demo)
-  local cmds28=(fifo serve)
-  local cmds29=(fifo send)
-  local cmds30=(fifo bench)
-  local cmds31=(pipe-demo hello)
-  local cmds32=(pipe-demo pipeline)
-  local cmds33=(pipe-demo popen)
-  local cmds34=(pipe-demo capacity)
-  local cmds35=(pipe-demo nonblock)
-  local cmds36=(pipe-demo eof)
-  local cmds37=(pipe-demo sigpipe)
-  local cmds38=(pipe-demo atomic)
+  local cmds8=(top)
+  local cmds9=(help)
+  local cmds10=(sem tune)
+  local cmds11=(sem get)
+  local cmds12=(sem set)
+  local cmds13=(sem op)
+  local cmds14=(sem set-perms)
+  local cmds15=(sem demo)
+  local cmds16=(msg tune)
+  local cmds17=(msg send)
+  local cmds18=(msg recv)
+  local cmds19=(msg stat)
+  local cmds20=(msg set-perms)
+  local cmds21=(msg demo)
+  local cmds22=(shm tune)
+  local cmds23=(shm read)
+  local cmds24=(shm write)
+  local cmds25=(shm lock)
+  local cmds26=(shm unlock)
+  local cmds27=(shm set-perms)
+  local cmds28=(shm demo)
+  local cmds29=(fifo serve)
+  local cmds30=(fifo send)
+  local cmds31=(fifo bench)
+  local cmds32=(pipe-demo hello)
+  local cmds33=(pipe-demo pipeline)
+  local cmds34=(pipe-demo popen)
+  local cmds35=(pipe-demo capacity)
+  local cmds36=(pipe-demo nonblock)
+  local cmds37=(pipe-demo eof)
+  local cmds38=(pipe-demo sigpipe)
+  local cmds39=(pipe-demo atomic)
 
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_fifo_send; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_demo; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_shm_lock; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_shm_write; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_shm_read; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_shm_tune; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_demo; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_msg_stat; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_msg_recv; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_msg_send; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_msg_tune; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_demo; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_sem_op; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_sem_set; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_sem_get; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_sem_tune; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_fifo_send; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_demo; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_lock; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_shm_write; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_shm_read; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_shm_tune; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_demo; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_stat; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_msg_recv; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_msg_send; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_msg_tune; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_demo; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_op; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_sem_set; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_sem_get; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_sem_tune; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ipc_top; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ipc_pipedemo; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ipc_fifo; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ipc_shm; return $?; fi
@@ -287,7 +290,7 @@ function _picocli_ipc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm fifo pipe-demo help"
+  local commands="ls mk rm sem msg shm fifo pipe-demo top help"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -635,13 +638,52 @@ function _picocli_ipc_pipedemo() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `top` subcommand.
+function _picocli_ipc_top() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--once' '--reverse' '--debug'"
+  local arg_opts="'--interval' '--kind' '--sort' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--interval')
+      return
+      ;;
+    '--kind')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_ipc_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm fifo pipe-demo"
+  local commands="ls mk rm sem msg shm fifo pipe-demo top"
   local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1896,7 +1938,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/top'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -2073,6 +2115,10 @@ function _ipc_option_values() {
     '/pipe-demo/atomic --writers') echo any ;;
     '/pipe-demo/atomic --records') echo any ;;
     '/pipe-demo/atomic --color') echo one auto always never ;;
+    '/top --interval') echo any ;;
+    '/top --kind') echo any ;;
+    '/top --sort') echo any ;;
+    '/top --color') echo one auto always never ;;
     '/help --color') echo one auto always never ;;
   esac
 }

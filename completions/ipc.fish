@@ -8,7 +8,7 @@ function __ipc_path
     set -e words[1]
     for word in $words
         switch "$path $word"
-            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc help'
+            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc top' 'ipc help'
                 set path "$path $word"
         end
     end
@@ -39,6 +39,7 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'msg' -d 'Message queues: tune the kernel
 complete -c ipc -n "__ipc_at 'ipc'" -a 'shm' -d 'Shared memory: tune the kernel\'s limits, read and write segments, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Display help information about the specified command.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -470,6 +471,15 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -s 'V' -l 'version' -d 'Pri
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'debug' -d 'Show the stack trace of a failure.'
 
+complete -c ipc -n "__ipc_at 'ipc top'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'interval' -r -F -d 'Time between refreshes (default 1s).'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'once' -d 'Print one frame as plain text and exit.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'kind' -r -F -d 'Show only these kinds: msg, shm, sem (System V), pmsg, pshm, psem (POSIX).'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'sort' -r -F -d 'Sort rows by id (the default; names for POSIX objects), owner, size (bytes queued, size, semaphores), use (messages, attachments, a semaphore\'s value) or rate (messages per second).'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'reverse' -d 'Reverse the sort order.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'debug' -d 'Show the stack trace of a failure.'
+
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ls' -d 'List System V IPC objects exactly as ipcs(1) prints them.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'mk' -d 'Create System V and POSIX IPC objects, as ipcmk(1) does.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'rm' -d 'Remove System V and POSIX IPC objects, as ipcrm(1) does.'
@@ -478,6 +488,7 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'msg' -d 'Message queues: tune the k
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'shm' -d 'Shared memory: tune the kernel\'s limits, read and write segments, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
 complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show usage help for the help command and exit.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'debug' -d 'Show the stack trace of a failure.'

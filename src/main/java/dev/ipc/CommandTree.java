@@ -6,6 +6,7 @@ import dev.ipc.msg.MsgCommand;
 import dev.ipc.pipe.PipeDemoCommand;
 import dev.ipc.sem.SemCommand;
 import dev.ipc.shm.ShmCommand;
+import dev.ipc.top.TopCommand;
 
 import dev.ipc.cli.DecimalConverter;
 import dev.ipc.cli.ErrorReporter;
@@ -30,7 +31,7 @@ import java.util.Map;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo", "top"};
 
     private CommandTree() {
     }
@@ -54,6 +55,8 @@ public final class CommandTree {
                 return new FifoCommand();
             case "pipe-demo":
                 return new PipeDemoCommand();
+            case "top":
+                return new TopCommand();
             default:
                 return null;
         }
