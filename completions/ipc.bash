@@ -162,8 +162,11 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} msg" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} signal" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} metrics" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} socket" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem tune" ];    then _picocli_ipc_sem; return $?; fi
@@ -185,6 +188,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm unlock" ];    then _picocli_ipc_shm; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm set-perms" ];    then _picocli_ipc_shm; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shm demo" ];    then _picocli_ipc_shm; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} signal demo" ];    then _picocli_ipc_signal; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo serve" ];    then _picocli_ipc_fifo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo send" ];    then _picocli_ipc_fifo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo bench" ];    then _picocli_ipc_fifo; return $?; fi
@@ -196,6 +200,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo eof" ];    then _picocli_ipc_pipedemo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo sigpipe" ];    then _picocli_ipc_pipedemo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo atomic" ];    then _picocli_ipc_pipedemo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} socket demo" ];    then _picocli_ipc_socket; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(ls)
@@ -204,75 +209,85 @@ function _complete_ipc() {
   local cmds3=(sem)
   local cmds4=(msg)
   local cmds5=(shm)
-  local cmds6=(fifo)
-  local cmds7=(pipe-demo)
-  local cmds8=(top)
-  local cmds9=(help)
-  local cmds10=(sem tune)
-  local cmds11=(sem get)
-  local cmds12=(sem set)
-  local cmds13=(sem op)
-  local cmds14=(sem set-perms)
-  local cmds15=(sem demo)
-  local cmds16=(msg tune)
-  local cmds17=(msg send)
-  local cmds18=(msg recv)
-  local cmds19=(msg stat)
-  local cmds20=(msg set-perms)
-  local cmds21=(msg demo)
-  local cmds22=(shm tune)
-  local cmds23=(shm read)
-  local cmds24=(shm write)
-  local cmds25=(shm lock)
-  local cmds26=(shm unlock)
-  local cmds27=(shm set-perms)
-  local cmds28=(shm demo)
-  local cmds29=(fifo serve)
-  local cmds30=(fifo send)
-  local cmds31=(fifo bench)
-  local cmds32=(pipe-demo hello)
-  local cmds33=(pipe-demo pipeline)
-  local cmds34=(pipe-demo popen)
-  local cmds35=(pipe-demo capacity)
-  local cmds36=(pipe-demo nonblock)
-  local cmds37=(pipe-demo eof)
-  local cmds38=(pipe-demo sigpipe)
-  local cmds39=(pipe-demo atomic)
+  local cmds6=(signal)
+  local cmds7=(fifo)
+  local cmds8=(pipe-demo)
+  local cmds9=(metrics)
+  local cmds10=(socket)
+  local cmds11=(top)
+  local cmds12=(help)
+  local cmds13=(sem tune)
+  local cmds14=(sem get)
+  local cmds15=(sem set)
+  local cmds16=(sem op)
+  local cmds17=(sem set-perms)
+  local cmds18=(sem demo)
+  local cmds19=(msg tune)
+  local cmds20=(msg send)
+  local cmds21=(msg recv)
+  local cmds22=(msg stat)
+  local cmds23=(msg set-perms)
+  local cmds24=(msg demo)
+  local cmds25=(shm tune)
+  local cmds26=(shm read)
+  local cmds27=(shm write)
+  local cmds28=(shm lock)
+  local cmds29=(shm unlock)
+  local cmds30=(shm set-perms)
+  local cmds31=(shm demo)
+  local cmds32=(signal demo)
+  local cmds33=(fifo serve)
+  local cmds34=(fifo send)
+  local cmds35=(fifo bench)
+  local cmds36=(pipe-demo hello)
+  local cmds37=(pipe-demo pipeline)
+  local cmds38=(pipe-demo popen)
+  local cmds39=(pipe-demo capacity)
+  local cmds40=(pipe-demo nonblock)
+  local cmds41=(pipe-demo eof)
+  local cmds42=(pipe-demo sigpipe)
+  local cmds43=(pipe-demo atomic)
+  local cmds44=(socket demo)
 
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_fifo_send; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_demo; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_lock; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_shm_write; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_shm_read; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_shm_tune; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_demo; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_stat; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_msg_recv; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_msg_send; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_msg_tune; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_demo; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_op; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_sem_set; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_sem_get; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_sem_tune; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_help; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ipc_top; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ipc_pipedemo; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ipc_fifo; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_ipc_socket_demo; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_fifo_send; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_signal_demo; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_shm_demo; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_lock; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_write; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_read; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_tune; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_msg_demo; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_stat; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_recv; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_send; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_tune; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_sem_demo; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_op; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_set; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_get; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_tune; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_top; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_socket; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_metrics; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ipc_pipedemo; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ipc_fifo; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ipc_signal; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ipc_shm; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ipc_msg; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ipc_sem; return $?; fi
@@ -290,9 +305,9 @@ function _picocli_ipc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm fifo pipe-demo top help"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket top help"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color'"
+  local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -302,6 +317,9 @@ function _picocli_ipc() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -322,7 +340,7 @@ function _picocli_ipc_ls() {
 
   local commands=""
   local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '--noheadings' '-P' '--numeric-perms' '--notruncate' '--orphans' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'-i' '--id' '-N' '--name' '-o' '--output' '--time-format' '--color'"
+  local arg_opts="'-i' '--id' '-N' '--name' '-o' '--output' '--time-format' '--color' '--ns'"
   local LIST_option_args=("KEY" "ID" "NAME" "OWNER" "PERMS" "CUID" "CUSER" "CGID" "CGROUP" "UID" "USER" "GID" "GROUP" "CTIME" "MTIME" "SIZE" "NATTCH" "STATUS" "ATTACH" "DETACH" "COMMAND" "CPID" "LPID" "USEDBYTES" "MSGS" "SEND" "RECV" "LSPID" "LRPID" "MAXMSGS" "MSGSIZE" "NSEMS" "OTIME" "SVAL" "RESOURCE" "DESCRIPTION" "LIMIT" "USED" "USE%") # --output values
   local FORMAT_option_args=("short" "full" "iso") # --time-format values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -351,6 +369,9 @@ function _picocli_ipc_ls() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -370,7 +391,7 @@ function _picocli_ipc_mk() {
 
   local commands=""
   local flag_opts="'-Q' '--queue' '-q' '--posix-mqueue' '-s' '--exclusive' '--json' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'-M' '--shmem' '-m' '--posix-shmem' '-S' '--semaphore' '--posix-semaphore' '-p' '--mode' '-n' '--name' '--maxmsg' '--msgsize' '--key' '--key-from' '--color'"
+  local arg_opts="'-M' '--shmem' '-m' '--posix-shmem' '-S' '--semaphore' '--posix-semaphore' '-p' '--mode' '-n' '--name' '--maxmsg' '--msgsize' '--key' '--key-from' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -411,6 +432,9 @@ function _picocli_ipc_mk() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -430,7 +454,7 @@ function _picocli_ipc_rm() {
 
   local commands=""
   local flag_opts="'--orphans' '--dry-run' '-v' '--verbose' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'-m' '--shmem-id' '-M' '--shmem-key' '--posix-shmem' '-q' '--queue-id' '-Q' '--queue-key' '--posix-mqueue' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-semaphore' '-a' '--all' '--owner' '--older-than' '--color'"
+  local arg_opts="'-m' '--shmem-id' '-M' '--shmem-key' '--posix-shmem' '-q' '--queue-id' '-Q' '--queue-key' '--posix-mqueue' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-semaphore' '-a' '--all' '--owner' '--older-than' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -477,6 +501,9 @@ function _picocli_ipc_rm() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -496,7 +523,7 @@ function _picocli_ipc_sem() {
 
   local commands="tune get set op set-perms demo"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color'"
+  local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -506,6 +533,9 @@ function _picocli_ipc_sem() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -526,7 +556,7 @@ function _picocli_ipc_msg() {
 
   local commands="tune send recv stat set-perms demo"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color'"
+  local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -536,6 +566,9 @@ function _picocli_ipc_msg() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -556,7 +589,7 @@ function _picocli_ipc_shm() {
 
   local commands="tune read write lock unlock set-perms demo"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color'"
+  local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -566,6 +599,42 @@ function _picocli_ipc_shm() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `signal` subcommand.
+function _picocli_ipc_signal() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="demo"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--color' '--ns'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -638,6 +707,81 @@ function _picocli_ipc_pipedemo() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `metrics` subcommand.
+function _picocli_ipc_metrics() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--debug'"
+  local arg_opts="'--max-objects' '--textfile' '--color' '--ns'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--max-objects')
+      return
+      ;;
+    '--textfile')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `socket` subcommand.
+function _picocli_ipc_socket() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="demo"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--color' '--ns'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `top` subcommand.
 function _picocli_ipc_top() {
   # Get completion data
@@ -646,7 +790,7 @@ function _picocli_ipc_top() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--once' '--reverse' '--debug'"
-  local arg_opts="'--interval' '--kind' '--sort' '--color'"
+  local arg_opts="'--interval' '--kind' '--sort' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -666,6 +810,9 @@ function _picocli_ipc_top() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -683,9 +830,9 @@ function _picocli_ipc_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm fifo pipe-demo top"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket top"
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--color'"
+  local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -695,6 +842,9 @@ function _picocli_ipc_help() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -715,7 +865,7 @@ function _picocli_ipc_sem_tune() {
 
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--semmsl' '--semmns' '--semopm' '--semmni' '--color'"
+  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--semmsl' '--semmns' '--semopm' '--semmni' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -750,6 +900,9 @@ function _picocli_ipc_sem_tune() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -769,7 +922,7 @@ function _picocli_ipc_sem_get() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--json' '--debug'"
-  local arg_opts="'--id' '--key' '--num' '--color'"
+  local arg_opts="'--id' '--key' '--num' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -788,6 +941,9 @@ function _picocli_ipc_sem_get() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -808,7 +964,7 @@ function _picocli_ipc_sem_set() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--num' '--color'"
+  local arg_opts="'--id' '--key' '--num' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -827,6 +983,9 @@ function _picocli_ipc_sem_set() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -847,7 +1006,7 @@ function _picocli_ipc_sem_op() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--undo' '--nowait' '--debug'"
-  local arg_opts="'--id' '--key' '--timeout' '--hold' '--color'"
+  local arg_opts="'--id' '--key' '--timeout' '--hold' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -870,6 +1029,9 @@ function _picocli_ipc_sem_op() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -889,7 +1051,7 @@ function _picocli_ipc_sem_setperms() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
+  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -915,6 +1077,9 @@ function _picocli_ipc_sem_setperms() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -933,8 +1098,8 @@ function _picocli_ipc_sem_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace' '--debug'"
-  local arg_opts="'--pace' '--color'"
+  local flag_opts="'-h' '--help' '--trace' '--diagram' '--debug'"
+  local arg_opts="'--pace' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -947,6 +1112,9 @@ function _picocli_ipc_sem_demo() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -967,7 +1135,7 @@ function _picocli_ipc_msg_tune() {
 
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--msgmax' '--msgmnb' '--msgmni' '--color'"
+  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--msgmax' '--msgmnb' '--msgmni' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -999,6 +1167,9 @@ function _picocli_ipc_msg_tune() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1018,7 +1189,7 @@ function _picocli_ipc_msg_send() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--nowait' '--debug'"
-  local arg_opts="'--id' '--key' '--type' '--timeout' '--file' '--color'"
+  local arg_opts="'--id' '--key' '--type' '--timeout' '--file' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1044,6 +1215,9 @@ function _picocli_ipc_msg_send() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1063,7 +1237,7 @@ function _picocli_ipc_msg_recv() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--except' '--nowait' '--all' '--truncate' '--raw' '--json' '--debug'"
-  local arg_opts="'--id' '--key' '--type' '--count' '--max-size' '--timeout' '--color'"
+  local arg_opts="'--id' '--key' '--type' '--count' '--max-size' '--timeout' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1092,6 +1266,9 @@ function _picocli_ipc_msg_recv() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1111,7 +1288,7 @@ function _picocli_ipc_msg_stat() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--human' '--json' '--debug'"
-  local arg_opts="'--id' '--key' '--color'"
+  local arg_opts="'--id' '--key' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1127,6 +1304,9 @@ function _picocli_ipc_msg_stat() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -1147,7 +1327,7 @@ function _picocli_ipc_msg_setperms() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
+  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1173,6 +1353,9 @@ function _picocli_ipc_msg_setperms() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1191,8 +1374,8 @@ function _picocli_ipc_msg_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace' '--debug'"
-  local arg_opts="'--round-trips' '--clients' '--color'"
+  local flag_opts="'-h' '--help' '--trace' '--diagram' '--debug'"
+  local arg_opts="'--round-trips' '--clients' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1208,6 +1391,9 @@ function _picocli_ipc_msg_demo() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -1228,7 +1414,7 @@ function _picocli_ipc_shm_tune() {
 
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--shmmax' '--shmall' '--shmmni' '--color'"
+  local arg_opts="'--persist' '--preset' '--connections' '--ram' '--shmmax' '--shmall' '--shmmni' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1260,6 +1446,9 @@ function _picocli_ipc_shm_tune() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1279,7 +1468,7 @@ function _picocli_ipc_shm_read() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--raw' '--debug'"
-  local arg_opts="'--id' '--key' '--offset' '--length' '--color'"
+  local arg_opts="'--id' '--key' '--offset' '--length' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1302,6 +1491,9 @@ function _picocli_ipc_shm_read() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1321,7 +1513,7 @@ function _picocli_ipc_shm_write() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--offset' '--file' '--color'"
+  local arg_opts="'--id' '--key' '--offset' '--file' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1344,6 +1536,9 @@ function _picocli_ipc_shm_write() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1363,7 +1558,7 @@ function _picocli_ipc_shm_lock() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--color'"
+  local arg_opts="'--id' '--key' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1379,6 +1574,9 @@ function _picocli_ipc_shm_lock() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -1399,7 +1597,7 @@ function _picocli_ipc_shm_unlock() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--color'"
+  local arg_opts="'--id' '--key' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1415,6 +1613,9 @@ function _picocli_ipc_shm_unlock() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -1435,7 +1636,7 @@ function _picocli_ipc_shm_setperms() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color'"
+  local arg_opts="'--id' '--key' '--owner' '--group' '--mode' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1461,6 +1662,9 @@ function _picocli_ipc_shm_setperms() {
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
+    '--ns')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1479,8 +1683,8 @@ function _picocli_ipc_shm_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace' '--debug'"
-  local arg_opts="'--items' '--size' '--slots' '--color'"
+  local flag_opts="'-h' '--help' '--trace' '--diagram' '--debug'"
+  local arg_opts="'--items' '--size' '--slots' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1499,6 +1703,54 @@ function _picocli_ipc_shm_demo() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
+      ;;
+    '--ns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `demo` subcommand.
+function _picocli_ipc_signal_demo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
+  local arg_opts="'--signals' '--queued' '--members' '--timeout' '--color' '--ns'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--signals')
+      return
+      ;;
+    '--queued')
+      return
+      ;;
+    '--members')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ns')
+      return
       ;;
   esac
 
@@ -1922,6 +2174,45 @@ function _picocli_ipc_pipedemo_atomic() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `demo` subcommand.
+function _picocli_ipc_socket_demo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
+  local arg_opts="'-m' '--message' '--timeout' '--color' '--ns'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-m'|'--message')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Define a completion specification (a compspec) for the
 # `ipc`, `ipc.sh`, and `ipc.bash` commands.
 # Uses the bash `complete` builtin (see [6]) to specify that shell function
@@ -1938,7 +2229,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/top'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/top'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -1949,11 +2240,13 @@ function _ipc_command_path() {
 function _ipc_option_values() {
   case "$1 $2" in
     '/ --color') echo one auto always never ;;
+    '/ --ns') echo one PID PATH ;;
     '/ls -i'|'/ls --id') echo any ;;
     '/ls -N'|'/ls --name') echo any ;;
     '/ls -o'|'/ls --output') echo list KEY ID NAME OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME MTIME SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID USEDBYTES MSGS SEND RECV LSPID LRPID MAXMSGS MSGSIZE NSEMS OTIME SVAL RESOURCE DESCRIPTION LIMIT USED USE% ;;
     '/ls --time-format') echo one short full iso ;;
     '/ls --color') echo one auto always never ;;
+    '/ls --ns') echo one PID PATH ;;
     '/mk -M'|'/mk --shmem') echo any ;;
     '/mk -m'|'/mk --posix-shmem') echo any ;;
     '/mk -S'|'/mk --semaphore') echo any ;;
@@ -1965,6 +2258,7 @@ function _ipc_option_values() {
     '/mk --key') echo any ;;
     '/mk --key-from') echo any ;;
     '/mk --color') echo one auto always never ;;
+    '/mk --ns') echo one PID PATH ;;
     '/rm -m'|'/rm --shmem-id') echo any ;;
     '/rm -M'|'/rm --shmem-key') echo any ;;
     '/rm --posix-shmem') echo any ;;
@@ -1978,7 +2272,9 @@ function _ipc_option_values() {
     '/rm --owner') echo any ;;
     '/rm --older-than') echo any ;;
     '/rm --color') echo one auto always never ;;
+    '/rm --ns') echo one PID PATH ;;
     '/sem --color') echo one auto always never ;;
+    '/sem --ns') echo one PID PATH ;;
     '/sem/tune --persist') echo any ;;
     '/sem/tune --preset') echo any ;;
     '/sem/tune --connections') echo any ;;
@@ -1988,28 +2284,35 @@ function _ipc_option_values() {
     '/sem/tune --semopm') echo any ;;
     '/sem/tune --semmni') echo any ;;
     '/sem/tune --color') echo one auto always never ;;
+    '/sem/tune --ns') echo one PID PATH ;;
     '/sem/get --id') echo any ;;
     '/sem/get --key') echo any ;;
     '/sem/get --num') echo any ;;
     '/sem/get --color') echo one auto always never ;;
+    '/sem/get --ns') echo one PID PATH ;;
     '/sem/set --id') echo any ;;
     '/sem/set --key') echo any ;;
     '/sem/set --num') echo any ;;
     '/sem/set --color') echo one auto always never ;;
+    '/sem/set --ns') echo one PID PATH ;;
     '/sem/op --id') echo any ;;
     '/sem/op --key') echo any ;;
     '/sem/op --timeout') echo any ;;
     '/sem/op --hold') echo any ;;
     '/sem/op --color') echo one auto always never ;;
+    '/sem/op --ns') echo one PID PATH ;;
     '/sem/set-perms --id') echo any ;;
     '/sem/set-perms --key') echo any ;;
     '/sem/set-perms --owner') echo any ;;
     '/sem/set-perms --group') echo any ;;
     '/sem/set-perms --mode') echo any ;;
     '/sem/set-perms --color') echo one auto always never ;;
+    '/sem/set-perms --ns') echo one PID PATH ;;
     '/sem/demo --pace') echo any ;;
     '/sem/demo --color') echo one auto always never ;;
+    '/sem/demo --ns') echo one PID PATH ;;
     '/msg --color') echo one auto always never ;;
+    '/msg --ns') echo one PID PATH ;;
     '/msg/tune --persist') echo any ;;
     '/msg/tune --preset') echo any ;;
     '/msg/tune --connections') echo any ;;
@@ -2018,12 +2321,14 @@ function _ipc_option_values() {
     '/msg/tune --msgmnb') echo any ;;
     '/msg/tune --msgmni') echo any ;;
     '/msg/tune --color') echo one auto always never ;;
+    '/msg/tune --ns') echo one PID PATH ;;
     '/msg/send --id') echo any ;;
     '/msg/send --key') echo any ;;
     '/msg/send --type') echo any ;;
     '/msg/send --timeout') echo any ;;
     '/msg/send --file') echo any ;;
     '/msg/send --color') echo one auto always never ;;
+    '/msg/send --ns') echo one PID PATH ;;
     '/msg/recv --id') echo any ;;
     '/msg/recv --key') echo any ;;
     '/msg/recv --type') echo any ;;
@@ -2031,19 +2336,24 @@ function _ipc_option_values() {
     '/msg/recv --max-size') echo any ;;
     '/msg/recv --timeout') echo any ;;
     '/msg/recv --color') echo one auto always never ;;
+    '/msg/recv --ns') echo one PID PATH ;;
     '/msg/stat --id') echo any ;;
     '/msg/stat --key') echo any ;;
     '/msg/stat --color') echo one auto always never ;;
+    '/msg/stat --ns') echo one PID PATH ;;
     '/msg/set-perms --id') echo any ;;
     '/msg/set-perms --key') echo any ;;
     '/msg/set-perms --owner') echo any ;;
     '/msg/set-perms --group') echo any ;;
     '/msg/set-perms --mode') echo any ;;
     '/msg/set-perms --color') echo one auto always never ;;
+    '/msg/set-perms --ns') echo one PID PATH ;;
     '/msg/demo --round-trips') echo any ;;
     '/msg/demo --clients') echo any ;;
     '/msg/demo --color') echo one auto always never ;;
+    '/msg/demo --ns') echo one PID PATH ;;
     '/shm --color') echo one auto always never ;;
+    '/shm --ns') echo one PID PATH ;;
     '/shm/tune --persist') echo any ;;
     '/shm/tune --preset') echo any ;;
     '/shm/tune --connections') echo any ;;
@@ -2052,32 +2362,47 @@ function _ipc_option_values() {
     '/shm/tune --shmall') echo one PAGES SIZE ;;
     '/shm/tune --shmmni') echo any ;;
     '/shm/tune --color') echo one auto always never ;;
+    '/shm/tune --ns') echo one PID PATH ;;
     '/shm/read --id') echo any ;;
     '/shm/read --key') echo any ;;
     '/shm/read --offset') echo any ;;
     '/shm/read --length') echo any ;;
     '/shm/read --color') echo one auto always never ;;
+    '/shm/read --ns') echo one PID PATH ;;
     '/shm/write --id') echo any ;;
     '/shm/write --key') echo any ;;
     '/shm/write --offset') echo any ;;
     '/shm/write --file') echo any ;;
     '/shm/write --color') echo one auto always never ;;
+    '/shm/write --ns') echo one PID PATH ;;
     '/shm/lock --id') echo any ;;
     '/shm/lock --key') echo any ;;
     '/shm/lock --color') echo one auto always never ;;
+    '/shm/lock --ns') echo one PID PATH ;;
     '/shm/unlock --id') echo any ;;
     '/shm/unlock --key') echo any ;;
     '/shm/unlock --color') echo one auto always never ;;
+    '/shm/unlock --ns') echo one PID PATH ;;
     '/shm/set-perms --id') echo any ;;
     '/shm/set-perms --key') echo any ;;
     '/shm/set-perms --owner') echo any ;;
     '/shm/set-perms --group') echo any ;;
     '/shm/set-perms --mode') echo any ;;
     '/shm/set-perms --color') echo one auto always never ;;
+    '/shm/set-perms --ns') echo one PID PATH ;;
     '/shm/demo --items') echo any ;;
     '/shm/demo --size') echo any ;;
     '/shm/demo --slots') echo any ;;
     '/shm/demo --color') echo one auto always never ;;
+    '/shm/demo --ns') echo one PID PATH ;;
+    '/signal --color') echo one auto always never ;;
+    '/signal --ns') echo one PID PATH ;;
+    '/signal/demo --signals') echo any ;;
+    '/signal/demo --queued') echo any ;;
+    '/signal/demo --members') echo any ;;
+    '/signal/demo --timeout') echo any ;;
+    '/signal/demo --color') echo one auto always never ;;
+    '/signal/demo --ns') echo one PID PATH ;;
     '/fifo --color') echo one auto always never ;;
     '/fifo/serve --dir') echo any ;;
     '/fifo/serve --requests') echo any ;;
@@ -2115,11 +2440,23 @@ function _ipc_option_values() {
     '/pipe-demo/atomic --writers') echo any ;;
     '/pipe-demo/atomic --records') echo any ;;
     '/pipe-demo/atomic --color') echo one auto always never ;;
+    '/metrics --max-objects') echo any ;;
+    '/metrics --textfile') echo any ;;
+    '/metrics --color') echo one auto always never ;;
+    '/metrics --ns') echo one PID PATH ;;
+    '/socket --color') echo one auto always never ;;
+    '/socket --ns') echo one PID PATH ;;
+    '/socket/demo -m'|'/socket/demo --message') echo any ;;
+    '/socket/demo --timeout') echo any ;;
+    '/socket/demo --color') echo one auto always never ;;
+    '/socket/demo --ns') echo one PID PATH ;;
     '/top --interval') echo any ;;
     '/top --kind') echo any ;;
     '/top --sort') echo any ;;
     '/top --color') echo one auto always never ;;
+    '/top --ns') echo one PID PATH ;;
     '/help --color') echo one auto always never ;;
+    '/help --ns') echo one PID PATH ;;
   esac
 }
 

@@ -8,7 +8,7 @@ function __ipc_path
     set -e words[1]
     for word in $words
         switch "$path $word"
-            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc top' 'ipc help'
+            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc socket' 'ipc socket demo' 'ipc top' 'ipc help'
                 set path "$path $word"
         end
     end
@@ -37,14 +37,18 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'rm' -d 'Remove System V and POSIX IPC ob
 complete -c ipc -n "__ipc_at 'ipc'" -a 'sem' -d 'Semaphore sets: tune the kernel\'s limits, read and change values, run semop, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'msg' -d 'Message queues: tune the kernel\'s limits, send and receive messages, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'shm' -d 'Shared memory: tune the kernel\'s limits, read and write segments, and the lab demo.'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'signal' -d 'Signals: the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
-complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Display help information about the specified command.'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Show the help of a command, as COMMAND --help does: ipc help sem tune.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'i' -l 'id' -r -F -d 'Show details of the object with this id; needs exactly one of -q, -m, -s.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'q' -l 'queues' -d 'Message queues.'
@@ -77,6 +81,7 @@ complete -c ipc -n "__ipc_at 'ipc ls'" -s 'h' -l 'help' -d 'Show this help messa
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc ls'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc mk'" -s 'M' -l 'shmem' -r -F -d 'Create a shared memory segment of SIZE bytes.'
 complete -c ipc -n "__ipc_at 'ipc mk'" -s 'm' -l 'posix-shmem' -r -F -d 'Create a POSIX shared memory object of SIZE bytes (needs --name).'
@@ -97,6 +102,7 @@ complete -c ipc -n "__ipc_at 'ipc mk'" -s 'h' -l 'help' -d 'Show this help messa
 complete -c ipc -n "__ipc_at 'ipc mk'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc mk'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc mk'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc mk'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'm' -l 'shmem-id' -r -F -d 'Remove the shared memory segment with this id.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'M' -l 'shmem-key' -r -F -d 'Remove the shared memory segment with this key.'
@@ -117,6 +123,7 @@ complete -c ipc -n "__ipc_at 'ipc rm'" -s 'h' -l 'help' -d 'Show this help messa
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc rm'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc sem'" -a 'tune' -d 'Show or change the kernel\'s semaphore limits, the four numbers of /proc/sys/kernel/sem.'
 complete -c ipc -n "__ipc_at 'ipc sem'" -a 'get' -d 'Print the values of a semaphore set (GETALL), or of one semaphore (GETVAL).'
@@ -128,6 +135,7 @@ complete -c ipc -n "__ipc_at 'ipc sem'" -s 'h' -l 'help' -d 'Show this help mess
 complete -c ipc -n "__ipc_at 'ipc sem'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc sem'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'dry-run' -d 'Check the values and show what would change, and the warnings; change nothing.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'force' -d 'Set values that lower a limit, even below what is in use now.'
@@ -145,6 +153,7 @@ complete -c ipc -n "__ipc_at 'ipc sem tune'" -s 'h' -l 'help' -d 'Show this help
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -F
 
 complete -c ipc -n "__ipc_at 'ipc sem get'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -154,6 +163,7 @@ complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'num' -r -F -d 'Only semaphore N 
 complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'json' -d 'Print a JSON object with each semaphore\'s value, ncount, zcount and pid.'
 complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc sem set'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -161,6 +171,7 @@ complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'key' -r -F -d 'The object\'s key
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'num' -r -F -d 'Set only semaphore N (0 is the first).'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -F
 
 complete -c ipc -n "__ipc_at 'ipc sem op'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -172,6 +183,7 @@ complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'timeout' -r -F -d 'Wait at most D
 complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'hold' -r -F -d 'After the operations, stay for DURATION before exiting (with --undo: hold them); 0: do not stay.'
 complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc sem op'" -F
 
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -182,12 +194,15 @@ complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'group' -r -F -d 'The new g
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'mode' -r -F -d 'The new permission bits, in octal (e.g.'
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'trace' -d 'Also show each system call as it is made (semget, semop, semctl).'
+complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'pace' -r -F -d 'How long B works before each signal, so that the blocking can be watched; 0: no pause (default 300ms).'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc msg'" -a 'tune' -d 'Show or change the kernel\'s message queue limits: /proc/sys/kernel/msgmax, msgmnb and msgmni.'
 complete -c ipc -n "__ipc_at 'ipc msg'" -a 'send' -d 'Send one message to a message queue (msgsnd).'
@@ -199,6 +214,7 @@ complete -c ipc -n "__ipc_at 'ipc msg'" -s 'h' -l 'help' -d 'Show this help mess
 complete -c ipc -n "__ipc_at 'ipc msg'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc msg'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'dry-run' -d 'Check the values and show what would change, and the warnings; change nothing.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'force' -d 'Set values that lower a limit, even below what is in use now.'
@@ -208,13 +224,14 @@ complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'preset' -r -F -d 'Print the lim
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'connections' -r -F -d 'For --preset postgresql: the server\'s max_connections.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'ram' -r -F -d 'For --preset oracle and db2: the memory the formulas take (64G); default: this machine\'s MemTotal.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'apply' -d 'With --preset: set the values it prints.'
-complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'msgmax' -r -F -d 'Bytes in one message.'
-complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'msgmnb' -r -F -d 'Bytes a new queue may hold (its msg_qbytes).'
+complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'msgmax' -r -F -d 'Bytes in one message: 8192, 64K, 1.5M.'
+complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'msgmnb' -r -F -d 'Bytes a new queue may hold (its msg_qbytes): 16384, 64K, 1.5M.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'msgmni' -r -F -d 'Message queues.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -F
 
 complete -c ipc -n "__ipc_at 'ipc msg send'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -226,6 +243,7 @@ complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'timeout' -r -F -d 'Wait at most
 complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'file' -r -F -d 'Send the bytes of this file.'
 complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc msg send'" -F
 
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -236,13 +254,14 @@ complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'except' -d 'With --type N > 0: 
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'nowait' -d 'Fail at once when no message matches (IPC_NOWAIT) instead of waiting.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'count' -r -F -d 'Receive K messages, waiting for each (default 1).'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'all' -d 'Receive every matching message now in the queue, without waiting; none is not an error.'
-complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'max-size' -r -F -d 'The longest text to accept (e.g.'
+complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'max-size' -r -F -d 'The longest text to accept; a longer message is an error and stays in the queue, unless --truncate.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'truncate' -d 'Take a longer message cut to --max-size bytes (MSG_NOERROR); the rest of it is lost.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'timeout' -r -F -d 'Wait at most DURATION in all; 0: do not wait.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'raw' -d 'Write only the texts\' bytes, exactly, one after the other.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'json' -d 'Print a JSON array of the messages.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -251,6 +270,7 @@ complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'human' -d 'Sizes in a human-rea
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'json' -d 'Print the fields as a JSON object (times in seconds since the epoch, null when not set).'
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -260,13 +280,16 @@ complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'group' -r -F -d 'The new g
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'mode' -r -F -d 'The new permission bits, in octal (e.g.'
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'round-trips' -r -F -d 'Requests each client sends to the server, each waiting for its reply (default 1000; 0 leaves out the second part).'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'clients' -r -F -d 'Clients of the server (default 2).'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'trace' -d 'Also show the system calls as they are made (msgget, msgsnd, msgrcv ...); for the round trips, the first few.'
+complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm'" -a 'tune' -d 'Show or change the kernel\'s shared memory limits: /proc/sys/kernel/shmmax, shmall and shmmni.'
 complete -c ipc -n "__ipc_at 'ipc shm'" -a 'read' -d 'Read a shared memory segment, as a hex dump or raw.'
@@ -279,6 +302,7 @@ complete -c ipc -n "__ipc_at 'ipc shm'" -s 'h' -l 'help' -d 'Show this help mess
 complete -c ipc -n "__ipc_at 'ipc shm'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc shm'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'dry-run' -d 'Check the values and show what would change, and the warnings; change nothing.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'force' -d 'Set values that lower a limit, even below what is in use now.'
@@ -295,6 +319,7 @@ complete -c ipc -n "__ipc_at 'ipc shm tune'" -s 'h' -l 'help' -d 'Show this help
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -F
 
 complete -c ipc -n "__ipc_at 'ipc shm read'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -305,6 +330,7 @@ complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'length' -r -F -d 'Read this man
 complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'raw' -d 'Write the bytes as they are instead of a hex dump.'
 complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm write'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -313,6 +339,7 @@ complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'offset' -r -F -d 'Start this f
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'file' -r -F -d 'Write the bytes of this file.'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -F
 
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -320,12 +347,14 @@ complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'id' -r -F -d 'The object\'s id,
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'key' -r -F -d 'The object\'s key: decimal, 0x hex or 0 octal.'
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'key' -r -F -d 'The object\'s key: decimal, 0x hex or 0 octal.'
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -335,14 +364,36 @@ complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'group' -r -F -d 'The new g
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'mode' -r -F -d 'The new permission bits, in octal (e.g.'
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'items' -r -F -d 'How many items the producer makes (default 10).'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'size' -r -F -d 'Bytes in each item, 8 or more: its number, then data derived from it (default 64).'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'slots' -r -F -d 'Slots in the ring: the segment holds K items (default 4).'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'trace' -d 'Also show the system calls as they are made (shmget, shmat, semop ...), for the items shown.'
+complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+
+complete -c ipc -n "__ipc_at 'ipc signal'" -a 'demo' -d 'Lab demo: signals, queued and not, to a process and to a process group, and SIGCHLD.'
+complete -c ipc -n "__ipc_at 'ipc signal'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc signal'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc signal'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc signal'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc signal'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'signals' -r -F -d 'How many times SIGUSR1 is sent with kill() while it is blocked (default 1000).'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'queued' -r -F -d 'How many SIGRTMIN+1 are sent with sigqueue(), values 0 to N-1, at most 10000 (default 100).'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'members' -r -F -d 'Processes in the process group that kill(-PGID) ends, 1 to 50 (default 3).'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'trace' -d 'Print each system call on stderr as it is made, as strace writes it, "process: call = result".'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'timeout' -r -F -d 'Longest wait for the receiver at each step; then what still runs is stopped.'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'serve' -d 'Serve requests on DIR/server.fifo, replies on DIR/client.PID.fifo.'
 complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'send' -d 'Send one request to the FIFO server in DIR and print its reply.'
@@ -430,7 +481,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -F
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'timeout' -r -F -d 'Longest wait for any child or read; then what still runs is killed.'
-complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'size' -r -F -d 'Ask F_SETPIPE_SZ for this capacity first (bytes; K, M suffixes count 1024s).'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'size' -r -F -d 'Ask F_SETPIPE_SZ for this capacity first.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
@@ -471,6 +522,30 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -s 'V' -l 'version' -d 'Pri
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'debug' -d 'Show the stack trace of a failure.'
 
+complete -c ipc -n "__ipc_at 'ipc metrics'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'max-objects' -r -F -d 'Per-object series for at most N objects of each System V kind (default: 1000); the rest are counted in ipc_objects_omitted.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'textfile' -r -F -d 'Write DIR/ipc.prom for node_exporter\'s textfile collector (to a temporary name in DIR, then renamed) instead of printing.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+
+complete -c ipc -n "__ipc_at 'ipc socket'" -a 'demo' -d 'Lab demo: stream and datagram sockets, their addresses, and what the kernel says about the peer.'
+complete -c ipc -n "__ipc_at 'ipc socket'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc socket'" -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c ipc -n "__ipc_at 'ipc socket'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc socket'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc socket'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -s 'm' -l 'message' -r -F -d 'A message to send, each time it is given (default: first, second, third); 1 to 64 messages of 1 to 1024 bytes.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'trace' -d 'Print each system call on stderr as it is made, as strace writes it.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'timeout' -r -F -d 'Longest wait for the child and its connection; 0: no limit.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+
 complete -c ipc -n "__ipc_at 'ipc top'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc top'" -l 'interval' -r -F -d 'Time between refreshes (default 1s).'
 complete -c ipc -n "__ipc_at 'ipc top'" -l 'once' -d 'Print one frame as plain text and exit.'
@@ -479,6 +554,7 @@ complete -c ipc -n "__ipc_at 'ipc top'" -l 'sort' -r -F -d 'Sort rows by id (the
 complete -c ipc -n "__ipc_at 'ipc top'" -l 'reverse' -d 'Reverse the sort order.'
 complete -c ipc -n "__ipc_at 'ipc top'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc top'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ls' -d 'List System V IPC objects exactly as ipcs(1) prints them.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'mk' -d 'Create System V and POSIX IPC objects, as ipcmk(1) does.'
@@ -486,9 +562,13 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'rm' -d 'Remove System V and POSIX I
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'sem' -d 'Semaphore sets: tune the kernel\'s limits, read and change values, run semop, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'msg' -d 'Message queues: tune the kernel\'s limits, send and receive messages, and the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'shm' -d 'Shared memory: tune the kernel\'s limits, read and write segments, and the lab demo.'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'signal' -d 'Signals: the lab demo.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'fifo' -d 'The client/server FIFO design: a server, a client and a benchmark.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
-complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show usage help for the help command and exit.'
+complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc help'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'

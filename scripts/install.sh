@@ -12,6 +12,8 @@
 #   PREFIX/share/bash-completion/completions/ipc    loaded by bash-completion on first use
 #   PREFIX/share/zsh/site-functions/_ipc            on zsh's default fpath for /usr/local and /usr
 #   PREFIX/share/fish/vendor_completions.d/ipc.fish
+#   PREFIX/lib/systemd/system/ipc-metrics.{service,timer}  ipc metrics for node_exporter every minute; disabled
+#                                                   (systemctl enable --now ipc-metrics.timer)
 # Under a prefix of your own (--prefix ~/.local) no root is needed; add PREFIX/bin to PATH, and for zsh
 # PREFIX/share/zsh/site-functions to fpath.
 set -euo pipefail
@@ -31,7 +33,7 @@ while (($#)); do
     --jar) (($# >= 2)) || usage; jar=$2; shift 2 ;;
     --jar=*) jar=${1#*=}; shift ;;
     --uninstall) uninstall=true; shift ;;
-    -h|--help) sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "install.sh: unknown argument: '$1'" >&2; usage ;;
   esac
 done
@@ -120,6 +122,13 @@ done
 put "$root/completions/ipc.bash" "$prefix/share/bash-completion/completions" ipc 644
 put "$root/completions/_ipc" "$prefix/share/zsh/site-functions" _ipc 644
 put "$root/completions/ipc.fish" "$prefix/share/fish/vendor_completions.d" ipc.fish 644
+# The metrics timer and its service, with this launcher's path; never enabled here (systemd reads
+# /usr/local/lib/systemd/system and /usr/lib/systemd/system; other prefixes need a link or systemctl link).
+units=$(mktemp -d)
+sed "s|@BINDIR@|$prefix/bin|g" "$root/scripts/systemd/ipc-metrics.service" >"$units/ipc-metrics.service"
+put "$units/ipc-metrics.service" "$prefix/lib/systemd/system" ipc-metrics.service 644
+put "$root/scripts/systemd/ipc-metrics.timer" "$prefix/lib/systemd/system" ipc-metrics.timer 644
+rm -r -- "$units"
 
 # The class-data-sharing archives for the java found now (another java later keeps its own in the user's cache).
 source "$lib/jvm.sh"

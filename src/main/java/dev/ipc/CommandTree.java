@@ -2,14 +2,19 @@
 package dev.ipc;
 
 import dev.ipc.fifo.FifoCommand;
+import dev.ipc.metrics.MetricsCommand;
 import dev.ipc.msg.MsgCommand;
 import dev.ipc.pipe.PipeDemoCommand;
+import dev.ipc.socket.SocketCommand;
 import dev.ipc.sem.SemCommand;
 import dev.ipc.shm.ShmCommand;
+import dev.ipc.signal.SignalCommand;
 import dev.ipc.top.TopCommand;
 
 import dev.ipc.cli.DecimalConverter;
 import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.HelpLayout;
+import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
 
@@ -18,8 +23,8 @@ import dev.ipc.mk.MkCommand;
 import dev.ipc.proc.Prefetch;
 import dev.ipc.rm.RmCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -31,7 +36,8 @@ import java.util.Map;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe-demo", "top"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics",
+            "socket", "top"};
 
     private CommandTree() {
     }
@@ -51,14 +57,36 @@ public final class CommandTree {
                 return new MsgCommand();
             case "shm":
                 return new ShmCommand();
+            case "signal":
+                return new SignalCommand();
             case "fifo":
                 return new FifoCommand();
             case "pipe-demo":
                 return new PipeDemoCommand();
+            case "metrics":
+                return new MetricsCommand();
+            case "socket":
+                return new SocketCommand();
             case "top":
                 return new TopCommand();
             default:
                 return null;
+        }
+    }
+
+    /** fifo and pipe-demo hold no IPC namespace state: the root's inherited --ns is taken off them and theirs. */
+    private static void withoutNamespace(CommandLine command) {
+        if (!InNamespace.applies(command.getCommandName())) {
+            OptionSpec ns = command.getCommandSpec().findOption("--ns");
+            if (ns != null) {
+                command.getCommandSpec().remove(ns);
+            }
+            for (CommandLine member : command.getSubcommands().values()) {
+                OptionSpec inherited = member.getCommandSpec().findOption("--ns");
+                if (inherited != null) {
+                    member.getCommandSpec().remove(inherited);
+                }
+            }
         }
     }
 
@@ -67,8 +95,9 @@ public final class CommandTree {
         CommandLine root = new CommandLine(IpcCommand.spec());
         for (String name : NAMES) {
             root.addSubcommand(name, create(name));
+            withoutNamespace(root.getSubcommands().get(name));
         }
-        root.addSubcommand("help", new HelpCommand());
+        root.addSubcommand("help", new HelpTopicCommand());
         return root;
     }
 
@@ -90,10 +119,12 @@ public final class CommandTree {
         Object leaf = at + 1 < args.length ? groupMember(only, args[at + 1]) : null;
         if (leaf == null) {
             root.addSubcommand(first, only);
+            withoutNamespace(root.getSubcommands().get(first));
         } else {
             CommandLine group = new CommandLine(groupWithoutMembers(only, first));
             group.addSubcommand(args[at + 1], leaf);
             root.addSubcommand(first, group);
+            withoutNamespace(root.getSubcommands().get(first));
         }
         return root;
     }
@@ -142,20 +173,34 @@ public final class CommandTree {
 
     /** processStreams: out and err are this process's descriptors 1 and 2 (see {@link RunContext}). */
     static int run(PrintWriter out, PrintWriter err, boolean processStreams, String... args) {
+        String ns = InNamespace.value(args);
+        if (ns == null) {
+            return run(out, err, processStreams, null, args);
+        }
+        return InNamespace.run(out, err, ns, args,
+                namespace -> run(out, err, processStreams, namespace, args));
+    }
+
+    /** namespace: what --ns named, entered by the calling thread; null for the process's own. */
+    private static int run(PrintWriter out, PrintWriter err, boolean processStreams, NamespaceTarget namespace,
+                           String... args) {
         if (args.length > 0 && args[0].equals("ls")) {
-            return LsFastPath.run(out, err, processStreams, args);
+            return LsFastPath.run(out, err, processStreams, namespace, args);
         }
         Map<String, String> environment = System.getenv();
         return execute(new RunContext(out, err, processStreams, new Terminal(Terminal.mode(args), environment),
-                environment, null, Prefetch.NONE), args);
+                environment, null, Prefetch.NONE, namespace), args);
     }
 
-    /** Help as wide as COLUMNS says, else as the terminal is (picocli asks stty), else 80 columns. */
+    /**
+     * Help as wide as COLUMNS says, else as the terminal is (picocli asks stty), else 80 columns; never wider than
+     * {@link HelpLayout#PROSE}, where lines get too long to read.
+     */
     private static void fitHelpToTerminal(CommandLine root, Map<String, String> environment) {
         String columns = environment.get("COLUMNS");
         if (columns != null && columns.matches("[0-9]{2,4}")) {
             root.setUsageHelpAutoWidth(false);
-            root.setUsageHelpWidth(Math.max(55, Integer.parseInt(columns)));
+            root.setUsageHelpWidth(Math.min(HelpLayout.PROSE, Math.max(55, Integer.parseInt(columns))));
         } else {
             root.setUsageHelpAutoWidth(true);
         }
@@ -167,12 +212,29 @@ public final class CommandTree {
         public int execute(CommandLine.ParseResult parseResult) {
             for (CommandLine.ParseResult part = parseResult; part != null; part = part.subcommand()) {
                 // by name: an instanceof would load picocli's HelpCommand on every start
-                if (part.isUsageHelpRequested() || part.commandSpec().name().equals("help")) {
+                if (part.isUsageHelpRequested() || part.commandSpec().helpCommand()) {
+                    refuseUnknownWords(parseResult);
                     root.setColorScheme(terminal.helpColours()); // only then: deciding costs a look at stdout
+                    if (root.isUsageHelpAutoWidth()) {
+                        int detected = root.getCommandSpec().usageMessage().width();
+                        root.setUsageHelpAutoWidth(false);
+                        root.setUsageHelpWidth(Math.max(55, Math.min(HelpLayout.PROSE, detected)));
+                    }
+                    HelpLayout.install(root);
                     break;
                 }
             }
             return new CommandLine.RunLast().execute(parseResult);
+        }
+
+        /** "ipc nosuch --help" is a mistake, not a request for the root's help: picocli lets it pass. */
+        private static void refuseUnknownWords(CommandLine.ParseResult parseResult) {
+            for (CommandLine.ParseResult part = parseResult; part != null; part = part.subcommand()) {
+                if (!part.unmatched().isEmpty()) {
+                    throw new CommandLine.UnmatchedArgumentException(part.commandSpec().commandLine(),
+                            part.unmatched());
+                }
+            }
         }
     }
 

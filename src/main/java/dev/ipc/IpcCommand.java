@@ -69,6 +69,12 @@ public final class IpcCommand implements Runnable, RunContext.Holder {
         spec.addOption(OptionSpec.builder("--debug").arity("0").type(boolean.class)
                 .scopeType(ScopeType.INHERIT).order(1000)
                 .setter(new IgnoredValue()).description("Show the stack trace of a failure.").build());
+        // Anywhere on the line too; read from the raw arguments and entered before parsing (see InNamespace).
+        spec.addOption(OptionSpec.builder("--ns").arity("1").type(String.class).paramLabel("PID|PATH")
+                .scopeType(ScopeType.INHERIT).order(1001).setter(new NamespaceValue(spec))
+                .description("Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, "
+                        + "or a bind mount of one). POSIX shared memory and semaphores are files of a mount "
+                        + "namespace: they are read through /proc/PID/root.").build());
         return spec;
     }
 
@@ -85,6 +91,31 @@ public final class IpcCommand implements Runnable, RunContext.Holder {
                 throw new TypeConversionException("'" + value + "' is not auto, always or never");
             }
             return value;
+        }
+    }
+
+    /**
+     * The namespace was entered before parsing, from the raw arguments; an --ns that parsing finds and the raw
+     * arguments did not (in an @file) would run in the wrong namespace, so it is refused.
+     */
+    private static final class NamespaceValue implements ISetter {
+        private final CommandSpec root;
+
+        NamespaceValue(CommandSpec root) {
+            this.root = root;
+        }
+
+        @Override
+        public <T> T set(T value) {
+            if (value == null) {
+                return null; // picocli resets options before parsing
+            }
+            RunContext context = ((IpcCommand) root.userObject()).context;
+            if (context != null && (context.namespace() == null || !context.namespace().given().equals(value))) {
+                throw new ParameterException(root.commandLine(), "--ns must be given on the command line itself, "
+                        + "not in an @file: '" + value + "'");
+            }
+            return null;
         }
     }
 

@@ -2,6 +2,7 @@
 package dev.ipc;
 
 import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
 import dev.ipc.ls.LsCommand;
@@ -24,14 +25,16 @@ final class LsFastPath {
     }
 
     /** Runs an ls line, through picocli (as {@link CommandTree} runs every line) unless it is plain. */
-    static int run(PrintWriter out, PrintWriter err, boolean processStreams, String... args) {
+    static int run(PrintWriter out, PrintWriter err, boolean processStreams, NamespaceTarget namespace,
+                   String... args) {
         SystemPaths paths = SystemPaths.fromSystemProperties();
         Prefetch prefetch = Prefetch.start(SysvIpcProcReader.files(paths.sysvipc()));
         Map<String, String> environment = System.getenv();
         LsOptions plain = parsePlain(args, 1);
         // a plain line has no --color
         Terminal terminal = new Terminal(plain != null ? Terminal.Mode.AUTO : Terminal.mode(args), environment);
-        RunContext context = new RunContext(out, err, processStreams, terminal, environment, paths, prefetch);
+        RunContext context = new RunContext(out, err, processStreams, terminal, environment, paths, prefetch,
+                namespace);
         return plain != null ? runWithoutPicocli(plain, context) : CommandTree.execute(context, args);
     }
 
@@ -49,6 +52,13 @@ final class LsFastPath {
             }
             if (arg.charAt(0) != '-') {
                 continue; // ignored, as ipcs ignores arguments that are not options
+            }
+            if (arg.equals("--ns") || arg.startsWith("--ns=")) {
+                // the root entered the namespace before this line was parsed (see InNamespace)
+                if (arg.equals("--ns") && ++i >= args.length) {
+                    return null;
+                }
+                continue;
             }
             if (arg.startsWith("--")) {
                 int equals = arg.indexOf('=');

@@ -33,10 +33,13 @@ public final class Training {
             // object has (IPC_STAT only reads; the answer is EINVAL).
             {"msg", "send", "--help"}, {"msg", "recv", "--help"}, {"sem", "op", "--help"}, {"shm", "read", "--help"},
             {"msg", "demo", "--help"}, {"sem", "demo", "--help"}, {"shm", "demo", "--help"},
+            {"signal", "demo", "--help"},
             {"msg", "stat", "--id", "2147483647"}, {"sem", "get", "--id", "2147483647"},
             {"shm", "read", "--id", "2147483647"},
             // Fails before it makes anything (no such folder), after loading the FIFO commands' native binding.
             {"fifo", "send", "--dir", "/nonexistent/ipc-training", "ping"}, {"fifo", "serve", "--help"},
+            // reads the state and prints the exposition: loads the metrics command and the snapshot's readers
+            {"metrics"},
     };
 
     private Training() {

@@ -46,23 +46,6 @@ public final class OptionValues {
         return value;
     }
 
-    /**
-     * A byte count as ipcmk reads sizes (util-linux parse_size, CNumbers.sizeOrFail): a number in base 0 with an
-     * optional suffix K, M, G, T (KiB ... for the same powers of 1024, KB ... for powers of 1000).
-     */
-    public static long size(String text, String option) {
-        long size;
-        try {
-            size = CNumbers.sizeOrFail(text, "invalid " + option);
-        } catch (IpcException e) {
-            throw IpcException.usage(e.getMessage());
-        }
-        if (size < 0) {
-            throw IpcException.usage(option + " " + text + " is out of range");
-        }
-        return size;
-    }
-
     private static CNumbers.Parsed parse(String text, String option) {
         CNumbers.Parsed parsed = CNumbers.strtoul(text, 0);
         if (!parsed.complete(text) || !text.equals(text.strip())) {

@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Nothing here is static: two command lines run in one JVM (tests, the training run) never share a context. */
@@ -23,6 +24,8 @@ public final class RunContext {
     private final Terminal terminal;
     private final Map<String, String> environment;
     private final Prefetch prefetch;
+    /** The IPC namespace --ns named, which this run's thread entered; null for the process's own. */
+    private final NamespaceTarget namespace;
     /** Made on first use: most commands never look at a path. */
     private volatile SystemPaths paths;
 
@@ -32,12 +35,20 @@ public final class RunContext {
      */
     public RunContext(PrintWriter out, PrintWriter err, boolean processStreams, Terminal terminal,
                       Map<String, String> environment, SystemPaths paths, Prefetch prefetch) {
+        this(out, err, processStreams, terminal, environment, paths, prefetch, null);
+    }
+
+    /** namespace: what --ns named, already entered by the thread that runs the command; null for none. */
+    public RunContext(PrintWriter out, PrintWriter err, boolean processStreams, Terminal terminal,
+                      Map<String, String> environment, SystemPaths paths, Prefetch prefetch,
+                      NamespaceTarget namespace) {
+        this.namespace = namespace;
         this.out = out;
         this.err = err;
         this.processStreams = processStreams;
         this.terminal = terminal;
         this.environment = environment;
-        this.paths = paths;
+        this.paths = paths == null ? null : forNamespace(paths);
         this.prefetch = prefetch;
     }
 
@@ -79,10 +90,36 @@ public final class RunContext {
     public SystemPaths paths() {
         SystemPaths known = paths;
         if (known == null) {
-            known = SystemPaths.fromSystemProperties();
+            known = forNamespace(SystemPaths.fromSystemProperties());
             paths = known;
         }
         return known;
+    }
+
+    /** The namespace --ns named, or null when the command runs in the process's own. */
+    public NamespaceTarget namespace() {
+        return namespace;
+    }
+
+    /** The paths as seen from the namespace: POSIX files through a member's root (see {@link NamespaceTarget}). */
+    public SystemPaths forNamespace(SystemPaths own) {
+        if (namespace == null) {
+            return own;
+        }
+        // no member process: a root that does not exist, so that POSIX listings say they cannot be read
+        Path root = namespace.posixRoot();
+        return own.withPosixRoot(root != null ? root : Path.of("/proc/no-process-in-" + namespace.id()));
+    }
+
+    /**
+     * Refuses, before anything is changed, a change to POSIX shared memory or semaphores under --ns: they are
+     * files of a mount namespace, which a JVM cannot enter, so shm_open and sem_open would reach the caller's.
+     */
+    public void refusePosixFilesInOtherNamespace() {
+        if (namespace != null) {
+            throw IpcException.failure("--ns: POSIX shared memory and semaphores belong to a mount namespace, not "
+                    + "to " + namespace.id() + ", and ipc cannot enter one: use nsenter -t PID -m ipc ... for them");
+        }
     }
 
     /** The kernel files ls started reading before the line was parsed; NONE for other commands. */

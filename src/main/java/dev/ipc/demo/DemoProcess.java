@@ -2,6 +2,9 @@
 package dev.ipc.demo;
 
 import dev.ipc.cli.SelfCommand;
+import dev.ipc.sys.NativeCallException;
+import dev.ipc.sys.Spawn;
+import dev.ipc.sys.SpawnedProcess;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,6 +45,19 @@ public final class DemoProcess {
         try {
             return new DemoProcess(name, builder.start(), transcript);
         } catch (IOException e) {
+            throw new DemoFailure("cannot start process " + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * As {@link #start}, but made with posix_spawn so that these signals are blocked in the child from birth: in
+     * every thread its JVM makes, so that none of them takes the signals and they stay pending for a signalfd.
+     */
+    public static DemoProcess spawn(String name, Transcript transcript, List<String> ipcArguments, int... blocked) {
+        try {
+            return new DemoProcess(name, SpawnedProcess.start(SelfCommand.of(ipcArguments.toArray(String[]::new)),
+                    new Spawn.Attributes(blocked.clone(), -1)), transcript);
+        } catch (NativeCallException e) {
             throw new DemoFailure("cannot start process " + name + ": " + e.getMessage());
         }
     }
@@ -88,7 +104,7 @@ public final class DemoProcess {
         String text = parts.length > 2 ? parts[2] : "";
         switch (parts[1]) {
             case "say" -> transcript.add(nanos, label, text);
-            case "trace" -> transcript.add(nanos, label, "call: " + text);
+            case "trace" -> transcript.call(nanos, label, text);
             case "fact" -> {
                 int space = text.indexOf(' ');
                 synchronized (facts) {

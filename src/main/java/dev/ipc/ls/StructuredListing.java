@@ -125,6 +125,11 @@ final class StructuredListing {
         List<Table> tables = new ArrayList<>();
         List<JsonRenderer.Member> jsonMembers = new ArrayList<>();
         int exitCode = 0;
+        if (context.namespace() != null && listings.stream().anyMatch(l -> l == Listing.POSIX_SHMEMS
+                || l == Listing.POSIX_SEMAPHORES)) {
+            context.warning("POSIX shared memory and semaphores follow the mount namespace, not " + context.namespace().id()
+                    + ": these are the files in " + paths.devShm());
+        }
         for (Outcome outcome : Parallel.all(tasks)) {
             if (outcome.warning() != null) {
                 context.warning(outcome.warning());

@@ -107,6 +107,9 @@ public final class MkCommand implements Callable<Integer> {
     public Integer call() {
         MkRequest request = MkRequest.parse(spec.commandLine(), options.given());
         RunContext context = RunContext.of(spec);
+        if (request.posixSharedMemorySize().isPresent() || request.posixSemaphoreValue().isPresent()) {
+            context.refusePosixFilesInOtherNamespace();
+        }
         Creator creator = new Creator(request, context.paths());
         List<MkObject> made;
         try {

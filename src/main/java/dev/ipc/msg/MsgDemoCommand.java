@@ -10,6 +10,7 @@ import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
+import dev.ipc.demo.DiagramOption;
 import dev.ipc.demo.Narrator;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.proc.SystemVSyscalls;
@@ -77,6 +78,9 @@ public final class MsgDemoCommand implements Callable<Integer> {
             + "...); for the round trips, the first few.")
     boolean trace;
 
+    @Mixin
+    DiagramOption drawing;
+
     @Option(names = "--role", hidden = true)
     String role;
 
@@ -103,7 +107,8 @@ public final class MsgDemoCommand implements Callable<Integer> {
             ChildLink.requireRole("ipc msg demo", role, "sender", "receiver", "server", "client");
             return child();
         }
-        DemoRun run = new DemoRun(spec.commandLine().getOut(), "msg demo", trace,
+        DemoRun run = new DemoRun(DemoRun.Output.text(spec.commandLine().getOut(), trace)
+                .withDiagram(spec.commandLine().getErr(), drawing.diagram), "msg demo",
                 "ipc msg demo: processes share one message queue. A message is a type (a number, 1 or more) and "
                         + "a text; msgrcv takes the first message whose type matches what the receiver asks for:",
                 "  type 0: the first message in the queue;  type N: the first of type N;  type -N: the first of "
@@ -261,7 +266,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("msg", "demo", "--role", childRole, "--queue",
                 Integer.toString(id), "--round-trips", Long.toString(trips), "--clients",
                 Integer.toString(clientCount), "--objects", run.objectList()));
-        if (trace) {
+        if (trace || drawing.diagram) {
             args.add("--trace");
         }
         return args;

@@ -2,6 +2,7 @@
 package dev.ipc.msg;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ipc.cli.Sizes;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
@@ -84,8 +85,8 @@ public final class MsgRecvCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--max-size", paramLabel = "BYTES",
-            description = "The longest text to accept (e.g. 64, 4K); a longer message is an error and stays in "
-                    + "the queue, unless --truncate.")
+            description = "The longest text to accept; a longer message is an error and stays in the queue, "
+                    + "unless --truncate. " + Sizes.HELP)
     String maxSize;
 
     @Option(names = "--truncate", description = "Take a longer message cut to --max-size bytes (MSG_NOERROR); "
@@ -125,11 +126,8 @@ public final class MsgRecvCommand implements Callable<Integer> {
         }
         remaining = count == null ? (all ? Integer.MAX_VALUE : 1)
                 : (int) OptionValues.bounded(count, "--count", 1, Integer.MAX_VALUE);
-        long limit = maxSize == null ? Integer.MAX_VALUE - 16 : OptionValues.size(maxSize, "--max-size");
-        if (limit > Integer.MAX_VALUE - 16) {
-            throw IpcException.usage("--max-size " + maxSize + " is out of range: at most "
-                    + (Integer.MAX_VALUE - 16));
-        }
+        long limit = maxSize == null ? Integer.MAX_VALUE - 16
+                : Sizes.bytes("--max-size", maxSize, 0, Integer.MAX_VALUE - 16);
         long waitNanos = timeout == null ? -1 : Durations.nanos("--timeout", timeout);
         target.validate();
 

@@ -2,6 +2,7 @@
 // PIPE_BUF bytes never interleave, larger ones may. The demo counts the torn ones.
 package dev.ipc.pipe;
 
+import dev.ipc.cli.Sizes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.SelfCommand;
 import dev.ipc.pipe.Children.Child;
@@ -34,7 +35,7 @@ public final class PipeAtomicCommand extends DemoCommand {
 
     @Option(names = "--size", paramLabel = "BYTES", split = ",",
             description = "Record sizes to try, in turn (repeat or separate with commas). Default: 4096 (PIPE_BUF), "
-                    + "4097 (one byte more) and 100000 (more than the pipe holds).")
+                    + "4097 (one byte more) and 100000 (more than the pipe holds). " + Sizes.HELP)
     List<String> sizeTexts = new ArrayList<>();
 
     @Option(names = "--writers", paramLabel = "N", defaultValue = "4",
@@ -53,7 +54,7 @@ public final class PipeAtomicCommand extends DemoCommand {
     int run() {
         List<Integer> sizes = new ArrayList<>();
         for (String text : sizeTexts.isEmpty() ? List.of("4096", "4097", "100000") : sizeTexts) {
-            sizes.add((int) number("--size", text, 1, 16 << 20));
+            sizes.add((int) Sizes.bytes("--size", text, 1, 16 << 20));
         }
         int writers = (int) number("--writers", writersText, 1, MAX_WRITERS);
         int records = (int) number("--records", recordsText, 1, 100_000);

@@ -2,6 +2,7 @@
 // optionally after F_SETPIPE_SZ.
 package dev.ipc.pipe;
 
+import dev.ipc.cli.Sizes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.pipe.Descriptors.Pipe;
 import dev.ipc.sys.Errno;
@@ -28,12 +29,12 @@ public final class PipeCapacityCommand extends DemoCommand {
     private static final int PAGE = 4096;
 
     @Option(names = "--size", paramLabel = "BYTES",
-            description = "Ask F_SETPIPE_SZ for this capacity first (bytes; K, M suffixes count 1024s).")
+            description = "Ask F_SETPIPE_SZ for this capacity first. " + Sizes.HELP)
     String sizeText;
 
     @Override
     int run() {
-        long requested = sizeText == null ? -1 : parseSize(sizeText);
+        long requested = sizeText == null ? -1 : Sizes.bytes("--size", sizeText, 1, Integer.MAX_VALUE);
         PipeLimits limits = PipeLimits.read();
         try (Demo demo = Demo.start(spec, options)) {
             Pipe pipe = demo.fds.pipe("the pipe to fill");
@@ -119,19 +120,5 @@ public final class PipeCapacityCommand extends DemoCommand {
                     : ": this user's pipes already hold /proc/sys/fs/pipe-user-pages-hard pages";
         }
         return IpcException.failure("F_SETPIPE_SZ " + requested + " refused: " + why);
-    }
-
-    /** Bytes, with K or M for 1024s; at most what fcntl's int argument holds. */
-    static long parseSize(String text) {
-        if (text.matches("\\d{1,10}[KkMm]?")) {
-            char unit = Character.toUpperCase(text.charAt(text.length() - 1));
-            long multiplier = unit == 'K' ? 1024 : unit == 'M' ? 1024 * 1024 : 1;
-            long value = Long.parseLong(multiplier == 1 ? text : text.substring(0, text.length() - 1)) * multiplier;
-            if (value >= 1 && value <= Integer.MAX_VALUE) {
-                return value;
-            }
-        }
-        throw IpcException.usage("invalid --size '" + text + "': expected bytes from 1 to " + Integer.MAX_VALUE
-                + " (K and M suffixes count 1024s)");
     }
 }

@@ -18,7 +18,21 @@ public record SystemPaths(Path sysvipc, Path kernelSysctl, Path mqueueSysctl, Pa
                 path("ipc.etc.group", "/etc/group"),
                 path("ipc.proc.cmdline", "/proc/cmdline"),
                 path("ipc.proc.meminfo", "/proc/meminfo"),
-                path("ipc.proc.ns.ipc", "/proc/self/ns/ipc"));
+                // thread-self: a command run in another namespace (--ns) moved only its own thread
+                path("ipc.proc.ns.ipc", "/proc/thread-self/ns/ipc"));
+    }
+
+    /**
+     * The same paths, with POSIX shared memory, semaphores and queues seen from under root (/proc/PID/root): the
+     * /dev/shm files follow a mount namespace, not the IPC namespace.
+     */
+    public SystemPaths withPosixRoot(Path root) {
+        return new SystemPaths(sysvipc, kernelSysctl, mqueueSysctl, under(root, devShm), under(root, devMqueue),
+                passwd, group, cmdline, meminfo, ipcNamespace);
+    }
+
+    private static Path under(Path root, Path path) {
+        return root.resolve(root.getRoot().relativize(path.toAbsolutePath()));
     }
 
     private static Path path(String property, String fallback) {

@@ -46,7 +46,8 @@ public final class SystemVWaiters {
     static SystemVWaiters scan(Path proc, Optional<SystemVSyscalls> numbers, String arch) {
         SystemVWaiters waiters = new SystemVWaiters();
         // when it cannot be read, every process counts as one of ours: more objects look used, none less
-        IpcNamespace ownNamespace = IpcNamespace.read(proc.resolve("self/ns/ipc"));
+        // thread-self: under --ns only this thread is in the namespace listed
+        IpcNamespace ownNamespace = IpcNamespace.read(proc.resolve("thread-self/ns/ipc"));
         boolean sawInit = false;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
             for (Path process : entries) {

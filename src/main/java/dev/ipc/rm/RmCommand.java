@@ -108,7 +108,11 @@ public final class RmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RmRequest request = RmRequest.parse(spec.commandLine(), options.given(), positionals);
-        Remover remover = new Remover(request, RunContext.of(spec));
+        RunContext context = RunContext.of(spec);
+        if (request.changesPosixFiles()) {
+            context.refusePosixFilesInOtherNamespace();
+        }
+        Remover remover = new Remover(request, context);
         return remover.run() == 0 ? 0 : 1;
     }
 }

@@ -1,6 +1,7 @@
 // ipc shm demo: producer and consumer through a ring in a shared memory segment, guarded by semaphores.
 package dev.ipc.shm;
 
+import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
@@ -10,6 +11,7 @@ import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
+import dev.ipc.demo.DiagramOption;
 import dev.ipc.demo.Narrator;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
@@ -65,7 +67,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
 
     @Option(names = "--size", paramLabel = "BYTES", defaultValue = "64",
             description = "Bytes in each item, 8 or more: its number, then data derived from it "
-                    + "(default ${DEFAULT-VALUE}).")
+                    + "(default ${DEFAULT-VALUE}). " + Sizes.HELP)
     String size;
 
     @Option(names = "--slots", paramLabel = "K", defaultValue = "4",
@@ -75,6 +77,9 @@ public final class ShmDemoCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Also show the system calls as they are made (shmget, shmat, semop "
             + "...), for the items shown.")
     boolean trace;
+
+    @Mixin
+    DiagramOption drawing;
 
     @Option(names = "--role", hidden = true)
     String role;
@@ -95,17 +100,15 @@ public final class ShmDemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         count = OptionValues.bounded(items, "--items", 1, Long.MAX_VALUE);
-        itemSize = (int) Math.min(OptionValues.size(size, "--size"), Integer.MAX_VALUE);
-        if (itemSize < 8 || OptionValues.size(size, "--size") > 1 << 30) {
-            throw IpcException.usage("--size " + size + " is out of range: an item holds its 8-byte number, and "
-                    + "at most 1 GiB");
-        }
+        // an item holds its 8-byte number
+        itemSize = (int) Sizes.bytes("--size", size, 8, 1 << 30);
         ring = (int) OptionValues.bounded(slots, "--slots", 1, 32767);
         if (role != null) {
             ChildLink.requireRole("ipc shm demo", role, "producer", "consumer");
             return "producer".equals(role) ? producer() : consumer();
         }
-        DemoRun run = new DemoRun(spec.commandLine().getOut(), "shm demo", trace,
+        DemoRun run = new DemoRun(DemoRun.Output.text(spec.commandLine().getOut(), trace)
+                .withDiagram(spec.commandLine().getErr(), drawing.diagram), "shm demo",
                 "ipc shm demo: a producer and a consumer share a ring of " + ring + " slots of " + itemSize
                         + " bytes in a shared memory segment, and " + count + " items go through it.",
                 "Three semaphores guard the ring: EMPTY counts free slots (it starts at " + ring + "), FULL counts "
@@ -185,7 +188,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("shm", "demo", "--role", childRole, "--segment",
                 Integer.toString(shm), "--set", Integer.toString(sem), "--items", Long.toString(count), "--size",
                 Integer.toString(itemSize), "--slots", Integer.toString(ring), "--objects", run.objectList()));
-        if (trace) {
+        if (trace || drawing.diagram) {
             args.add("--trace");
         }
         return args;

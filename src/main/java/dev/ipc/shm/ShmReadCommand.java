@@ -1,6 +1,7 @@
 // ipc shm read: a segment's bytes, through shmat and shmdt, as a hex dump or raw.
 package dev.ipc.shm;
 
+import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.RawOutput;
@@ -46,10 +47,10 @@ public final class ShmReadCommand implements Callable<Integer> {
     @Mixin
     IdOrKey target;
 
-    @Option(names = "--offset", paramLabel = "BYTES", description = "Start this far into the segment (default 0).")
+    @Option(names = "--offset", paramLabel = "BYTES", description = "Start this far into the segment (default 0). " + Sizes.HELP)
     String offset;
 
-    @Option(names = "--length", paramLabel = "BYTES", description = "Read this many bytes (default: to the end).")
+    @Option(names = "--length", paramLabel = "BYTES", description = "Read this many bytes (default: to the end). " + Sizes.HELP)
     String length;
 
     @Option(names = "--raw", description = "Write the bytes as they are instead of a hex dump.")
@@ -57,8 +58,8 @@ public final class ShmReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long from = offset == null ? 0 : OptionValues.size(offset, "--offset");
-        long count = length == null ? -1 : OptionValues.size(length, "--length");
+        long from = offset == null ? 0 : Sizes.bytes("--offset", offset, 0, Long.MAX_VALUE);
+        long count = length == null ? -1 : Sizes.bytes("--length", length, 0, Long.MAX_VALUE);
         target.validate();
 
         int id = target.resolve(SystemVKind.SEGMENT);

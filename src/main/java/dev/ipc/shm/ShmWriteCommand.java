@@ -1,6 +1,7 @@
 // ipc shm write: bytes into a segment at an offset, through shmat and shmdt; never past its end.
 package dev.ipc.shm;
 
+import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Input;
@@ -38,7 +39,7 @@ public final class ShmWriteCommand implements Callable<Integer> {
     @Mixin
     IdOrKey target;
 
-    @Option(names = "--offset", paramLabel = "BYTES", description = "Start this far into the segment (default 0).")
+    @Option(names = "--offset", paramLabel = "BYTES", description = "Start this far into the segment (default 0). " + Sizes.HELP)
     String offset;
 
     @Option(names = "--file", paramLabel = "FILE", description = "Write the bytes of this file.")
@@ -49,7 +50,7 @@ public final class ShmWriteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long from = offset == null ? 0 : OptionValues.size(offset, "--offset");
+        long from = offset == null ? 0 : Sizes.bytes("--offset", offset, 0, Long.MAX_VALUE);
         if (text != null && file != null) {
             throw IpcException.usage("give TEXT or --file, not both");
         }

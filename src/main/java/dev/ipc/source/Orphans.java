@@ -71,7 +71,7 @@ public final class Orphans {
     }
 
     /** semncnt and semzcnt count the processes asleep in semop, so the set itself tells. */
-    static boolean orphan(List<Semaphore> semaphores) {
+    public static boolean orphan(List<Semaphore> semaphores) {
         return semaphores.stream().noneMatch(semaphore -> alive(semaphore.lastPid())
                 || semaphore.waitingForIncrease() > 0 || semaphore.waitingForZero() > 0);
     }

@@ -93,6 +93,7 @@ public final class LibC {
     private static final NativeFunction GETPID = plain("getpid", INT);
     private static final NativeFunction GETTID = plain("gettid", INT);
     private static final NativeFunction GETEUID = plain("geteuid", INT);
+    private static final NativeFunction GETEGID = plain("getegid", INT);
     // posix_spawn and its helpers return an error number; they do not set errno.
     private static final NativeFunction POSIX_SPAWN =
             plain("posix_spawn", INT, POINTER, POINTER, POINTER, POINTER, POINTER, POINTER);
@@ -115,6 +116,17 @@ public final class LibC {
             plain("posix_spawnattr_setsigdefault", INT, POINTER, POINTER);
     private static final NativeFunction SIGEMPTYSET = plain("sigemptyset", INT, POINTER);
     private static final NativeFunction SIGADDSET = plain("sigaddset", INT, POINTER, INT);
+    private static final NativeFunction SIGISMEMBER = plain("sigismember", INT, POINTER, INT);
+    private static final NativeFunction SPAWNATTR_SETPGROUP = plain("posix_spawnattr_setpgroup", INT, POINTER, INT);
+
+    // signals
+    /** union sigval is 8 bytes of class INTEGER on x86_64 and aarch64: passed by value as a long. */
+    private static final NativeFunction SIGQUEUE = checked("sigqueue", INT, INT, INT, LONG);
+    private static final NativeFunction SIGNALFD = checked("signalfd", INT, INT, POINTER, INT);
+    /** Returns an error number; does not set errno. */
+    private static final NativeFunction PTHREAD_SIGMASK = plain("pthread_sigmask", INT, INT, POINTER, POINTER);
+    private static final NativeFunction GETUID = plain("getuid", INT);
+    private static final NativeFunction GETPGID = checked("getpgid", INT, INT);
 
     // users, groups, messages, the machine
     private static final NativeFunction GETPWUID = plain("getpwuid", POINTER, Type.UINT);
@@ -127,6 +139,9 @@ public final class LibC {
     /** glibc 2.32 and later: "PIPE" for 13. */
     private static final NativeFunction SIGABBREV_NP = plain("sigabbrev_np", POINTER, INT);
     private static final NativeFunction GETPAGESIZE = plain("getpagesize", INT);
+
+    // namespaces
+    private static final NativeFunction SETNS = checked("setns", INT, INT, INT);
 
     private LibC() {
     }
@@ -270,6 +285,16 @@ public final class LibC {
         }
     }
 
+    /** Moves the calling thread alone into the namespace fd names (CLONE_NEWIPC has no single-thread rule). */
+    public int setns(int fd, int type) {
+        return (int) SETNS.call(fd, type);
+    }
+
+    /** An ioctl that takes no argument (NS_GET_NSTYPE): a null pointer is passed. */
+    public int ioctl(int fd, long request) {
+        return (int) IOCTL.call(fd, request, 0);
+    }
+
     public int close(int fd) {
         return (int) CLOSE.call(fd);
     }
@@ -390,6 +415,10 @@ public final class LibC {
         return (int) GETEUID.call();
     }
 
+    public int getegid() {
+        return (int) GETEGID.call();
+    }
+
     public int posix_spawn(int[] pid, String path, Pointer fileActions, Pointer attributes, Pointer argv,
                            Pointer envp) {
         long word = IO.allocateMemory(4, true);
@@ -450,6 +479,37 @@ public final class LibC {
 
     public int sigaddset(Pointer set, int signal) {
         return (int) SIGADDSET.call(set.address(), signal);
+    }
+
+    public int sigismember(Pointer set, int signal) {
+        return (int) SIGISMEMBER.call(set.address(), signal);
+    }
+
+    public int posix_spawnattr_setpgroup(Pointer attributes, int processGroup) {
+        return (int) SPAWNATTR_SETPGROUP.call(attributes.address(), processGroup);
+    }
+
+    // ---- signals ----
+
+    /** sigqueue(pid, signal, (union sigval) {.sival_int = value}). */
+    public int sigqueue(int pid, int signal, int value) {
+        return (int) SIGQUEUE.call(pid, signal, value & 0xffffffffL);
+    }
+
+    public int signalfd(int fd, Pointer mask, int flags) {
+        return (int) SIGNALFD.call(fd, mask.address(), flags);
+    }
+
+    public int pthread_sigmask(int how, Pointer set, Pointer old) {
+        return (int) PTHREAD_SIGMASK.call(how, address(set), address(old));
+    }
+
+    public int getuid() {
+        return (int) GETUID.call();
+    }
+
+    public int getpgid(int pid) {
+        return (int) GETPGID.call(pid);
     }
 
     // ---- users, groups, messages, the machine ----

@@ -59,6 +59,14 @@ public final class Spawn {
         }
     }
 
+    /**
+     * What else glibc sets in the child before execve: the signals it has blocked from birth (the mask every thread
+     * it makes inherits), and its process group: -1 the caller's, 0 a new one led by the child, else that group.
+     */
+    public record Attributes(int[] blocked, int processGroup) {
+        public static final Attributes PLAIN = new Attributes(new int[0], -1);
+    }
+
     /** A started child and the file actions glibc performed in it before execve succeeded. */
     public record Started(int pid, List<FileAction> actions) {
     }
@@ -69,29 +77,39 @@ public final class Spawn {
      * catches SIGPIPE). glibc reports a failed file action or execve as the returned error: nothing is started.
      */
     public static Started start(String path, List<String> argv, List<String> environment, List<FileAction> actions) {
+        return start(path, argv, environment, actions, Attributes.PLAIN);
+    }
+
+    /** As {@link #start(String, List, List, List)}, with these signals blocked and in this process group. */
+    public static Started start(String path, List<String> argv, List<String> environment, List<FileAction> actions,
+                                Attributes attributes) {
         LibC libc = Native.libc();
         Pointer fileActions = Native.allocate(Layouts.POSIX_SPAWN_FILE_ACTIONS_SIZE);
-        Pointer attributes = Native.allocate(Layouts.POSIX_SPAWNATTR_SIZE);
+        Pointer spawnAttributes = Native.allocate(Layouts.POSIX_SPAWNATTR_SIZE);
         Pointer signals = Native.allocate(Layouts.SIGSET_SIZE);
-        Pointer mask = Native.allocate(Layouts.SIGSET_SIZE);
+        Pointer mask = Signals.set(attributes.blocked());
         check("posix_spawn_file_actions_init", libc.posix_spawn_file_actions_init(fileActions));
-        check("posix_spawnattr_init", libc.posix_spawnattr_init(attributes));
+        check("posix_spawnattr_init", libc.posix_spawnattr_init(spawnAttributes));
         try {
             List<FileAction> performed = new ArrayList<>();
             for (FileAction action : actions) {
                 add(libc, fileActions, action, performed);
             }
-            libc.sigemptyset(mask);
             libc.sigemptyset(signals);
             libc.sigaddset(signals, Posix.SIGPIPE);
-            check("posix_spawnattr_setsigmask", libc.posix_spawnattr_setsigmask(attributes, mask));
-            check("posix_spawnattr_setsigdefault", libc.posix_spawnattr_setsigdefault(attributes, signals));
-            check("posix_spawnattr_setflags", libc.posix_spawnattr_setflags(attributes,
-                    (short) (Posix.POSIX_SPAWN_SETSIGMASK | Posix.POSIX_SPAWN_SETSIGDEF)));
+            check("posix_spawnattr_setsigmask", libc.posix_spawnattr_setsigmask(spawnAttributes, mask));
+            check("posix_spawnattr_setsigdefault", libc.posix_spawnattr_setsigdefault(spawnAttributes, signals));
+            short flags = (short) (Posix.POSIX_SPAWN_SETSIGMASK | Posix.POSIX_SPAWN_SETSIGDEF);
+            if (attributes.processGroup() >= 0) {
+                check("posix_spawnattr_setpgroup",
+                        libc.posix_spawnattr_setpgroup(spawnAttributes, attributes.processGroup()));
+                flags |= Signals.POSIX_SPAWN_SETPGROUP;
+            }
+            check("posix_spawnattr_setflags", libc.posix_spawnattr_setflags(spawnAttributes, flags));
             StringArray args = new StringArray(argv);
             StringArray env = new StringArray(environment);
             int[] pid = new int[1];
-            int error = libc.posix_spawn(pid, path, fileActions, attributes, args.array, env.array);
+            int error = libc.posix_spawn(pid, path, fileActions, spawnAttributes, args.array, env.array);
             Reference.reachabilityFence(args);
             Reference.reachabilityFence(env);
             if (error != 0) {
@@ -100,7 +118,7 @@ public final class Spawn {
             return new Started(pid[0], List.copyOf(performed));
         } finally {
             libc.posix_spawn_file_actions_destroy(fileActions);
-            libc.posix_spawnattr_destroy(attributes);
+            libc.posix_spawnattr_destroy(spawnAttributes);
         }
     }
 

@@ -82,9 +82,9 @@ public enum Limit {
         return range == Range.UNSIGNED_LONG;
     }
 
-    /** Whether size suffixes (K, M, G, ...) are accepted: the shared memory sizes. */
+    /** Whether sizes (64K, 1.5G) are accepted: the limits in bytes, and SHMALL (a size is bytes, turned to pages). */
     public boolean acceptsSizes() {
-        return this == SHMMAX || this == SHMALL;
+        return unit.equals("bytes") || this == SHMALL;
     }
 
     public long min() {

@@ -27,11 +27,12 @@ import java.io.IOException;
                 "  postgresql and oracle ask nothing of these limits.",
                 TuneHelp.COMMON})
 public final class MsgTuneCommand extends TuneCommand {
-    @Option(names = "--msgmax", paramLabel = "BYTES", order = 1, description = "Bytes in one message.")
+    @Option(names = "--msgmax", paramLabel = "SIZE", order = 1,
+            description = "Bytes in one message: 8192, 64K, 1.5M.")
     String msgmax;
 
-    @Option(names = "--msgmnb", paramLabel = "BYTES", order = 2,
-            description = "Bytes a new queue may hold (its msg_qbytes).")
+    @Option(names = "--msgmnb", paramLabel = "SIZE", order = 2,
+            description = "Bytes a new queue may hold (its msg_qbytes): 16384, 64K, 1.5M.")
     String msgmnb;
 
     @Option(names = "--msgmni", paramLabel = "N", order = 3, description = "Message queues.")

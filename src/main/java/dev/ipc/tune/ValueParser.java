@@ -2,13 +2,15 @@
 package dev.ipc.tune;
 
 import dev.ipc.cli.IpcException;
+import dev.ipc.cli.Sizes;
 
 import java.math.BigInteger;
+import java.util.OptionalLong;
 
 /**
  * The kernel parses these files with base 0 (0777 is octal 511, 0x10 is 16) and ignores whatever follows the
- * numbers it wants. Here a value is a plain non-negative decimal; the shared memory sizes may carry a suffix as
- * util-linux reads them (K, KiB = 1024; KB = 1000; up to E), and SHMALL given with a suffix is a byte count,
+ * numbers it wants. Here a value is a plain non-negative decimal; the byte-valued limits may carry a fraction and a
+ * suffix in the one size grammar ({@link Sizes}: 1.5G, 64K, 16GB), and SHMALL given with a suffix is a byte count,
  * turned into pages with the page size of the running machine.
  */
 public final class ValueParser {
@@ -48,22 +50,16 @@ public final class ValueParser {
     /** The least --ram taken: less is a size typed without its unit (--ram 64 for 64G), or no memory at all. */
     static final long MIN_RAM = 64L << 20;
 
-    /** --ram: bytes, plain or with a suffix (64G), from 64M to 2^63 - 1. */
+    /** --ram: a size in the one size grammar (64G, 1.5T), from 64M to 2^63 - 1. */
     public static long ram(String text) {
-        String what = "--ram " + quote(text);
-        boolean negative = text.length() > 1 && text.charAt(0) == '-' && isDigit(text.charAt(1));
-        String magnitude = negative ? text.substring(1) : text;
-        BigInteger value = number(what, magnitude, null).value();
-        if (negative || value.compareTo(BigInteger.valueOf(MIN_RAM)) < 0) {
-            String digits = magnitude.replaceFirst("[^0-9].*", "");
-            throw IpcException.usage(what + ": less than 64M, too little for the guides' formulas; "
-                    + (new BigInteger(digits).signum() == 0 ? "give the machine's memory, such as 64G"
-                    : "did you mean " + digits + "G?"));
+        OptionalLong size = Sizes.parse(text);
+        if (size.isPresent() && size.getAsLong() >= MIN_RAM) { // signed: 2^63 and more are negative
+            return size.getAsLong();
         }
-        if (value.bitLength() > 63) {
-            throw IpcException.usage(what + ": out of range 64M.." + Long.MAX_VALUE);
-        }
-        return value.longValue();
+        // a plain small number is a size typed without its unit
+        String hint = text.matches("[1-9][0-9]{0,7}") ? ", did you mean " + text + "G?" : "";
+        throw IpcException.usage(Sizes.message("--ram", text, MIN_RAM, Long.MAX_VALUE)
+                + ": the machine's memory, which the guides' formulas take" + hint);
     }
 
     /** @param bytes whether a size suffix made the value a byte count */
@@ -93,11 +89,17 @@ public final class ValueParser {
         if (suffix.isEmpty()) {
             return new Number(value, false);
         }
-        long multiplier = multiplier(suffix);
-        if (multiplier == 0 || (limit != null && !limit.acceptsSizes())) {
-            throw IpcException.usage(what + ": " + trailing(limit, suffix));
+        if (limit == null || limit.acceptsSizes()) {
+            OptionalLong size = Sizes.parse(text);
+            if (size.isPresent()) {
+                return new Number(new BigInteger(Long.toUnsignedString(size.getAsLong())), true);
+            }
+            long multiplier = multiplier(suffix);
+            if (multiplier != 0) { // beyond 64 bits: the range check names the range
+                return new Number(value.multiply(BigInteger.valueOf(multiplier)), true);
+            }
         }
-        return new Number(value.multiply(BigInteger.valueOf(multiplier)), true);
+        throw IpcException.usage(what + ": " + trailing(limit, suffix));
     }
 
     /** K, KiB = 1024, KB = 1000 (and M, G, T, P, E likewise), B = 1; 0 for anything else. */
@@ -143,10 +145,14 @@ public final class ValueParser {
     }
 
     private static String trailing(Limit limit, String suffix) {
+        boolean sized = multiplier(suffix) != 0 || suffix.matches("[.][0-9]+[KMGTPEkmgtpe].*");
+        if (sized && limit != null && !limit.acceptsSizes()) {
+            return limit.name() + " takes a plain number of " + limit.unit() + ", without a size suffix";
+        }
         if (suffix.charAt(0) == '.' || suffix.charAt(0) == ',') {
             return "not a whole number";
         }
-        if (multiplier(suffix) != 0 && limit != null) {
+        if (sized && limit != null) {
             return limit.name() + " takes a plain number of " + limit.unit() + ", without a size suffix";
         }
         if (Character.isWhitespace(suffix.charAt(0)) || isDigit(suffix.charAt(suffix.length() - 1))) {

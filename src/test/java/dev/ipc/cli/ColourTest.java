@@ -89,7 +89,11 @@ class ColourTest {
         assertEquals(2, root.exitCode());
         assertEquals("ipc: Invalid value for option '--color': 'sometimes' is not auto, always or never "
                 + "(see 'ipc --help')\n", root.err());
-        assertEquals(1, Ipc.run("ls", "--color", "sometimes").exitCode(), "ls keeps ipcs's usage exit code");
+        for (String command : new String[] {"ls", "mk", "rm", "sem"}) {
+            assertEquals(2, Ipc.run(command, "--color=bogus").exitCode(),
+                    command + ": ipcs, ipcmk and ipcrm have no --color, so ls, mk and rm need not exit 1 for it");
+        }
+        assertEquals(1, Ipc.run("ls", "--bogus").exitCode(), "ls keeps ipcs's exit code for what ipcs refuses");
     }
 
     @Test

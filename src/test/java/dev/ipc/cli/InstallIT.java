@@ -50,6 +50,14 @@ class InstallIT {
                 "share/fish/vendor_completions.d/ipc.fish", "lib/ipc/install-manifest")) {
             assertTrue(Files.isRegularFile(prefix.resolve(file)), file + " is installed");
         }
+        // The metrics timer and service: installed, never enabled, the service running this launcher.
+        Path units = prefix.resolve("lib/systemd/system");
+        assertTrue(Files.isRegularFile(units.resolve("ipc-metrics.timer")), "the timer is installed");
+        String service = Files.readString(units.resolve("ipc-metrics.service"));
+        assertTrue(service.contains("\nExecStart=" + ipc + " metrics --textfile ${IPC_METRICS_DIR}\n"), service);
+        try (Stream<Path> files = Files.list(units)) {
+            assertEquals(2, files.count(), "no wants link: the timer is not enabled");
+        }
         if (Processes.onPath("man")) {
             CommandResult man = run(List.of("man", "-M", prefix.resolve("share/man").toString(), "ipc-ls"),
                     Map.of("MANPAGER", "cat", "PAGER", "cat", "MANWIDTH", "80"));

@@ -24,22 +24,6 @@ class OptionValuesTest {
     }
 
     @Test
-    void reads_sizes_as_ipcmk_does() {
-        assertEquals(4096, OptionValues.size("4K", "--size"));
-        assertEquals(4096, OptionValues.size("4KiB", "--size"));
-        assertEquals(4000, OptionValues.size("4KB", "--size"), "B alone means powers of 1000, as in ipcmk");
-        assertEquals(3L << 20, OptionValues.size("3M", "--size"));
-        assertEquals(1L << 30, OptionValues.size("1G", "--size"));
-        assertEquals(16 << 10, OptionValues.size("0x10K", "--size"));
-        assertEquals(27, OptionValues.size("0x1b", "--size"), "b is a hex digit here, not bytes");
-        assertEquals(8, OptionValues.size("010", "--size"), "a leading 0 is octal");
-        assertEquals("invalid --size: '-1': Invalid argument",
-                assertThrows(IpcException.class, () -> OptionValues.size("-1", "--size")).getMessage());
-        assertEquals(ExitCodes.USAGE, assertThrows(IpcException.class, () -> OptionValues.size("1X", "--size"))
-                .exitCode());
-    }
-
-    @Test
     void reads_integers_with_their_sign() {
         assertEquals(-2, OptionValues.integer("-2", "--type"));
         assertEquals(Long.MAX_VALUE, OptionValues.integer("0x7fffffffffffffff", "--type"));

@@ -258,7 +258,8 @@ class PipeDemoTest {
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
             "popen,--mode,x,true; invalid --mode 'x': expected r or w, as popen's type",
-            "capacity,--size,0; invalid --size '0': expected bytes from 1 to 2147483647 (K and M suffixes count 1024s)",
+            "capacity,--size,0; invalid --size '0': expected a size such as 4096, 64K or 1.5G (K, M, G, T count 1024s), "
+                    + "from 1 to 2147483647 bytes",
             "atomic,--writers,27; invalid --writers '27': expected a number from 1 to 26",
             "hello,--wait,1e3; invalid --wait '1e3': " + DURATION + "from 0 and at most 365d",
             "eof,--timeout,-1; invalid --timeout '-1': " + DURATION + "from 0 and at most 365d",

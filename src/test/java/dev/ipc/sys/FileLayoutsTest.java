@@ -31,7 +31,7 @@ class FileLayoutsTest {
         // (SharedMemorySegment: its status bits SHM_DEST and SHM_LOCKED.)
         Map<String, Long> expected = new LinkedHashMap<>();
         for (Class<?> holder : List.of(FileConstants.class, IpcConstants.class, Errno.class, Posix.class,
-                SharedMemorySegment.class, TerminalCalls.class)) {
+                SharedMemorySegment.class, TerminalCalls.class, Signals.class)) {
             for (Field field : holder.getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType().isPrimitive()) {
                     String name = field.getName().equals("SYS_PIDFD_OPEN") ? "SYS_pidfd_open" : field.getName();
@@ -44,7 +44,8 @@ class FileLayoutsTest {
                 + "#include <limits.h>\n#include <poll.h>\n#include <signal.h>\n#include <spawn.h>\n"
                 + "#include <stddef.h>\n#include <stdio.h>\n#include <sys/file.h>\n#include <sys/ipc.h>\n"
                 + "#include <sys/msg.h>\n#include <sys/sem.h>\n#include <sys/shm.h>\n#include <sys/stat.h>\n"
-                + "#include <sys/syscall.h>\n#include <sys/ioctl.h>\n#include <termios.h>\nint main(void) {\n");
+                + "#include <sys/signalfd.h>\n#include <sys/syscall.h>\n#include <sys/wait.h>\n#include <sys/ioctl.h>\n"
+                + "#include <termios.h>\nint main(void) {\n");
         for (String name : expected.keySet()) {
             c.append("  printf(\"%s=%ld\\n\", \"").append(name).append("\", (long) (").append(name).append("));\n");
         }

@@ -45,7 +45,7 @@ class TuneBadValuesTest {
                 "msg tune --msgmni 32769",
                 "msg tune --msgmax 2147483648",
                 "msg tune --msgmnb -5",
-                "msg tune --msgmax 64K",
+                "msg tune --msgmax 2G",             // a size, but beyond an int
                 "msg tune --auto-msgmni 1",
                 "shm tune --shmmax 18446744073709551616",
                 "shm tune --shmmax 16E",

@@ -99,7 +99,8 @@ class TunePresetTest {
 
         assertEquals(2, result.exitCode(), result.toString());
         assertEquals("", result.out());
-        assertEquals("ipc: --ram '64': less than 64M, too little for the guides' formulas; did you mean 64G?\n",
+        assertEquals("ipc: invalid --ram '64': expected a size such as 4096, 64K or 1.5G (K, M, G, T count 1024s), "
+                + "at least 67108864 bytes: the machine's memory, which the guides' formulas take, did you mean 64G?\n",
                 result.err());
     }
 
@@ -110,10 +111,10 @@ class TunePresetTest {
 
         assertEquals(2, negative.exitCode(), negative.toString());
         assertEquals(2, zero.exitCode(), zero.toString());
-        assertEquals("ipc: --ram '-5G': less than 64M, too little for the guides' formulas; did you mean 5G?\n",
-                negative.err());
-        assertEquals("ipc: --ram '0': less than 64M, too little for the guides' formulas; give the machine's memory, "
-                + "such as 64G\n", zero.err());
+        String expected = "': expected a size such as 4096, 64K or 1.5G (K, M, G, T count 1024s), at least "
+                + "67108864 bytes: the machine's memory, which the guides' formulas take\n";
+        assertEquals("ipc: invalid --ram '-5G" + expected, negative.err());
+        assertEquals("ipc: invalid --ram '0" + expected, zero.err());
     }
 
     @Test

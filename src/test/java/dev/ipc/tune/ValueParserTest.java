@@ -81,7 +81,11 @@ class ValueParserTest {
         assertEquals(512, parse(Limit.SHMMAX, "512B"));
         assertTrue(refusal(Limit.SHMMAX, "16Q").contains("unexpected 'Q'"));
         assertTrue(refusal(Limit.SEMMNS, "16K").contains("SEMMNS takes a plain number of semaphores"));
-        assertTrue(refusal(Limit.MSGMAX, "64K").contains("without a size suffix"));
+        assertTrue(refusal(Limit.SEMMSL, "1.5K").contains("without a size suffix"));
+        assertEquals(64 << 10, parse(Limit.MSGMAX, "64K"), "every limit in bytes takes the one size grammar");
+        assertEquals(16 << 20, parse(Limit.MSGMNB, "16M"));
+        assertEquals(3L << 29, parse(Limit.SHMMAX, "1.5G"), "decimals, as ipcmk takes 1.5K");
+        assertEquals((3L << 29) / PAGE, parse(Limit.SHMALL, "1.5G"));
     }
 
     @Test
@@ -100,5 +104,6 @@ class ValueParserTest {
         assertThrows(IpcException.class, () -> ValueParser.ram("67108863"));
         assertThrows(IpcException.class, () -> ValueParser.ram("0"));
         assertThrows(IpcException.class, () -> ValueParser.ram("8E"));
+        assertEquals(3L << 29, ValueParser.ram("1.5G"));
     }
 }

@@ -1,0 +1,153 @@
+// The IPC namespace a command line runs in when --ns names one: checked and opened before anything is read.
+package dev.ipc.cli;
+
+import dev.ipc.sys.Errno;
+import dev.ipc.sys.NamespaceFile;
+import dev.ipc.sys.NativeCallException;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * /proc/sysvipc, /proc/sys/kernel and the System V calls follow the IPC namespace of the thread that opens or
+ * makes them, and a thread that calls setns(CLONE_NEWIPC) moves alone; the threads it starts afterwards are
+ * cloned from it and start in the same namespace. So a command runs whole on one new thread that entered the
+ * namespace first (see {@link #call}), and its own reader threads, started from that thread, read there too.
+ * POSIX shared memory and semaphores are files of a mount namespace, which a JVM cannot enter: they are read
+ * through a member process's root, /proc/PID/root ({@link #posixRoot()}).
+ *
+ * @param given     the value as given on the command line
+ * @param file      the namespace file opened: /proc/PID/ns/ipc, or the path given
+ * @param pid       the process named, or a process found in the namespace; 0 when none is known
+ */
+public record NamespaceTarget(String given, Path file, int pid, NamespaceFile opened) implements AutoCloseable {
+
+    /**
+     * Checks and opens what --ns names: a pid (decimal) or a namespace file.
+     *
+     * @param usageCode the exit code of the command for bad input (ipcs, ipcrm and ipcmk use 1)
+     */
+    public static NamespaceTarget open(String value, int usageCode) {
+        if (value.isEmpty()) {
+            throw new IpcException("--ns: an empty value names no process or namespace file", usageCode);
+        }
+        Path file;
+        int pid = 0;
+        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                pid = Integer.parseInt(value);
+            } catch (NumberFormatException tooLong) {
+                pid = -1;
+            }
+            if (pid <= 0 || !Files.isDirectory(Path.of("/proc", Integer.toString(pid)))) {
+                throw new IpcException("--ns: no such process: " + value, usageCode);
+            }
+            file = Path.of("/proc", Integer.toString(pid), "ns", "ipc");
+        } else {
+            file = Path.of(value);
+        }
+        NamespaceFile opened;
+        try {
+            opened = NamespaceFile.open(file.toString());
+        } catch (NativeCallException e) {
+            throw switch (e.errno()) {
+                case Errno.ENOENT -> new IpcException("--ns: " + (pid > 0 ? "no such process: " + value
+                        : "no such file: " + value), usageCode);
+                case Errno.EACCES, Errno.EPERM -> IpcException.failure("--ns: no permission to open " + file
+                        + " (root, or CAP_SYS_PTRACE over the process, is needed)");
+                default -> IpcException.failure("--ns: cannot open " + file + ": " + e.description());
+            };
+        }
+        int type = opened.type();
+        if (type != NamespaceFile.IPC) {
+            opened.close();
+            throw new IpcException("--ns: " + (type == -1 ? "not a namespace file: " : "not an IPC namespace: ")
+                    + value, usageCode);
+        }
+        return new NamespaceTarget(value, file, pid > 0 ? pid : memberOf(opened.inode()), opened);
+    }
+
+    /** "ipc:[4026532175]", as /proc/PID/ns/ipc links and lsns name it. */
+    public String id() {
+        return "ipc:[" + Long.toUnsignedString(opened.inode()) + "]";
+    }
+
+    /** Where the namespace's POSIX shared memory and semaphores are seen from: /proc/PID/root; null if no process. */
+    public Path posixRoot() {
+        return pid > 0 ? Path.of("/proc", Integer.toString(pid), "root") : null;
+    }
+
+    /**
+     * Runs the task on a new platform thread that entered the namespace first; returns its result. Fails, with
+     * nothing run, when the kernel refuses the namespace (no CAP_SYS_ADMIN over its owner).
+     */
+    public <T> T call(Callable<T> task) {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(() -> {
+            try {
+                try {
+                    opened.enterOnThisThread();
+                } catch (NativeCallException e) {
+                    throw IpcException.failure("--ns: cannot enter " + id() + " of " + given + ": "
+                            + e.description() + (e.errno() == Errno.EPERM ? " (CAP_SYS_ADMIN over it is needed)" : ""));
+                }
+                result[0] = task.call();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "ipc in " + id());
+        thread.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure[0] instanceof Error error) {
+            throw error;
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException(failure[0]);
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    /** A process in the namespace with this inode, for a namespace named by a file; 0 when none is found. */
+    private static int memberOf(long inode) {
+        String link = "ipc:[" + Long.toUnsignedString(inode) + "]";
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    if (Files.readSymbolicLink(process.resolve("ns/ipc")).toString().equals(link)) {
+                        return Integer.parseInt(process.getFileName().toString());
+                    }
+                } catch (IOException | NumberFormatException gone) {
+                    // ended, or not ours to look at
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        opened.close();
+    }
+}

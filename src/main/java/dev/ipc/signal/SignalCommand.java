@@ -1,0 +1,28 @@
+// The `ipc signal` group: it only lists its subcommands.
+package dev.ipc.signal;
+
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.VersionProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "signal",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        description = "Signals: the lab demo.",
+        subcommands = {
+                SignalDemoCommand.class
+        })
+public final class SignalCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "no signal command given");
+    }
+}
