@@ -167,6 +167,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} metrics" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} socket" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} who" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem tune" ];    then _picocli_ipc_sem; return $?; fi
@@ -214,75 +215,77 @@ function _complete_ipc() {
   local cmds8=(pipe-demo)
   local cmds9=(metrics)
   local cmds10=(socket)
-  local cmds11=(top)
-  local cmds12=(help)
-  local cmds13=(sem tune)
-  local cmds14=(sem get)
-  local cmds15=(sem set)
-  local cmds16=(sem op)
-  local cmds17=(sem set-perms)
-  local cmds18=(sem demo)
-  local cmds19=(msg tune)
-  local cmds20=(msg send)
-  local cmds21=(msg recv)
-  local cmds22=(msg stat)
-  local cmds23=(msg set-perms)
-  local cmds24=(msg demo)
-  local cmds25=(shm tune)
-  local cmds26=(shm read)
-  local cmds27=(shm write)
-  local cmds28=(shm lock)
-  local cmds29=(shm unlock)
-  local cmds30=(shm set-perms)
-  local cmds31=(shm demo)
-  local cmds32=(signal demo)
-  local cmds33=(fifo serve)
-  local cmds34=(fifo send)
-  local cmds35=(fifo bench)
-  local cmds36=(pipe-demo hello)
-  local cmds37=(pipe-demo pipeline)
-  local cmds38=(pipe-demo popen)
-  local cmds39=(pipe-demo capacity)
-  local cmds40=(pipe-demo nonblock)
-  local cmds41=(pipe-demo eof)
-  local cmds42=(pipe-demo sigpipe)
-  local cmds43=(pipe-demo atomic)
-  local cmds44=(socket demo)
+  local cmds11=(who)
+  local cmds12=(top)
+  local cmds13=(help)
+  local cmds14=(sem tune)
+  local cmds15=(sem get)
+  local cmds16=(sem set)
+  local cmds17=(sem op)
+  local cmds18=(sem set-perms)
+  local cmds19=(sem demo)
+  local cmds20=(msg tune)
+  local cmds21=(msg send)
+  local cmds22=(msg recv)
+  local cmds23=(msg stat)
+  local cmds24=(msg set-perms)
+  local cmds25=(msg demo)
+  local cmds26=(shm tune)
+  local cmds27=(shm read)
+  local cmds28=(shm write)
+  local cmds29=(shm lock)
+  local cmds30=(shm unlock)
+  local cmds31=(shm set-perms)
+  local cmds32=(shm demo)
+  local cmds33=(signal demo)
+  local cmds34=(fifo serve)
+  local cmds35=(fifo send)
+  local cmds36=(fifo bench)
+  local cmds37=(pipe-demo hello)
+  local cmds38=(pipe-demo pipeline)
+  local cmds39=(pipe-demo popen)
+  local cmds40=(pipe-demo capacity)
+  local cmds41=(pipe-demo nonblock)
+  local cmds42=(pipe-demo eof)
+  local cmds43=(pipe-demo sigpipe)
+  local cmds44=(pipe-demo atomic)
+  local cmds45=(socket demo)
 
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_ipc_socket_demo; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_fifo_send; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_signal_demo; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_shm_demo; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_lock; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_write; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_read; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_tune; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_msg_demo; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_stat; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_recv; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_send; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_tune; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_sem_demo; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_op; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_set; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_get; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_tune; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_help; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_top; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_ipc_socket_demo; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_fifo_send; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_signal_demo; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_shm_demo; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_lock; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_write; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_read; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_tune; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_msg_demo; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_msg_stat; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_recv; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_send; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_tune; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_sem_demo; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_sem_op; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_set; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_get; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_tune; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_top; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_who; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_socket; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_metrics; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ipc_pipedemo; return $?; fi
@@ -305,7 +308,7 @@ function _picocli_ipc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket top help"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who top help"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -782,6 +785,69 @@ function _picocli_ipc_socket() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `who` subcommand.
+function _picocli_ipc_who() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--json' '--debug'"
+  local arg_opts="'-q' '--queue-id' '-Q' '--queue-key' '-m' '--shmem-id' '-M' '--shmem-key' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-shmem' '--posix-mqueue' '--posix-semaphore' '-p' '--pid' '--color' '--ns'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-q'|'--queue-id')
+      return
+      ;;
+    '-Q'|'--queue-key')
+      return
+      ;;
+    '-m'|'--shmem-id')
+      return
+      ;;
+    '-M'|'--shmem-key')
+      return
+      ;;
+    '-s'|'--semaphore-id')
+      return
+      ;;
+    '-S'|'--semaphore-key')
+      return
+      ;;
+    '--posix-shmem')
+      return
+      ;;
+    '--posix-mqueue')
+      return
+      ;;
+    '--posix-semaphore')
+      return
+      ;;
+    '-p'|'--pid')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `top` subcommand.
 function _picocli_ipc_top() {
   # Get completion data
@@ -830,7 +896,7 @@ function _picocli_ipc_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket top"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who top"
   local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -2229,7 +2295,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/top'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/who'|'/top'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -2450,6 +2516,18 @@ function _ipc_option_values() {
     '/socket/demo --timeout') echo any ;;
     '/socket/demo --color') echo one auto always never ;;
     '/socket/demo --ns') echo one PID PATH ;;
+    '/who -q'|'/who --queue-id') echo any ;;
+    '/who -Q'|'/who --queue-key') echo any ;;
+    '/who -m'|'/who --shmem-id') echo any ;;
+    '/who -M'|'/who --shmem-key') echo any ;;
+    '/who -s'|'/who --semaphore-id') echo any ;;
+    '/who -S'|'/who --semaphore-key') echo any ;;
+    '/who --posix-shmem') echo any ;;
+    '/who --posix-mqueue') echo any ;;
+    '/who --posix-semaphore') echo any ;;
+    '/who -p'|'/who --pid') echo any ;;
+    '/who --color') echo one auto always never ;;
+    '/who --ns') echo one PID PATH ;;
     '/top --interval') echo any ;;
     '/top --kind') echo any ;;
     '/top --sort') echo any ;;

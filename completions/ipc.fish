@@ -8,7 +8,7 @@ function __ipc_path
     set -e words[1]
     for word in $words
         switch "$path $word"
-            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc socket' 'ipc socket demo' 'ipc top' 'ipc help'
+            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc socket' 'ipc socket demo' 'ipc who' 'ipc top' 'ipc help'
                 set path "$path $word"
         end
     end
@@ -42,6 +42,7 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'fifo' -d 'The client/server FIFO design:
 complete -c ipc -n "__ipc_at 'ipc'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'who' -d 'Show which processes use IPC objects, and how.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Show the help of a command, as COMMAND --help does: ipc help sem tune.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -546,6 +547,22 @@ complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'color' -x -a 'auto always ne
 complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
+complete -c ipc -n "__ipc_at 'ipc who'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc who'" -s 'q' -l 'queue-id' -r -F -d 'The message queue with this id.'
+complete -c ipc -n "__ipc_at 'ipc who'" -s 'Q' -l 'queue-key' -r -F -d 'The message queue with this key.'
+complete -c ipc -n "__ipc_at 'ipc who'" -s 'm' -l 'shmem-id' -r -F -d 'The shared memory segment with this id.'
+complete -c ipc -n "__ipc_at 'ipc who'" -s 'M' -l 'shmem-key' -r -F -d 'The shared memory segment with this key (also one removed while attached, by the key it was created with).'
+complete -c ipc -n "__ipc_at 'ipc who'" -s 's' -l 'semaphore-id' -r -F -d 'The semaphore set with this id.'
+complete -c ipc -n "__ipc_at 'ipc who'" -s 'S' -l 'semaphore-key' -r -F -d 'The semaphore set with this key.'
+complete -c ipc -n "__ipc_at 'ipc who'" -l 'posix-shmem' -r -F -d 'The POSIX shared memory object NAME.'
+complete -c ipc -n "__ipc_at 'ipc who'" -l 'posix-mqueue' -r -F -d 'The POSIX message queue NAME.'
+complete -c ipc -n "__ipc_at 'ipc who'" -l 'posix-semaphore' -r -F -d 'The POSIX semaphore NAME.'
+complete -c ipc -n "__ipc_at 'ipc who'" -s 'p' -l 'pid' -r -F -d 'Every object this process uses.'
+complete -c ipc -n "__ipc_at 'ipc who'" -l 'json' -d 'Print JSON: the objects, their users and recorded pids, and the processes that could not be inspected.'
+complete -c ipc -n "__ipc_at 'ipc who'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc who'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc who'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+
 complete -c ipc -n "__ipc_at 'ipc top'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc top'" -l 'interval' -r -F -d 'Time between refreshes (default 1s).'
 complete -c ipc -n "__ipc_at 'ipc top'" -l 'once' -d 'Print one frame as plain text and exit.'
@@ -567,6 +584,7 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'fifo' -d 'The client/server FIFO de
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'pipe-demo' -d 'The reference documents\' pipe examples and the kernel\'s pipe rules, run with the real system calls and shown step by step (--trace shows each call).'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'who' -d 'Show which processes use IPC objects, and how.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
 complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'

@@ -11,6 +11,7 @@ import dev.ipc.shm.ShmCommand;
 import dev.ipc.signal.SignalCommand;
 import dev.ipc.top.TopCommand;
 
+import dev.ipc.cli.CommandGroup;
 import dev.ipc.cli.DecimalConverter;
 import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.HelpLayout;
@@ -22,6 +23,7 @@ import dev.ipc.ls.LsCommand;
 import dev.ipc.mk.MkCommand;
 import dev.ipc.proc.Prefetch;
 import dev.ipc.rm.RmCommand;
+import dev.ipc.who.WhoCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -37,7 +39,7 @@ import java.util.Map;
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
     static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics",
-            "socket", "top"};
+            "socket", "who", "top"};
 
     private CommandTree() {
     }
@@ -52,21 +54,23 @@ public final class CommandTree {
             case "rm":
                 return RmCommand.spec();
             case "sem":
-                return new SemCommand();
+                return SemCommand.spec();
             case "msg":
-                return new MsgCommand();
+                return MsgCommand.spec();
             case "shm":
-                return new ShmCommand();
+                return ShmCommand.spec();
             case "signal":
                 return new SignalCommand();
             case "fifo":
-                return new FifoCommand();
+                return FifoCommand.spec();
             case "pipe-demo":
-                return new PipeDemoCommand();
+                return PipeDemoCommand.spec();
             case "metrics":
                 return new MetricsCommand();
             case "socket":
                 return new SocketCommand();
+            case "who":
+                return new WhoCommand();
             case "top":
                 return new TopCommand();
             default:
@@ -94,10 +98,26 @@ public final class CommandTree {
     public static CommandLine full() {
         CommandLine root = new CommandLine(IpcCommand.spec());
         for (String name : NAMES) {
+            Object command = create(name);
+            CommandGroup group = CommandGroup.of(command);
+            root.addSubcommand(name, group == null ? command : group.withAllMembers());
+            withoutNamespace(root.getSubcommands().get(name));
+        }
+        root.addSubcommand("help", HelpTopicCommand.spec());
+        return root;
+    }
+
+    /**
+     * The root with every command but without the members of groups built in code: all that ipc --help and a
+     * line without a command show.
+     */
+    private static CommandLine topLevel() {
+        CommandLine root = new CommandLine(IpcCommand.spec());
+        for (String name : NAMES) {
             root.addSubcommand(name, create(name));
             withoutNamespace(root.getSubcommands().get(name));
         }
-        root.addSubcommand("help", new HelpTopicCommand());
+        root.addSubcommand("help", HelpTopicCommand.spec());
         return root;
     }
 
@@ -108,17 +128,28 @@ public final class CommandTree {
     static CommandLine forArguments(String... args) {
         int at = 0;
         while (at < args.length && args[at].startsWith("-")) {
-            at += args[at].equals("--color") ? 2 : 1; // --color's value is not a command
+            // the values of --color and --ns are not commands
+            at += args[at].equals("--color") || args[at].equals("--ns") ? 2 : 1;
         }
         String first = at < args.length ? args[at] : null;
         Object only = first == null ? null : create(first);
         if (only == null) {
-            return asksOnlyForVersion(args) ? new CommandLine(IpcCommand.spec()) : full();
+            if (asksOnlyForVersion(args)) {
+                return new CommandLine(IpcCommand.spec());
+            }
+            return first == null ? topLevel() : full();
         }
         CommandLine root = new CommandLine(IpcCommand.spec());
-        Object leaf = at + 1 < args.length ? groupMember(only, args[at + 1]) : null;
+        CommandGroup builtGroup = CommandGroup.of(only);
+        Object leaf = at + 1 >= args.length ? null
+                : builtGroup != null ? builtGroup.member(args[at + 1]) : groupMember(only, args[at + 1]);
         if (leaf == null) {
-            root.addSubcommand(first, only);
+            root.addSubcommand(first, builtGroup != null ? builtGroup.withAllMembers() : only);
+            withoutNamespace(root.getSubcommands().get(first));
+        } else if (builtGroup != null) {
+            CommandLine group = new CommandLine((CommandSpec) only);
+            group.addSubcommand(args[at + 1], leaf);
+            root.addSubcommand(first, group);
             withoutNamespace(root.getSubcommands().get(first));
         } else {
             CommandLine group = new CommandLine(groupWithoutMembers(only, first));

@@ -1,32 +1,36 @@
 // ipc help [COMMAND [SUBCOMMAND]]: the help of any command of the tree, as its --help shows it.
 package dev.ipc;
 
-import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.CommandSpecs;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "help", helpCommand = true,
-        description = "Show the help of a command, as COMMAND --help does: ipc help sem tune.")
 final class HelpTopicCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CommandSpecs.leaf(this, "help");
 
-    @Mixin
-    HelpOption help;
+    private HelpTopicCommand() {
+    }
 
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "A command, and a command of that group.")
-    List<String> words = new ArrayList<>();
+    /** The model, built in code (see {@link CommandSpecs}): ipc --help lists it, and reads no annotation. */
+    static CommandSpec spec() {
+        CommandSpec spec = new HelpTopicCommand().spec;
+        spec.helpCommand(true);
+        spec.usageMessage().sortOptions(true)
+                .description("Show the help of a command, as COMMAND --help does: ipc help sem tune.");
+        spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(List.class)
+                .auxiliaryTypes(String.class).paramLabel("COMMAND")
+                .description("A command, and a command of that group.").build());
+        return spec;
+    }
 
     @Override
     public void run() {
+        List<String> given = spec.positionalParameters().get(0).getValue();
+        List<String> words = given == null ? List.of() : given;
         CommandLine target = spec.root().commandLine();
         for (String word : words) {
             CommandLine next = target.getSubcommands().get(word);

@@ -13,7 +13,7 @@ import dev.ipc.demo.DemoRun;
 import dev.ipc.demo.DiagramOption;
 import dev.ipc.demo.Narrator;
 import dev.ipc.model.SystemVKind;
-import dev.ipc.proc.SystemVSyscalls;
+import dev.ipc.proc.IpcSyscalls;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.IpcConstants;
 import dev.ipc.sys.MessageBuffer;
@@ -48,7 +48,7 @@ import java.util.concurrent.Callable;
                 + "1 otherwise; 2 bad usage."})
 public final class MsgDemoCommand implements Callable<Integer> {
     /** msgrcv's number in /proc/PID/task/TID/syscall on this machine; empty where no table is known. */
-    private static final OptionalInt MSGRCV = SystemVSyscalls.current()
+    private static final OptionalInt MSGRCV = IpcSyscalls.current()
             .map(calls -> OptionalInt.of(calls.msgrcv())).orElse(OptionalInt.empty());
 
     @Mixin
@@ -204,7 +204,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
             if (MSGRCV.isEmpty()) {
                 return Optional.empty(); // no syscall table for this machine: /proc cannot say
             }
-            Optional<Boolean> seen = SystemVSyscalls.sleepsIn(process.pid(), MSGRCV.getAsInt());
+            Optional<Boolean> seen = IpcSyscalls.sleepsIn(process.pid(), MSGRCV.getAsInt());
             if (seen.isEmpty() || seen.get() || System.nanoTime() > deadline) {
                 return seen;
             }

@@ -43,11 +43,11 @@ final class Demo implements AutoCloseable {
         this.spec = spec;
         this.name = spec.name();
         this.deadline = options.deadline();
-        this.json = options.json;
+        this.json = options.json();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        this.story = options.json ? null : storyOnStderr ? err : out;
-        this.trace = new Trace(err, options.trace);
+        this.story = options.json() ? null : storyOnStderr ? err : out;
+        this.trace = new Trace(err, options.trace());
         this.fds = new Descriptors(trace);
         this.children = new Children(trace);
     }
