@@ -168,7 +168,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} metrics" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} socket" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} who" ];    then _picocli_ipc; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ns" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem tune" ];    then _picocli_ipc_sem; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem get" ];    then _picocli_ipc_sem; return $?; fi
@@ -216,7 +216,7 @@ function _complete_ipc() {
   local cmds9=(metrics)
   local cmds10=(socket)
   local cmds11=(who)
-  local cmds12=(top)
+  local cmds12=(ns)
   local cmds13=(help)
   local cmds14=(sem tune)
   local cmds15=(sem get)
@@ -284,7 +284,7 @@ function _complete_ipc() {
   if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_get; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_tune; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_help; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_top; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_ns; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_who; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_socket; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_metrics; return $?; fi
@@ -308,7 +308,7 @@ function _picocli_ipc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who top help"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns help"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -625,7 +625,7 @@ function _picocli_ipc_signal() {
 
   local commands="demo"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color' '--ns'"
+  local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -635,9 +635,6 @@ function _picocli_ipc_signal() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -717,7 +714,7 @@ function _picocli_ipc_metrics() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--debug'"
+  local flag_opts="'-h' '--help' '--all-namespaces' '--debug'"
   local arg_opts="'--max-objects' '--textfile' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -728,10 +725,7 @@ function _picocli_ipc_metrics() {
       return
       ;;
     '--textfile')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -760,7 +754,7 @@ function _picocli_ipc_socket() {
 
   local commands="demo"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color' '--ns'"
+  local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -770,9 +764,6 @@ function _picocli_ipc_socket() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -848,36 +839,24 @@ function _picocli_ipc_who() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `top` subcommand.
-function _picocli_ipc_top() {
+# Generates completions for the options and subcommands of the `ns` subcommand.
+function _picocli_ipc_ns() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--once' '--reverse' '--debug'"
-  local arg_opts="'--interval' '--kind' '--sort' '--color' '--ns'"
+  local flag_opts="'-h' '--help' '--json' '--debug'"
+  local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--interval')
-      return
-      ;;
-    '--kind')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -896,7 +875,7 @@ function _picocli_ipc_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who top"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns"
   local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1792,7 +1771,7 @@ function _picocli_ipc_signal_demo() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
-  local arg_opts="'--signals' '--queued' '--members' '--timeout' '--color' '--ns'"
+  local arg_opts="'--signals' '--queued' '--members' '--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1814,9 +1793,6 @@ function _picocli_ipc_signal_demo() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -2248,7 +2224,7 @@ function _picocli_ipc_socket_demo() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
-  local arg_opts="'-m' '--message' '--timeout' '--color' '--ns'"
+  local arg_opts="'-m' '--message' '--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -2264,9 +2240,6 @@ function _picocli_ipc_socket_demo() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -2295,7 +2268,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/who'|'/top'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/who'|'/ns'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -2462,13 +2435,11 @@ function _ipc_option_values() {
     '/shm/demo --color') echo one auto always never ;;
     '/shm/demo --ns') echo one PID PATH ;;
     '/signal --color') echo one auto always never ;;
-    '/signal --ns') echo one PID PATH ;;
     '/signal/demo --signals') echo any ;;
     '/signal/demo --queued') echo any ;;
     '/signal/demo --members') echo any ;;
     '/signal/demo --timeout') echo any ;;
     '/signal/demo --color') echo one auto always never ;;
-    '/signal/demo --ns') echo one PID PATH ;;
     '/fifo --color') echo one auto always never ;;
     '/fifo/serve --dir') echo any ;;
     '/fifo/serve --requests') echo any ;;
@@ -2511,11 +2482,9 @@ function _ipc_option_values() {
     '/metrics --color') echo one auto always never ;;
     '/metrics --ns') echo one PID PATH ;;
     '/socket --color') echo one auto always never ;;
-    '/socket --ns') echo one PID PATH ;;
     '/socket/demo -m'|'/socket/demo --message') echo any ;;
     '/socket/demo --timeout') echo any ;;
     '/socket/demo --color') echo one auto always never ;;
-    '/socket/demo --ns') echo one PID PATH ;;
     '/who -q'|'/who --queue-id') echo any ;;
     '/who -Q'|'/who --queue-key') echo any ;;
     '/who -m'|'/who --shmem-id') echo any ;;
@@ -2528,11 +2497,7 @@ function _ipc_option_values() {
     '/who -p'|'/who --pid') echo any ;;
     '/who --color') echo one auto always never ;;
     '/who --ns') echo one PID PATH ;;
-    '/top --interval') echo any ;;
-    '/top --kind') echo any ;;
-    '/top --sort') echo any ;;
-    '/top --color') echo one auto always never ;;
-    '/top --ns') echo one PID PATH ;;
+    '/ns --color') echo one auto always never ;;
     '/help --color') echo one auto always never ;;
     '/help --ns') echo one PID PATH ;;
   esac

@@ -8,7 +8,7 @@ function __ipc_path
     set -e words[1]
     for word in $words
         switch "$path $word"
-            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc socket' 'ipc socket demo' 'ipc who' 'ipc top' 'ipc help'
+            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc socket' 'ipc socket demo' 'ipc who' 'ipc ns' 'ipc help'
                 set path "$path $word"
         end
     end
@@ -43,7 +43,7 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'pipe-demo' -d 'The reference documents\'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'who' -d 'Show which processes use IPC objects, and how.'
-complete -c ipc -n "__ipc_at 'ipc'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'ns' -d 'List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, the container or systemd unit their cgroup names, its message queues, segments and semaphore sets, the memory its segments hold, and the limits it sets otherwise than the host.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Show the help of a command, as COMMAND --help does: ipc help sem tune.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -382,7 +382,6 @@ complete -c ipc -n "__ipc_at 'ipc signal'" -s 'h' -l 'help' -d 'Show this help m
 complete -c ipc -n "__ipc_at 'ipc signal'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc signal'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc signal'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc signal'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'signals' -r -F -d 'How many times SIGUSR1 is sent with kill() while it is blocked (default 1000).'
@@ -394,7 +393,6 @@ complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'diagram' -d 'Print the run a
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'timeout' -r -F -d 'Longest wait for the receiver at each step; then what still runs is stopped.'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'serve' -d 'Serve requests on DIR/server.fifo, replies on DIR/client.PID.fifo.'
 complete -c ipc -n "__ipc_at 'ipc fifo'" -a 'send' -d 'Send one request to the FIFO server in DIR and print its reply.'
@@ -525,6 +523,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'debug' -d 'Show the sta
 
 complete -c ipc -n "__ipc_at 'ipc metrics'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'max-objects' -r -F -d 'Per-object series for at most N objects of each System V kind (default: 1000); the rest are counted in ipc_objects_omitted.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'all-namespaces' -d 'Every IPC namespace of the machine that has a process in it, in one exposition, each sample labelled namespace="ipc:[INODE]" (as --ns labels its own).'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'textfile' -r -F -d 'Write DIR/ipc.prom for node_exporter\'s textfile collector (to a temporary name in DIR, then renamed) instead of printing.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'debug' -d 'Show the stack trace of a failure.'
@@ -535,7 +534,6 @@ complete -c ipc -n "__ipc_at 'ipc socket'" -s 'h' -l 'help' -d 'Show this help m
 complete -c ipc -n "__ipc_at 'ipc socket'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc socket'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc socket'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc socket'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc socket demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc socket demo'" -s 'm' -l 'message' -r -F -d 'A message to send, each time it is given (default: first, second, third); 1 to 64 messages of 1 to 1024 bytes.'
@@ -545,7 +543,6 @@ complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'diagram' -d 'Print the run a
 complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'timeout' -r -F -d 'Longest wait for the child and its connection; 0: no limit.'
 complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc socket demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc who'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc who'" -s 'q' -l 'queue-id' -r -F -d 'The message queue with this id.'
@@ -563,15 +560,10 @@ complete -c ipc -n "__ipc_at 'ipc who'" -l 'color' -x -a 'auto always never' -d 
 complete -c ipc -n "__ipc_at 'ipc who'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc who'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
-complete -c ipc -n "__ipc_at 'ipc top'" -s 'h' -l 'help' -d 'Show this help message and exit.'
-complete -c ipc -n "__ipc_at 'ipc top'" -l 'interval' -r -F -d 'Time between refreshes (default 1s).'
-complete -c ipc -n "__ipc_at 'ipc top'" -l 'once' -d 'Print one frame as plain text and exit.'
-complete -c ipc -n "__ipc_at 'ipc top'" -l 'kind' -r -F -d 'Show only these kinds: msg, shm, sem (System V), pmsg, pshm, psem (POSIX).'
-complete -c ipc -n "__ipc_at 'ipc top'" -l 'sort' -r -F -d 'Sort rows by id (the default; names for POSIX objects), owner, size (bytes queued, size, semaphores), use (messages, attachments, a semaphore\'s value) or rate (messages per second).'
-complete -c ipc -n "__ipc_at 'ipc top'" -l 'reverse' -d 'Reverse the sort order.'
-complete -c ipc -n "__ipc_at 'ipc top'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
-complete -c ipc -n "__ipc_at 'ipc top'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc top'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc ns'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc ns'" -l 'json' -d 'Print the namespaces as JSON, with every process and limit.'
+complete -c ipc -n "__ipc_at 'ipc ns'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc ns'" -l 'debug' -d 'Show the stack trace of a failure.'
 
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ls' -d 'List System V IPC objects exactly as ipcs(1) prints them.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'mk' -d 'Create System V and POSIX IPC objects, as ipcmk(1) does.'
@@ -585,7 +577,7 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'pipe-demo' -d 'The reference docume
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'metrics' -d 'Print the IPC objects, the kernel\'s limits and their use in Prometheus\'s text exposition format.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'who' -d 'Show which processes use IPC objects, and how.'
-complete -c ipc -n "__ipc_at 'ipc help'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'ns' -d 'List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, the container or systemd unit their cgroup names, its message queues, segments and semaphore sets, the memory its segments hold, and the limits it sets otherwise than the host.'
 complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'debug' -d 'Show the stack trace of a failure.'

@@ -21,6 +21,7 @@ import dev.ipc.cli.Terminal;
 
 import dev.ipc.ls.LsCommand;
 import dev.ipc.mk.MkCommand;
+import dev.ipc.ns.NsCommand;
 import dev.ipc.proc.Prefetch;
 import dev.ipc.rm.RmCommand;
 import dev.ipc.who.WhoCommand;
@@ -39,7 +40,7 @@ import java.util.Map;
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
     static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics",
-            "socket", "who", "top"};
+            "socket", "who", "ns", "top"};
 
     private CommandTree() {
     }
@@ -65,6 +66,8 @@ public final class CommandTree {
                 return FifoCommand.spec();
             case "pipe-demo":
                 return PipeDemoCommand.spec();
+            case "ns":
+                return new NsCommand();
             case "metrics":
                 return new MetricsCommand();
             case "socket":
