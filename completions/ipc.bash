@@ -460,7 +460,7 @@ function _picocli_ipc_rm() {
 
   local commands=""
   local flag_opts="'--orphans' '--dry-run' '-v' '--verbose' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'-m' '--shmem-id' '-M' '--shmem-key' '--posix-shmem' '-q' '--queue-id' '-Q' '--queue-key' '--posix-mqueue' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-semaphore' '-a' '--all' '--owner' '--older-than' '--color' '--ns'"
+  local arg_opts="'-m' '--shmem-id' '-M' '--shmem-key' '--posix-shmem' '-q' '--queue-id' '-Q' '--queue-key' '--posix-mqueue' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-semaphore' '-a' '--all' '--owner' '--older-than' '--protect' '--protect-file' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -500,6 +500,12 @@ function _picocli_ipc_rm() {
       return
       ;;
     '--older-than')
+      return
+      ;;
+    '--protect')
+      return
+      ;;
+    '--protect-file')
       return
       ;;
     '--color')
@@ -1986,7 +1992,7 @@ function _picocli_ipc_pipedemo_hello() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '--no-close' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '--no-close' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--wait' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2022,7 +2028,7 @@ function _picocli_ipc_pipedemo_pipeline() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2055,7 +2061,7 @@ function _picocli_ipc_pipedemo_popen() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--mode' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2091,7 +2097,7 @@ function _picocli_ipc_pipedemo_capacity() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--size' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2127,7 +2133,7 @@ function _picocli_ipc_pipedemo_nonblock() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2160,7 +2166,7 @@ function _picocli_ipc_pipedemo_eof() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2193,7 +2199,7 @@ function _picocli_ipc_pipedemo_sigpipe() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2226,7 +2232,7 @@ function _picocli_ipc_pipedemo_atomic() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '--json' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--trace' '--json' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--timeout' '--size' '--writers' '--records' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2355,6 +2361,8 @@ function _ipc_option_values() {
     '/rm -a'|'/rm --all') echo one shm msg sem pshm pmsg psem ;;
     '/rm --owner') echo any ;;
     '/rm --older-than') echo any ;;
+    '/rm --protect') echo one KEY ID NAME ;;
+    '/rm --protect-file') echo any ;;
     '/rm --color') echo one auto always never ;;
     '/rm --ns') echo one PID PATH ;;
     '/sem --color') echo one auto always never ;;
