@@ -2570,7 +2570,7 @@ function _ipc_option_values() {
     '/top --kind') echo any ;;
     '/top --sort') echo any ;;
     '/top --color') echo one auto always never ;;
-    '/top --ns') echo one PID PATH ;;
+    '/top --ns') echo any ;;
     '/help --color') echo one auto always never ;;
     '/help --ns') echo any ;;
   esac

@@ -583,7 +583,7 @@ complete -c ipc -n "__ipc_at 'ipc top'" -l 'sort' -r -F -d 'Sort rows by id (the
 complete -c ipc -n "__ipc_at 'ipc top'" -l 'reverse' -d 'Reverse the sort order.'
 complete -c ipc -n "__ipc_at 'ipc top'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc top'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc top'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ls' -d 'List System V IPC objects exactly as ipcs(1) prints them.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'mk' -d 'Create System V and POSIX IPC objects, as ipcmk(1) does.'
