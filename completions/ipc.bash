@@ -1642,7 +1642,7 @@ function _picocli_ipc_signal_demo() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--trace' '--json' '--debug'"
-  local arg_opts="'--signals' '--queued' '--members' '--timeout' '--color' '--ns'"
+  local arg_opts="'--signals' '--queued' '--members' '--pace' '--timeout' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1655,6 +1655,9 @@ function _picocli_ipc_signal_demo() {
       return
       ;;
     '--members')
+      return
+      ;;
+    '--pace')
       return
       ;;
     '--timeout')
@@ -2277,6 +2280,7 @@ function _ipc_option_values() {
     '/signal/demo --signals') echo any ;;
     '/signal/demo --queued') echo any ;;
     '/signal/demo --members') echo any ;;
+    '/signal/demo --pace') echo any ;;
     '/signal/demo --timeout') echo any ;;
     '/signal/demo --color') echo one auto always never ;;
     '/signal/demo --ns') echo one PID PATH ;;
