@@ -166,6 +166,9 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fifo" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} metrics" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} socket" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} who" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ns" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem tune" ];    then _picocli_ipc_sem; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem get" ];    then _picocli_ipc_sem; return $?; fi
@@ -198,6 +201,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo eof" ];    then _picocli_ipc_pipedemo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo sigpipe" ];    then _picocli_ipc_pipedemo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pipe-demo atomic" ];    then _picocli_ipc_pipedemo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} socket demo" ];    then _picocli_ipc_socket; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(ls)
@@ -210,71 +214,79 @@ function _complete_ipc() {
   local cmds7=(fifo)
   local cmds8=(pipe-demo)
   local cmds9=(metrics)
-  local cmds10=(help)
-  local cmds11=(sem tune)
-  local cmds12=(sem get)
-  local cmds13=(sem set)
-  local cmds14=(sem op)
-  local cmds15=(sem set-perms)
-  local cmds16=(sem demo)
-  local cmds17=(msg tune)
-  local cmds18=(msg send)
-  local cmds19=(msg recv)
-  local cmds20=(msg stat)
-  local cmds21=(msg set-perms)
-  local cmds22=(msg demo)
-  local cmds23=(shm tune)
-  local cmds24=(shm read)
-  local cmds25=(shm write)
-  local cmds26=(shm lock)
-  local cmds27=(shm unlock)
-  local cmds28=(shm set-perms)
-  local cmds29=(shm demo)
-  local cmds30=(signal demo)
-  local cmds31=(fifo serve)
-  local cmds32=(fifo send)
-  local cmds33=(fifo bench)
-  local cmds34=(pipe-demo hello)
-  local cmds35=(pipe-demo pipeline)
-  local cmds36=(pipe-demo popen)
-  local cmds37=(pipe-demo capacity)
-  local cmds38=(pipe-demo nonblock)
-  local cmds39=(pipe-demo eof)
-  local cmds40=(pipe-demo sigpipe)
-  local cmds41=(pipe-demo atomic)
+  local cmds10=(socket)
+  local cmds11=(who)
+  local cmds12=(ns)
+  local cmds13=(help)
+  local cmds14=(sem tune)
+  local cmds15=(sem get)
+  local cmds16=(sem set)
+  local cmds17=(sem op)
+  local cmds18=(sem set-perms)
+  local cmds19=(sem demo)
+  local cmds20=(msg tune)
+  local cmds21=(msg send)
+  local cmds22=(msg recv)
+  local cmds23=(msg stat)
+  local cmds24=(msg set-perms)
+  local cmds25=(msg demo)
+  local cmds26=(shm tune)
+  local cmds27=(shm read)
+  local cmds28=(shm write)
+  local cmds29=(shm lock)
+  local cmds30=(shm unlock)
+  local cmds31=(shm set-perms)
+  local cmds32=(shm demo)
+  local cmds33=(signal demo)
+  local cmds34=(fifo serve)
+  local cmds35=(fifo send)
+  local cmds36=(fifo bench)
+  local cmds37=(pipe-demo hello)
+  local cmds38=(pipe-demo pipeline)
+  local cmds39=(pipe-demo popen)
+  local cmds40=(pipe-demo capacity)
+  local cmds41=(pipe-demo nonblock)
+  local cmds42=(pipe-demo eof)
+  local cmds43=(pipe-demo sigpipe)
+  local cmds44=(pipe-demo atomic)
+  local cmds45=(socket demo)
 
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_fifo_send; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_signal_demo; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_demo; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_lock; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_shm_write; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_shm_read; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_shm_tune; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_demo; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_stat; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_msg_recv; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_msg_send; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_msg_tune; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_demo; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_op; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_sem_set; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_sem_get; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_sem_tune; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_ipc_socket_demo; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_fifo_send; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_signal_demo; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_shm_demo; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_lock; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_write; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_read; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_tune; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_msg_demo; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_msg_stat; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_recv; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_send; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_tune; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_sem_demo; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_sem_op; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_set; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_get; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_tune; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_ns; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_who; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_socket; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ipc_metrics; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ipc_pipedemo; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ipc_fifo; return $?; fi
@@ -296,7 +308,7 @@ function _picocli_ipc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics help"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns help"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -613,7 +625,7 @@ function _picocli_ipc_signal() {
 
   local commands="demo"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--color' '--ns'"
+  local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -623,9 +635,6 @@ function _picocli_ipc_signal() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -740,13 +749,136 @@ function _picocli_ipc_metrics() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `socket` subcommand.
+function _picocli_ipc_socket() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="demo"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `who` subcommand.
+function _picocli_ipc_who() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--json' '--debug'"
+  local arg_opts="'-q' '--queue-id' '-Q' '--queue-key' '-m' '--shmem-id' '-M' '--shmem-key' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-shmem' '--posix-mqueue' '--posix-semaphore' '-p' '--pid' '--color' '--ns'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-q'|'--queue-id')
+      return
+      ;;
+    '-Q'|'--queue-key')
+      return
+      ;;
+    '-m'|'--shmem-id')
+      return
+      ;;
+    '-M'|'--shmem-key')
+      return
+      ;;
+    '-s'|'--semaphore-id')
+      return
+      ;;
+    '-S'|'--semaphore-key')
+      return
+      ;;
+    '--posix-shmem')
+      return
+      ;;
+    '--posix-mqueue')
+      return
+      ;;
+    '--posix-semaphore')
+      return
+      ;;
+    '-p'|'--pid')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ns` subcommand.
+function _picocli_ipc_ns() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--json' '--debug'"
+  local arg_opts="'--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_ipc_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns"
   local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -1014,7 +1146,7 @@ function _picocli_ipc_sem_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace' '--debug'"
+  local flag_opts="'-h' '--help' '--trace' '--diagram' '--debug'"
   local arg_opts="'--pace' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1290,7 +1422,7 @@ function _picocli_ipc_msg_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace' '--debug'"
+  local flag_opts="'-h' '--help' '--trace' '--diagram' '--debug'"
   local arg_opts="'--round-trips' '--clients' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1599,7 +1731,7 @@ function _picocli_ipc_shm_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace' '--debug'"
+  local flag_opts="'-h' '--help' '--trace' '--diagram' '--debug'"
   local arg_opts="'--items' '--size' '--slots' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1641,8 +1773,8 @@ function _picocli_ipc_signal_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace' '--json' '--debug'"
-  local arg_opts="'--signals' '--queued' '--members' '--pace' '--timeout' '--color' '--ns'"
+  local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
+  local arg_opts="'--signals' '--queued' '--members' '--pace' '--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1667,9 +1799,6 @@ function _picocli_ipc_signal_demo() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
-      ;;
-    '--ns')
-      return
       ;;
   esac
 
@@ -2093,6 +2222,42 @@ function _picocli_ipc_pipedemo_atomic() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `demo` subcommand.
+function _picocli_ipc_socket_demo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
+  local arg_opts="'-m' '--message' '--timeout' '--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-m'|'--message')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Define a completion specification (a compspec) for the
 # `ipc`, `ipc.sh`, and `ipc.bash` commands.
 # Uses the bash `complete` builtin (see [6]) to specify that shell function
@@ -2109,7 +2274,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/who'|'/ns'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -2276,14 +2441,12 @@ function _ipc_option_values() {
     '/shm/demo --color') echo one auto always never ;;
     '/shm/demo --ns') echo one PID PATH ;;
     '/signal --color') echo one auto always never ;;
-    '/signal --ns') echo one PID PATH ;;
     '/signal/demo --signals') echo any ;;
     '/signal/demo --queued') echo any ;;
     '/signal/demo --members') echo any ;;
     '/signal/demo --pace') echo any ;;
     '/signal/demo --timeout') echo any ;;
     '/signal/demo --color') echo one auto always never ;;
-    '/signal/demo --ns') echo one PID PATH ;;
     '/fifo --color') echo one auto always never ;;
     '/fifo/serve --dir') echo any ;;
     '/fifo/serve --requests') echo any ;;
@@ -2325,6 +2488,23 @@ function _ipc_option_values() {
     '/metrics --textfile') echo any ;;
     '/metrics --color') echo one auto always never ;;
     '/metrics --ns') echo one PID PATH ;;
+    '/socket --color') echo one auto always never ;;
+    '/socket/demo -m'|'/socket/demo --message') echo any ;;
+    '/socket/demo --timeout') echo any ;;
+    '/socket/demo --color') echo one auto always never ;;
+    '/who -q'|'/who --queue-id') echo any ;;
+    '/who -Q'|'/who --queue-key') echo any ;;
+    '/who -m'|'/who --shmem-id') echo any ;;
+    '/who -M'|'/who --shmem-key') echo any ;;
+    '/who -s'|'/who --semaphore-id') echo any ;;
+    '/who -S'|'/who --semaphore-key') echo any ;;
+    '/who --posix-shmem') echo any ;;
+    '/who --posix-mqueue') echo any ;;
+    '/who --posix-semaphore') echo any ;;
+    '/who -p'|'/who --pid') echo any ;;
+    '/who --color') echo one auto always never ;;
+    '/who --ns') echo one PID PATH ;;
+    '/ns --color') echo one auto always never ;;
     '/help --color') echo one auto always never ;;
     '/help --ns') echo one PID PATH ;;
   esac

@@ -10,6 +10,9 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <termios.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <netinet/in.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/ipc.h>
@@ -117,5 +120,29 @@ int main(void) {
     AT("SSI_UID", struct signalfd_siginfo, ssi_uid);
     AT("SSI_STATUS", struct signalfd_siginfo, ssi_status);
     AT("SSI_INT", struct signalfd_siginfo, ssi_int);
+    SIZE("SOCKADDR_UN_SIZE", struct sockaddr_un);
+    AT("SUN_PATH", struct sockaddr_un, sun_path);
+    SIZE("SOCKADDR_IN_SIZE", struct sockaddr_in);
+    AT("SIN_PORT", struct sockaddr_in, sin_port);
+    AT("SIN_ADDR", struct sockaddr_in, sin_addr);
+    SIZE("UCRED_SIZE", struct ucred);
+    AT("UCRED_PID", struct ucred, pid);
+    AT("UCRED_UID", struct ucred, uid);
+    AT("UCRED_GID", struct ucred, gid);
+    SIZE("MSGHDR_SIZE", struct msghdr);
+    AT("MSG_IOV", struct msghdr, msg_iov);
+    AT("MSG_IOVLEN", struct msghdr, msg_iovlen);
+    AT("MSG_CONTROL", struct msghdr, msg_control);
+    AT("MSG_CONTROLLEN", struct msghdr, msg_controllen);
+    AT("MSG_FLAGS", struct msghdr, msg_flags);
+    SIZE("IOVEC_SIZE", struct iovec);
+    AT("IOV_BASE", struct iovec, iov_base);
+    AT("IOV_LEN", struct iovec, iov_len);
+    AT("CMSG_LEN", struct cmsghdr, cmsg_len);
+    AT("CMSG_LEVEL", struct cmsghdr, cmsg_level);
+    AT("CMSG_TYPE", struct cmsghdr, cmsg_type);
+    printf("CMSG_DATA %zu\n", (size_t) CMSG_LEN(0));
+    printf("CMSG_LEN_INT %zu\n", (size_t) CMSG_LEN(sizeof(int)));
+    printf("CMSG_SPACE_INT %zu\n", (size_t) CMSG_SPACE(sizeof(int)));
     return 0;
 }

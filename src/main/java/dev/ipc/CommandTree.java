@@ -5,22 +5,26 @@ import dev.ipc.fifo.FifoCommand;
 import dev.ipc.metrics.MetricsCommand;
 import dev.ipc.msg.MsgCommand;
 import dev.ipc.pipe.PipeDemoCommand;
+import dev.ipc.socket.SocketCommand;
 import dev.ipc.sem.SemCommand;
 import dev.ipc.shm.ShmCommand;
 import dev.ipc.signal.SignalCommand;
 
+import dev.ipc.cli.CommandGroup;
 import dev.ipc.cli.DecimalConverter;
 import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.HelpLayout;
 import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
 
 import dev.ipc.ls.LsCommand;
 import dev.ipc.mk.MkCommand;
+import dev.ipc.ns.NsCommand;
 import dev.ipc.proc.Prefetch;
 import dev.ipc.rm.RmCommand;
+import dev.ipc.who.WhoCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
@@ -34,7 +38,8 @@ import java.util.Map;
  */
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
-    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics"};
+    static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics",
+            "socket", "who", "ns"};
 
     private CommandTree() {
     }
@@ -49,19 +54,25 @@ public final class CommandTree {
             case "rm":
                 return RmCommand.spec();
             case "sem":
-                return new SemCommand();
+                return SemCommand.spec();
             case "msg":
-                return new MsgCommand();
+                return MsgCommand.spec();
             case "shm":
-                return new ShmCommand();
+                return ShmCommand.spec();
             case "signal":
                 return new SignalCommand();
             case "fifo":
-                return new FifoCommand();
+                return FifoCommand.spec();
             case "pipe-demo":
-                return new PipeDemoCommand();
+                return PipeDemoCommand.spec();
+            case "ns":
+                return new NsCommand();
             case "metrics":
                 return new MetricsCommand();
+            case "socket":
+                return new SocketCommand();
+            case "who":
+                return new WhoCommand();
             default:
                 return null;
         }
@@ -87,10 +98,26 @@ public final class CommandTree {
     public static CommandLine full() {
         CommandLine root = new CommandLine(IpcCommand.spec());
         for (String name : NAMES) {
+            Object command = create(name);
+            CommandGroup group = CommandGroup.of(command);
+            root.addSubcommand(name, group == null ? command : group.withAllMembers());
+            withoutNamespace(root.getSubcommands().get(name));
+        }
+        root.addSubcommand("help", HelpTopicCommand.spec());
+        return root;
+    }
+
+    /**
+     * The root with every command but without the members of groups built in code: all that ipc --help and a
+     * line without a command show.
+     */
+    private static CommandLine topLevel() {
+        CommandLine root = new CommandLine(IpcCommand.spec());
+        for (String name : NAMES) {
             root.addSubcommand(name, create(name));
             withoutNamespace(root.getSubcommands().get(name));
         }
-        root.addSubcommand("help", new HelpCommand());
+        root.addSubcommand("help", HelpTopicCommand.spec());
         return root;
     }
 
@@ -101,17 +128,28 @@ public final class CommandTree {
     static CommandLine forArguments(String... args) {
         int at = 0;
         while (at < args.length && args[at].startsWith("-")) {
-            at += args[at].equals("--color") ? 2 : 1; // --color's value is not a command
+            // the values of --color and --ns are not commands
+            at += args[at].equals("--color") || args[at].equals("--ns") ? 2 : 1;
         }
         String first = at < args.length ? args[at] : null;
         Object only = first == null ? null : create(first);
         if (only == null) {
-            return asksOnlyForVersion(args) ? new CommandLine(IpcCommand.spec()) : full();
+            if (asksOnlyForVersion(args)) {
+                return new CommandLine(IpcCommand.spec());
+            }
+            return first == null ? topLevel() : full();
         }
         CommandLine root = new CommandLine(IpcCommand.spec());
-        Object leaf = at + 1 < args.length ? groupMember(only, args[at + 1]) : null;
+        CommandGroup builtGroup = CommandGroup.of(only);
+        Object leaf = at + 1 >= args.length ? null
+                : builtGroup != null ? builtGroup.member(args[at + 1]) : groupMember(only, args[at + 1]);
         if (leaf == null) {
-            root.addSubcommand(first, only);
+            root.addSubcommand(first, builtGroup != null ? builtGroup.withAllMembers() : only);
+            withoutNamespace(root.getSubcommands().get(first));
+        } else if (builtGroup != null) {
+            CommandLine group = new CommandLine((CommandSpec) only);
+            group.addSubcommand(args[at + 1], leaf);
+            root.addSubcommand(first, group);
             withoutNamespace(root.getSubcommands().get(first));
         } else {
             CommandLine group = new CommandLine(groupWithoutMembers(only, first));
@@ -185,12 +223,15 @@ public final class CommandTree {
                 environment, null, Prefetch.NONE, namespace), args);
     }
 
-    /** Help as wide as COLUMNS says, else as the terminal is (picocli asks stty), else 80 columns. */
+    /**
+     * Help as wide as COLUMNS says, else as the terminal is (picocli asks stty), else 80 columns; never wider than
+     * {@link HelpLayout#PROSE}, where lines get too long to read.
+     */
     private static void fitHelpToTerminal(CommandLine root, Map<String, String> environment) {
         String columns = environment.get("COLUMNS");
         if (columns != null && columns.matches("[0-9]{2,4}")) {
             root.setUsageHelpAutoWidth(false);
-            root.setUsageHelpWidth(Math.max(55, Integer.parseInt(columns)));
+            root.setUsageHelpWidth(Math.min(HelpLayout.PROSE, Math.max(55, Integer.parseInt(columns))));
         } else {
             root.setUsageHelpAutoWidth(true);
         }
@@ -202,12 +243,29 @@ public final class CommandTree {
         public int execute(CommandLine.ParseResult parseResult) {
             for (CommandLine.ParseResult part = parseResult; part != null; part = part.subcommand()) {
                 // by name: an instanceof would load picocli's HelpCommand on every start
-                if (part.isUsageHelpRequested() || part.commandSpec().name().equals("help")) {
+                if (part.isUsageHelpRequested() || part.commandSpec().helpCommand()) {
+                    refuseUnknownWords(parseResult);
                     root.setColorScheme(terminal.helpColours()); // only then: deciding costs a look at stdout
+                    if (root.isUsageHelpAutoWidth()) {
+                        int detected = root.getCommandSpec().usageMessage().width();
+                        root.setUsageHelpAutoWidth(false);
+                        root.setUsageHelpWidth(Math.max(55, Math.min(HelpLayout.PROSE, detected)));
+                    }
+                    HelpLayout.install(root);
                     break;
                 }
             }
             return new CommandLine.RunLast().execute(parseResult);
+        }
+
+        /** "ipc nosuch --help" is a mistake, not a request for the root's help: picocli lets it pass. */
+        private static void refuseUnknownWords(CommandLine.ParseResult parseResult) {
+            for (CommandLine.ParseResult part = parseResult; part != null; part = part.subcommand()) {
+                if (!part.unmatched().isEmpty()) {
+                    throw new CommandLine.UnmatchedArgumentException(part.commandSpec().commandLine(),
+                            part.unmatched());
+                }
+            }
         }
     }
 

@@ -13,8 +13,11 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 
 final class InNamespace {
-    /** Commands that hold no state of an IPC namespace: FIFOs and pipes are files and descriptors. */
-    private static final Set<String> NOT_NAMESPACED = Set.of("fifo", "pipe-demo");
+    /**
+     * Commands that hold no state of an IPC namespace (FIFOs, pipes and sockets are files and descriptors,
+     * signals go to pids), and ns, which lists every namespace.
+     */
+    private static final Set<String> NOT_NAMESPACED = Set.of("fifo", "pipe-demo", "signal", "socket", "ns");
     /** The util-linux clones, whose tools exit 1 for bad input. */
     private static final Set<String> EXIT_1_ON_BAD_INPUT = Set.of("ls", "mk", "rm");
 
@@ -52,8 +55,9 @@ final class InNamespace {
         String command = command(args);
         try {
             if (command != null && NOT_NAMESPACED.contains(command)) {
-                throw IpcException.usage("--ns does not apply to " + command
-                        + ": it uses files and pipes, which belong to no IPC namespace");
+                throw IpcException.usage("--ns does not apply to " + command + (command.equals("ns")
+                        ? ": it lists every namespace ('ipc ls --ns " + value + "' lists one)"
+                        : ": it uses no object of an IPC namespace"));
             }
             int usage = command != null && EXIT_1_ON_BAD_INPUT.contains(command) ? 1 : ExitCodes.USAGE;
             try (NamespaceTarget namespace = NamespaceTarget.open(value, usage)) {

@@ -12,6 +12,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // picocli's default factory otherwise looks for Groovy's Closure class, which opens and searches the jar
+        // that the class-data archive spares every other class from reading.
+        System.setProperty("picocli.disable.closures", "true");
         // The file descriptors themselves, with our own buffering: no System.out locking or encoder loop.
         PrintWriter out = Utf8Output.printWriter(new FileOutputStream(FileDescriptor.out), false);
         PrintWriter err = Utf8Output.printWriter(new FileOutputStream(FileDescriptor.err), true);

@@ -1,13 +1,15 @@
 // Runs read-only commands in process so that a class-data-sharing archive records the classes they load.
 package dev.ipc;
 
-
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * scripts/ipc runs this after a build to find the classes for its class-data-sharing archives
@@ -35,7 +37,9 @@ public final class Training {
             {"msg", "demo", "--help"}, {"sem", "demo", "--help"}, {"shm", "demo", "--help"},
             {"signal", "demo", "--help"},
             {"msg", "stat", "--id", "2147483647"}, {"sem", "get", "--id", "2147483647"},
-            {"shm", "read", "--id", "2147483647"},
+            {"shm", "read", "--id", "2147483647"}, {"msg", "send", "--id", "2147483647", "training"},
+            {"msg", "recv", "--id", "2147483647", "--nowait"}, {"sem", "op", "--id", "2147483647", "0:+1"},
+            {"shm", "write", "--id", "2147483647", "training"},
             // Fails before it makes anything (no such folder), after loading the FIFO commands' native binding.
             {"fifo", "send", "--dir", "/nonexistent/ipc-training", "ping"}, {"fifo", "serve", "--help"},
             // reads the state and prints the exposition: loads the metrics command and the snapshot's readers
@@ -72,6 +76,37 @@ public final class Training {
                     + "         0   600          3     0     0     0     0          0 1795247672\n"},
     };
 
+    /**
+     * Loads, without running, every class of ipc's own and of jffi's in the jar, so that the archive holds the
+     * classes a command reaches only once its object exists (semop, shmat, a reply), which read-only lines never
+     * reach, and those of commands added later: a class the archive lacks is read from the jar, opened for it.
+     */
+    private static void loadOwnClasses() throws IOException {
+        Path jar;
+        try {
+            jar = Path.of(Training.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return; // not run from a jar: nothing to add
+        }
+        if (!Files.isRegularFile(jar)) {
+            return;
+        }
+        ClassLoader loader = Training.class.getClassLoader();
+        try (JarFile classes = new JarFile(jar.toFile())) {
+            for (Enumeration<JarEntry> entries = classes.entries(); entries.hasMoreElements(); ) {
+                String name = entries.nextElement().getName();
+                if (name.endsWith(".class") && (name.startsWith("dev/ipc/") || name.startsWith("com/kenai/jffi/"))
+                        && !name.endsWith("package-info.class")) {
+                    try {
+                        Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        // a class that cannot be loaded here is not one a command loads either
+                    }
+                }
+            }
+        }
+    }
+
     /** With "ls", only what ipc ls runs, for the launcher's archive of ls alone; else every command. */
     public static void main(String[] args) throws IOException {
         boolean lsAlone = args.length > 0 && args[0].equals("ls");
@@ -80,6 +115,7 @@ public final class Training {
             for (String[] command : READ_ONLY_COMMANDS) {
                 Main.run(sink, sink, true, command); // as main() runs a line; Main itself must be in the archive
             }
+            loadOwnClasses();
         }
         // The listings over a copy of /proc/sysvipc with one object of each kind, so that the code of their rows
         // is in the archive even where the machine has no objects; nothing real is touched.

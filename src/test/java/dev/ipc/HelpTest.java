@@ -1,11 +1,14 @@
 // Help for every command and option, with examples where a person needs them, as wide as the terminal says.
 package dev.ipc;
 
+import dev.ipc.cli.HelpLayout;
 import dev.ipc.cli.SelfCommand;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Processes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -56,6 +59,62 @@ class HelpTest {
         assertTrue(Ipc.run("--help").out().contains("\nEnvironment:\n  NO_COLOR "));
     }
 
+    /** Every command's help, descriptions and footers included, fits the width; prose stops at 100 columns. */
+    @ParameterizedTest(name = "{0} columns")
+    @ValueSource(ints = {55, 60, 80, 132, 200})
+    void every_commands_help_fits_the_width_and_stops_at_100_columns(int columns) {
+        CommandLine root = CommandTree.full();
+        root.setUsageHelpWidth(Math.min(HelpLayout.PROSE, columns));
+        HelpLayout.install(root);
+        List<String> tooWide = new ArrayList<>();
+        for (CommandLine command : all(root, new ArrayList<>())) {
+            String help = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            help.lines().filter(line -> line.length() > Math.min(columns, HelpLayout.PROSE))
+                    .forEach(line -> tooWide.add(command.getCommandSpec().qualifiedName() + ": " + line));
+        }
+        assertEquals(List.of(), tooWide);
+    }
+
+    /** At 60 columns an example's description wraps under its own column, never back to column 0. */
+    @Test
+    void example_descriptions_wrap_under_their_own_column() {
+        CommandLine root = CommandTree.full();
+        root.setUsageHelpWidth(60);
+        HelpLayout.install(root);
+        String help = root.getSubcommands().get("sem").getSubcommands().get("op")
+                .getUsageMessage(CommandLine.Help.Ansi.OFF);
+        String examples = help.substring(help.indexOf("\nExamples:\n") + 1);
+        assertTrue(examples.contains("\n  ipc sem op --id 3 --undo --hold 10s 0:-1   hold sem 0 for\n"
+                + " ".repeat(45) + "10 s, then the\n" + " ".repeat(45) + "kernel undoes\n"), examples);
+        for (CommandLine command : all(root, new ArrayList<>())) {
+            String text = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            int at = text.indexOf("\nExamples:\n");
+            if (at >= 0) {
+                String block = text.substring(at + 11).split("\n\n", 2)[0];
+                block.lines().forEach(line -> assertTrue(line.startsWith("  "),
+                        command.getCommandSpec().qualifiedName() + ": back at column 0: " + line));
+            }
+        }
+    }
+
+    @Test
+    void help_of_a_subcommand_is_that_commands_help() {
+        CommandResult help = Ipc.run("help", "sem", "tune");
+        assertEquals(0, help.exitCode(), help::toString);
+        assertEquals(Ipc.run("sem", "tune", "--help").out(), help.out());
+        assertTrue(help.out().startsWith("Usage: ipc sem tune "), help::toString);
+    }
+
+    private static List<CommandLine> all(CommandLine command, List<CommandLine> into) {
+        if (!command.getCommandSpec().helpCommand()) {
+            into.add(command);
+        }
+        for (CommandLine sub : command.getSubcommands().values()) {
+            all(sub, into);
+        }
+        return into;
+    }
+
     @Test
     void help_is_as_wide_as_columns_says() {
         for (int width : new int[] {60, 100}) {
@@ -66,5 +125,8 @@ class HelpTest {
             assertTrue(widest <= width, "a line of " + widest + " columns in help for " + width + ":\n" + help.out());
             assertTrue(widest > width - 12, "help for " + width + " columns uses them:\n" + help.out());
         }
+        CommandResult wide = Processes.run(SelfCommand.of("sem", "tune", "--help"), Map.of("COLUMNS", "200"), null);
+        int widest = wide.out().lines().mapToInt(String::length).max().orElse(0);
+        assertTrue(widest <= HelpLayout.PROSE && widest > 90, "at 200 columns, lines of at most 100:\n" + wide.out());
     }
 }

@@ -42,7 +42,35 @@ class RootCommandTest {
         CommandResult result = Ipc.run("frobnicate");
         assertEquals(2, result.exitCode());
         assertEquals(1, result.err().lines().count(), result::toString);
-        assertTrue(result.err().startsWith("ipc: Unmatched argument at index 0: 'frobnicate'"), result::toString);
+        assertEquals("ipc: unknown command 'frobnicate' (see 'ipc --help')\n", result.err());
+    }
+
+    @Test
+    void a_mistyped_command_option_or_kind_gets_a_suggestion() {
+        assertEquals(new CommandResult(2, "", "ipc: unknown command 'lss'; did you mean 'ls'? (see 'ipc --help')\n"),
+                Ipc.run("lss"));
+        assertEquals(new CommandResult(2, "", "ipc: unknown command 'fifo sned'; did you mean 'fifo send'? "
+                + "(see 'ipc fifo --help')\n"), Ipc.run("fifo", "sned", "ping"));
+        assertEquals(new CommandResult(1, "", "ipc: unknown argument: --orphan; did you mean '--orphans'?\n"),
+                Ipc.run("rm", "-a", "--orphan"));
+        assertEquals(new CommandResult(2, "", "ipc: Unknown option: '--jsn'; did you mean '--json'? "
+                + "(see 'ipc sem get --help')\n"), Ipc.run("sem", "get", "--jsn"));
+    }
+
+    @Test
+    void help_nosuch_and_nosuch_say_the_same() {
+        CommandResult help = Ipc.run("help", "nosuch");
+        assertEquals(new CommandResult(2, "", "ipc: unknown command 'nosuch' (see 'ipc --help')\n"), help);
+        assertEquals(help, Ipc.run("nosuch"));
+        assertEquals(new CommandResult(2, "", "ipc: unknown command 'sem nosuch' (see 'ipc sem --help')\n"),
+                Ipc.run("help", "sem", "nosuch"));
+    }
+
+    @Test
+    void an_unknown_command_with_help_is_an_error_not_the_roots_help() {
+        assertEquals(new CommandResult(2, "", "ipc: unknown command 'nosuch' (see 'ipc --help')\n"),
+                Ipc.run("nosuch", "--help"));
+        assertEquals(2, Ipc.run("sem", "nosuch", "--help").exitCode());
     }
 
     @Test

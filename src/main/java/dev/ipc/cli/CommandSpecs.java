@@ -24,6 +24,40 @@ public final class CommandSpecs {
         return spec;
     }
 
+    /**
+     * A leaf command's model, made in the command's constructor: its name, exit 2 for bad usage, options listed
+     * in the order added, starting with -h/--help (the version stays on the root, where -V answers for all).
+     */
+    public static CommandSpec leaf(Object command, String name) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        spec.name(name).exitCodeOnInvalidInput(ExitCodes.USAGE);
+        spec.usageMessage().sortOptions(false);
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        return spec;
+    }
+
+    /** An option without a value, read after parsing with {@link #given}. */
+    public static OptionSpec flag(String description, String... names) {
+        return OptionSpec.builder(names).arity("0").type(boolean.class).description(description).build();
+    }
+
+    /** An option with one value, kept as the text given and read after parsing with {@link #text}. */
+    public static OptionSpec value(String label, String description, String... names) {
+        return OptionSpec.builder(names).arity("1").type(String.class).paramLabel(label).description(description)
+                .build();
+    }
+
+    /** Whether the flag of this name was given. */
+    public static boolean given(CommandSpec spec, String name) {
+        return Boolean.TRUE.equals(spec.findOption(name).getValue());
+    }
+
+    /** The text of the option of this name: as given, else its default value, else null. */
+    public static String text(CommandSpec spec, String name) {
+        return spec.findOption(name).getValue();
+    }
+
     /** An option without a value; the setter runs once for each time it is given, in command-line order. */
     public static OptionSpec flag(ISetter setter, String description, String... names) {
         return OptionSpec.builder(names).arity("0").type(boolean.class).setter(setter).description(description)

@@ -5,7 +5,9 @@ import dev.ipc.sys.NativeCallException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -14,6 +16,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 public final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
     static final String PROGRAM = "ipc";
@@ -43,7 +48,7 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        print(terminal, err, ex.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')",
+        print(terminal, err, describeParse(ex) + " (see '" + command.getCommandSpec().qualifiedName() + " --help')",
                 Terminal.RED);
         if (debug) {
             ex.printStackTrace(err);
@@ -55,8 +60,52 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
+    /** picocli's message, or for a word it could not place, what the word was taken for and what is near it. */
+    static String describeParse(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            return unknownWord(ex.getCommandLine(), unmatched.getUnmatched().get(0), ex.getMessage());
+        }
+        return ex.getMessage();
+    }
+
+    /**
+     * "unknown command 'fifo sned'; did you mean 'fifo send'?" for a word where a command's subcommand goes,
+     * picocli's message (otherwise) and "; did you mean '--json'?" for an option.
+     */
+    public static String unknownWord(CommandLine command, String word, String otherwise) {
+        CommandSpec spec = command.getCommandSpec();
+        if (word.startsWith("-") && word.length() > 1) {
+            List<String> names = new ArrayList<>();
+            for (OptionSpec option : spec.options()) {
+                if (!option.hidden()) {
+                    names.addAll(List.of(option.names()));
+                }
+            }
+            String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            return otherwise + Suggestions.didYouMean(name, names);
+        }
+        if (command.getSubcommands().isEmpty()) {
+            return otherwise;
+        }
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, CommandLine> sub : command.getSubcommands().entrySet()) {
+            if (!sub.getValue().getCommandSpec().usageMessage().hidden()) {
+                names.add(sub.getKey());
+            }
+        }
+        String path = spec.parent() == null ? "" : spec.qualifiedName(" ").substring(spec.root().name().length() + 1)
+                + " ";
+        List<String> close = Suggestions.closest(word, names);
+        close.replaceAll(name -> path + name);
+        String hint = close.isEmpty() ? "" : "; did you mean '" + String.join("' or '", close) + "'?";
+        return "unknown command '" + path + word + "'" + hint;
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+        if (ex instanceof UnmatchedArgumentException unmatched) { // ipc help nosuch: as ipc nosuch
+            return handleParseException(unmatched, null);
+        }
         if (ex instanceof ParameterException) {
             report(ex, command.getOut(), command.getErr());
             return command.getCommandSpec().exitCodeOnInvalidInput();

@@ -3,9 +3,52 @@ package dev.ipc.demo;
 
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.IpcConstants;
+import dev.ipc.sys.Native;
+
+import java.nio.charset.StandardCharsets;
 
 public final class Calls {
     private Calls() {
+    }
+
+    /** Data as a C string literal, cut after 32 bytes as strace cuts it by default. */
+    public static String quote(byte[] data, int offset, int length) {
+        return quote(data, offset, length, 32);
+    }
+
+    /** A path, an argument or a command line, whole. */
+    public static String quote(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return quote(bytes, 0, bytes.length, bytes.length);
+    }
+
+    private static String quote(byte[] data, int offset, int length, int limit) {
+        StringBuilder text = new StringBuilder("\"");
+        int shown = Math.min(length, limit);
+        for (int i = 0; i < shown; i++) {
+            int b = data[offset + i] & 0xff;
+            switch (b) {
+                case '\n' -> text.append("\\n");
+                case '\t' -> text.append("\\t");
+                case '"' -> text.append("\\\"");
+                case '\\' -> text.append("\\\\");
+                default -> {
+                    if (b >= 0x20 && b < 0x7f) {
+                        text.append((char) b);
+                    } else {
+                        text.append(String.format("\\%o", b));
+                    }
+                }
+            }
+        }
+        text.append('"');
+        return length > shown ? text + "..." : text.toString();
+    }
+
+    /** A call's result: the value, or "-1 EAGAIN (Resource temporarily unavailable)". */
+    public static String result(long value, int errno) {
+        return value >= 0 ? Long.toString(value)
+                : "-1 " + Native.errnoName(errno) + " (" + Native.describe(errno) + ")";
     }
 
     /** "IPC_CREAT|IPC_EXCL|0600" */
@@ -97,5 +140,39 @@ public final class Calls {
             case SEMAPHORE_SET -> "semctl(" + id + ", 0, IPC_RMID, NULL)";
             case SEGMENT -> "shmctl(" + id + ", IPC_RMID, NULL)";
         };
+    }
+
+    /**
+     * The System V object a call traced here acts on, as "semaphore set 3": the id a *get call returned or the id
+     * the call is given first; null when the call names none (shmdt, a call of another kind).
+     */
+    public static String objectOf(String call) {
+        int paren = call.indexOf('(');
+        if (paren < 3) {
+            return null;
+        }
+        String name = call.substring(0, paren);
+        SystemVKind kind = null;
+        for (SystemVKind candidate : SystemVKind.values()) {
+            if (name.startsWith(candidate.shortName()) && !name.contains("_")) {
+                kind = candidate;
+            }
+        }
+        if (kind == null) {
+            return null;
+        }
+        String id;
+        if (name.endsWith("get")) {
+            int equals = call.lastIndexOf(" = ");
+            id = equals < 0 ? "" : call.substring(equals + 3).trim();
+        } else {
+            int end = paren + 1;
+            while (end < call.length() && Character.isDigit(call.charAt(end))) {
+                end++;
+            }
+            boolean whole = end < call.length() && (call.charAt(end) == ',' || call.charAt(end) == ')');
+            id = whole ? call.substring(paren + 1, end) : "";
+        }
+        return id.isEmpty() || !id.chars().allMatch(Character::isDigit) ? null : kind.noun() + " " + id;
     }
 }

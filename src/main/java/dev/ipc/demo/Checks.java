@@ -1,7 +1,10 @@
 // The documents' rules a demo checks, what failed that is not the kernel's doing, and the verdict: one API for all demos.
 package dev.ipc.demo;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.IpcException;
+
+import java.io.IOException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +63,24 @@ public final class Checks {
         checks.forEach(check -> lines.add(check.summaryLine()));
         failures.forEach(failure -> lines.add(Check.summaryLine(false, failure)));
         return lines;
+    }
+
+    /** The "checks" and "failures" arrays, inside a demo's JSON object. */
+    public synchronized void writeJson(JsonGenerator json) throws IOException {
+        json.writeArrayFieldStart("checks");
+        for (Check check : checks) {
+            json.writeStartObject();
+            json.writeStringField("rule", check.rule());
+            json.writeBooleanField("ok", check.ok());
+            json.writeStringField("observed", check.observed());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("failures");
+        for (String failure : failures) {
+            json.writeString(failure);
+        }
+        json.writeEndArray();
     }
 
     /** Failed checks and other failures together. */

@@ -21,8 +21,8 @@ final class ChildNarrator implements Narrator {
     }
 
     @Override
-    public synchronized void emit(String kind, String text) {
-        out.print(MARK + System.nanoTime() + " " + kind + " " + text.replace('\n', ' ') + "\n");
+    public synchronized void emit(long nanos, String kind, String text) {
+        out.print(MARK + nanos + " " + kind + " " + text.replace('\n', ' ') + "\n");
         out.flush();
     }
 }

@@ -8,7 +8,6 @@ import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVLifecycle;
 
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,10 +27,45 @@ public final class DemoRun {
         void run(DemoRun run) throws Exception;
     }
 
+    /**
+     * Where the run goes. Text: the transcript on out, calls (--trace) in it or, with callsOnStderr, on err.
+     * --json: one JSON object on out, calls on err. --diagram: a Mermaid sequence diagram on out, calls on err.
+     */
+    public record Output(PrintWriter out, PrintWriter err, boolean trace, boolean callsOnStderr, boolean json,
+                         boolean diagram) {
+        /** The transcript on out, with the calls in it when tracing. */
+        public static Output text(PrintWriter out, boolean trace) {
+            return new Output(out, null, trace, false, false, false);
+        }
+
+        public Output withDiagram(PrintWriter err, boolean diagram) {
+            return new Output(out, err, trace, callsOnStderr, json, diagram);
+        }
+
+        public Output withJson(PrintWriter err, boolean json) {
+            return new Output(out, err, trace, callsOnStderr, json, diagram);
+        }
+
+        /** --trace on stderr in strace's notation, as pipe-demo's. */
+        public Output withCallsOnStderr(PrintWriter err) {
+            return new Output(out, err, trace, true, json, diagram);
+        }
+
+        /** Whether processes must tell their calls: to show them or to draw them. */
+        public boolean calls() {
+            return trace || diagram;
+        }
+
+        boolean story() {
+            return !json && !diagram;
+        }
+    }
+
     private final PrintWriter out;
     private final String name;
     private final boolean trace;
-    private final boolean json;
+    private final Output output;
+    private Json.Body findings = json -> { };
     private final Transcript transcript;
     private final Narrator parent;
     private final List<Owned> objects = new ArrayList<>();
@@ -44,28 +78,24 @@ public final class DemoRun {
 
     /** name is the command ("sem demo"); intro is printed first, one paragraph a line. */
     public DemoRun(PrintWriter out, String name, boolean trace, String... intro) {
-        this(out, null, false, name, trace, intro);
+        this(Output.text(out, trace), name, intro);
     }
 
-    /**
-     * As above, with the system calls (--trace) on calls, "actor: call" in strace's notation, instead of in the
-     * transcript; with json, only the findings, as one JSON object on out at the end.
-     */
-    public DemoRun(PrintWriter out, PrintWriter calls, boolean json, String name, boolean trace, String... intro) {
-        this.out = out;
+    /** As above, to the output chosen; the intro is printed with the transcript only. */
+    public DemoRun(Output output, String name, String... intro) {
+        this.output = output;
+        this.out = output.out();
         this.name = name;
-        this.trace = trace;
-        this.json = json;
-        PrintWriter story = json ? new PrintWriter(Writer.nullWriter()) : out;
-        for (String paragraph : intro) {
-            story.println(paragraph);
+        this.trace = output.calls();
+        if (output.story()) {
+            for (String paragraph : intro) {
+                out.println(paragraph);
+            }
+            out.println();
+            out.flush();
         }
-        story.println();
-        story.flush();
-        this.transcript = new Transcript(story);
-        if (calls != null) {
-            transcript.callsTo(calls);
-        }
+        PrintWriter calls = output.trace() && (output.callsOnStderr() || !output.story()) ? output.err() : null;
+        this.transcript = new Transcript(output.story() ? out : null, calls);
         this.parent = transcript.narrator("parent", trace);
     }
 
@@ -77,8 +107,14 @@ public final class DemoRun {
         return transcript;
     }
 
+    /** Whether processes tell their calls (--trace or --diagram): children must be started with --trace then. */
     public boolean tracing() {
         return trace;
+    }
+
+    /** What --json writes besides the checks. */
+    public void findings(Json.Body findings) {
+        this.findings = findings;
     }
 
     /** Registers an object the demo made, so that it is removed at the end whatever happens. */
@@ -92,6 +128,7 @@ public final class DemoRun {
         synchronized (this) {
             processes.add(process);
         }
+        transcript.add(System.nanoTime(), "parent", Transcript.Kind.START, process.label(), "starts");
         parent.say("starts " + process.label());
         return process;
     }
@@ -104,18 +141,20 @@ public final class DemoRun {
         synchronized (this) {
             processes.add(process);
         }
+        transcript.add(System.nanoTime(), "parent", Transcript.Kind.START, process.label(), "starts");
         parent.say("starts " + process.label());
         return process;
     }
 
-    /** A check for the verdict: what the documents say, and whether the kernel did it. */
-    public void check(boolean ok, String what) {
-        checks.check(ok, what, what);
-    }
-
     /** A check whose rule and observation are told apart (in --json). */
     public void check(boolean ok, String rule, String observed) {
-        checks.check(ok, rule, observed);
+        Checks.Check check = checks.check(ok, rule, observed);
+        transcript.add(System.nanoTime(), "parent", Transcript.Kind.CHECK, null, check.storyLine());
+    }
+
+    /** A check for the verdict: what the documents say, and whether the kernel did it. */
+    public void check(boolean ok, String what) {
+        check(ok, what, what);
     }
 
     /** A line for after the checks: figures such as throughput. */
@@ -129,16 +168,18 @@ public final class DemoRun {
         if (status != 0) {
             throw new DemoFailure(process.label() + " exited with status " + status);
         }
+        transcript.add(System.nanoTime(), process.label(), Transcript.Kind.EXIT, "parent", "exit status 0");
         parent.say(process.label() + " exited with status 0");
+    }
+
+    /** As {@link #execute(Body)}; with --json, findings writes the demo's own members of the JSON object. */
+    public int execute(Body body, Json.Body findings) {
+        findings(findings);
+        return execute(body);
     }
 
     /** Runs the body, cleans up, prints the checks and verdict; exit 0 only when every check passed. */
     public int execute(Body body) {
-        return execute(body, null);
-    }
-
-    /** As {@link #execute(Body)}; with json, findings writes the demo's own members of the JSON object. */
-    public int execute(Body body, Json.Body findings) {
         Thread hook = new Thread(() -> {
             interrupted = true;
             parent.say("interrupted: stopping the processes and removing the objects");
@@ -176,49 +217,36 @@ public final class DemoRun {
         if (failure != null) {
             checks.fail(failure);
         }
-        if (json) {
-            writeJson(findings);
-            verdictPrinted.countDown();
-            return checks.verdict(name + ": ", broken -> checksFailed(checks.failed()) + ": " + broken.get(0).rule());
-        }
-        out.println();
-        out.println("Checks:");
-        checks.summaryLines().forEach(out::println);
-        if (!notes.isEmpty()) {
-            out.println();
-            notes.forEach(out::println);
-        }
         int failed = checks.failed();
-        out.println();
-        out.println(failed == 0 ? "The kernel behaved as the documents say."
-                : "The demo did not go as the documents say: " + checksFailed(failed) + ".");
+        if (output.json()) {
+            writeJson();
+        } else if (output.diagram()) {
+            out.print(diagram().render());
+        } else {
+            out.println();
+            out.println("Checks:");
+            checks.summaryLines().forEach(out::println);
+            if (!notes.isEmpty()) {
+                out.println();
+                notes.forEach(out::println);
+            }
+            out.println();
+            out.println(failed == 0 ? "The kernel behaved as the documents say."
+                    : "The demo did not go as the documents say: " + checksFailed(failed) + ".");
+        }
         out.flush();
         verdictPrinted.countDown();
-        return checks.verdict(name + ": ", broken -> checksFailed(failed) + " (see above)");
+        return checks.verdict(name + ": ", broken -> checksFailed(failed) + (output.story() ? " (see above)"
+                : ": " + broken.get(0).rule()));
     }
 
-    private void writeJson(Json.Body findings) {
+    private void writeJson() {
         Json.write(out, json -> {
             json.writeStartObject();
             json.writeStringField("demo", name);
             json.writeBooleanField("ok", checks.passed());
-            if (findings != null) {
-                findings.write(json);
-            }
-            json.writeArrayFieldStart("checks");
-            for (Checks.Check check : checks.checks()) {
-                json.writeStartObject();
-                json.writeStringField("rule", check.rule());
-                json.writeBooleanField("ok", check.ok());
-                json.writeStringField("observed", check.observed());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("failures");
-            for (String failure : checks.failures()) {
-                json.writeString(failure);
-            }
-            json.writeEndArray();
+            findings.write(json);
+            checks.writeJson(json);
             json.writeArrayFieldStart("notes");
             for (String note : notes) {
                 json.writeString(note);
@@ -226,7 +254,14 @@ public final class DemoRun {
             json.writeEndArray();
             json.writeEndObject();
         });
-        out.flush();
+    }
+
+    /** The run as it happened, drawn from the transcript's events; failures that are no check close it. */
+    public Diagram diagram() {
+        Diagram diagram = DiagramEvents.draw(transcript.events(), "parent", "parent[" + ProcessHandle.current().pid()
+                + "]");
+        checks.failures().forEach(failure -> diagram.noteAcross("FAIL: " + failure));
+        return diagram;
     }
 
     private static String checksFailed(int failed) {

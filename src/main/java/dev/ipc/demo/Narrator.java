@@ -6,7 +6,12 @@ public interface Narrator {
     boolean tracing();
 
     /** One line of the given kind (say, trace or fact), stamped with the time it is told (System.nanoTime). */
-    void emit(String kind, String text);
+    default void emit(String kind, String text) {
+        emit(System.nanoTime(), kind, text);
+    }
+
+    /** One line stamped with the given System.nanoTime(), such as when the call it tells of began. */
+    void emit(long nanos, String kind, String text);
 
     /** A step, and why, in the words of the documents. */
     default void say(String text) {
@@ -17,6 +22,21 @@ public interface Narrator {
     default void trace(String call) {
         if (tracing()) {
             emit("trace", call);
+        }
+    }
+
+    /** A system call on a kernel object named for --diagram ("socket 3"): shown as {@link #trace(String)}. */
+    default void trace(String object, String call) {
+        trace(object, call, System.nanoTime());
+    }
+
+    /**
+     * As above, stamped with when the call began: calls of different processes then stand in the order the
+     * kernel saw them (a connect before the accept it woke), not in the order they were told.
+     */
+    default void trace(String object, String call, long began) {
+        if (tracing()) {
+            emit(began, "trace", object + "\t" + call);
         }
     }
 

@@ -5,7 +5,6 @@ package dev.ipc.docs;
 import dev.ipc.cli.CommaList;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -199,9 +198,9 @@ final class CommandText {
         }
     }
 
-    /** picocli's built-in help command: it has no page of its own and completes its siblings' names. */
+    /** The help command (ipc help): it has no page of its own and completes its siblings' names. */
     static boolean isHelp(CommandLine command) {
-        return command.getCommandSpec().userObject() instanceof HelpCommand;
+        return command.getCommandSpec().helpCommand();
     }
 
     /** The subcommands a user can name under this command: help's siblings, or its own. */

@@ -49,6 +49,18 @@ final class ShellCompletion {
             // reaches the functions below; options like +o default are set at registration in zsh anyway.
             picocli = replaceOnce(picocli, "  alias compopt=complete\n", "  function compopt { :; }\n");
         }
+        // picocli lists the siblings of its own HelpCommand class only; ours is another class
+        CommandLine help = root.getSubcommands().get("help");
+        if (help != null) {
+            String function = "function _picocli_" + NAME + "_help() {\n";
+            int at = picocli.indexOf(function);
+            String none = "  local commands=\"\"\n";
+            int empty = picocli.indexOf(none, at);
+            if (at >= 0 && empty >= 0) {
+                picocli = picocli.substring(0, empty) + "  local commands=\"" + String.join(" ",
+                        CommandText.subcommandNames(help)) + "\"\n" + picocli.substring(empty + none.length());
+            }
+        }
         // The first line is a #! line: this file is sourced, not run.
         picocli = picocli.substring(picocli.indexOf('\n') + 1);
         return "\n" + picocli + "\n" + values(root);

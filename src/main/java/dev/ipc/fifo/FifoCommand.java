@@ -1,27 +1,31 @@
 // The `ipc fifo` group: it only lists its subcommands.
 package dev.ipc.fifo;
 
-import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.VersionProvider;
-
-import picocli.CommandLine.Command;
+import dev.ipc.cli.CommandGroup;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-@Command(name = "fifo",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        synopsisSubcommandLabel = "COMMAND",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        description = "The client/server FIFO design: a server, a client and a benchmark.",
-        subcommands = {FifoServeCommand.class, FifoSendCommand.class, FifoBenchCommand.class})
-public final class FifoCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+public final class FifoCommand implements CommandGroup.Members {
+    private FifoCommand() {
+    }
+
+    /** The group, whose members are made only when named (see {@link CommandGroup}). */
+    public static CommandSpec spec() {
+        return CommandGroup.spec("fifo",
+                "The client/server FIFO design: a server, a client and a benchmark.",
+                new FifoCommand(), "serve", "send", "bench");
+    }
 
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "no fifo command given");
+    public Object create(String name) {
+        switch (name) {
+            case "serve":
+                return new FifoServeCommand();
+            case "send":
+                return new FifoSendCommand();
+            case "bench":
+                return new FifoBenchCommand();
+            default:
+                return null;
+        }
     }
 }

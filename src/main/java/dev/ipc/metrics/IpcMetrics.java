@@ -13,12 +13,14 @@ import dev.ipc.source.Orphans;
 import dev.ipc.source.UserDirectory;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVCalls;
+import dev.ipc.util.Parallel;
 
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -46,17 +48,37 @@ final class IpcMetrics {
         List<MessageQueue> queues = capped(snapshot.queues());
         List<SharedMemorySegment> segments = capped(snapshot.segments());
         List<SemaphoreSet> sets = capped(snapshot.sets());
-        // read once: a set's semaphores give both its waiters and whether it is an orphan
+        // What only the kernel's calls tell, read on three threads: the per-object figures of the capped
+        // objects, and whether each object is an orphan (semctl on every set, a scan of /proc for the queues).
+        // A set's semaphores are read once, for its waiters and for the orphan decision.
         Map<SemaphoreSet, Optional<List<Semaphore>>> semaphores = new IdentityHashMap<>();
-        for (SemaphoreSet set : sets) {
-            semaphores.put(set, semaphores(set));
+        Map<MessageQueue, OptionalLong> capacities = new IdentityHashMap<>();
+        List<Long> orphanCounts = Parallel.all(List.<Callable<Long>>of(
+                () -> {
+                    for (SemaphoreSet set : sets) {
+                        semaphores.put(set, semaphores(set));
+                    }
+                    for (MessageQueue queue : queues) {
+                        capacities.put(queue, capacity(queue));
+                    }
+                    return countOrphans(snapshot.segments());
+                },
+                () -> countOrphans(snapshot.queues()),
+                () -> countOrphans(snapshot.sets().subList(sets.size(), snapshot.sets().size()))));
+        long orphanSets = orphanCounts.get(2);
+        for (Optional<List<Semaphore>> read : semaphores.values()) {
+            if (read.map(Orphans::orphan).orElse(false)) {
+                orphanSets++;
+            }
         }
 
         out.gauge("ipc_objects", "IPC objects that exist, by kind.");
         out.sample("ipc_objects", snapshot.queues().size(), "kind", "queue");
         out.sample("ipc_objects", snapshot.segments().size(), "kind", "segment");
         out.sample("ipc_objects", snapshot.sets().size(), "kind", "semaphore_set");
-        out.sample("ipc_objects", snapshot.posixQueues().size(), "kind", "posix_queue");
+        if (snapshot.posixQueuesMounted()) { // else unknown, not none
+            out.sample("ipc_objects", snapshot.posixQueues().size(), "kind", "posix_queue");
+        }
         out.sample("ipc_objects", snapshot.posixSharedMemory().size(), "kind", "posix_shm");
         out.sample("ipc_objects", snapshot.posixSemaphores().size(), "kind", "posix_semaphore");
 
@@ -81,15 +103,8 @@ final class IpcMetrics {
 
         out.gauge("ipc_orphans", "System V objects no live process is known to use (as ipc ls --orphans counts "
                 + "them).");
-        out.sample("ipc_orphans", countOrphans(snapshot.queues()), "kind", "queue");
-        out.sample("ipc_orphans", countOrphans(snapshot.segments()), "kind", "segment");
-        long orphanSets = 0;
-        for (SemaphoreSet set : snapshot.sets()) {
-            Optional<List<Semaphore>> read = semaphores.get(set);
-            if (read != null ? read.map(Orphans::orphan).orElse(false) : orphans.orphan(set)) {
-                orphanSets++;
-            }
-        }
+        out.sample("ipc_orphans", orphanCounts.get(1), "kind", "queue");
+        out.sample("ipc_orphans", orphanCounts.get(0), "kind", "segment");
         out.sample("ipc_orphans", orphanSets, "kind", "semaphore_set");
 
         perObject("ipc_queue_messages", "Messages in a System V message queue (qnum).", queues,
@@ -97,7 +112,7 @@ final class IpcMetrics {
         perObject("ipc_queue_bytes", "Bytes in all messages of a System V message queue (cbytes).", queues,
                 queue -> OptionalLong.of(queue.usedBytes()));
         perObject("ipc_queue_capacity_bytes", "The byte limit of a System V message queue (qbytes).", queues,
-                IpcMetrics::capacity);
+                capacities::get);
         perObject("ipc_segment_size_bytes", "The size of a System V shared memory segment.", segments,
                 segment -> OptionalLong.of(segment.size()));
         perObject("ipc_segment_attachments", "Attachments of a System V shared memory segment (nattch).", segments,

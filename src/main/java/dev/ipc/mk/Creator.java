@@ -66,16 +66,25 @@ final class Creator {
 
     List<MkObject> createAll() {
         try {
-            request.sharedMemorySize().ifPresent(size -> systemV(SystemVKind.SEGMENT, size));
-            request.posixSharedMemorySize().ifPresent(this::posixSharedMemory);
+            // if statements, not ifPresent: a lambda would be linked at start-up for one call
+            if (request.sharedMemorySize().isPresent()) {
+                systemV(SystemVKind.SEGMENT, request.sharedMemorySize().getAsLong());
+            }
+            if (request.posixSharedMemorySize().isPresent()) {
+                posixSharedMemory(request.posixSharedMemorySize().getAsLong());
+            }
             if (request.queue()) {
                 systemV(SystemVKind.QUEUE, 0);
             }
             if (request.posixQueue()) {
                 posixQueue();
             }
-            request.semaphores().ifPresent(count -> systemV(SystemVKind.SEMAPHORE_SET, count));
-            request.posixSemaphoreValue().ifPresent(this::posixSemaphore);
+            if (request.semaphores().isPresent()) {
+                systemV(SystemVKind.SEMAPHORE_SET, request.semaphores().getAsInt());
+            }
+            if (request.posixSemaphoreValue().isPresent()) {
+                posixSemaphore(request.posixSemaphoreValue().getAsInt());
+            }
         } catch (RuntimeException failure) {
             rollBack();
             throw failure;
@@ -154,8 +163,16 @@ final class Creator {
     }
 
     private void created(SystemVKind resource, int id, int key, long size) {
-        undo.add(() -> SystemVLifecycle.remove(resource, id));
+        undo.add(new SystemVRemoval(resource, id));
         made.add(systemVMade(resource, id, key, size, true));
+    }
+
+    /** The roll-back of one System V creation (a class of its own rather than a lambda, linked at start-up). */
+    private record SystemVRemoval(SystemVKind resource, int id) implements Runnable {
+        @Override
+        public void run() {
+            SystemVLifecycle.remove(resource, id);
+        }
     }
 
     /** What the kernel holds for the object: read back with IPC_STAT, or as asked when that is refused. */
@@ -167,7 +184,7 @@ final class Creator {
             object = Optional.empty();
         }
         Map<String, Long> figures = new LinkedHashMap<>();
-        int mode = object.map(SystemVObject::permissions).orElse(request.mode() & 0777);
+        int mode = object.isPresent() ? object.get().permissions() : request.mode() & 0777;
         if (object.orElse(null) instanceof SharedMemorySegment segment) {
             figures.put("size", segment.size());
         } else if (object.orElse(null) instanceof SemaphoreSet set) {

@@ -1,35 +1,38 @@
 // The `ipc msg` group: it only lists its subcommands.
 package dev.ipc.msg;
 
-import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.VersionProvider;
-
+import dev.ipc.cli.CommandGroup;
 import dev.ipc.tune.MsgTuneCommand;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-@Command(name = "msg",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        synopsisSubcommandLabel = "COMMAND",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        description = "Message queues: tune the kernel's limits, send and receive messages, and the lab demo.",
-        subcommands = {
-                MsgTuneCommand.class,
-                MsgSendCommand.class,
-                MsgRecvCommand.class,
-                MsgStatCommand.class,
-                MsgSetPermsCommand.class,
-                MsgDemoCommand.class
-        })
-public final class MsgCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+public final class MsgCommand implements CommandGroup.Members {
+    private MsgCommand() {
+    }
+
+    /** The group, whose members are made only when named (see {@link CommandGroup}). */
+    public static CommandSpec spec() {
+        return CommandGroup.spec("msg",
+                "Message queues: tune the kernel's limits, send and receive messages, and the lab demo.",
+                new MsgCommand(), "tune", "send", "recv", "stat", "set-perms", "demo");
+    }
 
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "no msg command given");
+    public Object create(String name) {
+        switch (name) {
+            case "tune":
+                return new MsgTuneCommand();
+            case "send":
+                return MsgSendCommand.spec();
+            case "recv":
+                return MsgRecvCommand.spec();
+            case "stat":
+                return new MsgStatCommand();
+            case "set-perms":
+                return new MsgSetPermsCommand();
+            case "demo":
+                return new MsgDemoCommand();
+            default:
+                return null;
+        }
     }
 }

@@ -10,9 +10,10 @@ import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
+import dev.ipc.demo.DiagramOption;
 import dev.ipc.demo.Narrator;
 import dev.ipc.model.SystemVKind;
-import dev.ipc.proc.SystemVSyscalls;
+import dev.ipc.proc.IpcSyscalls;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.IpcConstants;
 import dev.ipc.sys.MessageBuffer;
@@ -47,7 +48,7 @@ import java.util.concurrent.Callable;
                 + "1 otherwise; 2 bad usage."})
 public final class MsgDemoCommand implements Callable<Integer> {
     /** msgrcv's number in /proc/PID/task/TID/syscall on this machine; empty where no table is known. */
-    private static final OptionalInt MSGRCV = SystemVSyscalls.current()
+    private static final OptionalInt MSGRCV = IpcSyscalls.current()
             .map(calls -> OptionalInt.of(calls.msgrcv())).orElse(OptionalInt.empty());
 
     @Mixin
@@ -77,6 +78,9 @@ public final class MsgDemoCommand implements Callable<Integer> {
             + "...); for the round trips, the first few.")
     boolean trace;
 
+    @Mixin
+    DiagramOption drawing;
+
     @Option(names = "--role", hidden = true)
     String role;
 
@@ -103,7 +107,8 @@ public final class MsgDemoCommand implements Callable<Integer> {
             ChildLink.requireRole("ipc msg demo", role, "sender", "receiver", "server", "client");
             return child();
         }
-        DemoRun run = new DemoRun(spec.commandLine().getOut(), "msg demo", trace,
+        DemoRun run = new DemoRun(DemoRun.Output.text(spec.commandLine().getOut(), trace)
+                .withDiagram(spec.commandLine().getErr(), drawing.diagram), "msg demo",
                 "ipc msg demo: processes share one message queue. A message is a type (a number, 1 or more) and "
                         + "a text; msgrcv takes the first message whose type matches what the receiver asks for:",
                 "  type 0: the first message in the queue;  type N: the first of type N;  type -N: the first of "
@@ -199,7 +204,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
             if (MSGRCV.isEmpty()) {
                 return Optional.empty(); // no syscall table for this machine: /proc cannot say
             }
-            Optional<Boolean> seen = SystemVSyscalls.sleepsIn(process.pid(), MSGRCV.getAsInt());
+            Optional<Boolean> seen = IpcSyscalls.sleepsIn(process.pid(), MSGRCV.getAsInt());
             if (seen.isEmpty() || seen.get() || System.nanoTime() > deadline) {
                 return seen;
             }
@@ -261,7 +266,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("msg", "demo", "--role", childRole, "--queue",
                 Integer.toString(id), "--round-trips", Long.toString(trips), "--clients",
                 Integer.toString(clientCount), "--objects", run.objectList()));
-        if (trace) {
+        if (trace || drawing.diagram) {
             args.add("--trace");
         }
         return args;

@@ -1,15 +1,15 @@
 // ipc msg recv: msgrcv with its type selection, for one message, several, or all that are there.
 package dev.ipc.msg;
 
+import dev.ipc.cli.CommandSpecs;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Sizes;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Json;
-import dev.ipc.cli.RawOutput;
 import dev.ipc.cli.OptionValues;
+import dev.ipc.cli.RawOutput;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.Errno;
@@ -19,13 +19,11 @@ import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVCalls;
 import dev.ipc.sys.ThreadAlarm;
 import dev.ipc.sysv.Failures;
-import dev.ipc.sysv.Stat;
 import dev.ipc.sysv.IdOrKey;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import dev.ipc.sysv.Stat;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,80 +33,83 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 
-@Command(name = "recv",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        sortOptions = false,
-        description = {"Receive messages from a message queue (msgrcv), selected by type.",
-                "msgrcv chooses:",
-                "  --type 0   the first message in the queue (the default)",
-                "  --type N   the first message of type N (with --except: the first whose type is not N)",
-                "  --type -N  the first message of the lowest type that is N or less",
-                "Each message is printed as its type, a tab and its text on one line. Printable UTF-8 is shown "
-                        + "as it is; backslash, tab, newline and CR as \\\\ \\t \\n \\r; other control "
-                        + "characters and bytes that are not UTF-8 as \\xHH. --raw writes the texts' bytes "
-                        + "only; --json an array of {type, size, text} (base64 instead of text when the bytes are "
-                        + "not UTF-8)."},
-        footer = {"", "Exit status: 0 received; 2 bad usage; 3 no such queue; 4 permission denied; 5 no message "
-                + "of that type and --nowait was given (or fewer than --count); 6 --timeout passed; 7 the queue "
-                + "was removed while waiting; 8 the message is longer than --max-size (it stays in the queue); "
-                + "1 other failures. Messages received before a failure are printed first.",
-                "", "Examples:",
-                "  ipc msg recv --key 0x1234                  wait for the first message",
-                "  ipc msg recv --id 3 --type -2 --nowait     the lowest type <= 2, or exit 5 at once",
-                "  ipc msg recv --id 3 --all --json           every message now queued"})
 public final class MsgRecvCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    IdOrKey target;
-
-    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "0",
-            description = "0, N or -N, as above (default ${DEFAULT-VALUE}).")
-    String type;
-
-    @Option(names = "--except", description = "With --type N > 0: the first message whose type is not N "
-            + "(MSG_EXCEPT).")
-    boolean except;
-
-    @Option(names = "--nowait", description = "Fail at once when no message matches (IPC_NOWAIT) instead of waiting.")
-    boolean nowait;
-
-    @Option(names = "--count", paramLabel = "K", description = "Receive K messages, waiting for each (default 1).")
-    String count;
-
-    @Option(names = "--all", description = "Receive every matching message now in the queue, without waiting; "
-            + "none is not an error.")
-    boolean all;
-
-    @Option(names = "--max-size", paramLabel = "BYTES",
-            description = "The longest text to accept; a longer message is an error and stays in the queue, "
-                    + "unless --truncate. " + Sizes.HELP)
-    String maxSize;
-
-    @Option(names = "--truncate", description = "Take a longer message cut to --max-size bytes (MSG_NOERROR); "
-            + "the rest of it is lost.")
-    boolean truncate;
-
-    @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Wait at most DURATION in all; 0: do not wait. " + Durations.HELP)
-    String timeout;
-
-    @Option(names = "--raw", description = "Write only the texts' bytes, exactly, one after the other.")
-    boolean raw;
-
-    @Option(names = "--json", description = "Print a JSON array of the messages.")
-    boolean json;
+    private final CommandSpec spec = CommandSpecs.leaf(this, "recv");
+    private IdOrKey target;
+    private String type;
+    private boolean except;
+    private boolean nowait;
+    private String count;
+    private boolean all;
+    private String maxSize;
+    private boolean truncate;
+    private String timeout;
+    private boolean raw;
+    private boolean json;
 
     private long messageType;
     private int remaining;
     private int received;
 
+    private MsgRecvCommand() {
+    }
+
+    /** The model, built in code (see {@link CommandSpecs}). */
+    public static CommandSpec spec() {
+        MsgRecvCommand command = new MsgRecvCommand();
+        CommandSpec spec = command.spec;
+        spec.usageMessage()
+                .description("Receive messages from a message queue (msgrcv), selected by type.",
+                        "msgrcv chooses:",
+                        "  --type 0   the first message in the queue (the default)",
+                        "  --type N   the first message of type N (with --except: the first whose type is not N)",
+                        "  --type -N  the first message of the lowest type that is N or less",
+                        "Each message is printed as its type, a tab and its text on one line. Printable UTF-8 is shown "
+                        + "as it is; backslash, tab, newline and CR as \\\\ \\t \\n \\r; other control "
+                        + "characters and bytes that are not UTF-8 as \\xHH. --raw writes the texts' bytes "
+                        + "only; --json an array of {type, size, text} (base64 instead of text when the bytes are "
+                        + "not UTF-8).")
+                .footer("", "Exit status: 0 received; 2 bad usage; 3 no such queue; 4 permission denied; 5 no message "
+                        + "of that type and --nowait was given (or fewer than --count); 6 --timeout passed; 7 the queue "
+                        + "was removed while waiting; 8 the message is longer than --max-size (it stays in the queue); "
+                        + "1 other failures. Messages received before a failure are printed first.",
+                        "", "Examples:",
+                        "  ipc msg recv --key 0x1234                  wait for the first message",
+                        "  ipc msg recv --id 3 --type -2 --nowait     the lowest type <= 2, or exit 5 at once",
+                        "  ipc msg recv --id 3 --all --json           every message now queued");
+        command.target = IdOrKey.addTo(spec);
+        spec.addOption(OptionSpec.builder("--type").arity("1").type(String.class).paramLabel("TYPE")
+                .defaultValue("0").description("0, N or -N, as above (default ${DEFAULT-VALUE}).").build());
+        spec.addOption(CommandSpecs.flag("With --type N > 0: the first message whose type is not N (MSG_EXCEPT).",
+                "--except"));
+        spec.addOption(CommandSpecs.flag("Fail at once when no message matches (IPC_NOWAIT) instead of waiting.",
+                "--nowait"));
+        spec.addOption(CommandSpecs.value("K", "Receive K messages, waiting for each (default 1).", "--count"));
+        spec.addOption(CommandSpecs.flag("Receive every matching message now in the queue, without waiting; "
+                + "none is not an error.", "--all"));
+        spec.addOption(CommandSpecs.value("BYTES", "The longest text to accept; a longer message is an error and "
+                + "stays in the queue, unless --truncate. " + Sizes.HELP, "--max-size"));
+        spec.addOption(CommandSpecs.flag("Take a longer message cut to --max-size bytes (MSG_NOERROR); the rest of "
+                + "it is lost.", "--truncate"));
+        spec.addOption(CommandSpecs.value("DURATION", "Wait at most DURATION in all; 0: do not wait. "
+                + Durations.HELP, "--timeout"));
+        spec.addOption(CommandSpecs.flag("Write only the texts' bytes, exactly, one after the other.", "--raw"));
+        spec.addOption(CommandSpecs.flag("Print a JSON array of the messages.", "--json"));
+        return spec;
+    }
+
     @Override
     public Integer call() {
+        type = CommandSpecs.text(spec, "--type");
+        except = CommandSpecs.given(spec, "--except");
+        nowait = CommandSpecs.given(spec, "--nowait");
+        count = CommandSpecs.text(spec, "--count");
+        all = CommandSpecs.given(spec, "--all");
+        maxSize = CommandSpecs.text(spec, "--max-size");
+        truncate = CommandSpecs.given(spec, "--truncate");
+        timeout = CommandSpecs.text(spec, "--timeout");
+        raw = CommandSpecs.given(spec, "--raw");
+        json = CommandSpecs.given(spec, "--json");
         messageType = OptionValues.integer(type, "--type");
         if (except && messageType <= 0) {
             throw IpcException.usage("--except needs --type N with N > 0 (msgrcv ignores MSG_EXCEPT for type "

@@ -1,9 +1,9 @@
 // ipc msg send: msgsnd of one message, from the command line, a file or standard input.
 package dev.ipc.msg;
 
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.OptionValues;
@@ -16,51 +16,60 @@ import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVCalls;
 import dev.ipc.sys.ThreadAlarm;
 import dev.ipc.sysv.Failures;
-import dev.ipc.sysv.Stat;
 import dev.ipc.sysv.IdOrKey;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.ipc.sysv.Stat;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "send",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        sortOptions = false,
-        description = {"Send one message to a message queue (msgsnd).",
-                "The text is TEXT, or the bytes of --file, or standard input; it is sent as it is, without a "
-                        + "trailing newline unless the input has one."},
-        footer = {"", "Exit status: 0 sent; 2 bad usage; 3 no such queue; 4 permission denied; 5 the queue is full"
-                + " and --nowait was given; 6 --timeout passed; 7 the queue was removed while waiting; 8 the message"
-                + " is longer than msgmax or than the queue can ever hold; 1 other failures.",
-                "", "Example:", "  ipc msg send --key 0x1234 --type 2 'hello'"})
 public final class MsgSendCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
+    private final CommandSpec spec = CommandSpecs.leaf(this, "send");
+    private IdOrKey target;
+    private String type;
+    private boolean nowait;
+    private String timeout;
+    private String file;
+    private String text;
 
-    @Mixin
-    IdOrKey target;
+    private MsgSendCommand() {
+    }
 
-    @Option(names = "--type", paramLabel = "N", defaultValue = "1",
-            description = "The message type, 1 or more (default ${DEFAULT-VALUE}); receivers select by it.")
-    String type;
-
-    @Option(names = "--nowait", description = "Fail at once when the queue is full (IPC_NOWAIT) instead of waiting.")
-    boolean nowait;
-
-    @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Wait at most DURATION for room in a full queue; 0: do not wait. " + Durations.HELP)
-    String timeout;
-
-    @Option(names = "--file", paramLabel = "FILE", description = "Send the bytes of this file.")
-    String file;
-
-    @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The message text (UTF-8).")
-    String text;
+    /** The model, built in code (see {@link CommandSpecs}). */
+    public static CommandSpec spec() {
+        MsgSendCommand command = new MsgSendCommand();
+        CommandSpec spec = command.spec;
+        spec.usageMessage()
+                .description("Send one message to a message queue (msgsnd).",
+                        "The text is TEXT, or the bytes of --file, or standard input; it is sent as it is, without a "
+                        + "trailing newline unless the input has one.")
+                .footer("", "Exit status: 0 sent; 2 bad usage; 3 no such queue; 4 permission denied; 5 the queue is "
+                        + "full and --nowait was given; 6 --timeout passed; 7 the queue was removed while "
+                        + "waiting; 8 the message is longer than msgmax or than the queue can ever hold; 1 other "
+                        + "failures.",
+                        "", "Example:", "  ipc msg send --key 0x1234 --type 2 'hello'");
+        command.target = IdOrKey.addTo(spec);
+        spec.addOption(OptionSpec.builder("--type").arity("1").type(String.class).paramLabel("N").defaultValue("1")
+                .description("The message type, 1 or more (default ${DEFAULT-VALUE}); receivers select by it.")
+                .build());
+        spec.addOption(CommandSpecs.flag("Fail at once when the queue is full (IPC_NOWAIT) instead of waiting.",
+                "--nowait"));
+        spec.addOption(CommandSpecs.value("DURATION", "Wait at most DURATION for room in a full queue; 0: do not "
+                + "wait. " + Durations.HELP, "--timeout"));
+        spec.addOption(CommandSpecs.value("FILE", "Send the bytes of this file.", "--file"));
+        spec.addPositional(PositionalParamSpec.builder().arity("0..1").type(String.class).paramLabel("TEXT")
+                .description("The message text (UTF-8).").build());
+        return spec;
+    }
 
     @Override
     public Integer call() {
+        type = CommandSpecs.text(spec, "--type");
+        nowait = CommandSpecs.given(spec, "--nowait");
+        timeout = CommandSpecs.text(spec, "--timeout");
+        file = CommandSpecs.text(spec, "--file");
+        text = spec.positionalParameters().get(0).getValue();
         long messageType = OptionValues.integer(type, "--type");
         if (messageType < 1) {
             throw IpcException.usage("--type " + type + ": a message's type must be 1 or more (msgsnd refuses "

@@ -5,7 +5,6 @@ package dev.ipc.pipe;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Json;
 import dev.ipc.demo.Checks;
-import dev.ipc.demo.Checks.Check;
 import dev.ipc.model.WaitStatus;
 import dev.ipc.sys.Native;
 import dev.ipc.sys.Posix;
@@ -44,11 +43,11 @@ final class Demo implements AutoCloseable {
         this.spec = spec;
         this.name = spec.name();
         this.deadline = options.deadline();
-        this.json = options.json;
+        this.json = options.json();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        this.story = options.json ? null : storyOnStderr ? err : out;
-        this.trace = new Trace(err, options.trace);
+        this.story = options.json() ? null : storyOnStderr ? err : out;
+        this.trace = new Trace(err, options.trace());
         this.fds = new Descriptors(trace);
         this.children = new Children(trace);
     }
@@ -126,20 +125,7 @@ final class Demo implements AutoCloseable {
             generator.writeStringField("demo", name);
             generator.writeBooleanField("ok", checks.passed());
             findings.write(generator);
-            generator.writeArrayFieldStart("checks");
-            for (Check check : checks.checks()) {
-                generator.writeStartObject();
-                generator.writeStringField("rule", check.rule());
-                generator.writeBooleanField("ok", check.ok());
-                generator.writeStringField("observed", check.observed());
-                generator.writeEndObject();
-            }
-            generator.writeEndArray();
-            generator.writeArrayFieldStart("failures");
-            for (String failure : checks.failures()) {
-                generator.writeString(failure);
-            }
-            generator.writeEndArray();
+            checks.writeJson(generator);
             generator.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

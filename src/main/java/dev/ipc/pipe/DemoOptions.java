@@ -1,28 +1,56 @@
 // Options every pipe demo takes: --trace, --json and --timeout.
 package dev.ipc.pipe;
 
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Durations;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 public final class DemoOptions {
-    @Option(names = "--trace",
-            description = "Print each system call on stderr as it is made, with what it means in the documents' terms.")
+    private static final String TRACE_HELP =
+            "Print each system call on stderr as it is made, with what it means in the documents' terms.";
+    private static final String JSON_HELP = "Print the findings as one JSON object on stdout, for scripts.";
+    private static final String TIMEOUT_HELP = "Longest wait for any child or read; then what still runs is killed. "
+            + "0: no limit. Default: ${DEFAULT-VALUE}. " + Durations.HELP;
+
+    @Option(names = "--trace", description = TRACE_HELP)
     boolean trace;
 
-    @Option(names = "--json", description = "Print the findings as one JSON object on stdout, for scripts.")
+    @Option(names = "--json", description = JSON_HELP)
     boolean json;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
-            description = "Longest wait for any child or read; then what still runs is killed. 0: no limit. "
-                    + "Default: ${DEFAULT-VALUE}. " + Durations.HELP)
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", description = TIMEOUT_HELP)
     String timeout;
 
+    /** The model built in code whose options hold the values; null for an annotated demo's mixin. */
+    private CommandSpec spec;
+
     private Deadline deadline;
+
+    /** Adds --trace, --json and --timeout to a demo's model built in code; read after parsing. */
+    static DemoOptions addTo(CommandSpec spec) {
+        spec.addOption(CommandSpecs.flag(TRACE_HELP, "--trace"));
+        spec.addOption(CommandSpecs.flag(JSON_HELP, "--json"));
+        spec.addOption(OptionSpec.builder("--timeout").arity("1").type(String.class).paramLabel("DURATION")
+                .defaultValue("30s").description(TIMEOUT_HELP).build());
+        DemoOptions options = new DemoOptions();
+        options.spec = spec;
+        return options;
+    }
+
+    boolean trace() {
+        return spec == null ? trace : CommandSpecs.given(spec, "--trace");
+    }
+
+    boolean json() {
+        return spec == null ? json : CommandSpecs.given(spec, "--json");
+    }
 
     /** The deadline --timeout sets, counted from the first call (made before the demo starts). */
     Deadline deadline() {
         if (deadline == null) {
-            long nanos = Durations.nanos("--timeout", timeout);
+            long nanos = Durations.nanos("--timeout", spec == null ? timeout : CommandSpecs.text(spec, "--timeout"));
             deadline = nanos == 0 ? Deadline.NONE : Deadline.after(nanos);
         }
         return deadline;

@@ -36,7 +36,7 @@ final class Output implements PipeIo.Sink {
 
     static Output of(CommandSpec spec, DemoOptions options) {
         PrintWriter out = spec.commandLine().getOut();
-        return new Output(out, RunContext.of(spec).processStreams(), options.json);
+        return new Output(out, RunContext.of(spec).processStreams(), options.json());
     }
 
     /**

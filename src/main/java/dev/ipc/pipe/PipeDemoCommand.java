@@ -1,30 +1,43 @@
 // The `ipc pipe-demo` group: it only lists its subcommands.
 package dev.ipc.pipe;
 
-import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.VersionProvider;
-
-import picocli.CommandLine.Command;
+import dev.ipc.cli.CommandGroup;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-@Command(name = "pipe-demo",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        synopsisSubcommandLabel = "COMMAND",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        description = "The reference documents' pipe examples and the kernel's pipe rules, run with the real "
-                + "system calls and shown step by step (--trace shows each call).",
-        subcommands = {PipeHelloCommand.class, PipePipelineCommand.class, PipePopenCommand.class,
-                PipeCapacityCommand.class, PipeNonblockCommand.class, PipeEofCommand.class, PipeSigpipeCommand.class,
-                PipeAtomicCommand.class})
-public final class PipeDemoCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+public final class PipeDemoCommand implements CommandGroup.Members {
+    private PipeDemoCommand() {
+    }
+
+    /** The group, whose members are made only when named (see {@link CommandGroup}). */
+    public static CommandSpec spec() {
+        return CommandGroup.spec("pipe-demo",
+                "The reference documents' pipe examples and the kernel's pipe rules, run with the real "
+                        + "system calls and shown step by step (--trace shows each call).",
+                new PipeDemoCommand(), "hello", "pipeline", "popen", "capacity", "nonblock", "eof", "sigpipe",
+                "atomic");
+    }
 
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "no pipe-demo command given");
+    public Object create(String name) {
+        switch (name) {
+            case "hello":
+                return PipeHelloCommand.spec();
+            case "pipeline":
+                return new PipePipelineCommand();
+            case "popen":
+                return new PipePopenCommand();
+            case "capacity":
+                return new PipeCapacityCommand();
+            case "nonblock":
+                return new PipeNonblockCommand();
+            case "eof":
+                return new PipeEofCommand();
+            case "sigpipe":
+                return new PipeSigpipeCommand();
+            case "atomic":
+                return new PipeAtomicCommand();
+            default:
+                return null;
+        }
     }
 }

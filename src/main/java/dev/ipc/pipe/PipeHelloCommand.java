@@ -2,42 +2,60 @@
 // exits; the parent reads it; each closes the end it does not use.
 package dev.ipc.pipe;
 
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Durations;
+import dev.ipc.cli.ExitCodes;
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-@Command(name = "hello",
-        description = {
-                "A child writes \"Hello from child\" into a pipe, the parent reads it: the documents' first example.",
-                "",
-                "The documents' first example: the parent makes a pipe, a child writes \"Hello from child\" into "
-                        + "the write end and exits, the parent reads it from the read end. Each closes the end "
-                        + "it does not use.",
-                "",
-                "With --no-close the parent keeps its write end: its read then sees no end of file, though the "
-                        + "child has long gone, until it closes that end itself.",
-                ""},
-        footer = {"", "Exit status: 0 when the kernel behaved as the documents say, 1 when not or when the "
-                + "child failed, 2 on bad usage."})
 public final class PipeHelloCommand extends DemoCommand {
     static final String MESSAGE = "Hello from child";
 
-    @Option(names = "--no-close", description = "The parent does not close the write end it does not use.")
-    boolean noClose;
+    private boolean noClose;
+    private String waitText;
 
-    @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "1s",
-            description = "With --no-close: how long the parent waits for the end of file that cannot come; "
-                    + "0: it only looks. Default: ${DEFAULT-VALUE}. " + Durations.HELP)
-    String waitText;
+    private PipeHelloCommand() {
+    }
+
+    /** The model, built in code (see {@link CommandSpecs}): what DemoCommand's annotations give the others. */
+    public static CommandSpec spec() {
+        PipeHelloCommand command = new PipeHelloCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        command.spec = spec;
+        spec.name("hello").exitCodeOnInvalidInput(ExitCodes.USAGE);
+        spec.usageMessage()
+                .description("A child writes \"Hello from child\" into a pipe, the parent reads it: the documents' "
+                                + "first example.",
+                        "",
+                        "The documents' first example: the parent makes a pipe, a child writes \"Hello from child\" "
+                                + "into the write end and exits, the parent reads it from the read end. Each closes "
+                                + "the end it does not use.",
+                        "",
+                        "With --no-close the parent keeps its write end: its read then sees no end of file, though "
+                                + "the child has long gone, until it closes that end itself.",
+                        "")
+                .footer("", "Exit status: 0 when the kernel behaved as the documents say, 1 when not or when the "
+                        + "child failed, 2 on bad usage.");
+        command.options = DemoOptions.addTo(spec);
+        spec.addOption(CommandSpecs.flag("The parent does not close the write end it does not use.", "--no-close"));
+        spec.addOption(OptionSpec.builder("--wait").arity("1").type(String.class).paramLabel("DURATION")
+                .defaultValue("1s").description("With --no-close: how long the parent waits for the end of file "
+                        + "that cannot come; 0: it only looks. Default: ${DEFAULT-VALUE}. " + Durations.HELP)
+                .build());
+        CommandSpecs.withStandardHelp(spec); // after the options, as mixinStandardHelpOptions adds them
+        return spec;
+    }
 
     @Override
     int run() {
+        noClose = CommandSpecs.given(spec, "--no-close");
+        waitText = CommandSpecs.text(spec, "--wait");
         long waitNanos = Durations.nanos("--wait", waitText);
         // printf(1) stands in for the child's code: it writes its argument to stdout in one write() and exits.
         Program printf = Program.resolve(List.of("printf", "%s", MESSAGE));

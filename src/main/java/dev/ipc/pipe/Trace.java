@@ -1,11 +1,11 @@
 // --trace: each system call on stderr as it is made, strace-style, with what it means in the documents' terms.
 package dev.ipc.pipe;
 
+import dev.ipc.demo.Calls;
 import dev.ipc.model.WaitStatus;
 import dev.ipc.sys.Native;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -93,42 +93,17 @@ final class Trace {
 
     /** A call's result: the value, or "-1 EAGAIN (Resource temporarily unavailable)". */
     static String result(long value, int errno) {
-        return value >= 0 ? Long.toString(value)
-                : "-1 " + Native.errnoName(errno) + " (" + Native.describe(errno) + ")";
+        return Calls.result(value, errno);
     }
 
     /** Data as a C string literal, cut after 32 bytes as strace cuts it by default. */
     static String quote(byte[] data, int offset, int length) {
-        return quote(data, offset, length, 32);
-    }
-
-    private static String quote(byte[] data, int offset, int length, int limit) {
-        StringBuilder text = new StringBuilder("\"");
-        int shown = Math.min(length, limit);
-        for (int i = 0; i < shown; i++) {
-            int b = data[offset + i] & 0xff;
-            switch (b) {
-                case '\n' -> text.append("\\n");
-                case '\t' -> text.append("\\t");
-                case '"' -> text.append("\\\"");
-                case '\\' -> text.append("\\\\");
-                default -> {
-                    if (b >= 0x20 && b < 0x7f) {
-                        text.append((char) b);
-                    } else {
-                        text.append(String.format("\\%o", b));
-                    }
-                }
-            }
-        }
-        text.append('"');
-        return length > shown ? text + "..." : text.toString();
+        return Calls.quote(data, offset, length);
     }
 
     /** A path, an argument or a command line, whole. */
     static String quote(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return quote(bytes, 0, bytes.length, bytes.length);
+        return Calls.quote(text);
     }
 
     /** File status flags as strace spells them: O_WRONLY|O_NONBLOCK. */

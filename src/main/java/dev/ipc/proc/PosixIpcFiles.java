@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Shared memory objects are the files of /dev/shm, semaphores the ones named sem.NAME there (glibc's layout);
@@ -28,8 +29,8 @@ public final class PosixIpcFiles {
         this.paths = paths;
     }
 
-    /** One object: its name with the leading '/', its owner and its change time (seconds). */
-    public record Entry(PosixResource resource, String name, long uid, long changeTime) {
+    /** One object: its name with the leading '/', its owner, its change time (seconds) and its file. */
+    public record Entry(PosixResource resource, String name, long uid, long changeTime, IpcUsers.FileId file) {
     }
 
     /** The file that holds the named object. */
@@ -71,6 +72,17 @@ public final class PosixIpcFiles {
         return entries;
     }
 
+    /** The notifying process of a queue (NOTIFY_PID of /dev/mqueue/NAME), 0 for none; empty when unreadable. */
+    public OptionalInt notifyPid(String name) {
+        try {
+            String text = ProcFile.readText(file(PosixResource.MESSAGE_QUEUES, name));
+            int at = text.indexOf("NOTIFY_PID:");
+            return at < 0 ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(text.substring(at + 11).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
     /** The named object's entry; empty when it does not exist. */
     public Optional<Entry> find(PosixResource resource, String name) throws IOException {
         return stat(resource, name, file(resource, name));
@@ -79,7 +91,8 @@ public final class PosixIpcFiles {
     private static Optional<Entry> stat(PosixResource resource, String name, Path file) throws IOException {
         Map<String, Object> attributes;
         try {
-            attributes = Files.readAttributes(file, "unix:uid,ctime,isRegularFile", LinkOption.NOFOLLOW_LINKS);
+            attributes = Files.readAttributes(file, "unix:uid,ctime,isRegularFile,dev,ino",
+                    LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException gone) {
             return Optional.empty();
         }
@@ -88,6 +101,6 @@ public final class PosixIpcFiles {
         }
         long changeTime = ((java.nio.file.attribute.FileTime) attributes.get("ctime")).toMillis() / 1000;
         return Optional.of(new Entry(resource, name, Integer.toUnsignedLong((Integer) attributes.get("uid")),
-                changeTime));
+                changeTime, new IpcUsers.FileId((Long) attributes.get("dev"), (Long) attributes.get("ino"))));
     }
 }

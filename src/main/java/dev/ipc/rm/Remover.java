@@ -125,8 +125,7 @@ final class Remover {
      */
     private void removeId(SystemVKind resource, int id, boolean byKey, boolean listed) {
         announce(resource.ipcrmNoun() + " id `" + id + "'");
-        int errno = request.dryRun() ? predict(resource, id)
-                : errno(() -> SystemVLifecycle.remove(resource, id));
+        int errno = request.dryRun() ? predict(resource, id) : removeErrno(resource, id);
         if (errno == 0) {
             return;
         }
@@ -141,6 +140,16 @@ final class Remover {
             case Errno.EIDRM -> "already removed " + on + " (" + id + ")";
             default -> on + " failed: " + Native.describe(errno);
         });
+    }
+
+    /** IPC_RMID; 0 when it succeeded, else its errno (called directly: a lambda is linked at start-up). */
+    private static int removeErrno(SystemVKind resource, int id) {
+        try {
+            SystemVLifecycle.remove(resource, id);
+            return 0;
+        } catch (NativeCallException e) {
+            return e.errno();
+        }
     }
 
     /** Runs the call; 0 when it succeeded, else its errno. */

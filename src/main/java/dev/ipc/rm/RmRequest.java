@@ -1,6 +1,7 @@
 // What one `ipc rm` command line asks to remove, read and checked whole before anything is removed.
 package dev.ipc.rm;
 
+import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.CNumbers;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.OrderedOptions.Given;
@@ -79,7 +80,7 @@ record RmRequest(List<Target> targets, Set<SystemVKind> systemVAll, Set<PosixRes
                 case POSIX_SHMEM -> targets.add(name(PosixResource.SHARED_MEMORY, value));
                 case POSIX_MQUEUE -> targets.add(name(PosixResource.MESSAGE_QUEUES, value));
                 case POSIX_SEMAPHORE -> targets.add(name(PosixResource.SEMAPHORES, value));
-                case ALL -> all(value, systemVAll, posixAll);
+                case ALL -> all(commandLine, value, systemVAll, posixAll);
                 case VERBOSE -> verbose = true;
                 case DRY_RUN -> dryRun = true;
                 case OWNER -> filter.owner(value);
@@ -90,7 +91,9 @@ record RmRequest(List<Target> targets, Set<SystemVKind> systemVAll, Set<PosixRes
         boolean removesAll = !systemVAll.isEmpty() || !posixAll.isEmpty();
         if (!positionals.isEmpty()) {
             if (anyOtherOption) {
-                throw new ParameterException(commandLine, "unknown argument: " + positionals.get(0));
+                String word = positionals.get(0);
+                throw new ParameterException(commandLine, ErrorReporter.unknownWord(commandLine, word,
+                        "unknown argument: " + word));
             }
             return legacy(commandLine, positionals, dryRun);
         }
@@ -148,7 +151,8 @@ record RmRequest(List<Target> targets, Set<SystemVKind> systemVAll, Set<PosixRes
      * three System V kinds, as in 2.38; POSIX objects only when named, since /dev/shm holds other programs'
      * files too.
      */
-    private static void all(String type, Set<SystemVKind> systemV, Set<PosixResource> posix) {
+    private static void all(CommandLine commandLine, String type, Set<SystemVKind> systemV,
+            Set<PosixResource> posix) {
         if (type == null) {
             systemV.addAll(EnumSet.allOf(SystemVKind.class));
             return;
@@ -165,6 +169,9 @@ record RmRequest(List<Target> targets, Set<SystemVKind> systemVAll, Set<PosixRes
                 return;
             }
         }
-        throw IpcException.failure("unknown argument: " + type);
+        // "-a --orphan": picocli hands a word it does not know over as -a's value; other words keep ipcrm's line
+        String unknown = "unknown argument: " + type;
+        throw IpcException.failure(type.startsWith("-") ? ErrorReporter.unknownWord(commandLine, type, unknown)
+                : unknown);
     }
 }

@@ -1,35 +1,38 @@
 // The `ipc sem` group: it only lists its subcommands.
 package dev.ipc.sem;
 
-import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.VersionProvider;
-
+import dev.ipc.cli.CommandGroup;
 import dev.ipc.tune.SemTuneCommand;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-@Command(name = "sem",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        synopsisSubcommandLabel = "COMMAND",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        description = "Semaphore sets: tune the kernel's limits, read and change values, run semop, and the lab demo.",
-        subcommands = {
-                SemTuneCommand.class,
-                SemGetCommand.class,
-                SemSetCommand.class,
-                SemOpCommand.class,
-                SemSetPermsCommand.class,
-                SemDemoCommand.class
-        })
-public final class SemCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+public final class SemCommand implements CommandGroup.Members {
+    private SemCommand() {
+    }
+
+    /** The group, whose members are made only when named (see {@link CommandGroup}). */
+    public static CommandSpec spec() {
+        return CommandGroup.spec("sem",
+                "Semaphore sets: tune the kernel's limits, read and change values, run semop, and the lab demo.",
+                new SemCommand(), "tune", "get", "set", "op", "set-perms", "demo");
+    }
 
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "no sem command given");
+    public Object create(String name) {
+        switch (name) {
+            case "tune":
+                return new SemTuneCommand();
+            case "get":
+                return SemGetCommand.spec();
+            case "set":
+                return new SemSetCommand();
+            case "op":
+                return SemOpCommand.spec();
+            case "set-perms":
+                return new SemSetPermsCommand();
+            case "demo":
+                return new SemDemoCommand();
+            default:
+                return null;
+        }
     }
 }

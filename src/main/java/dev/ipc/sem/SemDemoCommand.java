@@ -9,6 +9,7 @@ import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
+import dev.ipc.demo.DiagramOption;
 import dev.ipc.demo.Narrator;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.SemaphoreCalls;
@@ -50,6 +51,9 @@ public final class SemDemoCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Also show each system call as it is made (semget, semop, semctl).")
     boolean trace;
 
+    @Mixin
+    DiagramOption drawing;
+
     @Option(names = "--pace", paramLabel = "DURATION", defaultValue = "300ms",
             description = "How long B works before each signal, so that the blocking can be watched; 0: no pause "
                     + "(default ${DEFAULT-VALUE}). " + Durations.HELP)
@@ -71,7 +75,8 @@ public final class SemDemoCommand implements Callable<Integer> {
             ChildLink.requireRole("ipc sem demo", role, "A", "B", "C");
             return child(paceNanos);
         }
-        DemoRun run = new DemoRun(spec.commandLine().getOut(), "sem demo", trace,
+        DemoRun run = new DemoRun(DemoRun.Output.text(spec.commandLine().getOut(), trace)
+                .withDiagram(spec.commandLine().getErr(), drawing.diagram), "sem demo",
                 "ipc sem demo: processes A, B and C share a set of two semaphores, SA and SB, both 0.",
                 "A waits on SA and C on SB: wait (P) takes 1 from a semaphore, and when it is 0 the kernel puts "
                         + "the process to sleep. B signals (V) SA, then SB: a signal adds 1 and wakes a process "
@@ -130,7 +135,7 @@ public final class SemDemoCommand implements Callable<Integer> {
     private List<String> childArguments(DemoRun run, String childRole, int id) {
         List<String> args = new ArrayList<>(List.of("sem", "demo", "--role", childRole, "--set",
                 Integer.toString(id), "--pace", pace, "--objects", run.objectList()));
-        if (trace) {
+        if (trace || drawing.diagram) {
             args.add("--trace");
         }
         return args;

@@ -1,8 +1,8 @@
 // ipc sem get: the values of a semaphore set (GETALL), or of one semaphore (GETVAL).
 package dev.ipc.sem;
 
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Json;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SystemVKind;
@@ -11,43 +11,38 @@ import dev.ipc.sys.SemaphoreCalls;
 import dev.ipc.sysv.Failures;
 import dev.ipc.sysv.Stat;
 import dev.ipc.sysv.IdOrKey;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "get",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        sortOptions = false,
-        description = {"Print the values of a semaphore set (GETALL), or of one semaphore (GETVAL).",
-                "The values are read in one atomic GETALL and printed on one line, separated by spaces, so that "
-                + "'ipc sem set' takes them back as they are; with --num, the one value. --json adds "
-                + "each semaphore's waiters (ncount, zcount) and the pid of the last operation."},
-        footer = {"", "Exit status: 0 shown; 2 bad usage; 3 no such set; 4 permission denied; 9 --num out of "
-                + "range; 1 other failures."})
 public final class SemGetCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
+    private final CommandSpec spec = CommandSpecs.leaf(this, "get");
+    private final IdOrKey target = IdOrKey.addTo(spec);
 
-    @Spec
-    CommandSpec spec;
+    private SemGetCommand() {
+    }
 
-    @Mixin
-    IdOrKey target;
-
-    @Option(names = "--num", paramLabel = "N", description = "Only semaphore N (0 is the first).")
-    String num;
-
-    @Option(names = "--json", description = "Print a JSON object with each semaphore's value, ncount, zcount "
-            + "and pid.")
-    boolean json;
+    /** The model, built in code (see {@link CommandSpecs}). */
+    public static CommandSpec spec() {
+        CommandSpec spec = new SemGetCommand().spec;
+        spec.usageMessage()
+                .description("Print the values of a semaphore set (GETALL), or of one semaphore (GETVAL).",
+                        "The values are read in one atomic GETALL and printed on one line, separated by spaces, so "
+                                + "that 'ipc sem set' takes them back as they are; with --num, the one value. --json "
+                                + "adds each semaphore's waiters (ncount, zcount) and the pid of the last operation.")
+                .footer("", "Exit status: 0 shown; 2 bad usage; 3 no such set; 4 permission denied; 9 --num out of "
+                        + "range; 1 other failures.");
+        spec.addOption(CommandSpecs.value("N", "Only semaphore N (0 is the first).", "--num"));
+        spec.addOption(CommandSpecs.flag("Print a JSON object with each semaphore's value, ncount, zcount and pid.",
+                "--json"));
+        return spec;
+    }
 
     @Override
     public Integer call() {
+        String num = CommandSpecs.text(spec, "--num");
+        boolean json = CommandSpecs.given(spec, "--json");
         int number = num == null ? -1 : SemaphoreNumbers.parse(num, "--num");
         target.validate();
         int id = target.resolve(SystemVKind.SEMAPHORE_SET);

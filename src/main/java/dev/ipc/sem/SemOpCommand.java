@@ -1,9 +1,9 @@
 // ipc sem op: one semop (or semtimedop) of several operations, applied all at once or not at all.
 package dev.ipc.sem;
 
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SystemVKind;
@@ -14,68 +14,72 @@ import dev.ipc.sys.SemaphoreCalls;
 import dev.ipc.sys.SemaphoreOperations;
 import dev.ipc.sys.SystemVCalls;
 import dev.ipc.sysv.Failures;
-import dev.ipc.sysv.Stat;
 import dev.ipc.sysv.IdOrKey;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.ipc.sysv.Stat;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "op",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        sortOptions = false,
-        description = {"Run one semop of several operations, applied all at once or not at all.",
-                "The operations are written SEMNUM:VALUE:",
-                "  0:-1   wait until semaphore 0 is at least 1, then take 1 (P, wait)",
-                "  1:+1   add 1 to semaphore 1, waking waiters (V, signal)",
-                "  2:0    wait until semaphore 2 is 0",
-                "The kernel applies all of them at once, or none: the call waits until every one can go ahead. "
-                        + "While it waits, 'ipc ls -s -i ID' shows it in ncount (waiting to take) or zcount "
-                        + "(waiting for zero)."},
-        footer = {"", "Exit status: 0 done; 2 bad usage; 3 no such set; 4 permission denied; 5 it would have to "
-                + "wait and --nowait was given; 6 --timeout passed; 7 the set was removed while waiting; 9 a "
-                + "semaphore number, value or the number of operations out of range; 1 other failures. Unless it "
-                + "exits 0, nothing was changed.",
-                "", "Examples:",
-                "  ipc sem op --id 3 0:-1                     P(sem 0)",
-                "  ipc sem op --id 3 0:-1 1:-1                take both, atomically",
-                "  ipc sem op --key 0x1234 --timeout 2s 0:0   wait up to 2 s for sem 0 to be 0",
-                "  ipc sem op --id 3 --undo --hold 10s 0:-1   hold sem 0 for 10 s, then the kernel undoes"})
 public final class SemOpCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @Mixin
-    IdOrKey target;
-
-    @Option(names = "--undo", description = "SEM_UNDO: the kernel reverses the operations when this process "
-            + "exits, which is at once unless --hold keeps it.")
-    boolean undo;
-
-    @Option(names = "--nowait", description = "IPC_NOWAIT: fail at once instead of waiting.")
-    boolean nowait;
-
-    @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Wait at most DURATION (semtimedop); 0: do not wait. " + Durations.HELP)
-    String timeout;
-
-    @Option(names = "--hold", paramLabel = "DURATION",
-            description = "After the operations, stay for DURATION before exiting (with --undo: hold them); 0: do not stay. "
-                    + Durations.HELP)
-    String hold;
-
-    @Parameters(arity = "1..*", paramLabel = "SEMNUM:VALUE", description = "The operations.")
-    List<String> operations;
+    private final CommandSpec spec = CommandSpecs.leaf(this, "op");
+    private IdOrKey target;
+    private boolean undo;
+    private boolean nowait;
+    private String timeout;
+    private String hold;
+    private List<String> operations;
 
     private List<SemaphoreOperation> ops;
 
+    private SemOpCommand() {
+    }
+
+    /** The model, built in code (see {@link CommandSpecs}). */
+    public static CommandSpec spec() {
+        SemOpCommand command = new SemOpCommand();
+        CommandSpec spec = command.spec;
+        spec.usageMessage()
+                .description("Run one semop of several operations, applied all at once or not at all.",
+                        "The operations are written SEMNUM:VALUE:",
+                        "  0:-1   wait until semaphore 0 is at least 1, then take 1 (P, wait)",
+                        "  1:+1   add 1 to semaphore 1, waking waiters (V, signal)",
+                        "  2:0    wait until semaphore 2 is 0",
+                        "The kernel applies all of them at once, or none: the call waits until every one can go ahead. "
+                        + "While it waits, 'ipc ls -s -i ID' shows it in ncount (waiting to take) or zcount "
+                        + "(waiting for zero).")
+                .footer("", "Exit status: 0 done; 2 bad usage; 3 no such set; 4 permission denied; 5 it would have to "
+                        + "wait and --nowait was given; 6 --timeout passed; 7 the set was removed while waiting; 9 a "
+                        + "semaphore number, value or the number of operations out of range; 1 other failures. Unless it "
+                        + "exits 0, nothing was changed.",
+                        "", "Examples:",
+                        "  ipc sem op --id 3 0:-1                     P(sem 0)",
+                        "  ipc sem op --id 3 0:-1 1:-1                take both, atomically",
+                        "  ipc sem op --key 0x1234 --timeout 2s 0:0   wait up to 2 s for sem 0 to be 0",
+                        "  ipc sem op --id 3 --undo --hold 10s 0:-1   hold sem 0 for 10 s, then the kernel undoes");
+        command.target = IdOrKey.addTo(spec);
+        spec.addOption(CommandSpecs.flag("SEM_UNDO: the kernel reverses the operations when this process exits, "
+                + "which is at once unless --hold keeps it.", "--undo"));
+        spec.addOption(CommandSpecs.flag("IPC_NOWAIT: fail at once instead of waiting.", "--nowait"));
+        spec.addOption(CommandSpecs.value("DURATION", "Wait at most DURATION (semtimedop); 0: do not wait. "
+                + Durations.HELP, "--timeout"));
+        spec.addOption(CommandSpecs.value("DURATION", "After the operations, stay for DURATION before exiting (with "
+                + "--undo: hold them); 0: do not stay. " + Durations.HELP, "--hold"));
+        spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).type(List.class)
+                .auxiliaryTypes(String.class).paramLabel("SEMNUM:VALUE").description("The operations.").build());
+        return spec;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        undo = CommandSpecs.given(spec, "--undo");
+        nowait = CommandSpecs.given(spec, "--nowait");
+        timeout = CommandSpecs.text(spec, "--timeout");
+        hold = CommandSpecs.text(spec, "--hold");
+        operations = spec.positionalParameters().get(0).getValue();
         ops = new ArrayList<>();
         for (String text : operations) {
             ops.add(SemaphoreOperation.parse(text));
@@ -98,10 +102,16 @@ public final class SemOpCommand implements Callable<Integer> {
                     + "most SEMOPM (" + most + ")", ExitCodes.OUT_OF_RANGE);
         }
         int flags = (undo ? IpcConstants.SEM_UNDO : 0) | (nowait ? IpcConstants.IPC_NOWAIT : 0);
-        SemaphoreOperations call = new SemaphoreOperations(
-                ops.stream().mapToInt(SemaphoreOperation::number).toArray(),
-                ops.stream().mapToInt(SemaphoreOperation::value).toArray(),
-                ops.stream().mapToInt(op -> flags).toArray());
+        // loops, not streams: their lambdas would be linked at start-up, for a few operations
+        int[] numbers = new int[ops.size()];
+        int[] values = new int[ops.size()];
+        int[] flagsEach = new int[ops.size()];
+        for (int i = 0; i < ops.size(); i++) {
+            numbers[i] = ops.get(i).number();
+            values[i] = ops.get(i).value();
+            flagsEach[i] = flags;
+        }
+        SemaphoreOperations call = new SemaphoreOperations(numbers, values, flagsEach);
         long deadline = System.nanoTime() + waitNanos;
         while (true) {
             try {

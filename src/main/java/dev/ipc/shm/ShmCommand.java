@@ -1,36 +1,40 @@
 // The `ipc shm` group: it only lists its subcommands.
 package dev.ipc.shm;
 
-import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.VersionProvider;
-
+import dev.ipc.cli.CommandGroup;
 import dev.ipc.tune.ShmTuneCommand;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-@Command(name = "shm",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        synopsisSubcommandLabel = "COMMAND",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        description = "Shared memory: tune the kernel's limits, read and write segments, and the lab demo.",
-        subcommands = {
-                ShmTuneCommand.class,
-                ShmReadCommand.class,
-                ShmWriteCommand.class,
-                ShmLockCommand.class,
-                ShmUnlockCommand.class,
-                ShmSetPermsCommand.class,
-                ShmDemoCommand.class
-        })
-public final class ShmCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+public final class ShmCommand implements CommandGroup.Members {
+    private ShmCommand() {
+    }
+
+    /** The group, whose members are made only when named (see {@link CommandGroup}). */
+    public static CommandSpec spec() {
+        return CommandGroup.spec("shm",
+                "Shared memory: tune the kernel's limits, read and write segments, and the lab demo.",
+                new ShmCommand(), "tune", "read", "write", "lock", "unlock", "set-perms", "demo");
+    }
 
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "no shm command given");
+    public Object create(String name) {
+        switch (name) {
+            case "tune":
+                return new ShmTuneCommand();
+            case "read":
+                return ShmReadCommand.spec();
+            case "write":
+                return ShmWriteCommand.spec();
+            case "lock":
+                return new ShmLockCommand();
+            case "unlock":
+                return new ShmUnlockCommand();
+            case "set-perms":
+                return new ShmSetPermsCommand();
+            case "demo":
+                return new ShmDemoCommand();
+            default:
+                return null;
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
+import dev.ipc.demo.DiagramOption;
 import dev.ipc.demo.Narrator;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
@@ -77,6 +78,9 @@ public final class ShmDemoCommand implements Callable<Integer> {
             + "...), for the items shown.")
     boolean trace;
 
+    @Mixin
+    DiagramOption drawing;
+
     @Option(names = "--role", hidden = true)
     String role;
 
@@ -103,7 +107,8 @@ public final class ShmDemoCommand implements Callable<Integer> {
             ChildLink.requireRole("ipc shm demo", role, "producer", "consumer");
             return "producer".equals(role) ? producer() : consumer();
         }
-        DemoRun run = new DemoRun(spec.commandLine().getOut(), "shm demo", trace,
+        DemoRun run = new DemoRun(DemoRun.Output.text(spec.commandLine().getOut(), trace)
+                .withDiagram(spec.commandLine().getErr(), drawing.diagram), "shm demo",
                 "ipc shm demo: a producer and a consumer share a ring of " + ring + " slots of " + itemSize
                         + " bytes in a shared memory segment, and " + count + " items go through it.",
                 "Three semaphores guard the ring: EMPTY counts free slots (it starts at " + ring + "), FULL counts "
@@ -183,7 +188,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("shm", "demo", "--role", childRole, "--segment",
                 Integer.toString(shm), "--set", Integer.toString(sem), "--items", Long.toString(count), "--size",
                 Integer.toString(itemSize), "--slots", Integer.toString(ring), "--objects", run.objectList()));
-        if (trace) {
+        if (trace || drawing.diagram) {
             args.add("--trace");
         }
         return args;

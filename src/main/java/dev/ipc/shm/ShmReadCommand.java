@@ -1,23 +1,19 @@
 // ipc shm read: a segment's bytes, through shmat and shmdt, as a hex dump or raw.
 package dev.ipc.shm;
 
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.HelpOption;
-import dev.ipc.cli.RawOutput;
 import dev.ipc.cli.OptionValues;
+import dev.ipc.cli.RawOutput;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SharedMemoryCalls;
 import dev.ipc.sysv.Failures;
-import dev.ipc.sysv.Stat;
 import dev.ipc.sysv.IdOrKey;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import dev.ipc.sysv.Stat;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,39 +21,44 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 
-@Command(name = "read",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        sortOptions = false,
-        description = {"Read a shared memory segment, as a hex dump or raw.",
-                "Attaches it read-only (shmat), copies the bytes asked for, "
-                + "detaches (shmdt). Prints a hex dump as 'hexdump -C' does (offsets from the segment's start, '*' "
-                + "for repeated lines), or with --raw the bytes themselves."},
-        footer = {"", "Exit status: 0 read; 2 bad usage; 3 no such segment; 4 permission denied; 9 --offset or "
-                + "--length past the end; 1 other failures.",
-                "", "Examples:", "  ipc shm read --id 3 --length 64", "  ipc shm read --key 0x1234 --raw > copy"})
 public final class ShmReadCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
+    private final CommandSpec spec = CommandSpecs.leaf(this, "read");
+    private IdOrKey target;
+    private String offset;
+    private String length;
+    private boolean raw;
 
     private static final int CHUNK = 64 * 1024;
 
-    @Spec
-    CommandSpec spec;
+    private ShmReadCommand() {
+    }
 
-    @Mixin
-    IdOrKey target;
-
-    @Option(names = "--offset", paramLabel = "BYTES", description = "Start this far into the segment (default 0). " + Sizes.HELP)
-    String offset;
-
-    @Option(names = "--length", paramLabel = "BYTES", description = "Read this many bytes (default: to the end). " + Sizes.HELP)
-    String length;
-
-    @Option(names = "--raw", description = "Write the bytes as they are instead of a hex dump.")
-    boolean raw;
+    /** The model, built in code (see {@link CommandSpecs}). */
+    public static CommandSpec spec() {
+        ShmReadCommand command = new ShmReadCommand();
+        CommandSpec spec = command.spec;
+        spec.usageMessage()
+                .description("Read a shared memory segment, as a hex dump or raw.",
+                        "Attaches it read-only (shmat), copies the bytes asked for, "
+                        + "detaches (shmdt). Prints a hex dump as 'hexdump -C' does (offsets from the segment's start, '*' "
+                        + "for repeated lines), or with --raw the bytes themselves.")
+                .footer("", "Exit status: 0 read; 2 bad usage; 3 no such segment; 4 permission denied; 9 --offset or "
+                        + "--length past the end; 1 other failures.",
+                        "", "Examples:", "  ipc shm read --id 3 --length 64", "  ipc shm read --key 0x1234 --raw > copy");
+        command.target = IdOrKey.addTo(spec);
+        spec.addOption(CommandSpecs.value("BYTES", "Start this far into the segment (default 0). "
+                + Sizes.HELP, "--offset"));
+        spec.addOption(CommandSpecs.value("BYTES", "Read this many bytes (default: to the end). "
+                + Sizes.HELP, "--length"));
+        spec.addOption(CommandSpecs.flag("Write the bytes as they are instead of a hex dump.", "--raw"));
+        return spec;
+    }
 
     @Override
     public Integer call() {
+        offset = CommandSpecs.text(spec, "--offset");
+        length = CommandSpecs.text(spec, "--length");
+        raw = CommandSpecs.given(spec, "--raw");
         long from = offset == null ? 0 : Sizes.bytes("--offset", offset, 0, Long.MAX_VALUE);
         long count = length == null ? -1 : Sizes.bytes("--length", length, 0, Long.MAX_VALUE);
         target.validate();

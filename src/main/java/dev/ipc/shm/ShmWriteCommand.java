@@ -1,9 +1,9 @@
 // ipc shm write: bytes into a segment at an offset, through shmat and shmdt; never past its end.
 package dev.ipc.shm;
 
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.OptionValues;
@@ -12,44 +12,50 @@ import dev.ipc.model.SystemVKind;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SharedMemoryCalls;
 import dev.ipc.sysv.Failures;
-import dev.ipc.sysv.Stat;
 import dev.ipc.sysv.IdOrKey;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.ipc.sysv.Stat;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "write",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        sortOptions = false,
-        description = {"Write text, a file or standard input into a shared memory segment.",
-                "Writes TEXT (UTF-8, no newline added), the bytes of --file, or "
-                + "standard input, at --offset. The data is read and checked against the segment's size first: "
-                + "what would pass the end is refused and nothing is written."},
-        footer = {"", "Exit status: 0 written; 2 bad usage; 3 no such segment; 4 permission denied; 9 the data "
-                + "would pass the end; 1 other failures.",
-                "", "Examples:", "  ipc shm write --id 3 'hello'",
-                "  ipc shm write --key 0x1234 --offset 4K --file data.bin"})
 public final class ShmWriteCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
+    private final CommandSpec spec = CommandSpecs.leaf(this, "write");
+    private IdOrKey target;
+    private String offset;
+    private String file;
+    private String text;
 
-    @Mixin
-    IdOrKey target;
+    private ShmWriteCommand() {
+    }
 
-    @Option(names = "--offset", paramLabel = "BYTES", description = "Start this far into the segment (default 0). " + Sizes.HELP)
-    String offset;
-
-    @Option(names = "--file", paramLabel = "FILE", description = "Write the bytes of this file.")
-    String file;
-
-    @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The text to write.")
-    String text;
+    /** The model, built in code (see {@link CommandSpecs}). */
+    public static CommandSpec spec() {
+        ShmWriteCommand command = new ShmWriteCommand();
+        CommandSpec spec = command.spec;
+        spec.usageMessage()
+                .description("Write text, a file or standard input into a shared memory segment.",
+                        "Writes TEXT (UTF-8, no newline added), the bytes of --file, or "
+                        + "standard input, at --offset. The data is read and checked against the segment's size first: "
+                        + "what would pass the end is refused and nothing is written.")
+                .footer("", "Exit status: 0 written; 2 bad usage; 3 no such segment; 4 permission denied; 9 the data "
+                        + "would pass the end; 1 other failures.",
+                        "", "Examples:", "  ipc shm write --id 3 'hello'",
+                        "  ipc shm write --key 0x1234 --offset 4K --file data.bin");
+        command.target = IdOrKey.addTo(spec);
+        spec.addOption(CommandSpecs.value("BYTES", "Start this far into the segment (default 0). "
+                + Sizes.HELP, "--offset"));
+        spec.addOption(CommandSpecs.value("FILE", "Write the bytes of this file.", "--file"));
+        spec.addPositional(PositionalParamSpec.builder().arity("0..1").type(String.class).paramLabel("TEXT")
+                .description("The text to write.").build());
+        return spec;
+    }
 
     @Override
     public Integer call() {
+        offset = CommandSpecs.text(spec, "--offset");
+        file = CommandSpecs.text(spec, "--file");
+        text = spec.positionalParameters().get(0).getValue();
         long from = offset == null ? 0 : Sizes.bytes("--offset", offset, 0, Long.MAX_VALUE);
         if (text != null && file != null) {
             throw IpcException.usage("give TEXT or --file, not both");

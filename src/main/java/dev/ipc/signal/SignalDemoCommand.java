@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.IpcException;
 import dev.ipc.cli.OptionValues;
 import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
+import dev.ipc.demo.DiagramOption;
 import dev.ipc.demo.Narrator;
 import dev.ipc.proc.SignalState;
 import dev.ipc.sys.Native;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +87,9 @@ public final class SignalDemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the findings as one JSON object on stdout, for scripts.")
     boolean json;
 
+    @Mixin
+    DiagramOption drawing;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "Longest wait for the receiver at each step; then what still runs is stopped. Default: "
                     + "${DEFAULT-VALUE}. " + Durations.HELP)
@@ -110,8 +116,12 @@ public final class SignalDemoCommand implements Callable<Integer> {
             ChildLink.requireRole("ipc signal demo", role, "receiver");
             return new SignalReceiver(spec.commandLine().getOut(), trace, groupSize, waitMillis).run();
         }
-        DemoRun run = new DemoRun(spec.commandLine().getOut(), spec.commandLine().getErr(), json, "signal demo",
-                trace,
+        if (json && drawing.diagram) {
+            throw IpcException.usage("--json and --diagram cannot be used together");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        DemoRun run = new DemoRun(DemoRun.Output.text(spec.commandLine().getOut(), trace).withCallsOnStderr(err)
+                .withJson(err, json).withDiagram(err, drawing.diagram), "signal demo",
                 "ipc signal demo: " + kills + " SIGUSR1 by kill(), " + queue + " SIGRTMIN+1 by sigqueue(), then a "
                         + "process group of " + groupSize + " ended by kill(-PGID), and SIGCHLD.",
                 "The receiver is a JVM, whose threads and handlers are the JVM's: it is started with the demo's "
@@ -126,7 +136,7 @@ public final class SignalDemoCommand implements Callable<Integer> {
     private List<String> receiverArguments() {
         List<String> args = new ArrayList<>(List.of("signal", "demo", "--role", "receiver", "--members",
                 Integer.toString(groupSize), "--timeout", waitMillis + "ms"));
-        if (trace) {
+        if (trace || drawing.diagram) {
             args.add("--trace");
         }
         return args;

@@ -6,7 +6,8 @@ import dev.ipc.model.Semaphore;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
-import dev.ipc.proc.SystemVWaiters;
+import dev.ipc.proc.IpcUsers;
+import dev.ipc.proc.SystemPaths;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVCalls;
 
@@ -27,7 +28,7 @@ import java.util.Optional;
  */
 public final class Orphans {
     /** Read on the first queue that needs it: a run with none never scans /proc. */
-    private SystemVWaiters waiters;
+    private IpcUsers waiters;
     private int doubtful;
 
     /** The one decision; a semaphore set's state is read with semctl (native, needs read permission). */
@@ -57,7 +58,7 @@ public final class Orphans {
         }
         synchronized (this) {
             if (waiters == null) {
-                waiters = SystemVWaiters.scan();
+                waiters = IpcUsers.scan(SystemPaths.fromSystemProperties(), false);
             }
             if (!waiters.onQueue(queue.id()).isEmpty()) {
                 return false;
@@ -84,9 +85,7 @@ public final class Orphans {
         if (doubtful == 0) {
             return Optional.empty();
         }
-        int processes = waiters.uninspected();
-        return Optional.of(processes + (processes == 1 ? " process" : " processes") + " could not be inspected ("
-                + waiters.why() + "): " + doubtful + (doubtful == 1 ? " message queue" : " message queues")
+        return Optional.of("could not inspect " + waiters.why().orElse("") + ": " + doubtful + (doubtful == 1 ? " message queue" : " message queues")
                 + " they may be waiting on " + (doubtful == 1 ? "is" : "are") + " not counted as orphans");
     }
 

@@ -139,4 +139,36 @@ public final class Layouts {
     public static final int SSI_UID = 16;
     public static final int SSI_STATUS = 40;
     public static final int SSI_INT = 44;
+
+    // ---- sockets (ipc socket demo) ----
+
+    // struct sockaddr_un: sa_family_t sun_family, char sun_path[108]; struct sockaddr_in: 16 bytes.
+    public static final int SOCKADDR_UN_SIZE = 110;
+    public static final int SUN_PATH = 2;
+    public static final int SOCKADDR_IN_SIZE = 16;
+    public static final int SIN_PORT = 2;
+    public static final int SIN_ADDR = 4;
+
+    // struct ucred (SO_PEERCRED): pid, uid, gid.
+    public static final int UCRED_SIZE = 12;
+    public static final int UCRED_PID = 0;
+    public static final int UCRED_UID = 4;
+    public static final int UCRED_GID = 8;
+
+    // struct msghdr, struct iovec and struct cmsghdr; CMSG_LEN and CMSG_SPACE of one int (a descriptor).
+    public static final int MSGHDR_SIZE = 56;
+    public static final int MSG_IOV = 16;
+    public static final int MSG_IOVLEN = 24;
+    public static final int MSG_CONTROL = 32;
+    public static final int MSG_CONTROLLEN = 40;
+    public static final int MSG_FLAGS = 48;
+    public static final int IOVEC_SIZE = 16;
+    public static final int IOV_BASE = 0;
+    public static final int IOV_LEN = 8;
+    public static final int CMSG_LEN = 0;
+    public static final int CMSG_LEVEL = 8;
+    public static final int CMSG_TYPE = 12;
+    public static final int CMSG_DATA = 16;
+    public static final int CMSG_LEN_INT = 20;
+    public static final int CMSG_SPACE_INT = 24;
 }

@@ -93,6 +93,7 @@ public final class LibC {
     private static final NativeFunction GETPID = plain("getpid", INT);
     private static final NativeFunction GETTID = plain("gettid", INT);
     private static final NativeFunction GETEUID = plain("geteuid", INT);
+    private static final NativeFunction GETEGID = plain("getegid", INT);
     // posix_spawn and its helpers return an error number; they do not set errno.
     private static final NativeFunction POSIX_SPAWN =
             plain("posix_spawn", INT, POINTER, POINTER, POINTER, POINTER, POINTER, POINTER);
@@ -412,6 +413,10 @@ public final class LibC {
 
     public int geteuid() {
         return (int) GETEUID.call();
+    }
+
+    public int getegid() {
+        return (int) GETEGID.call();
     }
 
     public int posix_spawn(int[] pid, String path, Pointer fileActions, Pointer attributes, Pointer argv,

@@ -9,29 +9,56 @@ import dev.ipc.render.TextBuffer;
 import dev.ipc.sys.Errno;
 import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVLifecycle;
+import dev.ipc.cli.CommandSpecs;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 public final class IdOrKey {
+    private static final String ID_HELP = "The object's id, as ipc ls shows it.";
+    private static final String KEY_HELP = "The object's key: decimal, 0x hex or 0 octal.";
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Selector selector;
 
     static final class Selector {
-        @Option(names = "--id", paramLabel = "ID", description = "The object's id, as ipc ls shows it.")
+        @Option(names = "--id", paramLabel = "ID", description = ID_HELP)
         String id;
 
-        @Option(names = "--key", paramLabel = "KEY", description = "The object's key: decimal, 0x hex or 0 octal.")
+        @Option(names = "--key", paramLabel = "KEY", description = KEY_HELP)
         String key;
+    }
+
+    /** The model built in code whose options hold the values; null for an annotated command's mixin. */
+    private CommandSpec spec;
+
+    /** Adds --id and --key, one of them required, to a model built in code; read after parsing. */
+    public static IdOrKey addTo(CommandSpec spec) {
+        spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+                .addArg(CommandSpecs.value("ID", ID_HELP, "--id"))
+                .addArg(CommandSpecs.value("KEY", KEY_HELP, "--key")).build());
+        IdOrKey target = new IdOrKey();
+        target.spec = spec;
+        return target;
+    }
+
+    private String id() {
+        return spec == null ? selector.id : CommandSpecs.text(spec, "--id");
+    }
+
+    private String key() {
+        return spec == null ? selector.key : CommandSpecs.text(spec, "--key");
     }
 
     /** Checks the option's value, so that a bad one is reported before anything is done. */
     public void validate() {
-        if (selector.id != null) {
-            OptionValues.id(selector.id, "--id");
+        if (id() != null) {
+            OptionValues.id(id(), "--id");
             return;
         }
-        if (OptionValues.key(selector.key, "--key") == 0) {
-            throw IpcException.usage("--key " + selector.key
+        if (OptionValues.key(key(), "--key") == 0) {
+            throw IpcException.usage("--key " + key()
                     + " is IPC_PRIVATE, which names no object: give the object's --id instead");
         }
     }
@@ -39,10 +66,10 @@ public final class IdOrKey {
     /** The id of the object named: by --id as given, by --key through the get call (NOT_FOUND when none). */
     public int resolve(SystemVKind kind) {
         validate();
-        if (selector.id != null) {
-            return OptionValues.id(selector.id, "--id");
+        if (id() != null) {
+            return OptionValues.id(id(), "--id");
         }
-        int key = OptionValues.key(selector.key, "--key");
+        int key = OptionValues.key(key(), "--key");
         try {
             return SystemVLifecycle.lookup(kind, key);
         } catch (NativeCallException e) {

@@ -9,30 +9,43 @@ import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.SystemVCalls;
 
 import java.util.Optional;
-import java.util.function.IntFunction;
 
 public final class Stat {
     private Stat() {
     }
 
+    // Calls written out rather than passed as method references: a command runs each once, and linking a
+    // method reference at start-up costs more than the call.
+
     /** The queue's msqid_ds; action names what the command is about to do, for a refusal ("receive from"). */
     public static MessageQueue queue(int id, String action) {
-        return stat(SystemVKind.QUEUE, id, action, SystemVCalls::messageQueue);
+        try {
+            return found(SystemVCalls.messageQueue(id), SystemVKind.QUEUE, id);
+        } catch (NativeCallException e) {
+            throw Failures.of(e, SystemVKind.QUEUE, id, action);
+        }
     }
 
     public static SemaphoreSet semaphoreSet(int id, String action) {
-        return stat(SystemVKind.SEMAPHORE_SET, id, action, SystemVCalls::semaphoreSet);
+        try {
+            return found(SystemVCalls.semaphoreSet(id), SystemVKind.SEMAPHORE_SET, id);
+        } catch (NativeCallException e) {
+            throw Failures.of(e, SystemVKind.SEMAPHORE_SET, id, action);
+        }
     }
 
     public static SharedMemorySegment segment(int id, String action) {
-        return stat(SystemVKind.SEGMENT, id, action, SystemVCalls::sharedMemorySegment);
+        try {
+            return found(SystemVCalls.sharedMemorySegment(id), SystemVKind.SEGMENT, id);
+        } catch (NativeCallException e) {
+            throw Failures.of(e, SystemVKind.SEGMENT, id, action);
+        }
     }
 
-    private static <T> T stat(SystemVKind kind, int id, String action, IntFunction<Optional<T>> call) {
-        try {
-            return call.apply(id).orElseThrow(() -> Failures.notFound(kind, id));
-        } catch (NativeCallException e) {
-            throw Failures.of(e, kind, id, action);
+    private static <T> T found(Optional<T> object, SystemVKind kind, int id) {
+        if (object.isEmpty()) {
+            throw Failures.notFound(kind, id);
         }
+        return object.get();
     }
 }

@@ -243,6 +243,26 @@ class MetricsCommandTest {
     }
 
     @Test
+    void without_an_mqueue_mount_the_rest_is_still_exported_and_one_line_says_why() {
+        Kernel.createQueue(0x3901, 0600);
+        String mount = System.getProperty("ipc.dev.mqueue");
+        System.setProperty("ipc.dev.mqueue", "/no-mqueue-mount-here");
+        try {
+            CommandResult result = Ipc.run("metrics");
+            assertEquals(0, result.exitCode(), result::toString);
+            assertEquals("ipc: /no-mqueue-mount-here does not seem to be mounted. Use 'mount -t mqueue none "
+                    + "/no-mqueue-mount-here' to mount it.\n", result.err().lines()
+                    .filter(line -> line.contains("mqueue")).findFirst().orElse("") + "\n");
+            Map<String, Family> families = ExpositionParser.parse(result.out());
+            assertEquals(big(1), families.get("ipc_objects").value("kind", "queue"));
+            assertNull(families.get("ipc_limit_used").value("resource", "MQUMNI"), "unknown, not 0");
+            assertNull(families.get("ipc_objects").value("kind", "posix_queue"), "unknown, not 0");
+        } finally {
+            System.setProperty("ipc.dev.mqueue", mount);
+        }
+    }
+
+    @Test
     void a_missing_textfile_directory_is_one_line_and_exit_1(@TempDir Path dir) {
         CommandResult result = Ipc.run("metrics", "--textfile", dir.resolve("absent").toString());
         assertEquals(1, result.exitCode(), result::toString);

@@ -4,7 +4,7 @@ package dev.ipc.msg;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipc.cli.ExitCodes;
-import dev.ipc.proc.SystemVSyscalls;
+import dev.ipc.proc.IpcSyscalls;
 import dev.ipc.support.Await;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
@@ -215,7 +215,7 @@ class MsgCommandsTest {
     void a_message_that_comes_within_the_timeout_is_received() throws Exception {
         CompletableFuture<CommandResult> waiting = CompletableFuture.supplyAsync(
                 () -> ipc("msg", "recv", "--id", id(), "--type", "6", "--timeout", "20s"));
-        awaitThreadIn(SystemVSyscalls.current().orElseThrow().msgrcv());
+        awaitThreadIn(IpcSyscalls.current().orElseThrow().msgrcv());
         Kernel.send(queue, 6, "late");
         CommandResult r = waiting.get(30, TimeUnit.SECONDS);
         assertEquals(0, r.exitCode(), r::toString);
@@ -226,7 +226,7 @@ class MsgCommandsTest {
     void removal_while_waiting_exits_7() throws Exception {
         CompletableFuture<CommandResult> waiting = CompletableFuture.supplyAsync(
                 () -> ipc("msg", "recv", "--id", id()));
-        awaitThreadIn(SystemVSyscalls.current().orElseThrow().msgrcv());
+        awaitThreadIn(IpcSyscalls.current().orElseThrow().msgrcv());
         Kernel.removeQueue(queue);
         CommandResult r = waiting.get(30, TimeUnit.SECONDS);
         assertEquals(ExitCodes.REMOVED, r.exitCode(), r::toString);
@@ -235,7 +235,7 @@ class MsgCommandsTest {
 
     /** Waits until a thread of this JVM sleeps in the given system call. */
     private static void awaitThreadIn(int syscall) {
-        Await.until(() -> SystemVSyscalls.sleepsIn(ProcessHandle.current().pid(), syscall).orElse(false),
+        Await.until(() -> IpcSyscalls.sleepsIn(ProcessHandle.current().pid(), syscall).orElse(false),
                 "a thread blocked in system call " + syscall);
     }
 

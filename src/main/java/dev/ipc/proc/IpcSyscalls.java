@@ -1,4 +1,4 @@
-// The numbers of the System V calls a thread can sleep in, as /proc/PID/task/TID/syscall shows them, per architecture.
+// The numbers of the IPC calls a thread can sleep in, as /proc/PID/task/TID/syscall shows them, per architecture.
 package dev.ipc.proc;
 
 import java.io.IOException;
@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** x86_64 has a table of its own; aarch64, riscv64 and loongarch64 share the kernel's generic one. */
-public record SystemVSyscalls(int msgsnd, int msgrcv, int semop, int semtimedop) {
-    private static final SystemVSyscalls X86_64 = new SystemVSyscalls(69, 70, 65, 220);
-    private static final SystemVSyscalls GENERIC = new SystemVSyscalls(189, 188, 193, 192);
+public record IpcSyscalls(int msgsnd, int msgrcv, int semop, int semtimedop, int futex, int mqTimedsend,
+                          int mqTimedreceive) {
+    private static final IpcSyscalls X86_64 = new IpcSyscalls(69, 70, 65, 220, 202, 242, 243);
+    private static final IpcSyscalls GENERIC = new IpcSyscalls(189, 188, 193, 192, 98, 182, 183);
 
     /** The table for a value of os.arch; empty where none is known (32-bit ABIs go through ipc() or *_time64). */
-    public static Optional<SystemVSyscalls> forArch(String arch) {
+    public static Optional<IpcSyscalls> forArch(String arch) {
         return switch (arch) {
             case "amd64", "x86_64" -> Optional.of(X86_64);
             case "aarch64", "riscv64", "loongarch64" -> Optional.of(GENERIC);
@@ -22,7 +23,7 @@ public record SystemVSyscalls(int msgsnd, int msgrcv, int semop, int semtimedop)
     }
 
     /** The table of the machine this JVM runs on. */
-    public static Optional<SystemVSyscalls> current() {
+    public static Optional<IpcSyscalls> current() {
         return forArch(System.getProperty("os.arch", ""));
     }
 

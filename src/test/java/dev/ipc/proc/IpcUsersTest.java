@@ -1,9 +1,8 @@
-// The scan of /proc for threads asleep on System V queues and sets: real blocked processes, found by id.
+// The scan of /proc for the users of IPC objects: real processes asleep on System V queues and sets, found by id.
 package dev.ipc.proc;
 
 import dev.ipc.cli.SelfCommand;
-import dev.ipc.proc.SystemVWaiters.Call;
-import dev.ipc.proc.SystemVWaiters.Waiter;
+import dev.ipc.proc.IpcUsers.Role;
 import dev.ipc.support.Await;
 import dev.ipc.support.IpcProcess;
 import dev.ipc.support.Kernel;
@@ -22,12 +21,13 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SystemVWaitersTest {
+class IpcUsersTest {
     @RegisterExtension
     final TestObjects objects = new TestObjects("waiters");
 
-    private static final SystemVSyscalls CALLS = SystemVSyscalls.current().orElseThrow();
+    private static final IpcSyscalls CALLS = IpcSyscalls.current().orElseThrow();
 
     @Test
     void finds_each_thread_asleep_on_a_queue_or_set_by_its_id() {
@@ -43,17 +43,17 @@ class SystemVWaitersTest {
         IpcProcess sender = IpcProcess.start("msg", "send", "--id", Integer.toString(full), "more");
         IpcProcess operator = IpcProcess.start("sem", "op", "--id", Integer.toString(set), "1:0", "0:-1");
         try {
-            Await.until(() -> SystemVSyscalls.sleepsIn(receiver.pid(), CALLS.msgrcv()).orElse(false), "msgrcv sleeps");
-            Await.until(() -> SystemVSyscalls.sleepsIn(sender.pid(), CALLS.msgsnd()).orElse(false), "msgsnd sleeps");
+            Await.until(() -> IpcSyscalls.sleepsIn(receiver.pid(), CALLS.msgrcv()).orElse(false), "msgrcv sleeps");
+            Await.until(() -> IpcSyscalls.sleepsIn(sender.pid(), CALLS.msgsnd()).orElse(false), "msgsnd sleeps");
             Await.until(() -> SemaphoreCalls.waitingForIncrease(set, 0) == 1, "semop sleeps");
 
-            SystemVWaiters waiters = SystemVWaiters.scan();
-            assertEquals(List.of(new Waiter((int) receiver.pid(), (int) receiver.pid(), Call.MSGRCV, empty)),
-                    withTidOfPid(waiters.onQueue(empty)));
-            assertEquals(List.of(new Waiter((int) sender.pid(), (int) sender.pid(), Call.MSGSND, full)),
-                    withTidOfPid(waiters.onQueue(full)));
-            assertEquals(List.of(new Waiter((int) operator.pid(), (int) operator.pid(), Call.SEMOP, set)),
-                    withTidOfPid(waiters.onSet(set)));
+            IpcUsers waiters = IpcUsers.scan(SystemPaths.fromSystemProperties(), true);
+            assertEquals(List.of(receiver.pid() + " receiving 1"), uses(waiters.onQueue(empty)));
+            assertEquals(List.of(sender.pid() + " sending 1"), uses(waiters.onQueue(full)));
+            assertEquals(List.of(operator.pid() + " waiting 1"), uses(waiters.onSet(set)));
+            // the JVM asks semop for both operations at once: read from its memory
+            assertEquals(List.of(new IpcUsers.SemOp(1, 0, 0), new IpcUsers.SemOp(0, -1, 0)),
+                    waiters.onSet(set).get(0).operations());
             assertEquals(List.of(), waiters.onQueue(unused));
         } finally {
             receiver.kill();
@@ -62,13 +62,13 @@ class SystemVWaitersTest {
         }
     }
 
-    /** Which thread of the JVM makes the call is its own business: compare the process, call and id. */
-    private static List<Waiter> withTidOfPid(List<Waiter> waiters) {
-        List<Waiter> same = new ArrayList<>();
-        for (Waiter waiter : waiters) {
-            same.add(new Waiter(waiter.pid(), waiter.pid(), waiter.call(), waiter.id()));
+    /** "PID role threads" for each use. */
+    private static List<String> uses(List<IpcUsers.Use> uses) {
+        List<String> lines = new ArrayList<>();
+        for (IpcUsers.Use use : uses) {
+            lines.add(use.pid() + " " + use.role().word() + " " + use.count());
         }
-        return same;
+        return lines;
     }
 
     /** Queue 0 of another IPC namespace is another queue: its receiver does not wait on ours. */
@@ -81,10 +81,10 @@ class SystemVWaitersTest {
         command.addAll(SelfCommand.of("msg", "recv", "--id", "0"));
         IpcProcess elsewhere = IpcProcess.start(List.of(), command);
         try {
-            Await.until(() -> SystemVSyscalls.sleepsIn(elsewhere.pid(), CALLS.msgrcv()).orElse(false)
+            Await.until(() -> IpcSyscalls.sleepsIn(elsewhere.pid(), CALLS.msgrcv()).orElse(false)
                     || !elsewhere.alive(), "msgrcv sleeps in the other namespace");
             assertEquals(true, elsewhere.alive(), () -> elsewhere.await(10).toString());
-            assertEquals(List.of(), SystemVWaiters.scan().onQueue(0));
+            assertEquals(List.of(), IpcUsers.scan(SystemPaths.fromSystemProperties(), false).onQueue(0));
         } finally {
             elsewhere.kill();
         }
@@ -92,24 +92,34 @@ class SystemVWaitersTest {
 
     @Test
     void without_system_call_numbers_for_the_machine_the_scan_is_incomplete() {
-        SystemVWaiters waiters = SystemVWaiters.scan(Path.of("/proc"), Optional.empty(), "s390x");
+        IpcUsers waiters = IpcUsers.scan(Path.of("/proc"), Optional.empty(), "s390x", false,
+                SystemPaths.fromSystemProperties());
         assertFalse(waiters.complete());
-        assertEquals("no system call numbers known for os.arch s390x", waiters.why());
+        assertTrue(waiters.why().orElseThrow().startsWith("no system call numbers known for os.arch s390x"),
+                waiters.why()::toString);
     }
 
     /** Every PID namespace has a process 1: a /proc without it (hidepid) hides others' processes too. */
     @Test
     void a_proc_that_hides_process_1_leaves_the_scan_incomplete(@TempDir Path proc) throws Exception {
         Files.createDirectories(proc.resolve("4242/task"));
-        SystemVWaiters waiters = SystemVWaiters.scan(proc, SystemVSyscalls.current(), "amd64");
+        IpcUsers waiters = IpcUsers.scan(proc, IpcSyscalls.current(), "amd64", false,
+                SystemPaths.fromSystemProperties());
         assertFalse(waiters.complete());
-        assertEquals("processes of other users are hidden in " + proc, waiters.why());
+        assertEquals(Optional.of("processes of other users are hidden in " + proc), waiters.why());
+    }
+
+    @Test
+    void maps_devices_are_read_as_stat_encodes_them() {
+        assertEquals(1, IpcUsers.device("00:01"));
+        assertEquals((8L << 8) | 1, IpcUsers.device("08:01"));
+        assertEquals((0x103L << 8) | 0x2, IpcUsers.device("103:02"));
     }
 
     @Test
     void each_architecture_has_its_own_numbers() {
-        assertEquals(Optional.of(new SystemVSyscalls(69, 70, 65, 220)), SystemVSyscalls.forArch("amd64"));
-        assertEquals(Optional.of(new SystemVSyscalls(189, 188, 193, 192)), SystemVSyscalls.forArch("aarch64"));
-        assertEquals(Optional.empty(), SystemVSyscalls.forArch("i386"));
+        assertEquals(Optional.of(new IpcSyscalls(69, 70, 65, 220, 202, 242, 243)), IpcSyscalls.forArch("amd64"));
+        assertEquals(Optional.of(new IpcSyscalls(189, 188, 193, 192, 98, 182, 183)), IpcSyscalls.forArch("aarch64"));
+        assertEquals(Optional.empty(), IpcSyscalls.forArch("i386"));
     }
 }

@@ -1,0 +1,159 @@
+// ipc socket demo: the documents' last row of the table. Streams and datagrams with the same messages, the three
+// kinds of address, and what the kernel tells about the peer: its credentials, and a descriptor it passes.
+package dev.ipc.socket;
+
+import dev.ipc.cli.Durations;
+import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.IpcException;
+import dev.ipc.demo.ChildLink;
+import dev.ipc.demo.DemoRun;
+import dev.ipc.demo.Narrator;
+import dev.ipc.sys.Native;
+import dev.ipc.sys.SocketCalls;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo",
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        sortOptions = false,
+        description = {"Lab demo: stream and datagram sockets, their addresses, and what the kernel says about the "
+                + "peer.",
+                "The same messages go through a SOCK_STREAM socket pair, where a byte stream keeps no boundaries and "
+                + "several writes come out of one read, and through SOCK_DGRAM sockets (a pair, and one bound to a "
+                + "path), where every read returns one whole message. The three kinds of address: a path in the "
+                + "file system (left behind after close until it is unlinked), a name in Linux's abstract "
+                + "namespace (nothing on disk, gone with the socket), and UDP on 127.0.0.1 with a port the kernel "
+                + "picks. A child process connects to the abstract name: SO_PEERCRED tells its pid, uid and gid, "
+                + "checked against the child's own, and it passes a pipe's read end with SCM_RIGHTS."},
+        footer = {"", "Exit status: 0 when the kernel behaved as the documents say; 1 otherwise; 2 bad usage."})
+public final class SocketDemoCommand implements Callable<Integer> {
+    static final List<String> DEFAULT_MESSAGES = List.of("first", "second", "third");
+    static final int MAX_MESSAGES = 64;
+    static final int MAX_MESSAGE_BYTES = 1024;
+    static final String NOTE = "written into a pipe by the child; its read end came with SCM_RIGHTS";
+
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
+            description = "A message to send, each time it is given (default: first, second, third); 1 to "
+                    + MAX_MESSAGES + " messages of 1 to " + MAX_MESSAGE_BYTES + " bytes.")
+    List<String> messages;
+
+    @Option(names = "--trace",
+            description = "Print each system call on stderr as it is made, as strace writes it.")
+    boolean trace;
+
+    @Option(names = "--json", description = "Print the findings as one JSON object on stdout, for scripts.")
+    boolean json;
+
+    @Option(names = "--diagram",
+            description = "Print the run as a Mermaid sequence diagram instead of the transcript.")
+    boolean diagram;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "Longest wait for the child and its connection; 0: no limit. Default: ${DEFAULT-VALUE}. "
+                    + Durations.HELP)
+    String timeout;
+
+    @Option(names = "--role", hidden = true, description = "peer: run as the child process.")
+    String role;
+
+    @Option(names = "--connect", hidden = true)
+    String connectName;
+
+    @Override
+    public Integer call() {
+        long timeoutMillis = Durations.nanos("--timeout", timeout) / 1_000_000;
+        if (role != null) {
+            ChildLink.requireRole("ipc socket demo", role, "peer");
+            return peer(timeoutMillis);
+        }
+        if (json && diagram) {
+            throw IpcException.usage("--json and --diagram cannot be used together");
+        }
+        List<byte[]> chosen = messages(messages == null ? DEFAULT_MESSAGES : messages);
+        DemoRun.Output output = DemoRun.Output.text(spec.commandLine().getOut(), trace)
+                .withCallsOnStderr(spec.commandLine().getErr())
+                .withJson(spec.commandLine().getErr(), json)
+                .withDiagram(spec.commandLine().getErr(), diagram);
+        DemoRun run = new DemoRun(output, "socket demo",
+                "ipc socket demo: " + chosen.size() + " messages through stream and datagram sockets, the three "
+                        + "kinds of address, and a child whose credentials the kernel reports.",
+                "A socket is an end point of communication: a stream socket carries bytes, with no boundaries "
+                        + "between messages; a datagram socket carries whole messages. Its address is a path in "
+                        + "the file system, a name in the abstract namespace, or an IP address and a port.");
+        SocketFindings findings = new SocketFindings(chosen);
+        run.findings(findings::write);
+        return run.execute(r -> new SocketLab(r, chosen, timeoutMillis, findings, childArguments()).run());
+    }
+
+    private static List<byte[]> messages(List<String> texts) {
+        if (texts.isEmpty() || texts.size() > MAX_MESSAGES) {
+            throw IpcException.usage("from 1 to " + MAX_MESSAGES + " messages, not " + texts.size());
+        }
+        List<byte[]> chosen = new ArrayList<>();
+        for (String text : texts) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length == 0 || bytes.length > MAX_MESSAGE_BYTES) {
+                throw IpcException.usage("a message has 1 to " + MAX_MESSAGE_BYTES + " bytes: '" + text + "' has "
+                        + bytes.length);
+            }
+            chosen.add(bytes);
+        }
+        return chosen;
+    }
+
+    /** The child's command line but for the name it connects to. */
+    private List<String> childArguments() {
+        List<String> args = new ArrayList<>(List.of("socket", "demo", "--role", "peer", "--timeout", timeout));
+        if (trace || diagram) {
+            args.add("--trace");
+        }
+        args.add("--connect");
+        return args;
+    }
+
+    // ---------------------------------------------------------------- the child process
+
+    /** Connects to the parent's abstract name, tells its credentials, passes a pipe's read end, and exits. */
+    private int peer(long timeoutMillis) {
+        if (connectName == null) {
+            throw IpcException.usage("--role peer needs --connect");
+        }
+        ChildLink link = ChildLink.open(spec.commandLine().getOut(), trace, () -> { });
+        Narrator me = link.narrator();
+        String connection = SocketLab.connection(connectName);
+        try (SocketSteps steps = new SocketSteps(me, timeoutMillis)) {
+            int pid = Native.libc().getpid();
+            int uid = Native.libc().geteuid();
+            int gid = Native.libc().getegid();
+            me.fact("credentials", pid + " " + uid + " " + gid);
+            me.say("connects to @" + connectName + " as pid " + pid + ", uid " + uid + ", gid " + gid
+                    + ": the kernel records them for the listener's SO_PEERCRED");
+            int fd = steps.socket(connection, SocketCalls.AF_UNIX, SocketCalls.SOCK_STREAM);
+            steps.connect(connection, fd, SocketCalls.Address.abstractName(connectName));
+            int[] pipe = steps.pipe("pipe");
+            steps.write("pipe", pipe[1], NOTE.getBytes(StandardCharsets.UTF_8));
+            steps.close("pipe", pipe[1]);
+            steps.sendDescriptor(connection, fd, "pipe".getBytes(StandardCharsets.UTF_8), pipe[0]);
+            me.say("wrote a note into a pipe, sent its read end (fd " + pipe[0] + ") with SCM_RIGHTS, and closes "
+                    + "its own copy");
+            steps.close("pipe", pipe[0]);
+            steps.close(connection, fd);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,120 @@
+// ipc ns: finds the namespaces the test makes, with their processes, objects, segment memory and own limits.
+package dev.ipc.ns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ipc.support.CommandResult;
+import dev.ipc.support.Ipc;
+import dev.ipc.support.Isolation;
+import dev.ipc.support.NamespaceHolder;
+import dev.ipc.support.Processes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NsCommandTest {
+    private static NamespaceHolder queues;
+    private static NamespaceHolder segments;
+
+    @BeforeAll
+    static void startNamespaces() {
+        Isolation.requirePrivateIpcNamespace();
+        Assumptions.assumeTrue(Processes.onPath("ipcmk"), "needs ipcmk");
+        queues = NamespaceHolder.start("ipcmk -Q\nipcmk -Q\nipcmk -Q\nipcmk -S 4\necho 77 > /proc/sys/kernel/msgmni");
+        segments = NamespaceHolder.start("ipcmk -M 10000\nipcmk -M 5000\nipcmk -S 1\nipcmk -S 2");
+    }
+
+    @AfterAll
+    static void stopNamespaces() {
+        for (NamespaceHolder holder : new NamespaceHolder[]{queues, segments}) {
+            if (holder != null) {
+                holder.close();
+            }
+        }
+    }
+
+    @Test
+    void each_test_namespace_is_found_with_its_counts_and_holder() throws IOException {
+        JsonNode all = json();
+        JsonNode first = namespace(all, queues);
+        assertEquals(3, first.get("queues").asInt());
+        assertEquals(0, first.get("segments").asInt());
+        assertEquals(1, first.get("semaphore_sets").asInt());
+        assertTrue(pids(first).contains(queues.pid()), first::toString);
+        JsonNode second = namespace(all, segments);
+        assertEquals(0, second.get("queues").asInt());
+        assertEquals(2, second.get("segments").asInt());
+        assertEquals(2, second.get("semaphore_sets").asInt());
+        assertEquals(15000, second.get("segment_bytes").asLong());
+        assertEquals(List.of(segments.pid()), pids(second));
+    }
+
+    @Test
+    void a_limit_set_in_a_namespace_is_shown_against_the_host() throws IOException {
+        JsonNode first = namespace(json(), queues);
+        String host = Files.readString(Path.of("/proc/sys/kernel/msgmni")).trim();
+        boolean found = false;
+        for (JsonNode limit : first.get("limits_not_as_host")) {
+            if (limit.get("sysctl").asText().equals("kernel.msgmni")) {
+                assertEquals("77", limit.get("value").asText());
+                found = true;
+            }
+        }
+        assertTrue(found || host.equals("77"), first::toString);
+        JsonNode second = namespace(json(), segments);
+        for (JsonNode limit : second.get("limits_not_as_host")) {
+            assertTrue(!limit.get("sysctl").asText().equals("kernel.msgmni"), second::toString);
+        }
+    }
+
+    @Test
+    void the_table_has_a_line_per_namespace() {
+        CommandResult result = Ipc.run("ns");
+        String line = result.out().lines().filter(l -> l.startsWith(segments.namespace() + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError(result.toString()));
+        assertEquals(List.of(segments.namespace(), "1", "0", "2", "2", "15000", segments.pidText(), "-", "-"),
+                List.of(line.trim().split(" +")), line);
+        assertTrue(result.out().startsWith("NAMESPACE "), result::toString);
+    }
+
+    @Test
+    void ns_takes_no_namespace_of_its_own() {
+        CommandResult result = Ipc.run("ns", "--ns", queues.pidText());
+        assertEquals(2, result.exitCode(), result::toString);
+        assertEquals(1, result.err().lines().count(), result::toString);
+    }
+
+    private static JsonNode json() throws IOException {
+        CommandResult result = Ipc.run("ns", "--json");
+        assertTrue(result.exitCode() == 0 || result.err().contains("ipc:["), result::toString);
+        return new ObjectMapper().readTree(result.out());
+    }
+
+    private static JsonNode namespace(JsonNode all, NamespaceHolder holder) {
+        for (JsonNode namespace : all.get("namespaces")) {
+            if (namespace.get("namespace").asText().equals(holder.namespace())) {
+                assertTrue(namespace.get("error").isNull(), namespace::toString);
+                return namespace;
+            }
+        }
+        throw new AssertionError("no " + holder.namespace() + " in " + all);
+    }
+
+    private static List<Long> pids(JsonNode namespace) {
+        List<Long> pids = new ArrayList<>();
+        namespace.get("pids").forEach(pid -> pids.add(pid.asLong()));
+        assertNotNull(namespace.get("workload"));
+        return pids;
+    }
+}
