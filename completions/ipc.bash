@@ -714,7 +714,7 @@ function _picocli_ipc_metrics() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--debug'"
+  local flag_opts="'-h' '--help' '--all-namespaces' '--debug'"
   local arg_opts="'--max-objects' '--textfile' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 

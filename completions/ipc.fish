@@ -524,6 +524,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'debug' -d 'Show the sta
 
 complete -c ipc -n "__ipc_at 'ipc metrics'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'max-objects' -r -F -d 'Per-object series for at most N objects of each System V kind (default: 1000); the rest are counted in ipc_objects_omitted.'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'all-namespaces' -d 'Every IPC namespace of the machine that has a process in it, in one exposition, each sample labelled namespace="ipc:[INODE]" (as --ns labels its own).'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'textfile' -r -F -d 'Write DIR/ipc.prom for node_exporter\'s textfile collector (to a temporary name in DIR, then renamed) instead of printing.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'debug' -d 'Show the stack trace of a failure.'

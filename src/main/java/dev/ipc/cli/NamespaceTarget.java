@@ -8,6 +8,7 @@ import dev.ipc.sys.NativeCallException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -32,7 +33,7 @@ public record NamespaceTarget(String given, Path file, int pid, NamespaceFile op
      */
     public static NamespaceTarget open(String value, int usageCode) {
         if (value.isEmpty()) {
-            throw new IpcException("--ns: an empty value names no process or namespace file", usageCode);
+            throw new IpcException("--ns: '' names no process or namespace file", usageCode);
         }
         Path file;
         int pid = 0;
@@ -47,7 +48,11 @@ public record NamespaceTarget(String given, Path file, int pid, NamespaceFile op
             }
             file = Path.of("/proc", Integer.toString(pid), "ns", "ipc");
         } else {
-            file = Path.of(value);
+            try {
+                file = Path.of(value);
+            } catch (InvalidPathException unencodable) {
+                throw new IpcException("--ns: not a file name in this locale: " + value, usageCode);
+            }
         }
         NamespaceFile opened;
         try {

@@ -35,16 +35,18 @@ final class IpcMetrics {
     private final int maxObjects;
     private final UserDirectory users;
     private final Orphans orphans;
-    private final Exposition out = new Exposition();
+    private final Exposition out;
 
-    IpcMetrics(IpcSnapshot snapshot, int maxObjects, UserDirectory users, Orphans orphans) {
+    /** Adds this snapshot's families to out, whose labels say which namespace it is of, if need be. */
+    IpcMetrics(IpcSnapshot snapshot, int maxObjects, UserDirectory users, Orphans orphans, Exposition out) {
         this.snapshot = snapshot;
         this.maxObjects = maxObjects;
         this.users = users;
         this.orphans = orphans;
+        this.out = out;
     }
 
-    String exposition() {
+    void write() {
         List<MessageQueue> queues = capped(snapshot.queues());
         List<SharedMemorySegment> segments = capped(snapshot.segments());
         List<SemaphoreSet> sets = capped(snapshot.sets());
@@ -123,7 +125,6 @@ final class IpcMetrics {
                 set -> OptionalLong.of(set.count()));
         perObject("ipc_semaphore_waiters", "Processes blocked in semop on a System V semaphore set "
                 + "(semncnt plus semzcnt of all its semaphores).", sets, set -> waiters(semaphores.get(set)));
-        return out.text();
     }
 
     private <T> List<T> capped(List<T> objects) {

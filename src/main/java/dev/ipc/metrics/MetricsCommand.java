@@ -3,7 +3,14 @@ package dev.ipc.metrics;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
+<<<<<<< HEAD
+import dev.ipc.cli.IpcException;
+import dev.ipc.cli.NamespaceTarget;
+=======
+import dev.ipc.cli.Input;
+>>>>>>> main
 import dev.ipc.cli.RunContext;
+import dev.ipc.proc.IpcNamespace;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.source.IpcSnapshot;
 import dev.ipc.source.Orphans;
@@ -15,7 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+<<<<<<< HEAD
 import java.nio.file.Path;
+import java.util.Map;
+=======
+>>>>>>> main
 import java.util.concurrent.Callable;
 
 @Command(name = "metrics",
@@ -46,10 +57,15 @@ public final class MetricsCommand implements Callable<Integer> {
                     + " the rest are counted in ipc_objects_omitted.")
     int maxObjects;
 
+    @Option(names = "--all-namespaces", description = "Every IPC namespace of the machine that has a process in it, "
+            + "in one exposition, each sample labelled namespace=\"ipc:[INODE]\" (as --ns labels its own). Needs "
+            + "root (CAP_SYS_ADMIN over each namespace); one that cannot be entered is named on stderr and left out.")
+    boolean allNamespaces;
+
     @Option(names = "--textfile", paramLabel = "DIR",
             description = "Write DIR/ipc.prom for node_exporter's textfile collector (to a temporary name in DIR, "
                     + "then renamed) instead of printing.")
-    Path textfile;
+    String textfile;
 
     @Override
     public Integer call() {
@@ -57,19 +73,70 @@ public final class MetricsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--max-objects must be 0 or more: '" + maxObjects + "'");
         }
+        if (textfile != null && textfile.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--textfile: '' names no folder");
+        }
         RunContext context = RunContext.of(spec);
-        SystemPaths paths = context.paths();
-        IpcSnapshot snapshot = IpcSnapshot.read(paths);
-        Orphans orphans = new Orphans();
-        String text = new IpcMetrics(snapshot, maxObjects, new UserDirectory(paths.passwd(), paths.group()),
-                orphans).exposition();
+        if (allNamespaces && context.namespace() != null) {
+            throw new ParameterException(spec.commandLine(), "--all-namespaces and --ns exclude each other");
+        }
+        Exposition exposition = new Exposition();
+        if (allNamespaces) {
+            allNamespaces(context, exposition);
+        } else {
+            if (context.namespace() != null) {
+                exposition.labels("namespace", context.namespace().id());
+            }
+            write(context, context.paths(), exposition, "");
+        }
+        String text = exposition.text();
         if (textfile != null) {
-            TextFile.write(textfile, text);
+            TextFile.write(Input.path(textfile), text);
         } else {
             context.out().print(text);
         }
-        snapshot.unreadable().forEach(context::warning);
-        orphans.doubts().ifPresent(context::warning);
         return ExitCodes.OK;
+    }
+
+    /**
+     * One namespace's families, read by this thread, which is in that namespace; what could not be read is said
+     * on stderr after prefix ("" or the namespace's id).
+     */
+    private void write(RunContext context, SystemPaths paths, Exposition exposition, String prefix) {
+        IpcSnapshot snapshot = IpcSnapshot.read(paths);
+        Orphans orphans = new Orphans();
+        new IpcMetrics(snapshot, maxObjects, new UserDirectory(paths.passwd(), paths.group()), orphans, exposition)
+                .write();
+        snapshot.unreadable().forEach(line -> context.warning(prefix + line));
+        orphans.doubts().ifPresent(line -> context.warning(prefix + line));
+    }
+
+    /**
+     * Each namespace is read on a thread of its own that entered it, as --ns does; its POSIX shared memory and
+     * semaphores through its first process's root. A namespace whose processes all ended meanwhile is skipped.
+     */
+    private void allNamespaces(RunContext context, Exposition exposition) {
+        SystemPaths own = context.paths();
+        int read = 0;
+        Map<String, Integer> members = Namespaces.members(Path.of("/proc"));
+        for (Map.Entry<String, Integer> member : members.entrySet()) {
+            String pid = Integer.toString(member.getValue());
+            try (NamespaceTarget namespace = NamespaceTarget.open(pid, ExitCodes.USAGE)) {
+                namespace.call(() -> {
+                    exposition.labels("namespace", namespace.id());
+                    write(context, own.withPosixRoot(namespace.posixRoot()), exposition, namespace.id() + ": ");
+                    return null;
+                });
+                read++;
+            } catch (IpcException e) {
+                // quiet when the process has ended (or is a zombie, which has no namespace left)
+                if (member.getKey().equals(IpcNamespace.read(Path.of("/proc", pid, "ns", "ipc")).id())) {
+                    context.warning(member.getKey() + " (process " + pid + ") left out: " + e.getMessage());
+                }
+            }
+        }
+        if (read == 0) {
+            throw IpcException.failure("--all-namespaces: no IPC namespace could be read");
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.IpcProcess;
 import dev.ipc.support.Kernel;
+import dev.ipc.support.NamespaceHolder;
 import dev.ipc.support.Processes;
 import dev.ipc.support.TestObjects;
 import org.junit.jupiter.api.Test;
@@ -260,6 +261,47 @@ class MetricsCommandTest {
         } finally {
             System.setProperty("ipc.dev.mqueue", mount);
         }
+    }
+
+    @Test
+    void under_ns_every_sample_names_the_namespace() throws IOException {
+        int queue = Kernel.createQueue(0x3a01, 0600);
+        String own = Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString();
+        Map<String, Family> families = metrics("--ns", Long.toString(ProcessHandle.current().pid()));
+        assertEquals(big(1), families.get("ipc_objects").value("namespace", own, "kind", "queue"));
+        assertEquals(big(0), families.get("ipc_queue_messages").value("namespace", own,
+                "id", Integer.toString(queue), "key", "0x00003a01", "owner", "root"));
+        for (Family family : families.values()) {
+            family.samples().forEach(sample -> assertEquals(own, sample.labels().get("namespace"), sample::toString));
+        }
+    }
+
+    @Test
+    void all_namespaces_are_one_exposition_with_each_family_once() throws IOException {
+        Kernel.createQueue(0x3b01, 0600);
+        Kernel.createQueue(0x3b02, 0600);
+        String own = Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString();
+        try (NamespaceHolder other = NamespaceHolder.start("ipcmk -Q\nipcmk -Q\nipcmk -Q\nipcmk -S 2")) {
+            Map<String, Family> families = metrics("--all-namespaces"); // the strict parser refuses a family twice
+            Family objectsFamily = families.get("ipc_objects");
+            assertEquals(big(2), objectsFamily.value("namespace", own, "kind", "queue"));
+            assertEquals(big(3), objectsFamily.value("namespace", other.namespace(), "kind", "queue"));
+            assertEquals(big(1), objectsFamily.value("namespace", other.namespace(), "kind", "semaphore_set"));
+            assertEquals(big(2), families.get("ipc_limit_used").value("namespace", other.namespace(),
+                    "resource", "SEMMNS"));
+            for (Family family : families.values()) {
+                family.samples().forEach(sample -> assertTrue(sample.labels().containsKey("namespace"),
+                        sample::toString));
+            }
+        }
+    }
+
+    @Test
+    void all_namespaces_and_ns_exclude_each_other() {
+        CommandResult result = Ipc.run("metrics", "--all-namespaces", "--ns",
+                Long.toString(ProcessHandle.current().pid()));
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("ipc: --all-namespaces and --ns exclude each other"), result::toString);
     }
 
     @Test

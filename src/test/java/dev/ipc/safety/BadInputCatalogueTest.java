@@ -55,7 +55,7 @@ class BadInputCatalogueTest {
             bad(2, "NAME", "ls -q -o NAME"),
             bad(2, "jobs", "ls -N jobs"),
             bad(2, "\u00fc", "ls -N \u00fc"),
-            bad(1, "sometimes", "ls --color=sometimes"),
+            bad(2, "sometimes", "ls --color=sometimes"), // an option ipcs lacks: a usage error
             bad(1, "abc", "ls --orphans -q -i abc"),
             bad(1, "\u0660", "ls -q -i \u0660"),
             bad(0, "nomatch", "ls -Q -N nomatch")); // as ipcs -i of an id that names nothing

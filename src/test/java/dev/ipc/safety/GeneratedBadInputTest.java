@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -78,7 +79,10 @@ class GeneratedBadInputTest {
             entry("pipe-demo atomic", "pipe-demo atomic --timeout 5"),
             entry("pipe-demo eof", "pipe-demo eof --timeout 5"),
             entry("pipe-demo sigpipe", "pipe-demo sigpipe --timeout 5"),
-            entry("pipe-demo nonblock", "pipe-demo nonblock --timeout 5"));
+            entry("pipe-demo nonblock", "pipe-demo nonblock --timeout 5"),
+            entry("metrics", "metrics"),
+            entry("signal demo", "signal demo"),
+            entry("socket demo", "socket demo"));
 
     /** Where an option needs another base line than its command's. */
     static final Map<String, String> BASE_FOR_OPTION = Map.ofEntries(
@@ -102,7 +106,8 @@ class GeneratedBadInputTest {
             entry("--persist", "a file name, which any text is; BadInputCatalogueTest gives it missing folders and"
                     + " folders, and a word here would be a file in the working directory"),
             entry("--dir", "fifo's folder is checked by FifoDirectory, tested on its own"),
-            entry("--name", "a POSIX name, which any text is; the empty one is in BadInputCatalogueTest"));
+            entry("--name", "a POSIX name, which any text is; the empty one is in BadInputCatalogueTest"),
+            entry("--message", "socket demo's message, which any text is"));
 
     /** Values an option rightly takes, and why: "command option value". */
     static final Map<String, String> ACCEPTED = Map.ofEntries(
@@ -197,7 +202,7 @@ class GeneratedBadInputTest {
             // --color is no option of ipcmk's or ipcrm's: 2, as in every command
             case "mk", "rm" -> bad.option().equals("--color") ? new int[] {2} : new int[] {1};
             // a file that is not there fails at run time
-            default -> bad.option().equals("--file") ? new int[] {1, 2}
+            default -> bad.option().equals("--file") || bad.option().equals("--textfile") ? new int[] {1, 2}
                     : bad.command().matches("(msg|sem|shm) (get|set|op|send|recv|read|write)") ? new int[] {2, 9}
                     : new int[] {2};
         };
