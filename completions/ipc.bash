@@ -725,10 +725,7 @@ function _picocli_ipc_metrics() {
       return
       ;;
     '--textfile')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'

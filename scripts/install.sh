@@ -52,6 +52,11 @@ make_dir() { # mkdir -p that records each directory it creates
 }
 [[ $prefix == /* ]] || prefix=$PWD/$prefix
 $uninstall || make_dir "$prefix" 2>/dev/null || true # a prefix made here is recorded, and goes on uninstall
+# nothing installed there is the answer to an uninstall, whoever runs it
+if $uninstall && [[ ! -f $prefix/lib/ipc/install-manifest ]]; then
+  echo "install.sh: nothing to uninstall: no $prefix/lib/ipc/install-manifest" >&2
+  exit 1
+fi
 [[ -d $prefix && -w $prefix ]] || {
   echo "install.sh: cannot write to $prefix: run as root, or choose a prefix of your own (--prefix ~/.local)" >&2
   exit 1

@@ -29,6 +29,8 @@ public final class DemoProcess {
     private final Thread stdout;
     private final Thread stderr;
     private final String label;
+    /** Set once the demo ends the child: its streams then close under the readers, which is no loss. */
+    private volatile boolean stopping;
 
     private DemoProcess(String name, Process process, Transcript transcript) {
         this.name = name;
@@ -86,7 +88,10 @@ public final class DemoProcess {
                     }
                 }
             } catch (IOException e) {
-                transcript.add(System.nanoTime(), label, "error: lost its output: " + e.getMessage());
+                // on Ctrl-C the child is ending too, and its streams close before stop() is reached
+                if (!stopping && process.isAlive()) {
+                    transcript.add(System.nanoTime(), label, "error: lost its output: " + e.getMessage());
+                }
             }
         }, "ipc-demo-" + name + (errors ? "-err" : "-out"));
         thread.setDaemon(true);
@@ -178,6 +183,7 @@ public final class DemoProcess {
 
     /** Ends the child (SIGTERM, then SIGKILL after a grace period) and closes its standard input. */
     void stop() {
+        stopping = true;
         if (process.isAlive()) {
             process.destroy();
             try {

@@ -109,7 +109,7 @@ record MkRequest(OptionalLong sharedMemorySize, OptionalLong posixSharedMemorySi
         if (nameText != null) {
             // one name for all three kinds, as util-linux 2.41 has it; a semaphore's name is the shortest
             name = PosixNames.normalize(nameText, psem.isPresent() ? PosixResource.SEMAPHORES
-                    : PosixResource.SHARED_MEMORY);
+                    : pshm.isPresent() ? PosixResource.SHARED_MEMORY : PosixResource.MESSAGE_QUEUES);
         }
         return new MkRequest(shm, pshm, msg, pmsg, sem, psem, mode, name, maxMessages, messageSize, key, exclusive,
                 json);

@@ -27,8 +27,8 @@ import java.util.Optional;
 
 /**
  * A result is printed once, whole, so that --json gives one object whatever happened. Text goes to stdout and
- * warnings to stderr as "ipc: warning: ..."; with --json the warnings are part of the object. A refusal has no
- * report: its warnings and refusals go to stderr in both modes.
+ * warnings to stderr as "ipc: warning: ..."; with --json the warnings are part of the object. A refusal goes to
+ * stderr in both modes, and with --json is also the object's "refused" list.
  */
 final class TuneRenderer {
     private final LimitGroup group;
@@ -49,7 +49,11 @@ final class TuneRenderer {
         PrintWriter out = context.out();
         PrintWriter err = context.err();
         if (result instanceof Refused refused) {
-            printWarnings(refused.warnings(), context);
+            if (json) { // the refusal as an object too, so that a script reading stdout learns it
+                Json.write(out, generator -> json(generator, result));
+            } else {
+                printWarnings(refused.warnings(), context);
+            }
             for (String refusal : refused.earlierRefusals()) {
                 context.error("refusing: " + refusal);
             }
@@ -208,6 +212,12 @@ final class TuneRenderer {
             }
         } else if (result instanceof Changed changed) {
             changedJson(gen, changed);
+        } else if (result instanceof Refused refused) {
+            gen.writeArrayFieldStart("refused");
+            for (String refusal : refused.refusals()) {
+                gen.writeString(refusal);
+            }
+            gen.writeEndArray();
         }
         gen.writeArrayFieldStart("warnings");
         for (String warning : result.warnings()) {

@@ -92,6 +92,11 @@ class InstallIT {
         CommandResult again = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall",
                 "--prefix", prefix.toString()), Map.of());
         assertEquals(1, again.exitCode(), "nothing left to uninstall");
+
+        CommandResult nowhere = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall",
+                "--prefix", "/nonexistent"), Map.of());
+        assertEquals(new CommandResult(1, "", "install.sh: nothing to uninstall: no "
+                + "/nonexistent/lib/ipc/install-manifest\n"), nowhere, "not 'run as root'");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -140,6 +142,25 @@ class DemosTest {
             assertTrue(r.outText().contains("interrupted: stopping the processes and removing the objects"),
                     r::toString);
             Await.until(() -> children.stream().noneMatch(ProcessHandle::isAlive), "the children ended");
+            assertNothingLeft();
+        } finally {
+            demo.kill();
+        }
+    }
+
+    /** A terminal's Ctrl-C reaches the children too: their streams close, which is not an error to report. */
+    @Test
+    void ctrl_c_to_the_demo_and_its_children_reports_no_lost_output() {
+        IpcProcess demo = IpcProcess.start("sem", "demo", "--pace", "60s");
+        try {
+            Await.until(() -> SystemVCalls.semaphoreSets().size() == 1 && children(demo).size() == 3,
+                    "A, B and C running");
+            List<String> kill = new ArrayList<>(List.of("kill", "-INT", Long.toString(demo.pid())));
+            children(demo).forEach(child -> kill.add(Long.toString(child.pid())));
+            assertEquals(0, Processes.run(kill).exitCode());
+            IpcProcess.Result r = demo.await(60);
+            assertFalse(r.outText().contains("lost its output") || r.err().contains("lost its output"),
+                    r::toString);
             assertNothingLeft();
         } finally {
             demo.kill();

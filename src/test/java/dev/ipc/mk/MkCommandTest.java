@@ -279,6 +279,8 @@ class MkCommandTest {
         assertEquals(0, Ipc.run("mk", "-s", "--name", longestSemaphore).exitCode());
         CommandResult tooLong = Ipc.run("mk", "-q", "--name", longest + "x");
         assertEquals(1, tooLong.exitCode());
+        assertEquals("ipc: name `/" + longest + "x' too long (a POSIX message queue name has at most 255 bytes after "
+                + "the '/')\n", tooLong.err(), "the message names the kind asked for");
         String name = "/" + longest;
         objects.own(name);
         CommandResult longestQueue = Ipc.run("mk", "-q", "--name", longest);

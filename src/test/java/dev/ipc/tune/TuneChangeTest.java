@@ -17,11 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 import static dev.ipc.tune.Runs.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(PrivateLimits.class)
@@ -34,7 +36,9 @@ class TuneChangeTest {
         Map<String, String> before = PrivateLimits.read();
         CommandResult result = Ipc.run(args);
         assertEquals(1, result.exitCode(), result.toString());
-        assertEquals("", result.out(), result.toString());
+        if (!Arrays.asList(args).contains("--json")) {
+            assertEquals("", result.out(), result.toString());
+        }
         assertEquals(before, PrivateLimits.read(), "a refused command changed a limit");
         return result;
     }
@@ -209,6 +213,17 @@ class TuneChangeTest {
         assertEquals(32000, changes.get(1).get("old").asLong());
         assertEquals(32001, changes.get(1).get("new").asLong());
         assertEquals(true, changes.get(1).get("changed").asBoolean());
+    }
+
+    @Test
+    void json_reports_a_refusal_on_stdout_as_well() throws Exception {
+        CommandResult result = refused("sem", "tune", "--semmni", "128", "--json");
+        JsonNode json = new ObjectMapper().readTree(result.out());
+
+        assertEquals("sem", json.get("group").asText());
+        assertEquals("lowering SEMMNI from 32000 to 128: semget would fail with ENOSPC once 128 sets exist",
+                json.get("refused").get(0).asText());
+        assertTrue(result.err().startsWith("ipc: refusing: lowering SEMMNI"), result::toString);
     }
 
     /**
