@@ -3,12 +3,9 @@ package dev.ipc.metrics;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
-<<<<<<< HEAD
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.NamespaceTarget;
-=======
 import dev.ipc.cli.Input;
->>>>>>> main
 import dev.ipc.cli.RunContext;
 import dev.ipc.proc.IpcNamespace;
 import dev.ipc.proc.SystemPaths;
@@ -22,11 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-<<<<<<< HEAD
 import java.nio.file.Path;
 import java.util.Map;
-=======
->>>>>>> main
 import java.util.concurrent.Callable;
 
 @Command(name = "metrics",
