@@ -3,9 +3,9 @@ package dev.ipc.metrics;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.NamespaceTarget;
-import dev.ipc.cli.Input;
 import dev.ipc.cli.RunContext;
 import dev.ipc.proc.IpcNamespace;
 import dev.ipc.proc.SystemPaths;
