@@ -451,6 +451,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo'" -l 'debug' -d 'Show the stack trac
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'timeout' -r -F -d 'Longest wait for any child or read; then what still runs is killed.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'no-close' -d 'The parent does not close the write end it does not use.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'wait' -r -F -d 'With --no-close: how long the parent waits for the end of file that cannot come; 0: it only looks.'
@@ -461,6 +462,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo hello'" -l 'debug' -d 'Show the stac
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -l 'timeout' -r -F -d 'Longest wait for any child or read; then what still runs is killed.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -470,6 +472,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo pipeline'" -F
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -l 'timeout' -r -F -d 'Longest wait for any child or read; then what still runs is killed.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -l 'mode' -x -a 'r w' -d 'r: read CMD\'s output; w: write to CMD\'s input.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -480,6 +483,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo popen'" -F
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'timeout' -r -F -d 'Longest wait for any child or read; then what still runs is killed.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'size' -r -F -d 'Ask F_SETPIPE_SZ for this capacity first.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -489,6 +493,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo capacity'" -l 'debug' -d 'Show the s
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -l 'timeout' -r -F -d 'Longest wait for any child or read; then what still runs is killed.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -497,6 +502,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo nonblock'" -l 'debug' -d 'Show the s
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -l 'timeout' -r -F -d 'Longest wait for any child or read; then what still runs is killed.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -505,6 +511,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo eof'" -l 'debug' -d 'Show the stack 
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -l 'timeout' -r -F -d 'Longest wait for any child or read; then what still runs is killed.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -513,6 +520,7 @@ complete -c ipc -n "__ipc_at 'ipc pipe-demo sigpipe'" -l 'debug' -d 'Show the st
 
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'trace' -d 'Print each system call on stderr as it is made, with what it means in the documents\' terms.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
+complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'timeout' -r -F -d 'Longest wait for any child or read; then what still runs is killed.'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'size' -r -F -d 'Record sizes to try, in turn (repeat or separate with commas).'
 complete -c ipc -n "__ipc_at 'ipc pipe-demo atomic'" -l 'writers' -r -F -d 'Writer processes per size, 1 to 26.'

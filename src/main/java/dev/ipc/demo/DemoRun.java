@@ -70,6 +70,7 @@ public final class DemoRun {
     private final Narrator parent;
     private final List<Owned> objects = new ArrayList<>();
     private final List<DemoProcess> processes = new ArrayList<>();
+    private final List<Runnable> removals = new ArrayList<>();
     private final Checks checks = new Checks();
     private final List<String> notes = new ArrayList<>();
     private boolean cleaned;
@@ -120,6 +121,14 @@ public final class DemoRun {
     /** Registers an object the demo made, so that it is removed at the end whatever happens. */
     public synchronized void owns(SystemVKind kind, int id) {
         objects.add(new Owned(kind, id));
+    }
+
+    /**
+     * Registers the removal of something else the demo made (a folder, a socket file), run at the end after the
+     * processes are stopped, whatever happens, Ctrl-C included; it must not throw.
+     */
+    public synchronized void removes(Runnable removal) {
+        removals.add(removal);
     }
 
     /** Starts a child running ipc with these arguments; it is stopped at the end if it still runs. */
@@ -280,6 +289,7 @@ public final class DemoRun {
             }
             process.stop();
         }
+        removals.forEach(Runnable::run);
         for (Owned object : objects) {
             int id = object.id();
             SystemVKind kind = object.kind();

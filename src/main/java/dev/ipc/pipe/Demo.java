@@ -35,6 +35,7 @@ final class Demo implements AutoCloseable {
     final Children children;
     final Deadline deadline;
     final boolean json;
+    private final boolean diagram;
     private final CommandSpec spec;
     private final PrintWriter story;
     private final Checks checks = new Checks();
@@ -46,8 +47,9 @@ final class Demo implements AutoCloseable {
         this.json = options.json();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        this.story = options.json() ? null : storyOnStderr ? err : out;
-        this.trace = new Trace(err, options.trace());
+        this.diagram = options.diagram();
+        this.story = options.json() || diagram ? null : storyOnStderr ? err : out;
+        this.trace = new Trace(err, options.trace(), diagram);
         this.fds = new Descriptors(trace);
         this.children = new Children(trace);
     }
@@ -72,7 +74,9 @@ final class Demo implements AutoCloseable {
 
     /** Records whether the kernel kept a rule of the documents, and what was seen either way; says so. */
     boolean expect(boolean ok, String rule, String observed) {
-        say(checks.check(ok, rule, observed).storyLine());
+        String line = checks.check(ok, rule, observed).storyLine();
+        say(line);
+        trace.check(line);
         return ok;
     }
 
@@ -113,6 +117,9 @@ final class Demo implements AutoCloseable {
         trace.flush();
         if (json) {
             writeJson(findings);
+        } else if (diagram) {
+            trace.diagram(checks.failures()).render().lines().forEach(spec.commandLine().getOut()::println);
+            spec.commandLine().getOut().flush();
         }
         return checks.verdict("", broken -> "the kernel did not behave as the documents say: "
                 + broken.get(0).rule() + " (" + broken.get(0).observed() + ")");

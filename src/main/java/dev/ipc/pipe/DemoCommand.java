@@ -32,6 +32,9 @@ abstract class DemoCommand implements Callable<Integer> {
         String name = spec.parent().name() + " " + spec.name();
         try {
             options.deadline(); // a bad --timeout is reported before anything else is looked at
+            if (options.json() && options.diagram()) {
+                throw IpcException.usage("--json and --diagram cannot be used together");
+            }
             return run();
         } catch (IpcException e) {
             throw new IpcException(name + ": " + e.getMessage(), e.exitCode(), e);

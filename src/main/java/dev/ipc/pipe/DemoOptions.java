@@ -1,8 +1,9 @@
-// Options every pipe demo takes: --trace, --json and --timeout.
+// Options every pipe demo takes: --trace, --json, --diagram and --timeout.
 package dev.ipc.pipe;
 
 import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Durations;
+import dev.ipc.demo.DiagramOption;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -20,6 +21,9 @@ public final class DemoOptions {
     @Option(names = "--json", description = JSON_HELP)
     boolean json;
 
+    @Option(names = "--diagram", description = DiagramOption.HELP)
+    boolean diagram;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", description = TIMEOUT_HELP)
     String timeout;
 
@@ -28,10 +32,11 @@ public final class DemoOptions {
 
     private Deadline deadline;
 
-    /** Adds --trace, --json and --timeout to a demo's model built in code; read after parsing. */
+    /** Adds --trace, --json, --diagram and --timeout to a demo's model built in code; read after parsing. */
     static DemoOptions addTo(CommandSpec spec) {
         spec.addOption(CommandSpecs.flag(TRACE_HELP, "--trace"));
         spec.addOption(CommandSpecs.flag(JSON_HELP, "--json"));
+        spec.addOption(CommandSpecs.flag(DiagramOption.HELP, "--diagram"));
         spec.addOption(OptionSpec.builder("--timeout").arity("1").type(String.class).paramLabel("DURATION")
                 .defaultValue("30s").description(TIMEOUT_HELP).build());
         DemoOptions options = new DemoOptions();
@@ -45,6 +50,10 @@ public final class DemoOptions {
 
     boolean json() {
         return spec == null ? json : CommandSpecs.given(spec, "--json");
+    }
+
+    boolean diagram() {
+        return spec == null ? diagram : CommandSpecs.given(spec, "--diagram");
     }
 
     /** The deadline --timeout sets, counted from the first call (made before the demo starts). */

@@ -36,7 +36,8 @@ final class Output implements PipeIo.Sink {
 
     static Output of(CommandSpec spec, DemoOptions options) {
         PrintWriter out = spec.commandLine().getOut();
-        return new Output(out, RunContext.of(spec).processStreams(), options.json());
+        // With --diagram, as with --json, stdout is the document's: the data is captured, not shown.
+        return new Output(out, RunContext.of(spec).processStreams(), options.json() || options.diagram());
     }
 
     /**

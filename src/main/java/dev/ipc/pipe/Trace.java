@@ -2,6 +2,7 @@
 package dev.ipc.pipe;
 
 import dev.ipc.demo.Calls;
+import dev.ipc.demo.Diagram;
 import dev.ipc.model.WaitStatus;
 import dev.ipc.sys.Native;
 
@@ -19,19 +20,39 @@ final class Trace {
 
     private final PrintWriter err;
     private final boolean enabled;
+    private final PipeDiagram diagram;
     private final int self;
     private String previous;
     private String previousWho;
     private int repeats;
 
-    Trace(PrintWriter err, boolean enabled) {
+    /** enabled prints the calls on err; drawn keeps them for --diagram. */
+    Trace(PrintWriter err, boolean enabled, boolean drawn) {
         this.err = err;
         this.enabled = enabled;
-        this.self = enabled ? Native.libc().getpid() : 0;
+        this.self = enabled || drawn ? Native.libc().getpid() : 0;
+        this.diagram = drawn ? new PipeDiagram("parent " + self) : null;
     }
 
+    /** Whether the calls are printed (--trace). */
     boolean enabled() {
         return enabled;
+    }
+
+    /** A check told as the story goes, for the diagram's notes. */
+    synchronized void check(String line) {
+        if (diagram != null) {
+            flushRepeats();
+            previous = null;
+            diagram.check(line);
+        }
+    }
+
+    /** The run as a sequence diagram, failures that are no check closing it; with --diagram only. */
+    synchronized Diagram diagram(List<String> failures) {
+        flushRepeats();
+        previous = null;
+        return diagram.draw(failures);
     }
 
     void parent(String call, String note) {
@@ -43,7 +64,7 @@ final class Trace {
     }
 
     private synchronized void line(String who, String call, String note) {
-        if (!enabled) {
+        if (!enabled && diagram == null) {
             return;
         }
         String text = who + ": " + call;
@@ -54,8 +75,13 @@ final class Trace {
         flushRepeats();
         previous = text;
         previousWho = who;
-        err.println(format(who, call, note));
-        err.flush();
+        if (diagram != null) {
+            diagram.call(who, call);
+        }
+        if (enabled) {
+            err.println(format(who, call, note));
+            err.flush();
+        }
     }
 
     /** One line: "who: call", and the note from a fixed column on. */
@@ -79,12 +105,19 @@ final class Trace {
     synchronized void flush() {
         flushRepeats();
         previous = null;
-        err.flush();
+        if (enabled) {
+            err.flush();
+        }
     }
 
     private void flushRepeats() {
         if (repeats > 0) {
-            err.println(repeated(previousWho, repeats));
+            if (diagram != null) {
+                diagram.repeated(previousWho, repeated(previousWho, repeats).substring(previousWho.length() + 2));
+            }
+            if (enabled) {
+                err.println(repeated(previousWho, repeats));
+            }
             repeats = 0;
         }
     }

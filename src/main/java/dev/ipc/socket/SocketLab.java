@@ -55,19 +55,25 @@ final class SocketLab {
 
     void run() throws IOException {
         Path directory = Files.createTempDirectory("ipc-socket-demo.");
+        run.removes(() -> removeFolder(directory));
         try (SocketSteps steps = new SocketSteps(parent, timeoutMillis)) {
             stream(steps);
             datagramPair(steps);
             path(steps, directory.resolve("demo.sock"));
             abstractName(steps, "ipc-socket-demo." + ProcessHandle.current().pid());
             udp(steps);
-        } finally {
-            try (var left = Files.list(directory)) {
-                for (Path path : left.toList()) {
-                    Files.deleteIfExists(path);
-                }
+        }
+    }
+
+    /** The folder of the path and what is left in it (the socket file, when the demo stopped before unlink). */
+    private static void removeFolder(Path directory) {
+        try (var left = Files.list(directory)) {
+            for (Path path : left.toList()) {
+                Files.deleteIfExists(path);
             }
             Files.deleteIfExists(directory);
+        } catch (IOException gone) {
+            // nothing left to remove
         }
     }
 

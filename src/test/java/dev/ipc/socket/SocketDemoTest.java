@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
+import dev.ipc.support.Mermaid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -112,50 +113,19 @@ class SocketDemoTest {
         CommandResult r = Ipc.run("socket", "demo", "--diagram", "-m", "m1", "-m", "m2", "-m", "m3", "-m", "m4",
                 "-m", "m5");
         assertEquals(0, r.exitCode(), r::toString);
-        List<String> lines = r.out().lines().toList();
-        assertEquals("sequenceDiagram", lines.get(0));
-        List<String> ids = new ArrayList<>();
-        Pattern participant = Pattern.compile("    participant (P\\d+) as (.+)");
-        Pattern arrow = Pattern.compile("    (P\\d+)(->>|-->>)(P\\d+): (.+)");
-        Pattern note = Pattern.compile("    Note over (P\\d+)(,(P\\d+))?: (.+)");
-        int sends = 0;
-        int streamWrites = 0;
-        int notes = 0;
-        String parent = null;
-        String streamPair = null;
-        for (String line : lines.subList(1, lines.size())) {
-            Matcher p = participant.matcher(line);
-            Matcher a = arrow.matcher(line);
-            Matcher n = note.matcher(line);
-            if (p.matches()) {
-                ids.add(p.group(1));
-                if (p.group(2).startsWith("parent[")) {
-                    parent = p.group(1);
-                }
-                if (p.group(2).equals("stream socket pair")) {
-                    streamPair = p.group(1);
-                }
-            } else if (a.matches()) {
-                assertTrue(ids.contains(a.group(1)) && ids.contains(a.group(3)), "undeclared participant: " + line);
-                if (a.group(4).startsWith("sendto(")) {
-                    sends++;
-                }
-                if (a.group(1).equals(parent) && a.group(3).equals(streamPair) && a.group(4).startsWith("write(")) {
-                    streamWrites++;
-                }
-            } else if (n.matches()) {
-                assertTrue(n.group(4).startsWith("ok: "), line);
-                notes++;
-            } else {
-                throw new AssertionError("not a line of a sequence diagram: " + line);
-            }
-        }
-        assertEquals(5, streamWrites, "a write arrow per message into the stream pair");
-        assertEquals(10, sends, "a sendto arrow per message to the path and to UDP");
-        assertTrue(lines.stream().anyMatch(l -> l.matches("    participant P\\d+ as peer\\[\\d+\\]")), r::toString);
-        String exit = "-->>" + parent + ": exit status 0";
-        assertTrue(lines.stream().anyMatch(l -> l.contains(exit)), r::toString);
-        assertEquals(13, notes, "a note per check");
+        Mermaid d = Mermaid.parse(r.out());
+        assertEquals(5, d.count("parent[", "stream socket pair", "write("), "a write arrow per message into the stream");
+        assertEquals(1, d.count("parent[", "stream socket pair", "read("), "and one read");
+        assertEquals(5, d.count("parent[", "datagram socket pair", "write("));
+        assertEquals(6, d.count("parent[", "datagram socket pair", "recvfrom("), "a read per message, then EAGAIN");
+        assertEquals(5, d.count("parent[", "socket /", "sendto("), "a sendto per message to the path");
+        assertEquals(5, d.count("parent[", "UDP socket on 127.0.0.1", "sendto("), "and over UDP");
+        assertEquals(1, d.participantsStartingWith("peer["));
+        assertEquals(1, d.count("peer[", "connection to @ipc-socket-demo.", "connect("));
+        assertEquals(1, d.count("peer[", "connection to @ipc-socket-demo.", "sendmsg("));
+        assertEquals(1, d.count("peer[", "parent[", "exit status 0"));
+        assertEquals(13, d.notes().size(), "a note per check");
+        assertTrue(d.notes().stream().allMatch(note -> note.startsWith("ok: ")), d.notes()::toString);
         assertFalse(r.out().contains("what it does, and why"), "the diagram replaces the transcript");
     }
 
