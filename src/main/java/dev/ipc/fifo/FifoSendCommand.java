@@ -3,6 +3,8 @@ package dev.ipc.fifo;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
+import dev.ipc.demo.Calls;
+import dev.ipc.demo.Diagram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +42,11 @@ public final class FifoSendCommand implements Callable<Integer> {
             description = "Send the request N times over the same FIFO, one reply a line.")
     long count;
 
+    @Option(names = "--diagram",
+            description = "Print the exchange as a Mermaid sequence diagram instead of the replies: this client, "
+                    + "server.fifo and its own FIFO, an arrow per request written and per reply read.")
+    boolean diagram;
+
     @Parameters(index = "0", paramLabel = "VERB", description = "seq, echo, upper, ping, stats...")
     String verb;
 
@@ -68,14 +75,42 @@ public final class FifoSendCommand implements Callable<Integer> {
                     + (FifoProtocol.MAX_REQUEST - 9));
         }
         PrintWriter out = spec.commandLine().getOut();
+        Diagram drawn = diagram ? new Diagram() : null;
         try (ClientFifo client = ClientFifo.connect(server.directory(), server.shared)) {
+            String me = "client[" + client.pid() + "]";
+            if (drawn != null) {
+                drawn.participant(me, me);
+                drawn.call(me, client.serverPath(), "openat(" + Calls.quote(client.serverPath())
+                        + ", O_WRONLY|O_NONBLOCK|O_NOFOLLOW|O_CLOEXEC) = " + client.serverFd());
+                drawn.call(me, client.path(), "mkfifoat(" + Calls.quote(client.path()) + ") = 0, then openat(O_RDWR) = "
+                        + client.replyFd());
+            }
             for (long i = 0; i < count; i++) {
                 String reply = client.request(request, timeoutNanos);
+                if (drawn != null) {
+                    byte[] line = (client.pid() + " " + request + "\n").getBytes(StandardCharsets.UTF_8);
+                    drawn.call(me, client.serverPath(), "write(" + client.serverFd() + ", "
+                            + Calls.quote(line, 0, line.length) + ", " + line.length + ") = " + line.length);
+                    byte[] answer = (reply + "\n").getBytes(StandardCharsets.UTF_8);
+                    drawn.reply(client.path(), me, "read(" + client.replyFd() + ", "
+                            + Calls.quote(answer, 0, answer.length) + ") = " + answer.length
+                            + ": the server's reply");
+                }
                 if (reply.startsWith("ERR ") || reply.equals("ERR")) {
+                    if (drawn != null) {
+                        drawn.note(me, "FAIL: the server answered " + reply);
+                        out.print(drawn.render());
+                    }
                     out.flush();
                     throw IpcException.failure("the server answered: " + reply);
                 }
-                out.println(reply);
+                if (drawn == null) {
+                    out.println(reply);
+                }
+            }
+            if (drawn != null) {
+                drawn.call(me, client.path(), "unlinkat(" + Calls.quote(client.path()) + ") = 0, on close");
+                out.print(drawn.render());
             }
         }
         out.flush();
