@@ -113,6 +113,17 @@ class NamespaceOptionTest {
         assertEquals(1, Files.readAllLines(Path.of("/proc/sysvipc/sem")).size(), "no set here, only the heading");
     }
 
+    @Test
+    void metrics_count_the_namespace_objects_and_label_every_sample_with_it() {
+        CommandResult result = Ipc.run("metrics", "--ns", holder.pidText());
+        assertEquals(0, result.exitCode(), result::toString);
+        String label = "{namespace=\"" + holder.namespace() + "\"";
+        assertTrue(result.out().contains("ipc_objects" + label + ",kind=\"queue\"} 2\n"), result::toString);
+        assertTrue(result.out().contains("ipc_objects" + label + ",kind=\"segment\"} 2\n"), result::toString);
+        result.out().lines().filter(line -> !line.startsWith("#"))
+                .forEach(line -> assertTrue(line.contains(label), line));
+    }
+
     @ParameterizedTest(name = "--ns {0}")
     @ValueSource(strings = {"999999999", "/etc/passwd", "/proc/self/ns/mnt", "/no/such/file", "", "0"})
     void a_value_that_names_no_ipc_namespace_is_one_line_and_nothing_done(String value) {
