@@ -50,7 +50,8 @@ public final class FifoSendCommand implements Callable<Integer> {
                 + "this client, server.fifo and its own FIFO, an arrow per request written and per reply read.",
                 "--diagram"));
         spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).type(String.class)
-                .paramLabel("VERB").description("seq, echo, upper, ping, stats...").build());
+                .paramLabel("VERB").description("seq, echo, upper, ping, stats...")
+                .completionCandidates(List.of("seq", "echo", "upper", "ping", "stats")).build());
         spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..*").type(List.class)
                 .auxiliaryTypes(String.class).paramLabel("ARGUMENT")
                 .description("The argument; several words are joined by single spaces.").build());
