@@ -457,7 +457,7 @@ function _picocli_ipc_rm() {
 
   local commands=""
   local flag_opts="'--orphans' '--dry-run' '-v' '--verbose' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'-m' '--shmem-id' '-M' '--shmem-key' '--posix-shmem' '-q' '--queue-id' '-Q' '--queue-key' '--posix-mqueue' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-semaphore' '-a' '--all' '--owner' '--older-than' '--color' '--ns'"
+  local arg_opts="'-m' '--shmem-id' '-M' '--shmem-key' '--posix-shmem' '-q' '--queue-id' '-Q' '--queue-key' '--posix-mqueue' '-s' '--semaphore-id' '-S' '--semaphore-key' '--posix-semaphore' '-a' '--all' '--owner' '--older-than' '--protect' '--protect-file' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -497,6 +497,12 @@ function _picocli_ipc_rm() {
       return
       ;;
     '--older-than')
+      return
+      ;;
+    '--protect')
+      return
+      ;;
+    '--protect-file')
       return
       ;;
     '--color')
@@ -2310,6 +2316,8 @@ function _ipc_option_values() {
     '/rm -a'|'/rm --all') echo one shm msg sem pshm pmsg psem ;;
     '/rm --owner') echo any ;;
     '/rm --older-than') echo any ;;
+    '/rm --protect') echo one KEY ID NAME ;;
+    '/rm --protect-file') echo any ;;
     '/rm --color') echo one auto always never ;;
     '/rm --ns') echo one PID PATH ;;
     '/sem --color') echo one auto always never ;;

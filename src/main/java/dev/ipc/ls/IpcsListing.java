@@ -80,7 +80,7 @@ final class IpcsListing {
             default -> {
                 // Each section is read, parsed and rendered on its own thread; they are printed in order.
                 List<Callable<TextBuffer>> sections = new ArrayList<>(3);
-                Orphans only = options.orphans() ? new Orphans() : null;
+                Orphans only = options.orphans() ? new Orphans(context.paths()) : null;
                 if (queues) {
                     sections.add(new Section(renderer, source, SystemVKind.QUEUE, only));
                 }

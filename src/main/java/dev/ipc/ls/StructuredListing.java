@@ -61,7 +61,7 @@ final class StructuredListing {
         StructuredRequest.Look look = request.look();
         this.timeFormat = look.timeFormat() != null ? look.timeFormat()
                 : look.output() == LsOptions.Output.JSON ? TimeFormat.ISO : TimeFormat.SHORT;
-        this.orphans = request.filter().orphans() ? new Orphans() : null;
+        this.orphans = request.filter().orphans() ? new Orphans(paths) : null;
     }
 
     /** The columns of each listing, validated before anything is read. */

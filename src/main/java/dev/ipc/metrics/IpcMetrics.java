@@ -68,8 +68,8 @@ final class IpcMetrics {
                 () -> countOrphans(snapshot.queues()),
                 () -> countOrphans(snapshot.sets().subList(sets.size(), snapshot.sets().size()))));
         long orphanSets = orphanCounts.get(2);
-        for (Optional<List<Semaphore>> read : semaphores.values()) {
-            if (read.map(Orphans::orphan).orElse(false)) {
+        for (Map.Entry<SemaphoreSet, Optional<List<Semaphore>>> read : semaphores.entrySet()) {
+            if (read.getValue().map(list -> orphans.orphan(read.getKey(), list)).orElse(false)) {
                 orphanSets++;
             }
         }

@@ -98,7 +98,7 @@ public final class MetricsCommand implements Callable<Integer> {
      */
     private void write(RunContext context, SystemPaths paths, Exposition exposition, String prefix) {
         IpcSnapshot snapshot = IpcSnapshot.read(paths);
-        Orphans orphans = new Orphans();
+        Orphans orphans = new Orphans(paths);
         new IpcMetrics(snapshot, maxObjects, new UserDirectory(paths.passwd(), paths.group()), orphans, exposition)
                 .write();
         snapshot.unreadable().forEach(line -> context.warning(prefix + line));

@@ -591,6 +591,11 @@ public final class IpcUsers {
         return mqueueDevice;
     }
 
+    /** Whether /proc has this pid now (a process the scan skipped or did not list, such as one hidden from it). */
+    public boolean exists(int pid) {
+        return Files.exists(proc.resolve(Integer.toString(pid)));
+    }
+
     public Optional<Process> process(int pid) {
         return Optional.ofNullable(processes.get(pid));
     }

@@ -7,6 +7,8 @@ import dev.ipc.cli.IpcException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
@@ -15,12 +17,17 @@ import java.util.function.LongSupplier;
  * @param olderThan only objects whose last change (creation or IPC_SET; a POSIX object's file ctime) is at
  *                  least this many seconds ago
  * @param orphans   only objects no live process is known to use (see {@link Orphans})
+ * @param protection keys, ids and names never removed by --all
  */
-record AllFilter(OptionalLong owner, OptionalLong olderThan, boolean orphans) {
+record AllFilter(OptionalLong owner, OptionalLong olderThan, boolean orphans, Protection protection) {
     static final AllFilter NONE = new AllFilter(OptionalLong.empty(), OptionalLong.empty(), false);
 
+    AllFilter(OptionalLong owner, OptionalLong olderThan, boolean orphans) {
+        this(owner, olderThan, orphans, Protection.NONE);
+    }
+
     boolean any() {
-        return owner.isPresent() || olderThan.isPresent() || orphans;
+        return owner.isPresent() || olderThan.isPresent() || orphans || !protection.entries().isEmpty();
     }
 
     boolean accepts(long uid, OptionalLong changeTime, long now) {
@@ -37,6 +44,18 @@ record AllFilter(OptionalLong owner, OptionalLong olderThan, boolean orphans) {
         private String ownerText;
         private String olderThanText;
         private boolean orphans;
+        private final List<String> protect = new ArrayList<>();
+        private String protectOption;
+
+        void protect(String text) {
+            protect.add(text);
+            protectOption = protectOption == null ? "--protect" : protectOption;
+        }
+
+        void protectFile(String file) {
+            protect.addAll(Protection.read(file));
+            protectOption = protectOption == null ? "--protect-file" : protectOption;
+        }
 
         void owner(String text) {
             ownerText = text;
@@ -52,7 +71,7 @@ record AllFilter(OptionalLong owner, OptionalLong olderThan, boolean orphans) {
 
         AllFilter build(CommandLine commandLine, boolean all, boolean systemV, boolean posix) {
             String first = ownerText != null ? "--owner" : olderThanText != null ? "--older-than"
-                    : orphans ? "--orphans" : null;
+                    : orphans ? "--orphans" : protectOption;
             if (first == null) {
                 return NONE;
             }
@@ -65,7 +84,7 @@ record AllFilter(OptionalLong owner, OptionalLong olderThan, boolean orphans) {
             }
             return new AllFilter(ownerText == null ? OptionalLong.empty() : OptionalLong.of(uid(ownerText)),
                     olderThanText == null ? OptionalLong.empty() : OptionalLong.of(seconds(olderThanText)),
-                    orphans);
+                    orphans, new Protection(List.copyOf(protect)));
         }
     }
 

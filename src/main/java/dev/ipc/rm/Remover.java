@@ -6,6 +6,7 @@ import dev.ipc.model.IpcOwnership;
 import dev.ipc.model.PosixResource;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.model.SystemVObject;
+import dev.ipc.proc.IpcUsers;
 import dev.ipc.proc.PosixIpcFiles;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.rm.RmRequest.ById;
@@ -28,6 +29,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +52,16 @@ final class Remover {
     private final PosixIpcFiles posixFiles;
     private final long now = System.currentTimeMillis() / 1000;
     private int failures;
-    /** For --dry-run: who we are, and the objects as /proc lists them. */
+    /** For --dry-run: who we are, and the objects as /proc lists them, by kind and id (read once per kind). */
     private int effectiveUid = -1;
     private SystemVSource listing;
-    /** --orphans' decision, made once per run for all kinds. */
-    private final Orphans orphans = new Orphans();
+    private final Map<SystemVKind, Map<Integer, SystemVObject>> listed = new EnumMap<>(SystemVKind.class);
+    /** Why --orphans chose each listed object, for --dry-run's lines. */
+    private final Map<SystemVObject, String> reasons = new IdentityHashMap<>();
+    /** The reason of the listed object being removed now, or null. */
+    private String reason;
+    /** --orphans' decision and the users of what is removed by name, from one scan of /proc per run. */
+    private final Orphans orphans;
 
     Remover(RmRequest request, RunContext context) {
         this.request = request;
@@ -60,6 +69,7 @@ final class Remover {
         this.out = context.out();
         this.paths = context.paths();
         this.posixFiles = new PosixIpcFiles(paths);
+        this.orphans = new Orphans(paths);
     }
 
     /** Removes everything asked for; returns the number of failures. */
@@ -125,8 +135,15 @@ final class Remover {
      */
     private void removeId(SystemVKind resource, int id, boolean byKey, boolean listed) {
         announce(resource.ipcrmNoun() + " id `" + id + "'");
+        // named by the user: removed as ipcrm removes it, but not without saying who was using it
+        Optional<String> users = Optional.empty();
+        if (!listed) {
+            SystemVObject object = listed(resource).get(id);
+            users = object == null ? Optional.empty() : orphans.users(object);
+        }
         int errno = request.dryRun() ? predict(resource, id) : removeErrno(resource, id);
         if (errno == 0) {
+            users.ifPresent(who -> inUse(resource.noun() + " " + id, who));
             return;
         }
         if (listed && (errno == Errno.EINVAL || errno == Errno.EIDRM)) {
@@ -190,10 +207,31 @@ final class Remover {
         };
         AllFilter filter = request.filter();
         for (SystemVObject object : objects) {
-            if (filter.accepts(object.owner().uid(), object.changeTime(), now)
-                    && (!filter.orphans() || orphans.orphan(object))) {
-                targets.add(new Listed(resource, object));
+            if (!filter.accepts(object.owner().uid(), object.changeTime(), now)) {
+                continue;
             }
+            String described = resource.ipcrmNoun() + " id `" + object.id() + "'";
+            String protecting = filter.protection().protecting(object);
+            if (protecting != null) {
+                keep(described, "protected by " + protecting);
+                continue;
+            }
+            if (filter.orphans()) {
+                Orphans.Verdict verdict = orphans.verdict(object);
+                if (!verdict.orphan()) {
+                    keep(described, verdict.reason());
+                    continue;
+                }
+                reasons.put(object, verdict.reason());
+            }
+            targets.add(new Listed(resource, object));
+        }
+    }
+
+    /** --dry-run says what --all leaves, and why. */
+    private void keep(String described, String why) {
+        if (request.dryRun()) {
+            out.println("would keep " + described + ": " + why);
         }
     }
 
@@ -216,7 +254,9 @@ final class Remover {
         } else if (!sameObject(listed, current.get())) {
             changed(resource, id);
         } else {
+            reason = reasons.get(listed);
             removeId(resource, id, false, true);
+            reason = null;
         }
     }
 
@@ -235,20 +275,32 @@ final class Remover {
 
     /** What IPC_RMID would answer: EINVAL for no such id, EPERM unless we own or created it (or are root). */
     private int predict(SystemVKind resource, int id) {
-        if (listing == null) {
-            listing = new SystemVSource(paths);
-        }
-        Optional<? extends SystemVObject> object = switch (resource) {
-            case SEGMENT -> listing.sharedMemorySegment(id);
-            case QUEUE -> listing.messageQueue(id);
-            case SEMAPHORE_SET -> listing.semaphoreSet(id);
-        };
-        if (object.isEmpty()) {
+        SystemVObject object = listed(resource).get(id);
+        if (object == null) {
             return Errno.EINVAL;
         }
-        IpcOwnership owner = object.get().owner();
+        IpcOwnership owner = object.owner();
         long uid = effectiveUid();
         return uid == 0 || uid == owner.uid() || uid == owner.creatorUid() ? 0 : Errno.EPERM;
+    }
+
+    /** The objects of the kind as /proc lists them, by id: one read per kind and run, not one per object. */
+    private Map<Integer, SystemVObject> listed(SystemVKind resource) {
+        return listed.computeIfAbsent(resource, kind -> {
+            if (listing == null) {
+                listing = new SystemVSource(paths);
+            }
+            List<? extends SystemVObject> objects = switch (kind) {
+                case SEGMENT -> listing.sharedMemorySegments();
+                case QUEUE -> listing.messageQueues();
+                case SEMAPHORE_SET -> listing.semaphoreSets();
+            };
+            Map<Integer, SystemVObject> byId = new HashMap<>();
+            for (SystemVObject object : objects) {
+                byId.put(object.id(), object);
+            }
+            return byId;
+        });
     }
 
     private long effectiveUid() {
@@ -262,9 +314,11 @@ final class Remover {
 
     private void removeName(PosixResource resource, String name, boolean listed) {
         announce(resource.description() + " `" + name + "'");
+        Optional<String> users = listed ? Optional.empty() : users(resource, name);
         int errno = request.dryRun() ? predict(resource, name)
                 : errno(() -> PosixIpc.unlink(resource, name));
         if (errno == 0) {
+            users.ifPresent(who -> inUse(resource.description() + " " + name, who));
             return;
         }
         if (listed && errno == Errno.ENOENT) {
@@ -277,6 +331,30 @@ final class Remover {
             case Errno.ENAMETOOLONG -> "name `" + name + "' too long";
             default -> "name failed: " + Native.describe(errno);
         });
+    }
+
+    /** The processes that map, open or wait on the named POSIX object: "812 mapped, 812 waiting". */
+    private Optional<String> users(PosixResource resource, String name) {
+        try {
+            Optional<PosixIpcFiles.Entry> entry = posixFiles.find(resource, name);
+            if (entry.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> uses = new ArrayList<>();
+            for (IpcUsers.Use use : orphans.users().onFile(entry.get().file())) {
+                uses.add(use.pid() + " " + use.role().word());
+            }
+            return uses.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", uses));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** One line on stderr: the removal goes on, as ipcrm's would, but the user learns whom it affects. */
+    private void inUse(String object, String users) {
+        out.flush();
+        context.warning(object + (request.dryRun() ? " is in use: " : " was in use: ") + users);
+        context.err().flush();
     }
 
     private void listAll(PosixResource resource, List<Target> targets) {
@@ -298,7 +376,12 @@ final class Remover {
         }
         for (PosixIpcFiles.Entry entry : entries) {
             if (request.filter().accepts(entry.uid(), OptionalLong.of(entry.changeTime()), now)) {
-                targets.add(new ByName(resource, entry.name()));
+                String protecting = request.filter().protection().protecting(entry.name());
+                if (protecting != null) {
+                    keep(resource.description() + " `" + entry.name() + "'", "protected by " + protecting);
+                } else {
+                    targets.add(new ByName(resource, entry.name()));
+                }
             }
         }
     }
@@ -334,12 +417,16 @@ final class Remover {
 
     // ---- reporting ----
 
-    /** -v's line before each removal ("removing message queue id `3'"); --dry-run's instead of it. */
+    /**
+     * -v's line before each removal ("removing message queue id `3'"); --dry-run's instead of it, with why
+     * --orphans chose the object.
+     */
     private void announce(String object) {
+        String why = reason == null ? "" : ": " + reason;
         if (request.dryRun()) {
-            out.println("would remove " + object);
+            out.println("would remove " + object + why);
         } else if (request.verbose()) {
-            out.println("removing " + object);
+            out.println("removing " + object + why);
         }
     }
 

@@ -84,11 +84,17 @@ public final class RmCommand implements Callable<Integer> {
                 "With --all: only objects last changed at least DURATION ago; 0: any age. " + Durations.HELP,
                 "--older-than"));
         spec.addOption(options.flag(Option.ORPHANS,
-                "With --all: only objects no live process uses: segments with no attachment whose creator "
-                        + "and last user have exited, queues and semaphore sets whose last users have exited "
-                        + "(or that were never used) and on which no process waits.", "--orphans"));
-        spec.addOption(options.flag(Option.DRY_RUN, "Print what would be removed; remove nothing.",
-                "--dry-run"));
+                "With --all: only objects no live process uses: none attaches or waits on them, and their "
+                        + "creator and last operators have exited (a live process that started after the "
+                        + "recorded operation is not its author: its pid was reused).", "--orphans"));
+        spec.addOption(options.value(Option.PROTECT, "KEY|ID|NAME",
+                "With --all: never remove this object (a key, a decimal id or key, or a POSIX name); repeatable.",
+                "--protect"));
+        spec.addOption(options.value(Option.PROTECT_FILE, "FILE",
+                "With --all: never remove the objects FILE names, one key, id or name a line ('#' starts a "
+                        + "comment).", "--protect-file"));
+        spec.addOption(options.flag(Option.DRY_RUN, "Print what would be removed, and with --orphans why each "
+                + "object is or is not an orphan; remove nothing.", "--dry-run"));
         spec.addOption(options.flag(Option.VERBOSE, "Explain what is being done.", "-v", "--verbose"));
         spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(String[].class).hidden(true)
                 .paramLabel("shm|msg|sem ID").setter(new ISetter() {

@@ -57,7 +57,7 @@ record RmRequest(List<Target> targets, Set<SystemVKind> systemVAll, Set<PosixRes
 
     /** The options of RmCommand, in the order picocli met them. */
     enum Option { SHMEM_ID, SHMEM_KEY, QUEUE_ID, QUEUE_KEY, SEMAPHORE_ID, SEMAPHORE_KEY, POSIX_SHMEM, POSIX_MQUEUE,
-        POSIX_SEMAPHORE, ALL, VERBOSE, DRY_RUN, OWNER, OLDER_THAN, ORPHANS }
+        POSIX_SEMAPHORE, ALL, VERBOSE, DRY_RUN, OWNER, OLDER_THAN, ORPHANS, PROTECT, PROTECT_FILE }
 
     static RmRequest parse(CommandLine commandLine, List<Given<Option>> options, List<String> positionals) {
         List<Target> targets = new ArrayList<>();
@@ -86,6 +86,8 @@ record RmRequest(List<Target> targets, Set<SystemVKind> systemVAll, Set<PosixRes
                 case OWNER -> filter.owner(value);
                 case OLDER_THAN -> filter.olderThan(value);
                 case ORPHANS -> filter.orphans();
+                case PROTECT -> filter.protect(value);
+                case PROTECT_FILE -> filter.protectFile(value);
             }
         }
         boolean removesAll = !systemVAll.isEmpty() || !posixAll.isEmpty();

@@ -3,8 +3,6 @@ package dev.ipc.source;
 
 import dev.ipc.proc.IpcUsers;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
@@ -46,7 +44,7 @@ public final class Operators {
         }
         if (users.process(pid).isEmpty()) {
             // not read by the scan: gone, or a process the scan does not list (hidden by hidepid)
-            return Files.exists(Path.of("/proc", Integer.toString(pid))) ? State.ALIVE : State.GONE;
+            return users.exists(pid) ? State.ALIVE : State.GONE;
         }
         OptionalLong started = users.startTime(pid);
         if (started.isPresent() && operationTime.isPresent() && operationTime.getAsLong() > 0

@@ -162,6 +162,10 @@ class IpcrmCompatibilityTest {
             try {
                 Run first = useIpcrm ? ipcrm(ids, "-m {m0}") : ours(ids, "-m {m0}");
                 assertEquals(0, first.exitCode(), first::toString);
+                // ipc removes it as ipcrm does, and says who is attached
+                String users = useIpcrm ? "" : "ipc: shared memory segment " + segment + " was in use: "
+                        + ProcessHandle.current().pid() + " attached\n";
+                assertEquals(users, first.err());
                 SharedMemorySegment dest = SystemVCalls.sharedMemorySegment(segment).orElseThrow();
                 assertEquals(0, dest.key());
                 assertTrue(dest.markedForDestruction());
@@ -169,7 +173,7 @@ class IpcrmCompatibilityTest {
                 assertTrue(listing.out().contains(String.format("0x00000000 %-10d root       644        4096"
                         + "       1          dest         ", segment)), listing::toString);
                 Run again = useIpcrm ? ipcrm(ids, "-m {m0}") : ours(ids, "-m {m0}");
-                assertEquals(new Run(0, "", "", first.survivors()), again);
+                assertEquals(new Run(0, "", users, first.survivors()), again);
                 Run byKey = useIpcrm ? ipcrm(ids, "-M 0x2234") : ours(ids, "-M 0x2234");
                 assertEquals(new Run(1, "", "ipc: invalid key (0x2234)\n", first.survivors()), byKey);
             } finally {

@@ -4,23 +4,18 @@ package dev.ipc.who;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipc.proc.IpcSyscalls;
-import dev.ipc.support.Await;
-import dev.ipc.support.CPrograms;
+import dev.ipc.support.Holders;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.IpcProcess;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.TestObjects;
 import dev.ipc.support.Unprivileged;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,31 +26,17 @@ class WhoCommandTest {
     @RegisterExtension
     final TestObjects objects = new TestObjects("who");
 
-    private static final IpcSyscalls CALLS = IpcSyscalls.current().orElseThrow();
-    private final List<Process> holders = new ArrayList<>();
+    @RegisterExtension
+    final Holders holders = new Holders();
 
-    @AfterEach
-    void stopHolders() throws InterruptedException {
-        for (Process holder : holders) {
-            holder.destroyForcibly();
-            holder.waitFor();
-        }
-    }
+    private static final IpcSyscalls CALLS = Holders.CALLS;
 
-    /** Starts the C holder and waits for its "ready". */
-    private Process hold(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(CPrograms.build("holders").toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        holders.add(process);
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.US_ASCII));
-        assertEquals("ready", out.readLine(), "holder " + String.join(" ", args));
-        return process;
+    private Process hold(String... args) {
+        return holders.hold(args);
     }
 
     private static void awaitCall(Process process, int number, String what) {
-        Await.until(() -> IpcSyscalls.sleepsIn(process.pid(), number).orElse(false), what);
+        Holders.awaitCall(process, number, what);
     }
 
     private static JsonNode json(String... args) throws IOException {
