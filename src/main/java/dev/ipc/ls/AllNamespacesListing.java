@@ -107,11 +107,7 @@ final class AllNamespacesListing {
         IpcNamespaces.Namespace namespace = one.namespace();
         g.writeStartObject();
         g.writeStringField("namespace", namespace.id());
-        g.writeArrayFieldStart("pids");
-        for (int pid : namespace.pids()) {
-            g.writeNumber(pid);
-        }
-        g.writeEndArray();
+        Json.numbers(g, "pids", namespace.pids());
         g.writeStringField("workload", namespace.workload());
         if (!one.out().isBlank()) {
             try (JsonParser parser = PARSER.createParser(one.out())) {

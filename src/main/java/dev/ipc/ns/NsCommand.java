@@ -169,11 +169,7 @@ public final class NsCommand implements Callable<Integer> {
         g.writeStringField("namespace", namespace.id());
         g.writeNumberField("inode", namespace.inode());
         g.writeBooleanField("initial", namespace.initial());
-        g.writeArrayFieldStart("pids");
-        for (int pid : namespace.pids()) {
-            g.writeNumber(pid);
-        }
-        g.writeEndArray();
+        Json.numbers(g, "pids", namespace.pids());
         g.writeStringField("workload", namespace.workload());
         if (read) {
             g.writeNumberField("queues", report.queues());
