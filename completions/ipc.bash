@@ -917,6 +917,7 @@ function _picocli_ipc_sem_tune() {
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--persist' '--preset' '--connections' '--ram' '--semmsl' '--semmns' '--semopm' '--semmni' '--color' '--ns'"
+  local NAME_option_args=("postgresql" "oracle" "db2") # --preset values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -926,7 +927,9 @@ function _picocli_ipc_sem_tune() {
       return
       ;;
     '--preset')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--connections')
       return
@@ -1187,6 +1190,7 @@ function _picocli_ipc_msg_tune() {
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--persist' '--preset' '--connections' '--ram' '--msgmax' '--msgmnb' '--msgmni' '--color' '--ns'"
+  local NAME_option_args=("postgresql" "oracle" "db2") # --preset values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1196,7 +1200,9 @@ function _picocli_ipc_msg_tune() {
       return
       ;;
     '--preset')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--connections')
       return
@@ -1466,6 +1472,7 @@ function _picocli_ipc_shm_tune() {
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--persist' '--preset' '--connections' '--ram' '--shmmax' '--shmall' '--shmmni' '--color' '--ns'"
+  local NAME_option_args=("postgresql" "oracle" "db2") # --preset values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1475,7 +1482,9 @@ function _picocli_ipc_shm_tune() {
       return
       ;;
     '--preset')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--connections')
       return
@@ -1885,11 +1894,17 @@ function _picocli_ipc_fifo_send() {
       return $?
       ;;
   esac
+  local VERB_pos_param_args=("seq" "echo" "upper" "ping" "stats") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "send" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${VERB_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -2285,13 +2300,13 @@ function _ipc_command_path() {
 function _ipc_option_values() {
   case "$1 $2" in
     '/ --color') echo one auto always never ;;
-    '/ --ns') echo one PID PATH ;;
+    '/ --ns') echo any ;;
     '/ls -i'|'/ls --id') echo any ;;
     '/ls -N'|'/ls --name') echo any ;;
     '/ls -o'|'/ls --output') echo list KEY ID NAME OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME MTIME SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID USEDBYTES MSGS SEND RECV LSPID LRPID MAXMSGS MSGSIZE NSEMS OTIME SVAL RESOURCE DESCRIPTION LIMIT USED USE% ;;
     '/ls --time-format') echo one short full iso ;;
     '/ls --color') echo one auto always never ;;
-    '/ls --ns') echo one PID PATH ;;
+    '/ls --ns') echo any ;;
     '/mk -M'|'/mk --shmem') echo any ;;
     '/mk -m'|'/mk --posix-shmem') echo any ;;
     '/mk -S'|'/mk --semaphore') echo any ;;
@@ -2303,7 +2318,7 @@ function _ipc_option_values() {
     '/mk --key') echo any ;;
     '/mk --key-from') echo any ;;
     '/mk --color') echo one auto always never ;;
-    '/mk --ns') echo one PID PATH ;;
+    '/mk --ns') echo any ;;
     '/rm -m'|'/rm --shmem-id') echo any ;;
     '/rm -M'|'/rm --shmem-key') echo any ;;
     '/rm --posix-shmem') echo any ;;
@@ -2316,14 +2331,14 @@ function _ipc_option_values() {
     '/rm -a'|'/rm --all') echo one shm msg sem pshm pmsg psem ;;
     '/rm --owner') echo any ;;
     '/rm --older-than') echo any ;;
-    '/rm --protect') echo one KEY ID NAME ;;
+    '/rm --protect') echo any ;;
     '/rm --protect-file') echo any ;;
     '/rm --color') echo one auto always never ;;
-    '/rm --ns') echo one PID PATH ;;
+    '/rm --ns') echo any ;;
     '/sem --color') echo one auto always never ;;
-    '/sem --ns') echo one PID PATH ;;
+    '/sem --ns') echo any ;;
     '/sem/tune --persist') echo any ;;
-    '/sem/tune --preset') echo any ;;
+    '/sem/tune --preset') echo one postgresql oracle db2 ;;
     '/sem/tune --connections') echo any ;;
     '/sem/tune --ram') echo any ;;
     '/sem/tune --semmsl') echo any ;;
@@ -2331,51 +2346,51 @@ function _ipc_option_values() {
     '/sem/tune --semopm') echo any ;;
     '/sem/tune --semmni') echo any ;;
     '/sem/tune --color') echo one auto always never ;;
-    '/sem/tune --ns') echo one PID PATH ;;
+    '/sem/tune --ns') echo any ;;
     '/sem/get --id') echo any ;;
     '/sem/get --key') echo any ;;
     '/sem/get --num') echo any ;;
     '/sem/get --color') echo one auto always never ;;
-    '/sem/get --ns') echo one PID PATH ;;
+    '/sem/get --ns') echo any ;;
     '/sem/set --id') echo any ;;
     '/sem/set --key') echo any ;;
     '/sem/set --num') echo any ;;
     '/sem/set --color') echo one auto always never ;;
-    '/sem/set --ns') echo one PID PATH ;;
+    '/sem/set --ns') echo any ;;
     '/sem/op --id') echo any ;;
     '/sem/op --key') echo any ;;
     '/sem/op --timeout') echo any ;;
     '/sem/op --hold') echo any ;;
     '/sem/op --color') echo one auto always never ;;
-    '/sem/op --ns') echo one PID PATH ;;
+    '/sem/op --ns') echo any ;;
     '/sem/set-perms --id') echo any ;;
     '/sem/set-perms --key') echo any ;;
     '/sem/set-perms --owner') echo any ;;
     '/sem/set-perms --group') echo any ;;
     '/sem/set-perms --mode') echo any ;;
     '/sem/set-perms --color') echo one auto always never ;;
-    '/sem/set-perms --ns') echo one PID PATH ;;
+    '/sem/set-perms --ns') echo any ;;
     '/sem/demo --pace') echo any ;;
     '/sem/demo --color') echo one auto always never ;;
-    '/sem/demo --ns') echo one PID PATH ;;
+    '/sem/demo --ns') echo any ;;
     '/msg --color') echo one auto always never ;;
-    '/msg --ns') echo one PID PATH ;;
+    '/msg --ns') echo any ;;
     '/msg/tune --persist') echo any ;;
-    '/msg/tune --preset') echo any ;;
+    '/msg/tune --preset') echo one postgresql oracle db2 ;;
     '/msg/tune --connections') echo any ;;
     '/msg/tune --ram') echo any ;;
     '/msg/tune --msgmax') echo any ;;
     '/msg/tune --msgmnb') echo any ;;
     '/msg/tune --msgmni') echo any ;;
     '/msg/tune --color') echo one auto always never ;;
-    '/msg/tune --ns') echo one PID PATH ;;
+    '/msg/tune --ns') echo any ;;
     '/msg/send --id') echo any ;;
     '/msg/send --key') echo any ;;
     '/msg/send --type') echo any ;;
     '/msg/send --timeout') echo any ;;
     '/msg/send --file') echo any ;;
     '/msg/send --color') echo one auto always never ;;
-    '/msg/send --ns') echo one PID PATH ;;
+    '/msg/send --ns') echo any ;;
     '/msg/recv --id') echo any ;;
     '/msg/recv --key') echo any ;;
     '/msg/recv --type') echo any ;;
@@ -2383,65 +2398,65 @@ function _ipc_option_values() {
     '/msg/recv --max-size') echo any ;;
     '/msg/recv --timeout') echo any ;;
     '/msg/recv --color') echo one auto always never ;;
-    '/msg/recv --ns') echo one PID PATH ;;
+    '/msg/recv --ns') echo any ;;
     '/msg/stat --id') echo any ;;
     '/msg/stat --key') echo any ;;
     '/msg/stat --color') echo one auto always never ;;
-    '/msg/stat --ns') echo one PID PATH ;;
+    '/msg/stat --ns') echo any ;;
     '/msg/set-perms --id') echo any ;;
     '/msg/set-perms --key') echo any ;;
     '/msg/set-perms --owner') echo any ;;
     '/msg/set-perms --group') echo any ;;
     '/msg/set-perms --mode') echo any ;;
     '/msg/set-perms --color') echo one auto always never ;;
-    '/msg/set-perms --ns') echo one PID PATH ;;
+    '/msg/set-perms --ns') echo any ;;
     '/msg/demo --round-trips') echo any ;;
     '/msg/demo --clients') echo any ;;
     '/msg/demo --color') echo one auto always never ;;
-    '/msg/demo --ns') echo one PID PATH ;;
+    '/msg/demo --ns') echo any ;;
     '/shm --color') echo one auto always never ;;
-    '/shm --ns') echo one PID PATH ;;
+    '/shm --ns') echo any ;;
     '/shm/tune --persist') echo any ;;
-    '/shm/tune --preset') echo any ;;
+    '/shm/tune --preset') echo one postgresql oracle db2 ;;
     '/shm/tune --connections') echo any ;;
     '/shm/tune --ram') echo any ;;
     '/shm/tune --shmmax') echo any ;;
-    '/shm/tune --shmall') echo one PAGES SIZE ;;
+    '/shm/tune --shmall') echo any ;;
     '/shm/tune --shmmni') echo any ;;
     '/shm/tune --color') echo one auto always never ;;
-    '/shm/tune --ns') echo one PID PATH ;;
+    '/shm/tune --ns') echo any ;;
     '/shm/read --id') echo any ;;
     '/shm/read --key') echo any ;;
     '/shm/read --offset') echo any ;;
     '/shm/read --length') echo any ;;
     '/shm/read --color') echo one auto always never ;;
-    '/shm/read --ns') echo one PID PATH ;;
+    '/shm/read --ns') echo any ;;
     '/shm/write --id') echo any ;;
     '/shm/write --key') echo any ;;
     '/shm/write --offset') echo any ;;
     '/shm/write --file') echo any ;;
     '/shm/write --color') echo one auto always never ;;
-    '/shm/write --ns') echo one PID PATH ;;
+    '/shm/write --ns') echo any ;;
     '/shm/lock --id') echo any ;;
     '/shm/lock --key') echo any ;;
     '/shm/lock --color') echo one auto always never ;;
-    '/shm/lock --ns') echo one PID PATH ;;
+    '/shm/lock --ns') echo any ;;
     '/shm/unlock --id') echo any ;;
     '/shm/unlock --key') echo any ;;
     '/shm/unlock --color') echo one auto always never ;;
-    '/shm/unlock --ns') echo one PID PATH ;;
+    '/shm/unlock --ns') echo any ;;
     '/shm/set-perms --id') echo any ;;
     '/shm/set-perms --key') echo any ;;
     '/shm/set-perms --owner') echo any ;;
     '/shm/set-perms --group') echo any ;;
     '/shm/set-perms --mode') echo any ;;
     '/shm/set-perms --color') echo one auto always never ;;
-    '/shm/set-perms --ns') echo one PID PATH ;;
+    '/shm/set-perms --ns') echo any ;;
     '/shm/demo --items') echo any ;;
     '/shm/demo --size') echo any ;;
     '/shm/demo --slots') echo any ;;
     '/shm/demo --color') echo one auto always never ;;
-    '/shm/demo --ns') echo one PID PATH ;;
+    '/shm/demo --ns') echo any ;;
     '/signal --color') echo one auto always never ;;
     '/signal/demo --signals') echo any ;;
     '/signal/demo --queued') echo any ;;
@@ -2488,7 +2503,7 @@ function _ipc_option_values() {
     '/metrics --max-objects') echo any ;;
     '/metrics --textfile') echo any ;;
     '/metrics --color') echo one auto always never ;;
-    '/metrics --ns') echo one PID PATH ;;
+    '/metrics --ns') echo any ;;
     '/socket --color') echo one auto always never ;;
     '/socket/demo -m'|'/socket/demo --message') echo any ;;
     '/socket/demo --timeout') echo any ;;
@@ -2504,10 +2519,10 @@ function _ipc_option_values() {
     '/who --posix-semaphore') echo any ;;
     '/who -p'|'/who --pid') echo any ;;
     '/who --color') echo one auto always never ;;
-    '/who --ns') echo one PID PATH ;;
+    '/who --ns') echo any ;;
     '/ns --color') echo one auto always never ;;
     '/help --color') echo one auto always never ;;
-    '/help --ns') echo one PID PATH ;;
+    '/help --ns') echo any ;;
   esac
 }
 
