@@ -169,6 +169,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} socket" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} who" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ns" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem tune" ];    then _picocli_ipc_sem; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem get" ];    then _picocli_ipc_sem; return $?; fi
@@ -217,73 +218,75 @@ function _complete_ipc() {
   local cmds10=(socket)
   local cmds11=(who)
   local cmds12=(ns)
-  local cmds13=(help)
-  local cmds14=(sem tune)
-  local cmds15=(sem get)
-  local cmds16=(sem set)
-  local cmds17=(sem op)
-  local cmds18=(sem set-perms)
-  local cmds19=(sem demo)
-  local cmds20=(msg tune)
-  local cmds21=(msg send)
-  local cmds22=(msg recv)
-  local cmds23=(msg stat)
-  local cmds24=(msg set-perms)
-  local cmds25=(msg demo)
-  local cmds26=(shm tune)
-  local cmds27=(shm read)
-  local cmds28=(shm write)
-  local cmds29=(shm lock)
-  local cmds30=(shm unlock)
-  local cmds31=(shm set-perms)
-  local cmds32=(shm demo)
-  local cmds33=(signal demo)
-  local cmds34=(fifo serve)
-  local cmds35=(fifo send)
-  local cmds36=(fifo bench)
-  local cmds37=(pipe-demo hello)
-  local cmds38=(pipe-demo pipeline)
-  local cmds39=(pipe-demo popen)
-  local cmds40=(pipe-demo capacity)
-  local cmds41=(pipe-demo nonblock)
-  local cmds42=(pipe-demo eof)
-  local cmds43=(pipe-demo sigpipe)
-  local cmds44=(pipe-demo atomic)
-  local cmds45=(socket demo)
+  local cmds13=(top)
+  local cmds14=(help)
+  local cmds15=(sem tune)
+  local cmds16=(sem get)
+  local cmds17=(sem set)
+  local cmds18=(sem op)
+  local cmds19=(sem set-perms)
+  local cmds20=(sem demo)
+  local cmds21=(msg tune)
+  local cmds22=(msg send)
+  local cmds23=(msg recv)
+  local cmds24=(msg stat)
+  local cmds25=(msg set-perms)
+  local cmds26=(msg demo)
+  local cmds27=(shm tune)
+  local cmds28=(shm read)
+  local cmds29=(shm write)
+  local cmds30=(shm lock)
+  local cmds31=(shm unlock)
+  local cmds32=(shm set-perms)
+  local cmds33=(shm demo)
+  local cmds34=(signal demo)
+  local cmds35=(fifo serve)
+  local cmds36=(fifo send)
+  local cmds37=(fifo bench)
+  local cmds38=(pipe-demo hello)
+  local cmds39=(pipe-demo pipeline)
+  local cmds40=(pipe-demo popen)
+  local cmds41=(pipe-demo capacity)
+  local cmds42=(pipe-demo nonblock)
+  local cmds43=(pipe-demo eof)
+  local cmds44=(pipe-demo sigpipe)
+  local cmds45=(pipe-demo atomic)
+  local cmds46=(socket demo)
 
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_ipc_socket_demo; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_fifo_send; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_signal_demo; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_shm_demo; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_lock; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_write; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_read; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_tune; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_msg_demo; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_msg_stat; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_recv; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_send; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_tune; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_sem_demo; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_sem_op; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_set; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_get; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_tune; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_ipc_socket_demo; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_fifo_send; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_signal_demo; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_shm_demo; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_shm_lock; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_write; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_read; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_tune; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_msg_demo; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_msg_stat; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_msg_recv; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_send; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_tune; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_sem_demo; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_sem_op; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_sem_set; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_get; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_tune; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_top; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_ns; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_who; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_socket; return $?; fi
@@ -308,7 +311,7 @@ function _picocli_ipc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns help"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns top help"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -875,13 +878,55 @@ function _picocli_ipc_ns() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `top` subcommand.
+function _picocli_ipc_top() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--once' '--reverse' '--debug'"
+  local arg_opts="'--interval' '--kind' '--sort' '--color' '--ns'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--interval')
+      return
+      ;;
+    '--kind')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_ipc_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns top"
   local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -2289,7 +2334,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/who'|'/ns'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/who'|'/ns'|'/top'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -2521,6 +2566,11 @@ function _ipc_option_values() {
     '/who --color') echo one auto always never ;;
     '/who --ns') echo any ;;
     '/ns --color') echo one auto always never ;;
+    '/top --interval') echo any ;;
+    '/top --kind') echo any ;;
+    '/top --sort') echo any ;;
+    '/top --color') echo one auto always never ;;
+    '/top --ns') echo any ;;
     '/help --color') echo one auto always never ;;
     '/help --ns') echo any ;;
   esac

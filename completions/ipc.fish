@@ -8,7 +8,7 @@ function __ipc_path
     set -e words[1]
     for word in $words
         switch "$path $word"
-            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc socket' 'ipc socket demo' 'ipc who' 'ipc ns' 'ipc help'
+            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc socket' 'ipc socket demo' 'ipc who' 'ipc ns' 'ipc top' 'ipc help'
                 set path "$path $word"
         end
     end
@@ -44,6 +44,7 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'metrics' -d 'Print the IPC objects, the 
 complete -c ipc -n "__ipc_at 'ipc'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'who' -d 'Show which processes use IPC objects, and how.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'ns' -d 'List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, the container or systemd unit their cgroup names, its message queues, segments and semaphore sets, the memory its segments hold, and the limits it sets otherwise than the host.'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Show the help of a command, as COMMAND --help does: ipc help sem tune.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'V' -l 'version' -d 'Print version information and exit.'
@@ -575,6 +576,16 @@ complete -c ipc -n "__ipc_at 'ipc ns'" -l 'json' -d 'Print the namespaces as JSO
 complete -c ipc -n "__ipc_at 'ipc ns'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc ns'" -l 'debug' -d 'Show the stack trace of a failure.'
 
+complete -c ipc -n "__ipc_at 'ipc top'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'interval' -r -F -d 'Time between refreshes (default 1s).'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'once' -d 'Print one frame as plain text and exit.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'kind' -r -F -d 'Show only these kinds: msg, shm, sem (System V), pmsg, pshm, psem (POSIX).'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'sort' -r -F -d 'Sort rows by id (the default; names for POSIX objects), owner, size (bytes queued, size, semaphores), use (messages, attachments, a semaphore\'s value) or rate (messages per second).'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'reverse' -d 'Reverse the sort order.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ls' -d 'List System V IPC objects exactly as ipcs(1) prints them.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'mk' -d 'Create System V and POSIX IPC objects, as ipcmk(1) does.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'rm' -d 'Remove System V and POSIX IPC objects, as ipcrm(1) does.'
@@ -588,6 +599,7 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'metrics' -d 'Print the IPC objects,
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'who' -d 'Show which processes use IPC objects, and how.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ns' -d 'List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, the container or systemd unit their cgroup names, its message queues, segments and semaphore sets, the memory its segments hold, and the limits it sets otherwise than the host.'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
 complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'debug' -d 'Show the stack trace of a failure.'
