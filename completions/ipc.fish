@@ -73,7 +73,7 @@ complete -c ipc -n "__ipc_at 'ipc ls'" -s 'J' -l 'json' -d 'JSON output, numbers
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'e' -l 'export' -d 'NAME="value" pairs, one object a line.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'r' -l 'raw' -d 'Unaligned columns, blanks escaped.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'noheadings' -d 'No heading line.'
-complete -c ipc -n "__ipc_at 'ipc ls'" -s 'o' -l 'output' -x -a '(__ipc_list KEY ID NAME OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME MTIME SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID USEDBYTES MSGS SEND RECV LSPID LRPID MAXMSGS MSGSIZE NSEMS OTIME SVAL RESOURCE DESCRIPTION LIMIT USED USE%)' -d 'The columns to show, comma-separated; +LIST adds them to the defaults.'
+complete -c ipc -n "__ipc_at 'ipc ls'" -s 'o' -l 'output' -x -a '(__ipc_list KEY ID NAME OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME MTIME PROCS REASON SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID USEDBYTES MSGS SEND RECV LSPID LRPID MAXMSGS MSGSIZE NSEMS OTIME SVAL RESOURCE DESCRIPTION LIMIT USED USE%)' -d 'The columns to show, comma-separated; +LIST adds them to the defaults.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'P' -l 'numeric-perms' -d 'Permissions in octal (644).'
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'time-format' -x -a 'short full iso' -d 'Times as short, full or iso (default: short; iso in JSON).'
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'notruncate' -d 'Accepted for lsipc; nothing is truncated.'
