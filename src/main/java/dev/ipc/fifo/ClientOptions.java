@@ -1,31 +1,61 @@
 // The options of the FIFO server's clients (send, bench): where the server is, and how long to wait for it.
 package dev.ipc.fifo;
 
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Durations;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
 final class ClientOptions {
-    @Option(names = "--dir", paramLabel = "DIR",
-            description = "The server's folder (default $XDG_RUNTIME_DIR/ipc-fifo, else /tmp/ipc-fifo-UID).")
+    private static final String DIR_HELP =
+            "The server's folder (default $XDG_RUNTIME_DIR/ipc-fifo, else /tmp/ipc-fifo-UID).";
+    private static final String SHARED_HELP =
+            "Talk to a server of another user of the folder's group: our FIFO gets mode 0620.";
+    private static final String TIMEOUT_HELP =
+            "Give up on a request without a reply after DURATION, more than 0 (default ${DEFAULT-VALUE}). "
+                    + Durations.HELP;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = DIR_HELP)
     Path directory;
 
-    @Option(names = "--shared",
-            description = "Talk to a server of another user of the folder's group: our FIFO gets mode 0620.")
+    @Option(names = "--shared", description = SHARED_HELP)
     boolean shared;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s",
-            description = "Give up on a request without a reply after DURATION, more than 0 (default ${DEFAULT-VALUE}). "
-                    + Durations.HELP)
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", description = TIMEOUT_HELP)
     String timeout;
 
+    /** The model built in code whose options hold the values; null for an annotated command's mixin. */
+    private CommandSpec spec;
+
+    /** Adds --dir, --shared and --timeout to a model built in code; read after parsing. */
+    static ClientOptions addTo(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("--dir").arity("1").type(Path.class).paramLabel("DIR")
+                .description(DIR_HELP).build());
+        spec.addOption(CommandSpecs.flag(SHARED_HELP, "--shared"));
+        spec.addOption(OptionSpec.builder("--timeout").arity("1").type(String.class).paramLabel("DURATION")
+                .defaultValue("5s").description(TIMEOUT_HELP).build());
+        ClientOptions options = new ClientOptions();
+        options.spec = spec;
+        return options;
+    }
+
     Path directory() {
-        return FifoProtocol.directory(directory);
+        return FifoProtocol.directory(spec == null ? directory : spec.findOption("--dir").<Path>getValue());
+    }
+
+    boolean shared() {
+        return spec == null ? shared : CommandSpecs.given(spec, "--shared");
+    }
+
+    String timeout() {
+        return spec == null ? timeout : CommandSpecs.text(spec, "--timeout");
     }
 
     /** Checked before anything is made. */
     long timeoutNanos() {
-        return Durations.positiveNanos("--timeout", timeout);
+        return Durations.positiveNanos("--timeout", timeout());
     }
 }

@@ -80,7 +80,7 @@ public final class FifoBenchCommand implements Callable<Integer> {
         }
         Path dir = server.directory();
         if (worker) {
-            return BenchWorker.run(dir, server.shared, requests, timeoutNanos, spec.commandLine().getOut());
+            return BenchWorker.run(dir, server.shared(), requests, timeoutNanos, spec.commandLine().getOut());
         }
         // SIGTERM, not SIGKILL: the server and the clients remove their FIFOs on the way out.
         List<Process> started = new CopyOnWriteArrayList<>();
@@ -116,8 +116,8 @@ public final class FifoBenchCommand implements Callable<Integer> {
     /** Runs the clients, prints the summary; returns how many requests were not answered. */
     private long run(Path dir, long timeoutNanos, List<Process> started) {
         List<String> command = new ArrayList<>(List.of("fifo", "bench", "--worker", "--dir", dir.toString(),
-                "--requests", Long.toString(requests), "--timeout", server.timeout));
-        if (server.shared) {
+                "--requests", Long.toString(requests), "--timeout", server.timeout()));
+        if (server.shared()) {
             command.add("--shared");
         }
         List<Process> workers = new ArrayList<>();
@@ -223,7 +223,7 @@ public final class FifoBenchCommand implements Callable<Integer> {
 
     private Process startServer(Path dir, List<Process> started) {
         List<String> command = new ArrayList<>(List.of("fifo", "serve", "--quiet", "--dir", dir.toString()));
-        if (server.shared) {
+        if (server.shared()) {
             command.add("--shared");
         }
         ProcessBuilder builder = new ProcessBuilder(SelfCommand.of(command.toArray(String[]::new)))

@@ -21,7 +21,7 @@ public final class FifoCommand implements CommandGroup.Members {
             case "serve":
                 return new FifoServeCommand();
             case "send":
-                return new FifoSendCommand();
+                return FifoSendCommand.spec();
             case "bench":
                 return new FifoBenchCommand();
             default:

@@ -1,59 +1,69 @@
 // ipc fifo send: one client of ipc fifo serve (or any server of the protocol): a request, its reply on stdout.
 package dev.ipc.fifo;
 
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "send",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        description = {"Send one request to the FIFO server in DIR and print its reply.",
-                "Makes DIR/client.PID.fifo (mode 0600, 0620 with --shared) and removes it on exit, also on "
-                        + "Ctrl-C and timeout.", ""},
-        footer = {"", "Examples:",
-                "  ipc fifo send ping                 pong",
-                "  ipc fifo send --count 3 seq        three sequence numbers, one a line",
-                "  ipc fifo send upper hello world    HELLO WORLD",
-                "",
-                "Exit status: 0 when every reply came and none was ERR; 1 on an ERR reply, no server or no reply "
-                        + "in time; 2 on bad usage."})
 public final class FifoSendCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private CommandSpec spec;
+    private ClientOptions server;
+    private long count;
+    private String verb;
+    private List<String> arguments;
 
-    @Mixin
-    ClientOptions server = new ClientOptions();
+    private FifoSendCommand() {
+    }
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "1",
-            description = "Send the request N times over the same FIFO, one reply a line.")
-    long count;
-
-    @Parameters(index = "0", paramLabel = "VERB", description = "seq, echo, upper, ping, stats...")
-    String verb;
-
-    @Parameters(index = "1..*", paramLabel = "ARGUMENT",
-            description = "The argument; several words are joined by single spaces.")
-    List<String> arguments = List.of();
+    /** The model, built in code (see {@link CommandSpecs}). */
+    public static CommandSpec spec() {
+        FifoSendCommand command = new FifoSendCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        command.spec = spec;
+        spec.name("send").exitCodeOnInvalidInput(ExitCodes.USAGE);
+        spec.usageMessage()
+                .sortOptions(false)
+                .description("Send one request to the FIFO server in DIR and print its reply.",
+                        "Makes DIR/client.PID.fifo (mode 0600, 0620 with --shared) and removes it on exit, also on "
+                                + "Ctrl-C and timeout.", "")
+                .footer("", "Examples:",
+                        "  ipc fifo send ping                 pong",
+                        "  ipc fifo send --count 3 seq        three sequence numbers, one a line",
+                        "  ipc fifo send upper hello world    HELLO WORLD",
+                        "",
+                        "Exit status: 0 when every reply came and none was ERR; 1 on an ERR reply, no server or no "
+                                + "reply in time; 2 on bad usage.");
+        command.server = ClientOptions.addTo(spec);
+        spec.addOption(OptionSpec.builder("--count").arity("1").type(long.class).paramLabel("N").defaultValue("1")
+                .description("Send the request N times over the same FIFO, one reply a line.").build());
+        spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).type(String.class)
+                .paramLabel("VERB").description("seq, echo, upper, ping, stats...").build());
+        spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..*").type(List.class)
+                .auxiliaryTypes(String.class).paramLabel("ARGUMENT")
+                .description("The argument; several words are joined by single spaces.").build());
+        CommandSpecs.withStandardHelp(spec); // after the options, as mixinStandardHelpOptions adds them
+        return spec;
+    }
 
     @Override
     public Integer call() {
+        count = spec.findOption("--count").<Long>getValue();
+        verb = spec.positionalParameters().get(0).getValue();
+        List<String> given = spec.positionalParameters().get(1).getValue();
+        arguments = given == null ? List.of() : given;
         long timeoutNanos = server.timeoutNanos();
         if (count < 1) {
             throw IpcException.usage("invalid --count '" + count + "': expected a number of at least 1");
         }
-        if (verb.isEmpty() || verb.chars().anyMatch(c -> c == ' ' || c == '\n')) {
+        if (verb.isEmpty() || verb.indexOf(' ') >= 0 || verb.indexOf('\n') >= 0) {
             throw IpcException.usage("invalid verb '" + verb + "': expected one word");
         }
         String argument = String.join(" ", arguments);
@@ -68,7 +78,7 @@ public final class FifoSendCommand implements Callable<Integer> {
                     + (FifoProtocol.MAX_REQUEST - 9));
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ClientFifo client = ClientFifo.connect(server.directory(), server.shared)) {
+        try (ClientFifo client = ClientFifo.connect(server.directory(), server.shared())) {
             for (long i = 0; i < count; i++) {
                 String reply = client.request(request, timeoutNanos);
                 if (reply.startsWith("ERR ") || reply.equals("ERR")) {
