@@ -68,7 +68,7 @@ public final class CommandTree {
             case "ns":
                 return new NsCommand();
             case "metrics":
-                return new MetricsCommand();
+                return MetricsCommand.spec();
             case "socket":
                 return new SocketCommand();
             case "who":

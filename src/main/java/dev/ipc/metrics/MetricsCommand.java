@@ -1,72 +1,73 @@
 // ipc metrics: the IPC objects, limits and their use in Prometheus's text format, for a scrape or a textfile.
 package dev.ipc.metrics;
 
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.ExitCodes;
-import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.NamespaceTarget;
+import dev.ipc.cli.OptionValues;
 import dev.ipc.cli.RunContext;
 import dev.ipc.proc.IpcNamespace;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.source.IpcSnapshot;
 import dev.ipc.source.Orphans;
 import dev.ipc.source.UserDirectory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "metrics",
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        sortOptions = false,
-        description = {"Print the IPC objects, the kernel's limits and their use in Prometheus's text exposition "
-                + "format.",
-                "Families: ipc_objects{kind}, ipc_limit{resource} and ipc_limit_used{resource} (lsipc's resource "
-                        + "names), ipc_orphans{kind}, and per object (labels id, key, owner) ipc_queue_messages, "
-                        + "ipc_queue_bytes, ipc_queue_capacity_bytes, ipc_segment_size_bytes, "
-                        + "ipc_segment_attachments, ipc_segment_rss_bytes, ipc_semaphore_set_size and "
-                        + "ipc_semaphore_waiters; ipc_objects_omitted{kind} counts the objects left out by "
-                        + "--max-objects. Values are exact up to 2^64."},
-        footer = {"", "Exit status: 0 written; 2 bad usage; 1 other failures.", "",
-                "Examples:",
-                "  ipc metrics                                   print the exposition",
-                "  ipc metrics --textfile /var/lib/prometheus/node-exporter",
-                "                                                for node_exporter's textfile collector"})
 public final class MetricsCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
+    private final CommandSpec spec = CommandSpecs.leaf(this, "metrics");
+    private int maxObjects;
+    private boolean allNamespaces;
 
-    @Spec
-    CommandSpec spec;
+    private MetricsCommand() {
+    }
 
-    @Option(names = "--max-objects", paramLabel = "N", defaultValue = "1000",
-            description = "Per-object series for at most N objects of each System V kind (default: ${DEFAULT-VALUE});"
-                    + " the rest are counted in ipc_objects_omitted.")
-    int maxObjects;
-
-    @Option(names = "--all-namespaces", description = "Every IPC namespace of the machine that has a process in it, "
-            + "in one exposition, each sample labelled namespace=\"ipc:[INODE]\" (as --ns labels its own). Needs "
-            + "root (CAP_SYS_ADMIN over each namespace); one that cannot be entered is named on stderr and left out.")
-    boolean allNamespaces;
-
-    @Option(names = "--textfile", paramLabel = "DIR",
-            description = "Write DIR/ipc.prom for node_exporter's textfile collector (to a temporary name in DIR, "
-                    + "then renamed) instead of printing.")
-    String textfile;
+    /** The model, built in code (see {@link CommandSpecs}). */
+    public static CommandSpec spec() {
+        CommandSpec spec = new MetricsCommand().spec;
+        spec.usageMessage()
+                .description("Print the IPC objects, the kernel's limits and their use in Prometheus's text "
+                                + "exposition format.",
+                        "Families: ipc_objects{kind}, ipc_limit{resource} and ipc_limit_used{resource} (lsipc's "
+                                + "resource names), ipc_orphans{kind}, and per object (labels id, key, owner) "
+                                + "ipc_queue_messages, ipc_queue_bytes, ipc_queue_capacity_bytes, "
+                                + "ipc_segment_size_bytes, ipc_segment_attachments, ipc_segment_rss_bytes, "
+                                + "ipc_semaphore_set_size and ipc_semaphore_waiters; ipc_objects_omitted{kind} "
+                                + "counts the objects left out by --max-objects. Values are exact up to 2^64.")
+                .footer("", "Exit status: 0 written; 2 bad usage; 1 other failures.", "",
+                        "Examples:",
+                        "  ipc metrics                                   print the exposition",
+                        "  ipc metrics --textfile /var/lib/prometheus/node-exporter",
+                        "                                                for node_exporter's textfile collector");
+        spec.addOption(OptionSpec.builder("--max-objects").arity("1").type(String.class).paramLabel("N")
+                .defaultValue("1000").description("Per-object series for at most N objects of each System V kind "
+                        + "(default: ${DEFAULT-VALUE}); the rest are counted in ipc_objects_omitted.").build());
+        spec.addOption(CommandSpecs.flag("Every IPC namespace of the machine that has a process in it, in one "
+                + "exposition, each sample labelled namespace=\"ipc:[INODE]\" (as --ns labels its own). Needs root "
+                + "(CAP_SYS_ADMIN over each namespace); one that cannot be entered is named on stderr and left out.",
+                "--all-namespaces"));
+        spec.addOption(CommandSpecs.value("DIR", "Write DIR/ipc.prom for node_exporter's textfile collector (to a "
+                + "temporary name in DIR, then renamed) instead of printing.", "--textfile"));
+        return spec;
+    }
 
     @Override
     public Integer call() {
-        if (maxObjects < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--max-objects must be 0 or more: '" + maxObjects + "'");
+        String max = CommandSpecs.text(spec, "--max-objects");
+        long maxValue = OptionValues.integer(max, "--max-objects");
+        if (maxValue < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-objects must be 0 or more: '" + max + "'");
         }
+        maxObjects = (int) Math.min(Integer.MAX_VALUE, maxValue);
+        allNamespaces = CommandSpecs.given(spec, "--all-namespaces");
+        String textfile = CommandSpecs.text(spec, "--textfile");
         if (textfile != null && textfile.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--textfile: '' names no folder");
         }
