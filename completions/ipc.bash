@@ -169,6 +169,7 @@ function _complete_ipc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} socket" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} who" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ns" ];    then _picocli_ipc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ipc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem tune" ];    then _picocli_ipc_sem; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sem get" ];    then _picocli_ipc_sem; return $?; fi
@@ -217,73 +218,75 @@ function _complete_ipc() {
   local cmds10=(socket)
   local cmds11=(who)
   local cmds12=(ns)
-  local cmds13=(help)
-  local cmds14=(sem tune)
-  local cmds15=(sem get)
-  local cmds16=(sem set)
-  local cmds17=(sem op)
-  local cmds18=(sem set-perms)
-  local cmds19=(sem demo)
-  local cmds20=(msg tune)
-  local cmds21=(msg send)
-  local cmds22=(msg recv)
-  local cmds23=(msg stat)
-  local cmds24=(msg set-perms)
-  local cmds25=(msg demo)
-  local cmds26=(shm tune)
-  local cmds27=(shm read)
-  local cmds28=(shm write)
-  local cmds29=(shm lock)
-  local cmds30=(shm unlock)
-  local cmds31=(shm set-perms)
-  local cmds32=(shm demo)
-  local cmds33=(signal demo)
-  local cmds34=(fifo serve)
-  local cmds35=(fifo send)
-  local cmds36=(fifo bench)
-  local cmds37=(pipe-demo hello)
-  local cmds38=(pipe-demo pipeline)
-  local cmds39=(pipe-demo popen)
-  local cmds40=(pipe-demo capacity)
-  local cmds41=(pipe-demo nonblock)
-  local cmds42=(pipe-demo eof)
-  local cmds43=(pipe-demo sigpipe)
-  local cmds44=(pipe-demo atomic)
-  local cmds45=(socket demo)
+  local cmds13=(top)
+  local cmds14=(help)
+  local cmds15=(sem tune)
+  local cmds16=(sem get)
+  local cmds17=(sem set)
+  local cmds18=(sem op)
+  local cmds19=(sem set-perms)
+  local cmds20=(sem demo)
+  local cmds21=(msg tune)
+  local cmds22=(msg send)
+  local cmds23=(msg recv)
+  local cmds24=(msg stat)
+  local cmds25=(msg set-perms)
+  local cmds26=(msg demo)
+  local cmds27=(shm tune)
+  local cmds28=(shm read)
+  local cmds29=(shm write)
+  local cmds30=(shm lock)
+  local cmds31=(shm unlock)
+  local cmds32=(shm set-perms)
+  local cmds33=(shm demo)
+  local cmds34=(signal demo)
+  local cmds35=(fifo serve)
+  local cmds36=(fifo send)
+  local cmds37=(fifo bench)
+  local cmds38=(pipe-demo hello)
+  local cmds39=(pipe-demo pipeline)
+  local cmds40=(pipe-demo popen)
+  local cmds41=(pipe-demo capacity)
+  local cmds42=(pipe-demo nonblock)
+  local cmds43=(pipe-demo eof)
+  local cmds44=(pipe-demo sigpipe)
+  local cmds45=(pipe-demo atomic)
+  local cmds46=(socket demo)
 
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_ipc_socket_demo; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_fifo_send; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_signal_demo; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_shm_demo; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_lock; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_write; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_read; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_shm_tune; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_msg_demo; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_msg_stat; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_recv; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_send; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_msg_tune; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_sem_demo; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_sem_op; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_set; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_get; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_sem_tune; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_ipc_socket_demo; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_ipc_pipedemo_atomic; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_ipc_pipedemo_sigpipe; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_ipc_pipedemo_eof; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_ipc_pipedemo_nonblock; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_ipc_pipedemo_capacity; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_ipc_pipedemo_popen; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ipc_pipedemo_pipeline; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ipc_pipedemo_hello; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ipc_fifo_bench; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ipc_fifo_send; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ipc_fifo_serve; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ipc_signal_demo; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ipc_shm_demo; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ipc_shm_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ipc_shm_unlock; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ipc_shm_lock; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ipc_shm_write; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ipc_shm_read; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ipc_shm_tune; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ipc_msg_demo; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ipc_msg_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ipc_msg_stat; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ipc_msg_recv; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ipc_msg_send; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ipc_msg_tune; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ipc_sem_demo; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ipc_sem_setperms; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ipc_sem_op; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ipc_sem_set; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ipc_sem_get; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ipc_sem_tune; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ipc_help; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ipc_top; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ipc_ns; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ipc_who; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ipc_socket; return $?; fi
@@ -308,7 +311,7 @@ function _picocli_ipc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns help"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns top help"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -875,13 +878,55 @@ function _picocli_ipc_ns() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `top` subcommand.
+function _picocli_ipc_top() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '--once' '--reverse' '--debug'"
+  local arg_opts="'--interval' '--kind' '--sort' '--color' '--ns'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--interval')
+      return
+      ;;
+    '--kind')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_ipc_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns"
+  local commands="ls mk rm sem msg shm signal fifo pipe-demo metrics socket who ns top"
   local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -917,6 +962,7 @@ function _picocli_ipc_sem_tune() {
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--persist' '--preset' '--connections' '--ram' '--semmsl' '--semmns' '--semopm' '--semmni' '--color' '--ns'"
+  local NAME_option_args=("postgresql" "oracle" "db2") # --preset values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -926,7 +972,9 @@ function _picocli_ipc_sem_tune() {
       return
       ;;
     '--preset')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--connections')
       return
@@ -1187,6 +1235,7 @@ function _picocli_ipc_msg_tune() {
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--persist' '--preset' '--connections' '--ram' '--msgmax' '--msgmnb' '--msgmni' '--color' '--ns'"
+  local NAME_option_args=("postgresql" "oracle" "db2") # --preset values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1196,7 +1245,9 @@ function _picocli_ipc_msg_tune() {
       return
       ;;
     '--preset')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--connections')
       return
@@ -1466,6 +1517,7 @@ function _picocli_ipc_shm_tune() {
   local commands=""
   local flag_opts="'--dry-run' '--force' '--json' '--apply' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--persist' '--preset' '--connections' '--ram' '--shmmax' '--shmall' '--shmmni' '--color' '--ns'"
+  local NAME_option_args=("postgresql" "oracle" "db2") # --preset values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1475,7 +1527,9 @@ function _picocli_ipc_shm_tune() {
       return
       ;;
     '--preset')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--connections')
       return
@@ -1885,11 +1939,17 @@ function _picocli_ipc_fifo_send() {
       return $?
       ;;
   esac
+  local VERB_pos_param_args=("seq" "echo" "upper" "ping" "stats") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "send" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${VERB_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -2274,7 +2334,7 @@ function _ipc_command_path() {
   local path= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$path/${COMP_WORDS[i]}" in
-      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/who'|'/ns'|'/help') path="$path/${COMP_WORDS[i]}" ;;
+      '/ls'|'/mk'|'/rm'|'/sem'|'/sem/tune'|'/sem/get'|'/sem/set'|'/sem/op'|'/sem/set-perms'|'/sem/demo'|'/msg'|'/msg/tune'|'/msg/send'|'/msg/recv'|'/msg/stat'|'/msg/set-perms'|'/msg/demo'|'/shm'|'/shm/tune'|'/shm/read'|'/shm/write'|'/shm/lock'|'/shm/unlock'|'/shm/set-perms'|'/shm/demo'|'/signal'|'/signal/demo'|'/fifo'|'/fifo/serve'|'/fifo/send'|'/fifo/bench'|'/pipe-demo'|'/pipe-demo/hello'|'/pipe-demo/pipeline'|'/pipe-demo/popen'|'/pipe-demo/capacity'|'/pipe-demo/nonblock'|'/pipe-demo/eof'|'/pipe-demo/sigpipe'|'/pipe-demo/atomic'|'/metrics'|'/socket'|'/socket/demo'|'/who'|'/ns'|'/top'|'/help') path="$path/${COMP_WORDS[i]}" ;;
     esac
   done
   echo "${path:-/}"
@@ -2285,13 +2345,13 @@ function _ipc_command_path() {
 function _ipc_option_values() {
   case "$1 $2" in
     '/ --color') echo one auto always never ;;
-    '/ --ns') echo one PID PATH ;;
+    '/ --ns') echo any ;;
     '/ls -i'|'/ls --id') echo any ;;
     '/ls -N'|'/ls --name') echo any ;;
     '/ls -o'|'/ls --output') echo list KEY ID NAME OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME MTIME PROCS REASON SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID USEDBYTES MSGS SEND RECV LSPID LRPID MAXMSGS MSGSIZE NSEMS OTIME SVAL RESOURCE DESCRIPTION LIMIT USED USE% ;;
     '/ls --time-format') echo one short full iso ;;
     '/ls --color') echo one auto always never ;;
-    '/ls --ns') echo one PID PATH ;;
+    '/ls --ns') echo any ;;
     '/mk -M'|'/mk --shmem') echo any ;;
     '/mk -m'|'/mk --posix-shmem') echo any ;;
     '/mk -S'|'/mk --semaphore') echo any ;;
@@ -2303,7 +2363,7 @@ function _ipc_option_values() {
     '/mk --key') echo any ;;
     '/mk --key-from') echo any ;;
     '/mk --color') echo one auto always never ;;
-    '/mk --ns') echo one PID PATH ;;
+    '/mk --ns') echo any ;;
     '/rm -m'|'/rm --shmem-id') echo any ;;
     '/rm -M'|'/rm --shmem-key') echo any ;;
     '/rm --posix-shmem') echo any ;;
@@ -2316,14 +2376,14 @@ function _ipc_option_values() {
     '/rm -a'|'/rm --all') echo one shm msg sem pshm pmsg psem ;;
     '/rm --owner') echo any ;;
     '/rm --older-than') echo any ;;
-    '/rm --protect') echo one KEY ID NAME ;;
+    '/rm --protect') echo any ;;
     '/rm --protect-file') echo any ;;
     '/rm --color') echo one auto always never ;;
-    '/rm --ns') echo one PID PATH ;;
+    '/rm --ns') echo any ;;
     '/sem --color') echo one auto always never ;;
-    '/sem --ns') echo one PID PATH ;;
+    '/sem --ns') echo any ;;
     '/sem/tune --persist') echo any ;;
-    '/sem/tune --preset') echo any ;;
+    '/sem/tune --preset') echo one postgresql oracle db2 ;;
     '/sem/tune --connections') echo any ;;
     '/sem/tune --ram') echo any ;;
     '/sem/tune --semmsl') echo any ;;
@@ -2331,51 +2391,51 @@ function _ipc_option_values() {
     '/sem/tune --semopm') echo any ;;
     '/sem/tune --semmni') echo any ;;
     '/sem/tune --color') echo one auto always never ;;
-    '/sem/tune --ns') echo one PID PATH ;;
+    '/sem/tune --ns') echo any ;;
     '/sem/get --id') echo any ;;
     '/sem/get --key') echo any ;;
     '/sem/get --num') echo any ;;
     '/sem/get --color') echo one auto always never ;;
-    '/sem/get --ns') echo one PID PATH ;;
+    '/sem/get --ns') echo any ;;
     '/sem/set --id') echo any ;;
     '/sem/set --key') echo any ;;
     '/sem/set --num') echo any ;;
     '/sem/set --color') echo one auto always never ;;
-    '/sem/set --ns') echo one PID PATH ;;
+    '/sem/set --ns') echo any ;;
     '/sem/op --id') echo any ;;
     '/sem/op --key') echo any ;;
     '/sem/op --timeout') echo any ;;
     '/sem/op --hold') echo any ;;
     '/sem/op --color') echo one auto always never ;;
-    '/sem/op --ns') echo one PID PATH ;;
+    '/sem/op --ns') echo any ;;
     '/sem/set-perms --id') echo any ;;
     '/sem/set-perms --key') echo any ;;
     '/sem/set-perms --owner') echo any ;;
     '/sem/set-perms --group') echo any ;;
     '/sem/set-perms --mode') echo any ;;
     '/sem/set-perms --color') echo one auto always never ;;
-    '/sem/set-perms --ns') echo one PID PATH ;;
+    '/sem/set-perms --ns') echo any ;;
     '/sem/demo --pace') echo any ;;
     '/sem/demo --color') echo one auto always never ;;
-    '/sem/demo --ns') echo one PID PATH ;;
+    '/sem/demo --ns') echo any ;;
     '/msg --color') echo one auto always never ;;
-    '/msg --ns') echo one PID PATH ;;
+    '/msg --ns') echo any ;;
     '/msg/tune --persist') echo any ;;
-    '/msg/tune --preset') echo any ;;
+    '/msg/tune --preset') echo one postgresql oracle db2 ;;
     '/msg/tune --connections') echo any ;;
     '/msg/tune --ram') echo any ;;
     '/msg/tune --msgmax') echo any ;;
     '/msg/tune --msgmnb') echo any ;;
     '/msg/tune --msgmni') echo any ;;
     '/msg/tune --color') echo one auto always never ;;
-    '/msg/tune --ns') echo one PID PATH ;;
+    '/msg/tune --ns') echo any ;;
     '/msg/send --id') echo any ;;
     '/msg/send --key') echo any ;;
     '/msg/send --type') echo any ;;
     '/msg/send --timeout') echo any ;;
     '/msg/send --file') echo any ;;
     '/msg/send --color') echo one auto always never ;;
-    '/msg/send --ns') echo one PID PATH ;;
+    '/msg/send --ns') echo any ;;
     '/msg/recv --id') echo any ;;
     '/msg/recv --key') echo any ;;
     '/msg/recv --type') echo any ;;
@@ -2383,65 +2443,65 @@ function _ipc_option_values() {
     '/msg/recv --max-size') echo any ;;
     '/msg/recv --timeout') echo any ;;
     '/msg/recv --color') echo one auto always never ;;
-    '/msg/recv --ns') echo one PID PATH ;;
+    '/msg/recv --ns') echo any ;;
     '/msg/stat --id') echo any ;;
     '/msg/stat --key') echo any ;;
     '/msg/stat --color') echo one auto always never ;;
-    '/msg/stat --ns') echo one PID PATH ;;
+    '/msg/stat --ns') echo any ;;
     '/msg/set-perms --id') echo any ;;
     '/msg/set-perms --key') echo any ;;
     '/msg/set-perms --owner') echo any ;;
     '/msg/set-perms --group') echo any ;;
     '/msg/set-perms --mode') echo any ;;
     '/msg/set-perms --color') echo one auto always never ;;
-    '/msg/set-perms --ns') echo one PID PATH ;;
+    '/msg/set-perms --ns') echo any ;;
     '/msg/demo --round-trips') echo any ;;
     '/msg/demo --clients') echo any ;;
     '/msg/demo --color') echo one auto always never ;;
-    '/msg/demo --ns') echo one PID PATH ;;
+    '/msg/demo --ns') echo any ;;
     '/shm --color') echo one auto always never ;;
-    '/shm --ns') echo one PID PATH ;;
+    '/shm --ns') echo any ;;
     '/shm/tune --persist') echo any ;;
-    '/shm/tune --preset') echo any ;;
+    '/shm/tune --preset') echo one postgresql oracle db2 ;;
     '/shm/tune --connections') echo any ;;
     '/shm/tune --ram') echo any ;;
     '/shm/tune --shmmax') echo any ;;
-    '/shm/tune --shmall') echo one PAGES SIZE ;;
+    '/shm/tune --shmall') echo any ;;
     '/shm/tune --shmmni') echo any ;;
     '/shm/tune --color') echo one auto always never ;;
-    '/shm/tune --ns') echo one PID PATH ;;
+    '/shm/tune --ns') echo any ;;
     '/shm/read --id') echo any ;;
     '/shm/read --key') echo any ;;
     '/shm/read --offset') echo any ;;
     '/shm/read --length') echo any ;;
     '/shm/read --color') echo one auto always never ;;
-    '/shm/read --ns') echo one PID PATH ;;
+    '/shm/read --ns') echo any ;;
     '/shm/write --id') echo any ;;
     '/shm/write --key') echo any ;;
     '/shm/write --offset') echo any ;;
     '/shm/write --file') echo any ;;
     '/shm/write --color') echo one auto always never ;;
-    '/shm/write --ns') echo one PID PATH ;;
+    '/shm/write --ns') echo any ;;
     '/shm/lock --id') echo any ;;
     '/shm/lock --key') echo any ;;
     '/shm/lock --color') echo one auto always never ;;
-    '/shm/lock --ns') echo one PID PATH ;;
+    '/shm/lock --ns') echo any ;;
     '/shm/unlock --id') echo any ;;
     '/shm/unlock --key') echo any ;;
     '/shm/unlock --color') echo one auto always never ;;
-    '/shm/unlock --ns') echo one PID PATH ;;
+    '/shm/unlock --ns') echo any ;;
     '/shm/set-perms --id') echo any ;;
     '/shm/set-perms --key') echo any ;;
     '/shm/set-perms --owner') echo any ;;
     '/shm/set-perms --group') echo any ;;
     '/shm/set-perms --mode') echo any ;;
     '/shm/set-perms --color') echo one auto always never ;;
-    '/shm/set-perms --ns') echo one PID PATH ;;
+    '/shm/set-perms --ns') echo any ;;
     '/shm/demo --items') echo any ;;
     '/shm/demo --size') echo any ;;
     '/shm/demo --slots') echo any ;;
     '/shm/demo --color') echo one auto always never ;;
-    '/shm/demo --ns') echo one PID PATH ;;
+    '/shm/demo --ns') echo any ;;
     '/signal --color') echo one auto always never ;;
     '/signal/demo --signals') echo any ;;
     '/signal/demo --queued') echo any ;;
@@ -2488,7 +2548,7 @@ function _ipc_option_values() {
     '/metrics --max-objects') echo any ;;
     '/metrics --textfile') echo any ;;
     '/metrics --color') echo one auto always never ;;
-    '/metrics --ns') echo one PID PATH ;;
+    '/metrics --ns') echo any ;;
     '/socket --color') echo one auto always never ;;
     '/socket/demo -m'|'/socket/demo --message') echo any ;;
     '/socket/demo --timeout') echo any ;;
@@ -2504,10 +2564,15 @@ function _ipc_option_values() {
     '/who --posix-semaphore') echo any ;;
     '/who -p'|'/who --pid') echo any ;;
     '/who --color') echo one auto always never ;;
-    '/who --ns') echo one PID PATH ;;
+    '/who --ns') echo any ;;
     '/ns --color') echo one auto always never ;;
+    '/top --interval') echo any ;;
+    '/top --kind') echo any ;;
+    '/top --sort') echo any ;;
+    '/top --color') echo one auto always never ;;
+    '/top --ns') echo any ;;
     '/help --color') echo one auto always never ;;
-    '/help --ns') echo one PID PATH ;;
+    '/help --ns') echo any ;;
   esac
 }
 

@@ -8,7 +8,7 @@ function __ipc_path
     set -e words[1]
     for word in $words
         switch "$path $word"
-            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc socket' 'ipc socket demo' 'ipc who' 'ipc ns' 'ipc help'
+            case 'ipc ls' 'ipc mk' 'ipc rm' 'ipc sem' 'ipc sem tune' 'ipc sem get' 'ipc sem set' 'ipc sem op' 'ipc sem set-perms' 'ipc sem demo' 'ipc msg' 'ipc msg tune' 'ipc msg send' 'ipc msg recv' 'ipc msg stat' 'ipc msg set-perms' 'ipc msg demo' 'ipc shm' 'ipc shm tune' 'ipc shm read' 'ipc shm write' 'ipc shm lock' 'ipc shm unlock' 'ipc shm set-perms' 'ipc shm demo' 'ipc signal' 'ipc signal demo' 'ipc fifo' 'ipc fifo serve' 'ipc fifo send' 'ipc fifo bench' 'ipc pipe-demo' 'ipc pipe-demo hello' 'ipc pipe-demo pipeline' 'ipc pipe-demo popen' 'ipc pipe-demo capacity' 'ipc pipe-demo nonblock' 'ipc pipe-demo eof' 'ipc pipe-demo sigpipe' 'ipc pipe-demo atomic' 'ipc metrics' 'ipc socket' 'ipc socket demo' 'ipc who' 'ipc ns' 'ipc top' 'ipc help'
                 set path "$path $word"
         end
     end
@@ -44,12 +44,13 @@ complete -c ipc -n "__ipc_at 'ipc'" -a 'metrics' -d 'Print the IPC objects, the 
 complete -c ipc -n "__ipc_at 'ipc'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'who' -d 'Show which processes use IPC objects, and how.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'ns' -d 'List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, the container or systemd unit their cgroup names, its message queues, segments and semaphore sets, the memory its segments hold, and the limits it sets otherwise than the host.'
+complete -c ipc -n "__ipc_at 'ipc'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
 complete -c ipc -n "__ipc_at 'ipc'" -a 'help' -d 'Show the help of a command, as COMMAND --help does: ipc help sem tune.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'i' -l 'id' -r -F -d 'Show details of the object with this id; needs exactly one of -q, -m, -s.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'q' -l 'queues' -d 'Message queues.'
@@ -82,7 +83,7 @@ complete -c ipc -n "__ipc_at 'ipc ls'" -s 'h' -l 'help' -d 'Show this help messa
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc ls'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc ls'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc mk'" -s 'M' -l 'shmem' -r -F -d 'Create a shared memory segment of SIZE bytes.'
 complete -c ipc -n "__ipc_at 'ipc mk'" -s 'm' -l 'posix-shmem' -r -F -d 'Create a POSIX shared memory object of SIZE bytes (needs --name).'
@@ -103,7 +104,7 @@ complete -c ipc -n "__ipc_at 'ipc mk'" -s 'h' -l 'help' -d 'Show this help messa
 complete -c ipc -n "__ipc_at 'ipc mk'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc mk'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc mk'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc mk'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc mk'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'm' -l 'shmem-id' -r -F -d 'Remove the shared memory segment with this id.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'M' -l 'shmem-key' -r -F -d 'Remove the shared memory segment with this key.'
@@ -118,7 +119,7 @@ complete -c ipc -n "__ipc_at 'ipc rm'" -s 'a' -l 'all' -x -a 'shm msg sem pshm p
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'owner' -r -F -d 'With --all: only objects owned by USER (a name or a uid).'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'older-than' -r -F -d 'With --all: only objects last changed at least DURATION ago; 0: any age.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'orphans' -d 'With --all: only objects no live process uses: none attaches or waits on them, and their creator and last operators have exited (a live process that started after the recorded operation is not its author: its pid was reused).'
-complete -c ipc -n "__ipc_at 'ipc rm'" -l 'protect' -x -a 'KEY ID NAME' -d 'With --all: never remove this object (a key, a decimal id or key, or a POSIX name); repeatable.'
+complete -c ipc -n "__ipc_at 'ipc rm'" -l 'protect' -r -F -d 'With --all: never remove this object (a key, a decimal id or key, or a POSIX name); repeatable.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'protect-file' -r -F -d 'With --all: never remove the objects FILE names, one key, id or name a line (\'#\' starts a comment).'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'dry-run' -d 'Print what would be removed, and with --orphans why each object is or is not an orphan; remove nothing.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'v' -l 'verbose' -d 'Explain what is being done.'
@@ -126,7 +127,7 @@ complete -c ipc -n "__ipc_at 'ipc rm'" -s 'h' -l 'help' -d 'Show this help messa
 complete -c ipc -n "__ipc_at 'ipc rm'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc rm'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc rm'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc rm'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc sem'" -a 'tune' -d 'Show or change the kernel\'s semaphore limits, the four numbers of /proc/sys/kernel/sem.'
 complete -c ipc -n "__ipc_at 'ipc sem'" -a 'get' -d 'Print the values of a semaphore set (GETALL), or of one semaphore (GETVAL).'
@@ -138,13 +139,13 @@ complete -c ipc -n "__ipc_at 'ipc sem'" -s 'h' -l 'help' -d 'Show this help mess
 complete -c ipc -n "__ipc_at 'ipc sem'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc sem'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc sem'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'dry-run' -d 'Check the values and show what would change, and the warnings; change nothing.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'force' -d 'Set values that lower a limit, even below what is in use now.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'persist' -r -F -d 'Also record the values for the next boot, in FILE or by default in /etc/sysctl.d/60-ipc-limits.conf Only its own keys are replaced.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'json' -d 'Print the limits, or the changes, as JSON.'
-complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'preset' -r -F -d 'Print the limits a product\'s installation guide asks for (postgresql, oracle, db2), never lower than now; with --apply, set them.'
+complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'preset' -x -a 'postgresql oracle db2' -d 'Print the limits a product\'s installation guide asks for (postgresql, oracle, db2), never lower than now; with --apply, set them.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'connections' -r -F -d 'For --preset postgresql: the server\'s max_connections.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'ram' -r -F -d 'For --preset oracle and db2: the memory the formulas take (64G); default: this machine\'s MemTotal.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'apply' -d 'With --preset: set the values it prints.'
@@ -156,7 +157,7 @@ complete -c ipc -n "__ipc_at 'ipc sem tune'" -s 'h' -l 'help' -d 'Show this help
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc sem tune'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc sem tune'" -F
 
 complete -c ipc -n "__ipc_at 'ipc sem get'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -166,7 +167,7 @@ complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'num' -r -F -d 'Only semaphore N 
 complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'json' -d 'Print a JSON object with each semaphore\'s value, ncount, zcount and pid.'
 complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc sem get'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc sem set'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -174,7 +175,7 @@ complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'key' -r -F -d 'The object\'s key
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'num' -r -F -d 'Set only semaphore N (0 is the first).'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc sem set'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc sem set'" -F
 
 complete -c ipc -n "__ipc_at 'ipc sem op'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -186,7 +187,7 @@ complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'timeout' -r -F -d 'Wait at most D
 complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'hold' -r -F -d 'After the operations, stay for DURATION before exiting (with --undo: hold them); 0: do not stay.'
 complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc sem op'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc sem op'" -F
 
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -197,7 +198,7 @@ complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'group' -r -F -d 'The new g
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'mode' -r -F -d 'The new permission bits, in octal (e.g.'
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc sem set-perms'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'trace' -d 'Also show each system call as it is made (semget, semop, semctl).'
@@ -205,7 +206,7 @@ complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'diagram' -d 'Print the run as a
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'pace' -r -F -d 'How long B works before each signal, so that the blocking can be watched; 0: no pause (default 300ms).'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc sem demo'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc msg'" -a 'tune' -d 'Show or change the kernel\'s message queue limits: /proc/sys/kernel/msgmax, msgmnb and msgmni.'
 complete -c ipc -n "__ipc_at 'ipc msg'" -a 'send' -d 'Send one message to a message queue (msgsnd).'
@@ -217,13 +218,13 @@ complete -c ipc -n "__ipc_at 'ipc msg'" -s 'h' -l 'help' -d 'Show this help mess
 complete -c ipc -n "__ipc_at 'ipc msg'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc msg'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc msg'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'dry-run' -d 'Check the values and show what would change, and the warnings; change nothing.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'force' -d 'Set values that lower a limit, even below what is in use now.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'persist' -r -F -d 'Also record the values for the next boot, in FILE or by default in /etc/sysctl.d/60-ipc-limits.conf Only its own keys are replaced.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'json' -d 'Print the limits, or the changes, as JSON.'
-complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'preset' -r -F -d 'Print the limits a product\'s installation guide asks for (postgresql, oracle, db2), never lower than now; with --apply, set them.'
+complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'preset' -x -a 'postgresql oracle db2' -d 'Print the limits a product\'s installation guide asks for (postgresql, oracle, db2), never lower than now; with --apply, set them.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'connections' -r -F -d 'For --preset postgresql: the server\'s max_connections.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'ram' -r -F -d 'For --preset oracle and db2: the memory the formulas take (64G); default: this machine\'s MemTotal.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'apply' -d 'With --preset: set the values it prints.'
@@ -234,7 +235,7 @@ complete -c ipc -n "__ipc_at 'ipc msg tune'" -s 'h' -l 'help' -d 'Show this help
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc msg tune'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc msg tune'" -F
 
 complete -c ipc -n "__ipc_at 'ipc msg send'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -246,7 +247,7 @@ complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'timeout' -r -F -d 'Wait at most
 complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'file' -r -F -d 'Send the bytes of this file.'
 complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc msg send'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc msg send'" -F
 
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -264,7 +265,7 @@ complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'raw' -d 'Write only the texts\'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'json' -d 'Print a JSON array of the messages.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -273,7 +274,7 @@ complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'human' -d 'Sizes in a human-rea
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'json' -d 'Print the fields as a JSON object (times in seconds since the epoch, null when not set).'
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc msg stat'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -283,7 +284,7 @@ complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'group' -r -F -d 'The new g
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'mode' -r -F -d 'The new permission bits, in octal (e.g.'
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc msg set-perms'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'round-trips' -r -F -d 'Requests each client sends to the server, each waiting for its reply (default 1000; 0 leaves out the second part).'
@@ -292,7 +293,7 @@ complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'trace' -d 'Also show the system
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc msg demo'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm'" -a 'tune' -d 'Show or change the kernel\'s shared memory limits: /proc/sys/kernel/shmmax, shmall and shmmni.'
 complete -c ipc -n "__ipc_at 'ipc shm'" -a 'read' -d 'Read a shared memory segment, as a hex dump or raw.'
@@ -305,24 +306,24 @@ complete -c ipc -n "__ipc_at 'ipc shm'" -s 'h' -l 'help' -d 'Show this help mess
 complete -c ipc -n "__ipc_at 'ipc shm'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc shm'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc shm'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'dry-run' -d 'Check the values and show what would change, and the warnings; change nothing.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'force' -d 'Set values that lower a limit, even below what is in use now.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'persist' -r -F -d 'Also record the values for the next boot, in FILE or by default in /etc/sysctl.d/60-ipc-limits.conf Only its own keys are replaced.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'json' -d 'Print the limits, or the changes, as JSON.'
-complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'preset' -r -F -d 'Print the limits a product\'s installation guide asks for (postgresql, oracle, db2), never lower than now; with --apply, set them.'
+complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'preset' -x -a 'postgresql oracle db2' -d 'Print the limits a product\'s installation guide asks for (postgresql, oracle, db2), never lower than now; with --apply, set them.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'connections' -r -F -d 'For --preset postgresql: the server\'s max_connections.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'ram' -r -F -d 'For --preset oracle and db2: the memory the formulas take (64G); default: this machine\'s MemTotal.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'apply' -d 'With --preset: set the values it prints.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'shmmax' -r -F -d 'Bytes in one segment (16G).'
-complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'shmall' -x -a 'PAGES SIZE' -d 'All segments together: pages, or bytes with a suffix (32G).'
+complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'shmall' -r -F -d 'All segments together: pages, or bytes with a suffix (32G).'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'shmmni' -r -F -d 'Shared memory segments.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc shm tune'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc shm tune'" -F
 
 complete -c ipc -n "__ipc_at 'ipc shm read'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -333,7 +334,7 @@ complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'length' -r -F -d 'Read this man
 complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'raw' -d 'Write the bytes as they are instead of a hex dump.'
 complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc shm read'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm write'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -342,7 +343,7 @@ complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'offset' -r -F -d 'Start this f
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'file' -r -F -d 'Write the bytes of this file.'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc shm write'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 complete -c ipc -n "__ipc_at 'ipc shm write'" -F
 
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -350,14 +351,14 @@ complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'id' -r -F -d 'The object\'s id,
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'key' -r -F -d 'The object\'s key: decimal, 0x hex or 0 octal.'
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc shm lock'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'key' -r -F -d 'The object\'s key: decimal, 0x hex or 0 octal.'
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc shm unlock'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'id' -r -F -d 'The object\'s id, as ipc ls shows it.'
@@ -367,7 +368,7 @@ complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'group' -r -F -d 'The new g
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'mode' -r -F -d 'The new permission bits, in octal (e.g.'
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc shm set-perms'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'items' -r -F -d 'How many items the producer makes (default 10).'
@@ -377,7 +378,7 @@ complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'trace' -d 'Also show the system
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc shm demo'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc signal'" -a 'demo' -d 'Lab demo: signals, queued and not, to a process and to a process group, and SIGCHLD.'
 complete -c ipc -n "__ipc_at 'ipc signal'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -423,8 +424,7 @@ complete -c ipc -n "__ipc_at 'ipc fifo send'" -s 'h' -l 'help' -d 'Show this hel
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc fifo send'" -F
-complete -c ipc -n "__ipc_at 'ipc fifo send'" -F
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -f -a 'seq echo upper ping stats'
 
 complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'dir' -r -F -d 'The server\'s folder (default $XDG_RUNTIME_DIR/ipc-fifo, else /tmp/ipc-fifo-UID).'
 complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'shared' -d 'Talk to a server of another user of the folder\'s group: our FIFO gets mode 0620.'
@@ -537,7 +537,7 @@ complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'all-namespaces' -d 'Every IPC na
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'textfile' -r -F -d 'Write DIR/ipc.prom for node_exporter\'s textfile collector (to a temporary name in DIR, then renamed) instead of printing.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc metrics'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc socket'" -a 'demo' -d 'Lab demo: stream and datagram sockets, their addresses, and what the kernel says about the peer.'
 complete -c ipc -n "__ipc_at 'ipc socket'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -568,12 +568,22 @@ complete -c ipc -n "__ipc_at 'ipc who'" -s 'p' -l 'pid' -r -F -d 'Every object t
 complete -c ipc -n "__ipc_at 'ipc who'" -l 'json' -d 'Print JSON: the objects, their users and recorded pids, and the processes that could not be inspected.'
 complete -c ipc -n "__ipc_at 'ipc who'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc who'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc who'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc who'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc ns'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc ns'" -l 'json' -d 'Print the namespaces as JSON, with every process and limit.'
 complete -c ipc -n "__ipc_at 'ipc ns'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc ns'" -l 'debug' -d 'Show the stack trace of a failure.'
+
+complete -c ipc -n "__ipc_at 'ipc top'" -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'interval' -r -F -d 'Time between refreshes (default 1s).'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'once' -d 'Print one frame as plain text and exit.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'kind' -r -F -d 'Show only these kinds: msg, shm, sem (System V), pmsg, pshm, psem (POSIX).'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'sort' -r -F -d 'Sort rows by id (the default; names for POSIX objects), owner, size (bytes queued, size, semaphores), use (messages, attachments, a semaphore\'s value) or rate (messages per second).'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'reverse' -d 'Reverse the sort order.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'debug' -d 'Show the stack trace of a failure.'
+complete -c ipc -n "__ipc_at 'ipc top'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
 
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ls' -d 'List System V IPC objects exactly as ipcs(1) prints them.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'mk' -d 'Create System V and POSIX IPC objects, as ipcmk(1) does.'
@@ -588,7 +598,8 @@ complete -c ipc -n "__ipc_at 'ipc help'" -a 'metrics' -d 'Print the IPC objects,
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'socket' -d 'Sockets, the last row of the documents\' table of IPC mechanisms.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'who' -d 'Show which processes use IPC objects, and how.'
 complete -c ipc -n "__ipc_at 'ipc help'" -a 'ns' -d 'List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, the container or systemd unit their cgroup names, its message queues, segments and semaphore sets, the memory its segments hold, and the limits it sets otherwise than the host.'
+complete -c ipc -n "__ipc_at 'ipc help'" -a 'top' -d 'A live view of IPC: the limits\' use, then every queue, segment and semaphore set, System V and POSIX, with what changes between refreshes.'
 complete -c ipc -n "__ipc_at 'ipc help'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc help'" -l 'debug' -d 'Show the stack trace of a failure.'
-complete -c ipc -n "__ipc_at 'ipc help'" -l 'ns' -x -a 'PID PATH' -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'
+complete -c ipc -n "__ipc_at 'ipc help'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'

@@ -9,6 +9,7 @@ import dev.ipc.socket.SocketCommand;
 import dev.ipc.sem.SemCommand;
 import dev.ipc.shm.ShmCommand;
 import dev.ipc.signal.SignalCommand;
+import dev.ipc.top.TopCommand;
 
 import dev.ipc.cli.CommandGroup;
 import dev.ipc.cli.DecimalConverter;
@@ -39,7 +40,7 @@ import java.util.Map;
 public final class CommandTree {
     /** Top-level subcommands, in the order help lists them. */
     static final String[] NAMES = {"ls", "mk", "rm", "sem", "msg", "shm", "signal", "fifo", "pipe-demo", "metrics",
-            "socket", "who", "ns"};
+            "socket", "who", "ns", "top"};
 
     private CommandTree() {
     }
@@ -73,6 +74,8 @@ public final class CommandTree {
                 return new SocketCommand();
             case "who":
                 return new WhoCommand();
+            case "top":
+                return new TopCommand();
             default:
                 return null;
         }

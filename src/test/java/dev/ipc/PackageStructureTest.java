@@ -49,7 +49,7 @@ class PackageStructureTest {
         assertEquals(List.of(), importersOfRoot, "packages that import the composition root " + ROOT);
         // Shared support imports no feature: cli, model, render, proc, sys, util lean on nothing above them.
         Set<String> features = Set.of("ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe", "demo", "tune", "sysv",
-                "metrics", "signal", "socket", "who", "ns");
+                "metrics", "signal", "socket", "who", "ns", "top");
         for (String support : List.of("cli", "model", "render", "proc", "source", "sys", "util")) {
             Set<String> imported = new TreeSet<>();
             for (String target : graph.getOrDefault(ROOT + "." + support, Set.of())) {

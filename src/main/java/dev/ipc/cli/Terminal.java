@@ -103,7 +103,7 @@ public final class Terminal {
      * Whether this process's file descriptor is a terminal: /proc names its target, so no native call is
      * needed (java.io's canonical path rather than java.nio.file, whose classes a listing does not load).
      */
-    static boolean isTerminal(int fd) {
+    public static boolean isTerminal(int fd) {
         try {
             String target = new File("/proc/self/fd/" + fd).getCanonicalPath();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class CommandText {
     /** An option value written as alternatives, "shm|msg|sem", names its own candidates. */
-    private static final Pattern ALTERNATIVES = Pattern.compile("<?([A-Za-z0-9_+-]+(?:\\|[A-Za-z0-9_+-]+)+)>?");
+    private static final Pattern ALTERNATIVES = Pattern.compile("<?([a-z0-9_+-]+(?:\\|[a-z0-9_+-]+)+)>?");
     private static final Pattern TERM_AND_TEXT = Pattern.compile("(\\S(?:.*?\\S)?)(?: {2,}(\\S.*))?");
 
     record Entry(String term, String text) {

@@ -70,14 +70,16 @@ final class FishCompletion {
                             .append(" -d ").append(quote(CommandText.summary(option.description()))).append('\n');
                 }
             }
+            boolean chosen = false;
             for (PositionalParamSpec positional : spec.positionalParameters()) {
                 List<String> values = CommandText.values(positional);
-                if (positional.hidden() || CommandText.isHelp(command)) {
-                    continue;
+                if (positional.hidden() || CommandText.isHelp(command) || (values.isEmpty() && chosen)) {
+                    continue; // after a word chosen from a list (fifo send's verb) comes free text, not files
                 }
                 // Parameters without candidates are files or free text: let fish offer files.
                 fish.append("complete -c ipc ").append(at)
-                        .append(values.isEmpty() ? " -F" : " -a " + quote(String.join(" ", values))).append('\n');
+                        .append(values.isEmpty() ? " -F" : " -f -a " + quote(String.join(" ", values))).append('\n');
+                chosen |= !values.isEmpty();
             }
         }
         return fish.toString();

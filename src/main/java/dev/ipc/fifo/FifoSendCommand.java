@@ -45,7 +45,8 @@ public final class FifoSendCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder("--count").arity("1").type(long.class).paramLabel("N").defaultValue("1")
                 .description("Send the request N times over the same FIFO, one reply a line.").build());
         spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).type(String.class)
-                .paramLabel("VERB").description("seq, echo, upper, ping, stats...").build());
+                .paramLabel("VERB").description("seq, echo, upper, ping, stats...")
+                .completionCandidates(List.of("seq", "echo", "upper", "ping", "stats")).build());
         spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..*").type(List.class)
                 .auxiliaryTypes(String.class).paramLabel("ARGUMENT")
                 .description("The argument; several words are joined by single spaces.").build());

@@ -6,6 +6,9 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Stack;
 import java.util.regex.Pattern;
@@ -36,7 +39,7 @@ public final class TuneOptions {
     @Option(names = "--json", order = 103, description = "Print the limits, or the changes, as JSON.")
     boolean json;
 
-    @Option(names = "--preset", paramLabel = "NAME", order = 104,
+    @Option(names = "--preset", paramLabel = "NAME", order = 104, completionCandidates = PresetNames.class,
             description = "Print the limits a product's installation guide asks for (postgresql, oracle, db2), "
                     + "never lower than now; with --apply, set them.")
     String preset;
@@ -70,6 +73,18 @@ public final class TuneOptions {
                 }
             }
             return false;
+        }
+    }
+
+    /** The presets' names, for completion. */
+    static final class PresetNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            List<String> names = new ArrayList<>();
+            for (Preset preset : Preset.values()) {
+                names.add(preset.label());
+            }
+            return names.iterator();
         }
     }
 }

@@ -127,8 +127,16 @@ class DocsTest {
     @Test
     void zsh_completes_through_bashcompinit() throws IOException {
         Assumptions.assumeTrue(Processes.onPath("zsh"), "zsh is not installed (.ci/run installs it)");
-        // zsh keeps --option=value as one word; compadd then keeps the candidates that start with it
-        String harness = """
+        for (String[] c : CASES) {
+            String line = c[0];
+            String word = line.substring(line.lastIndexOf(' ') + 1);
+            String prefix = word.contains("=") ? word.substring(0, word.indexOf('=') + 1) : "";
+            assertCompletes("zsh", ZSH_HARNESS, "completions/_ipc", line, c[1], prefix);
+        }
+    }
+
+    // zsh keeps --option=value as one word; compadd then keeps the candidates that start with it
+    private static final String ZSH_HARNESS = """
                 source "$1" >/dev/null
                 local line=$2
                 COMP_WORDS=(${=line})
@@ -139,13 +147,6 @@ class DocsTest {
                 emulate sh -c '_ipc_complete ipc "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"'
                 print -rl -- ${(M)COMPREPLY:#${cur}*}
                 """;
-        for (String[] c : CASES) {
-            String line = c[0];
-            String word = line.substring(line.lastIndexOf(' ') + 1);
-            String prefix = word.contains("=") ? word.substring(0, word.indexOf('=') + 1) : "";
-            assertCompletes("zsh", harness, "completions/_ipc", line, c[1], prefix);
-        }
-    }
 
     @Test
     void fish_completes_from_its_own_script() throws IOException {
@@ -154,10 +155,66 @@ class DocsTest {
             String line = c[0];
             String word = line.substring(line.lastIndexOf(' ') + 1);
             String prefix = word.contains("=") ? word.substring(0, word.indexOf('=') + 1) : "";
-            CommandResult fish = Processes.run(List.of("fish", "--no-config", "-c",
-                    "source $argv[1]; complete -C $argv[2] | string replace -r '\\t.*' ''",
-                    PROJECT.resolve("completions/ipc.fish").toString(), line), Map.of(), PROJECT.toFile());
-            assertEquals(expectedSet(c[1], prefix), lines(fish.out()), () -> "fish, '" + line + "': " + fish);
+            assertFishCompletes(line, c[1], prefix);
+        }
+    }
+
+    private static void assertFishCompletes(String line, String expected, String prefix) {
+        CommandResult fish = Processes.run(List.of("fish", "--no-config", "-c",
+                "source $argv[1]; complete -C $argv[2] | string replace -r '\\t.*' ''",
+                PROJECT.resolve("completions/ipc.fish").toString(), line), Map.of(), PROJECT.toFile());
+        assertEquals(expectedSet(expected, prefix), lines(fish.out()), () -> "fish, '" + line + "': " + fish);
+    }
+
+    /**
+     * Every option and parameter of the tree with a fixed set of values (presets, verbs, kinds, --time-format,
+     * --color, columns), typed after its command, completes to exactly those values in each shell. The options
+     * every command inherits (--color, --debug) are tried on the root and on one leaf.
+     */
+    static List<String[]> fixedValueCases() {
+        List<String[]> cases = new ArrayList<>();
+        for (CommandLine command : CommandText.commands(CommandTree.full())) {
+            if (CommandText.isHelp(command)) {
+                continue;
+            }
+            String line = command.getCommandSpec().qualifiedName(" ") + " ";
+            for (OptionSpec option : command.getCommandSpec().options()) {
+                boolean inheritedElsewhere = option.inherited() && !line.equals("ipc sem tune ");
+                List<String> values = CommandText.values(option);
+                if (option.hidden() || values.isEmpty() || inheritedElsewhere) {
+                    continue;
+                }
+                cases.add(new String[] {line + option.longestName() + " ", String.join(" ", values)});
+            }
+            for (var positional : command.getCommandSpec().positionalParameters()) {
+                List<String> values = CommandText.values(positional);
+                if (!positional.hidden() && !values.isEmpty() && positional.index().min() == 0) {
+                    cases.add(new String[] {line, String.join(" ", values)});
+                }
+            }
+        }
+        return cases;
+    }
+
+    @Test
+    void every_fixed_value_option_completes_its_values_in_bash_zsh_and_fish() throws IOException {
+        List<String[]> cases = fixedValueCases();
+        List<String> lines = cases.stream().map(c -> c[0]).toList();
+        for (String expected : List.of("ipc sem tune --preset ", "ipc msg tune --preset ", "ipc fifo send ",
+                "ipc ls --time-format ", "ipc ls --output ", "ipc --color ", "ipc rm --all ",
+                "ipc pipe-demo popen --mode ")) {
+            assertTrue(lines.contains(expected), "not among the cases: " + expected + " in " + lines);
+        }
+        boolean zsh = Processes.onPath("zsh");
+        boolean fish = Processes.onPath("fish");
+        for (String[] c : cases) {
+            assertCompletes("bash", BASH_HARNESS, "completions/ipc.bash", c[0], c[1], "");
+            if (zsh) {
+                assertCompletes("zsh", ZSH_HARNESS, "completions/_ipc", c[0], c[1], "");
+            }
+            if (fish) {
+                assertFishCompletes(c[0], c[1], "");
+            }
         }
     }
 
