@@ -1831,7 +1831,7 @@ function _picocli_ipc_signal_demo() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
-  local arg_opts="'--signals' '--queued' '--members' '--timeout' '--color'"
+  local arg_opts="'--signals' '--queued' '--members' '--pace' '--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1844,6 +1844,9 @@ function _picocli_ipc_signal_demo() {
       return
       ;;
     '--members')
+      return
+      ;;
+    '--pace')
       return
       ;;
     '--timeout')
@@ -2506,6 +2509,7 @@ function _ipc_option_values() {
     '/signal/demo --signals') echo any ;;
     '/signal/demo --queued') echo any ;;
     '/signal/demo --members') echo any ;;
+    '/signal/demo --pace') echo any ;;
     '/signal/demo --timeout') echo any ;;
     '/signal/demo --color') echo one auto always never ;;
     '/fifo --color') echo one auto always never ;;

@@ -390,6 +390,7 @@ complete -c ipc -n "__ipc_at 'ipc signal demo'" -s 'h' -l 'help' -d 'Show this h
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'signals' -r -F -d 'How many times SIGUSR1 is sent with kill() while it is blocked (default 1000).'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'queued' -r -F -d 'How many SIGRTMIN+1 are sent with sigqueue(), values 0 to N-1, at most 10000 (default 100).'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'members' -r -F -d 'Processes in the process group that kill(-PGID) ends, 1 to 50 (default 3).'
+complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'pace' -r -F -d 'Pause while the signals are pending and again before the group is signalled, so that /proc/PID/status and ps can be watched; 0: no pause (default 0).'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'trace' -d 'Print each system call on stderr as it is made, as strace writes it, "process: call = result".'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'json' -d 'Print the findings as one JSON object on stdout, for scripts.'
 complete -c ipc -n "__ipc_at 'ipc signal demo'" -l 'diagram' -d 'Print the run as a Mermaid sequence diagram instead of the transcript: a participant per process and kernel object, an arrow per call or message, a note per check.'
