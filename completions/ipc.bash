@@ -345,9 +345,9 @@ function _picocli_ipc_ls() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '--noheadings' '-P' '--numeric-perms' '--notruncate' '--orphans' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '--noheadings' '-P' '--numeric-perms' '--notruncate' '--orphans' '-A' '--all-namespaces' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'-i' '--id' '-N' '--name' '-o' '--output' '--time-format' '--color' '--ns'"
-  local LIST_option_args=("KEY" "ID" "NAME" "OWNER" "PERMS" "CUID" "CUSER" "CGID" "CGROUP" "UID" "USER" "GID" "GROUP" "CTIME" "MTIME" "SIZE" "NATTCH" "STATUS" "ATTACH" "DETACH" "COMMAND" "CPID" "LPID" "USEDBYTES" "MSGS" "SEND" "RECV" "LSPID" "LRPID" "MAXMSGS" "MSGSIZE" "NSEMS" "OTIME" "SVAL" "RESOURCE" "DESCRIPTION" "LIMIT" "USED" "USE%") # --output values
+  local LIST_option_args=("KEY" "ID" "NAME" "OWNER" "PERMS" "CUID" "CUSER" "CGID" "CGROUP" "UID" "USER" "GID" "GROUP" "CTIME" "MTIME" "PROCS" "REASON" "SIZE" "NATTCH" "STATUS" "ATTACH" "DETACH" "COMMAND" "CPID" "LPID" "USEDBYTES" "MSGS" "SEND" "RECV" "LSPID" "LRPID" "MAXMSGS" "MSGSIZE" "NSEMS" "OTIME" "SVAL" "RESOURCE" "DESCRIPTION" "LIMIT" "USED" "USE%") # --output values
   local FORMAT_option_args=("short" "full" "iso") # --time-format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1831,7 +1831,7 @@ function _picocli_ipc_signal_demo() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
-  local arg_opts="'--signals' '--queued' '--members' '--timeout' '--color'"
+  local arg_opts="'--signals' '--queued' '--members' '--pace' '--timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1844,6 +1844,9 @@ function _picocli_ipc_signal_demo() {
       return
       ;;
     '--members')
+      return
+      ;;
+    '--pace')
       return
       ;;
     '--timeout')
@@ -2348,7 +2351,7 @@ function _ipc_option_values() {
     '/ --ns') echo any ;;
     '/ls -i'|'/ls --id') echo any ;;
     '/ls -N'|'/ls --name') echo any ;;
-    '/ls -o'|'/ls --output') echo list KEY ID NAME OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME MTIME SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID USEDBYTES MSGS SEND RECV LSPID LRPID MAXMSGS MSGSIZE NSEMS OTIME SVAL RESOURCE DESCRIPTION LIMIT USED USE% ;;
+    '/ls -o'|'/ls --output') echo list KEY ID NAME OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME MTIME PROCS REASON SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID USEDBYTES MSGS SEND RECV LSPID LRPID MAXMSGS MSGSIZE NSEMS OTIME SVAL RESOURCE DESCRIPTION LIMIT USED USE% ;;
     '/ls --time-format') echo one short full iso ;;
     '/ls --color') echo one auto always never ;;
     '/ls --ns') echo any ;;
@@ -2506,6 +2509,7 @@ function _ipc_option_values() {
     '/signal/demo --signals') echo any ;;
     '/signal/demo --queued') echo any ;;
     '/signal/demo --members') echo any ;;
+    '/signal/demo --pace') echo any ;;
     '/signal/demo --timeout') echo any ;;
     '/signal/demo --color') echo one auto always never ;;
     '/fifo --color') echo one auto always never ;;

@@ -74,6 +74,12 @@ public final class SignalDemoCommand implements Callable<Integer> {
             description = "Processes in the process group that kill(-PGID) ends, 1 to 50 (default ${DEFAULT-VALUE}).")
     String members;
 
+    @Option(names = "--pace", paramLabel = "DURATION", defaultValue = "0",
+            description = "Pause while the signals are pending and again before the group is signalled, so that "
+                    + "/proc/PID/status and ps can be watched; 0: no pause (default ${DEFAULT-VALUE}). "
+                    + Durations.HELP)
+    String pace;
+
     @Option(names = "--trace", description = "Print each system call on stderr as it is made, as strace writes it, "
             + "\"process: call = result\".")
     boolean trace;
@@ -96,6 +102,7 @@ public final class SignalDemoCommand implements Callable<Integer> {
     private int queue;
     private int groupSize;
     private long waitMillis;
+    private long paceMillis;
     private final Findings findings = new Findings();
 
     @Override
@@ -104,6 +111,7 @@ public final class SignalDemoCommand implements Callable<Integer> {
         queue = (int) OptionValues.bounded(queued, "--queued", 1, 10_000);
         groupSize = (int) OptionValues.bounded(members, "--members", 1, 50);
         waitMillis = Math.max(1, Durations.positiveNanos("--timeout", timeout) / 1_000_000);
+        paceMillis = Durations.nanos("--pace", pace) / 1_000_000;
         if (role != null) {
             ChildLink.requireRole("ipc signal demo", role, "receiver");
             return new SignalReceiver(spec.commandLine().getOut(), trace, groupSize, waitMillis).run();
@@ -186,6 +194,7 @@ public final class SignalDemoCommand implements Callable<Integer> {
         }
         parent.say("queued SIGRTMIN+1 to receiver[" + pid + "] " + queue + " times with sigqueue(), values 0 to "
                 + (queue - 1) + "; SigQ is now " + queuedText(pid));
+        pause(parent, "the signals are pending now: grep -E '^(SigQ|SigBlk|ShdPnd)' /proc/" + pid + "/status");
         parent.say("tells the receiver to read its signalfd");
         receiver.go();
 
@@ -218,6 +227,7 @@ public final class SignalDemoCommand implements Callable<Integer> {
                 "the members, and only they, are in process group " + pgid,
                 "members " + inGroup + " of " + memberPids + " in it; outsider in " + outsiderGroup + ", receiver in "
                         + receiverGroup + ", this process in " + ownGroup);
+        pause(parent, "ps -o pid,pgid,ppid,comm --ppid " + pid + " shows the group and the outsider");
         Signals.kill(-pgid, GROUP_SIGNAL);
         parent.trace("kill(-" + pgid + ", " + Signals.straceName(GROUP_SIGNAL) + ") = 0");
         parent.say("sent " + Signals.name(GROUP_SIGNAL) + " to process group " + pgid + " with kill(-" + pgid
@@ -232,6 +242,18 @@ public final class SignalDemoCommand implements Callable<Integer> {
         checkExit(run, exited);
         run.await(receiver, waitMillis);
         findings.receiverStatus = 0;
+    }
+
+    private void pause(Narrator parent, String watch) {
+        if (paceMillis > 0) {
+            parent.say("pauses " + pace + ": " + watch);
+            try {
+                Thread.sleep(paceMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DemoFailure("interrupted");
+            }
+        }
     }
 
     /** What the parent itself sees in /proc: the mask of every thread of the receiver's JVM. */

@@ -4,6 +4,7 @@ package dev.ipc.signal;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.demo.ChildLink;
+import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.Narrator;
 import dev.ipc.sys.FileConstants;
 import dev.ipc.sys.Native;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,9 @@ final class SignalReceiver {
     private final int groupSize;
     private final long waitMillis;
     /** Children started and not reaped yet: ended, whatever happens, before this process exits. */
-    private final List<Integer> running = new ArrayList<>();
+    private final List<Integer> running = Collections.synchronizedList(new ArrayList<>());
+    /** Set once the children are being ended (guarded by running). */
+    private boolean ending;
     private Narrator me;
     private int fd;
 
@@ -41,6 +45,8 @@ final class SignalReceiver {
 
     int run() {
         ChildLink link = ChildLink.open(out, trace, this::endChildren);
+        // SIGTERM from the demo (Ctrl-C, a timeout) ends this JVM through its shutdown hooks: take the children along.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::endChildren, "ipc-signal-receiver-cleanup"));
         me = link.narrator();
         try {
             boolean blocked = Signals.blockedHere(Signals.SIGUSR1) && Signals.blockedHere(SignalDemoCommand.QUEUED)
@@ -245,10 +251,17 @@ final class SignalReceiver {
         try {
             List<String> environment = new ArrayList<>();
             System.getenv().forEach((name, value) -> environment.add(name + "=" + value));
-            int pid = Spawn.start(path, argv, environment, List.of(new Spawn.Dup2(devNull, 0),
-                    new Spawn.Dup2(devNull, 1), new Spawn.Dup2(devNull, 2), new Spawn.CloseFrom(3)),
-                    new Spawn.Attributes(new int[0], processGroup)).pid();
-            running.add(pid);
+            int pid;
+            // Started and registered under the lock that endChildren takes: a child is ended by it or not started.
+            synchronized (running) {
+                if (ending) {
+                    throw new DemoFailure("the demo is ending: no more children");
+                }
+                pid = Spawn.start(path, argv, environment, List.of(new Spawn.Dup2(devNull, 0),
+                        new Spawn.Dup2(devNull, 1), new Spawn.Dup2(devNull, 2), new Spawn.CloseFrom(3)),
+                        new Spawn.Attributes(new int[0], processGroup)).pid();
+                running.add(pid);
+            }
             StringJoiner args = new StringJoiner(", ", "[", "]");
             argv.forEach(arg -> args.add("\"" + arg + "\""));
             me.trace("posix_spawn([" + pid + "], \"" + path + "\", " + args + ", envp) = 0"
@@ -259,12 +272,22 @@ final class SignalReceiver {
         }
     }
 
-    /** Kills and reaps every child still running: nothing outlives the demo. */
-    private synchronized void endChildren() {
-        for (int pid : new ArrayList<>(running)) {
-            Native.libc().kill(pid, Posix.SIGKILL);
-            Posix.waitpid(pid);
-            running.remove((Integer) pid);
+    /**
+     * Kills and reaps every child still running: nothing outlives the demo. Whoever comes second (the link's reader
+     * and the main thread both see the parent go, then halt) waits here until the first has finished.
+     */
+    private void endChildren() {
+        synchronized (running) {
+            ending = true;
+            for (int pid : running) {
+                Native.libc().kill(pid, Posix.SIGKILL);
+                try {
+                    Posix.waitpid(pid);
+                } catch (RuntimeException reapedMeanwhile) {
+                    // the main thread reaped it first: it is gone either way
+                }
+            }
+            running.clear();
         }
     }
 
@@ -275,7 +298,7 @@ final class SignalReceiver {
                 return path.toString();
             }
         }
-        throw new dev.ipc.demo.DemoFailure("no " + name + " in /usr/bin or /bin");
+        throw new DemoFailure("no " + name + " in /usr/bin or /bin");
     }
 
     private static String code(Signals.Info info) {

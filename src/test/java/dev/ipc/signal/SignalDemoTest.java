@@ -4,8 +4,11 @@ package dev.ipc.signal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ipc.support.Await;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
+import dev.ipc.support.IpcProcess;
+import dev.ipc.support.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,12 +128,50 @@ class SignalDemoTest {
                 + "NULL\\) = \\d+\n.*"), err);
     }
 
+    @Test
+    void killing_the_demo_outright_ends_the_receiver_and_every_process_it_started() {
+        IpcProcess demo = IpcProcess.start("signal", "demo", "--pace", "2s", "--members", "2");
+        try {
+            List<ProcessHandle> started = awaitGroup(demo);
+            demo.process().toHandle().destroyForcibly(); // SIGKILL: no hook runs in the demo itself
+            Await.until(() -> started.stream().noneMatch(ProcessHandle::isAlive),
+                    "the receiver, the group and the outsider ended: " + started);
+        } finally {
+            demo.kill();
+        }
+    }
+
+    @Test
+    void interrupting_the_demo_ends_the_receiver_and_every_process_it_started() {
+        IpcProcess demo = IpcProcess.start("signal", "demo", "--pace", "2s", "--members", "2");
+        try {
+            List<ProcessHandle> started = awaitGroup(demo);
+            // Ctrl-C's SIGINT, to the demo alone (a terminal would send it to the whole foreground group)
+            assertEquals(0, Processes.run(List.of("kill", "-INT", Long.toString(demo.pid()))).exitCode());
+            IpcProcess.Result r = demo.await(60);
+            assertTrue(r.outText().contains("interrupted: stopping the processes"), r::toString);
+            Await.until(() -> started.stream().noneMatch(ProcessHandle::isAlive),
+                    "the receiver, the group and the outsider ended: " + started);
+        } finally {
+            demo.kill();
+        }
+    }
+
+    /** Every process under the demo once the receiver has started the group (2 members) and the outsider. */
+    private static List<ProcessHandle> awaitGroup(IpcProcess demo) {
+        Await.until(() -> demo.process().toHandle().descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("/sleep")).count() == 3,
+                "two members and the outsider running");
+        return demo.process().toHandle().descendants().toList();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "--signals 0|--signals",
             "--queued 10001|--queued",
             "--members 0|--members",
             "--timeout soon|--timeout",
+            "--pace -1|--pace",
             "--role sender|--role"})
     void bad_options_are_usage_errors_in_one_line(String arguments, String named) {
         List<String> line = new java.util.ArrayList<>(List.of("signal", "demo"));

@@ -39,7 +39,8 @@ public final class Tmux implements AutoCloseable {
         for (String arg : command) {
             script.append('\'').append(arg.replace("'", "'\\''")).append("' ");
         }
-        script.append("\necho \"exit=$?\"\nstty -g > stty.after\nexec sleep 600\n");
+        // the modes are saved before the exit status shows: a test that sees "exit=" may read them at once
+        script.append("\nstatus=$?\nstty -g > stty.after\necho \"exit=$status\"\nexec sleep 600\n");
         try {
             Path file = directory.resolve("pane.sh");
             Files.writeString(file, script);
