@@ -345,9 +345,9 @@ function _picocli_ipc_ls() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '--noheadings' '-P' '--numeric-perms' '--notruncate' '--orphans' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '--noheadings' '-P' '--numeric-perms' '--notruncate' '--orphans' '-A' '--all-namespaces' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'-i' '--id' '-N' '--name' '-o' '--output' '--time-format' '--color' '--ns'"
-  local LIST_option_args=("KEY" "ID" "NAME" "OWNER" "PERMS" "CUID" "CUSER" "CGID" "CGROUP" "UID" "USER" "GID" "GROUP" "CTIME" "MTIME" "SIZE" "NATTCH" "STATUS" "ATTACH" "DETACH" "COMMAND" "CPID" "LPID" "USEDBYTES" "MSGS" "SEND" "RECV" "LSPID" "LRPID" "MAXMSGS" "MSGSIZE" "NSEMS" "OTIME" "SVAL" "RESOURCE" "DESCRIPTION" "LIMIT" "USED" "USE%") # --output values
+  local LIST_option_args=("KEY" "ID" "NAME" "OWNER" "PERMS" "CUID" "CUSER" "CGID" "CGROUP" "UID" "USER" "GID" "GROUP" "CTIME" "MTIME" "PROCS" "REASON" "SIZE" "NATTCH" "STATUS" "ATTACH" "DETACH" "COMMAND" "CPID" "LPID" "USEDBYTES" "MSGS" "SEND" "RECV" "LSPID" "LRPID" "MAXMSGS" "MSGSIZE" "NSEMS" "OTIME" "SVAL" "RESOURCE" "DESCRIPTION" "LIMIT" "USED" "USE%") # --output values
   local FORMAT_option_args=("short" "full" "iso") # --time-format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1917,7 +1917,7 @@ function _picocli_ipc_fifo_send() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--shared' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--shared' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--dir' '--timeout' '--count' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -2351,7 +2351,7 @@ function _ipc_option_values() {
     '/ --ns') echo any ;;
     '/ls -i'|'/ls --id') echo any ;;
     '/ls -N'|'/ls --name') echo any ;;
-    '/ls -o'|'/ls --output') echo list KEY ID NAME OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME MTIME SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID USEDBYTES MSGS SEND RECV LSPID LRPID MAXMSGS MSGSIZE NSEMS OTIME SVAL RESOURCE DESCRIPTION LIMIT USED USE% ;;
+    '/ls -o'|'/ls --output') echo list KEY ID NAME OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME MTIME PROCS REASON SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID USEDBYTES MSGS SEND RECV LSPID LRPID MAXMSGS MSGSIZE NSEMS OTIME SVAL RESOURCE DESCRIPTION LIMIT USED USE% ;;
     '/ls --time-format') echo one short full iso ;;
     '/ls --color') echo one auto always never ;;
     '/ls --ns') echo any ;;

@@ -30,6 +30,8 @@ enum Column {
     GROUP("Group name", Kind.TEXT, Scope.OBJECTS),
     CTIME("Time of the last change", Kind.TIME, Scope.SYSTEM_V),
     MTIME("Time of the last modification", Kind.TIME, Scope.POSIX),
+    PROCS("Processes that attach or wait on it, as ipc who finds them", Kind.TEXT, Scope.SYSTEM_V),
+    REASON("Why it is, or is not, an orphan (shown with --orphans)", Kind.TEXT, Scope.SYSTEM_V),
 
     SIZE("Segment size", Kind.SIZE, EnumSet.of(SEGMENTS, POSIX_SHMEMS)),
     NATTCH("Number of attached processes", Kind.NUMBER, EnumSet.of(SEGMENTS)),

@@ -11,6 +11,7 @@ import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.ProcFile;
+import dev.ipc.source.Orphans;
 import dev.ipc.source.UserDirectory;
 
 import java.io.IOException;
@@ -72,6 +73,13 @@ final class ColumnValues {
         this.users = users;
     }
 
+    /** Where PROCS and REASON come from: the run's one scan of /proc, made on first use. */
+    private Orphans orphans;
+
+    void orphans(Orphans run) {
+        this.orphans = run;
+    }
+
     private void systemV(Column column, SystemVObject o, Sink sink) throws IOException {
         switch (column) {
             case KEY -> sink.key(o.key());
@@ -86,6 +94,8 @@ final class ColumnValues {
             case GID -> sink.number(o.owner().gid());
             case GROUP -> sink.text(groupOrId(o.owner().gid()));
             case CTIME -> optional(sink, o.changeTime());
+            case PROCS -> sink.text(String.join(",", orphans.pids(o)));
+            case REASON -> sink.text(orphans.verdict(o).reason());
             default -> {
                 if (o instanceof MessageQueue q) {
                     messageQueue(column, q, sink);

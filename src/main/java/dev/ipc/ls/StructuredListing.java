@@ -62,18 +62,21 @@ final class StructuredListing {
         this.timeFormat = look.timeFormat() != null ? look.timeFormat()
                 : look.output() == LsOptions.Output.JSON ? TimeFormat.ISO : TimeFormat.SHORT;
         this.orphans = request.filter().orphans() ? new Orphans(paths) : null;
+        // PROCS and REASON ask the same one scan of /proc as --orphans; made only when a cell needs it
+        cells.orphans(orphans != null ? orphans : new Orphans(paths));
     }
 
     /** The columns of each listing, validated before anything is read. */
     private static List<List<Column>> resolveColumns(StructuredRequest request) {
         List<List<Column>> all = new ArrayList<>();
         for (Listing listing : request.selection().listings()) {
-            all.add(columns(listing, request.columns()));
+            all.add(columns(listing, request.columns(), request.filter()));
         }
         return all;
     }
 
-    private static List<Column> columns(Listing listing, LsOptions.ColumnChoice choice) {
+    private static List<Column> columns(Listing listing, LsOptions.ColumnChoice choice,
+                                        StructuredRequest.Filter filter) {
         Set<Column> columns = new LinkedHashSet<>();
         String spec = choice.list();
         boolean replace = spec != null && !spec.startsWith("+");
@@ -87,6 +90,13 @@ final class StructuredListing {
             }
             if (choice.pid()) {
                 columns.addAll(listing.pidColumns());
+            }
+            // one object (-i) shows its users, as ipc who finds them; --orphans says why each was chosen
+            if (filter.id() != null && Column.PROCS.appliesTo(listing)) {
+                columns.add(Column.PROCS);
+            }
+            if (filter.orphans() && Column.REASON.appliesTo(listing)) {
+                columns.add(Column.REASON);
             }
         }
         if (spec != null) {

@@ -261,25 +261,40 @@ public final class IpcUsers {
         return posix;
     }
 
-    /** "7fcf...-7fcf... rw-s 00000000 00:01 3   /SYSV1234abcd (deleted)" */
+    /**
+     * "7fcf...-7fcf... rw-s 00000000 00:01 3   /SYSV1234abcd (deleted)", cut at its blanks by hand: most lines
+     * (anonymous memory, device 00:00) are dropped after a few indexOf calls.
+     */
     private void mapping(String line, int pid, boolean ours, List<Mapping> posix) {
-        String[] fields = line.split(" +", 6);
-        if (fields.length < 6 || fields[3].equals("00:00")) {
+        int range = line.indexOf(' ');
+        int perms = range < 0 ? -1 : line.indexOf(' ', range + 1);
+        int offset = perms < 0 ? -1 : line.indexOf(' ', perms + 1);
+        int dev = offset < 0 ? -1 : line.indexOf(' ', offset + 1);
+        if (dev < 0) {
             return;
         }
-        String path = fields[5];
+        int inodeEnd = line.indexOf(' ', dev + 1);
+        String inodeText = line.substring(dev + 1, inodeEnd < 0 ? line.length() : inodeEnd);
+        if (inodeEnd < 0 || line.startsWith("00:00", offset + 1)) {
+            return; // anonymous memory (device 00:00; a SysV segment's inode, its shmid, may be 0)
+        }
+        String path = line.substring(inodeEnd).strip();
+        long device = device(line.substring(offset + 1, dev));
+        boolean sysv = path.startsWith("/SYSV") && device != shmDevice;
+        if (!sysv && device != shmDevice) {
+            return;
+        }
         long inode;
         try {
-            inode = Long.parseLong(fields[4]);
+            inode = Long.parseLong(inodeText);
         } catch (NumberFormatException e) {
             return;
         }
-        long device = device(fields[3]);
-        boolean writable = fields[1].length() > 1 && fields[1].charAt(1) == 'w';
-        int dash = fields[0].indexOf('-');
-        long start = Long.parseUnsignedLong(fields[0].substring(0, dash), 16);
-        long end = Long.parseUnsignedLong(fields[0].substring(dash + 1), 16);
-        if (path.startsWith("/SYSV") && device != shmDevice) {
+        boolean writable = line.charAt(range + 2) == 'w';
+        int dash = line.indexOf('-');
+        long start = Long.parseUnsignedLong(line.substring(0, dash), 16);
+        long end = Long.parseUnsignedLong(line.substring(dash + 1, range), 16);
+        if (sysv) {
             if (!ours) {
                 return;
             }
@@ -293,7 +308,7 @@ public final class IpcUsers {
             use.count++;
             use.writable |= writable;
             use.ranges.add(new long[] {start, end});
-        } else if (device == shmDevice) {
+        } else {
             FileId file = new FileId(device, inode);
             Builder use = use(files, file, pid, Role.MAPPED);
             use.count++;
@@ -368,6 +383,9 @@ public final class IpcUsers {
                          Map<Integer, FileId> descriptors) throws IOException {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(process.resolve("task"))) {
             for (Path task : tasks) {
+                if (running(task)) {
+                    continue; // on a CPU, so in no blocking call; reading its syscall file would wait for it
+                }
                 String line;
                 try {
                     line = readLine(task.resolve("syscall"));
@@ -379,6 +397,20 @@ public final class IpcUsers {
                 }
                 call(process, line, pid, ours, mappings, descriptors);
             }
+        }
+    }
+
+    /**
+     * Whether the thread is running (state R in its stat file): the kernel answers a read of a running thread's
+     * syscall file only once the thread is off the CPU, which on a busy machine costs milliseconds per thread.
+     */
+    private static boolean running(Path task) {
+        try {
+            String stat = readLine(task.resolve("stat"));
+            int close = stat.lastIndexOf(')');
+            return close >= 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'R';
+        } catch (IOException gone) {
+            return false;
         }
     }
 

@@ -159,15 +159,24 @@ public final class Orphans {
      * "812 attached (2 times), 815 attached"; empty when the scan shows none.
      */
     public synchronized Optional<String> users(SystemVObject object) {
-        users();
-        List<IpcUsers.Use> uses = object instanceof SharedMemorySegment ? users.onSegment(object.id())
-                : object instanceof MessageQueue ? users.onQueue(object.id()) : users.onSet(object.id());
         List<String> named = new ArrayList<>();
-        for (IpcUsers.Use use : uses) {
+        for (IpcUsers.Use use : uses(object)) {
             named.add(use.pid() + " " + use.role().word() + (use.count() > 1 && use.role() == IpcUsers.Role.ATTACHED
                     ? " (" + use.count() + " times)" : ""));
         }
         return named.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", named));
+    }
+
+    /** What the scan saw of the object: attachments, or threads asleep on it. */
+    private List<IpcUsers.Use> uses(SystemVObject object) {
+        users();
+        return object instanceof SharedMemorySegment ? users.onSegment(object.id())
+                : object instanceof MessageQueue ? users.onQueue(object.id()) : users.onSet(object.id());
+    }
+
+    /** The pids of the processes that attach or wait on the object, in order, each once. */
+    public synchronized List<String> pids(SystemVObject object) {
+        return uses(object).stream().map(IpcUsers.Use::pid).distinct().sorted().map(String::valueOf).toList();
     }
 
     /** "3 days ago", "5 minutes ago", "just now". */

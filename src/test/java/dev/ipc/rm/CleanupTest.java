@@ -125,6 +125,26 @@ class CleanupTest {
         assertTrue(SystemVCalls.semaphoreSet(set).isEmpty());
     }
 
+    /** ls shows the users of one object (PROCS) and, with --orphans, why each object is listed (REASON). */
+    @Test
+    void listings_show_users_and_reasons() throws Exception {
+        int attached = madeByIpcmk("-M", "4096");
+        int unused = madeByIpcmk("-M", "4096");
+        Process attacher = holders.hold("attach2", Integer.toString(attached));
+
+        CommandResult one = Ipc.run("ls", "-m", "-i", Integer.toString(attached), "--json");
+        assertEquals(0, one.exitCode(), one::toString);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(Long.toString(attacher.pid()),
+                mapper.readTree(one.out()).get("sharedmemory").get(0).get("procs").asText(), one::toString);
+        CommandResult orphans = Ipc.run("ls", "-m", "--orphans", "--json");
+        assertEquals(0, orphans.exitCode(), orphans::toString);
+        var rows = mapper.readTree(orphans.out()).get("sharedmemory");
+        assertEquals(1, rows.size(), orphans::toString);
+        assertEquals(unused, rows.get(0).get("id").asInt());
+        assertTrue(rows.get(0).get("reason").asText().startsWith("no attachments, creator "), orphans::toString);
+    }
+
     /** A live process with the recorded pid that started after the recorded operation did not make it. */
     @Test
     void a_pid_whose_process_started_after_the_operation_was_reused() {
