@@ -78,6 +78,15 @@ public final class Json {
         }
     }
 
+    /** An array field of whole numbers (pids). */
+    public static void numbers(JsonGenerator json, String name, java.util.List<Integer> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (int value : values) {
+            json.writeNumber(value);
+        }
+        json.writeEndArray();
+    }
+
     /** A number field, or null when absent. */
     public static void optional(JsonGenerator json, String name, OptionalLong value) throws IOException {
         if (value.isPresent()) {

@@ -112,6 +112,9 @@ public final class LsCommand implements Callable<Integer> {
 
     /** Lists what the options ask for, in ipcs's or lsipc's conventions; returns the exit code. */
     public static int run(LsOptions options, RunContext context) {
+        if (options.allNamespaces()) {
+            return new AllNamespacesListing(options, context).print();
+        }
         if (options.lsipc()) {
             return new StructuredListing(StructuredRequest.of(options), context).print();
         }

@@ -31,7 +31,9 @@ public enum LsOption {
     TIME_FORMAT("FORMAT", "Times as short, full or iso (default: short; iso in JSON).", true, "--time-format"),
     NOTRUNCATE(null, "Accepted for lsipc; nothing is truncated.", true, "--notruncate"),
     ORPHANS(null, "Only objects no live process uses, as 'ipc rm --all --orphans' chooses them.", false,
-            "--orphans");
+            "--orphans"),
+    ALL_NAMESPACES(null, "Every IPC namespace that has a process in it, each under a heading naming it (needs "
+            + "root); in JSON a member per namespace.", false, "-A", "--all-namespaces");
 
     private final String valueLabel;
     private final String description;

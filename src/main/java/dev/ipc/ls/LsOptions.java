@@ -14,10 +14,17 @@ import dev.ipc.render.IpcsRenderer.Unit;
  * @param columns  lsipc's columns: -o and what -t, -c, -p add
  * @param timeFormat --time-format as given, or null
  * @param lsipc    whether any option of lsipc's own was given, which switches to lsipc's output
+ * @param allNamespaces -A: the listing of every IPC namespace, each under a heading
  */
 public record LsOptions(Kinds kinds, String id, String name, boolean orphans, Format format, Unit unit,
                         ColumnChoice columns, Output output, boolean headings, boolean numericPerms,
-                        String timeFormat, boolean lsipc) {
+                        String timeFormat, boolean lsipc, boolean allNamespaces) {
+
+    /** The same options for the listing of one namespace (-A lists each with them). */
+    LsOptions inOneNamespace() {
+        return new LsOptions(kinds, id, name, orphans, format, unit, columns, output, headings, numericPerms,
+                timeFormat, lsipc, false);
+    }
 
     /** lsipc's forms of output. */
     public enum Output { TABLE, RAW, EXPORT, JSON }
@@ -87,6 +94,7 @@ public record LsOptions(Kinds kinds, String id, String name, boolean orphans, Fo
         private boolean numericPerms;
         private String timeFormat;
         private boolean lsipc;
+        private boolean allNamespaces;
 
         /** One option as given; value is null for a flag. */
         public Builder apply(LsOption option, String value) {
@@ -130,6 +138,7 @@ public record LsOptions(Kinds kinds, String id, String name, boolean orphans, Fo
                     // nothing is ever truncated: the option only asks for lsipc's output
                 }
                 case ORPHANS -> orphans = true;
+                case ALL_NAMESPACES -> allNamespaces = true;
             }
             return this;
         }
@@ -138,7 +147,7 @@ public record LsOptions(Kinds kinds, String id, String name, boolean orphans, Fo
             return new LsOptions(
                     new Kinds(queues, segments, semaphores, posixQueues, posixShmems, posixSemaphores, global),
                     id, name, orphans, format, unit, new ColumnChoice(columnList, time, creator, pid), output,
-                    headings, numericPerms, timeFormat, lsipc);
+                    headings, numericPerms, timeFormat, lsipc, allNamespaces);
         }
     }
 }

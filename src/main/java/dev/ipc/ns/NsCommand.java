@@ -131,23 +131,11 @@ public final class NsCommand implements Callable<Integer> {
                     read ? Integer.toString(report.segments()) : "-",
                     read ? Integer.toString(report.semaphoreSets()) : "-",
                     read ? Long.toUnsignedString(report.segmentBytes()) : "-",
-                    pids(namespace.pids()),
+                    namespace.somePids(PIDS_SHOWN),
                     namespace.workload() != null ? namespace.workload() : "-",
                     differences(report, reference)});
         }
         return table;
-    }
-
-    /** "1,7,9,+106": the first few pids and how many more. */
-    private static String pids(List<Integer> pids) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < Math.min(PIDS_SHOWN, pids.size()); i++) {
-            text.append(i == 0 ? "" : ",").append(pids.get(i));
-        }
-        if (pids.size() > PIDS_SHOWN) {
-            text.append(",+").append(pids.size() - PIDS_SHOWN);
-        }
-        return text.toString();
     }
 
     /** "kernel.msgmni=123,kernel.shmmni=10", or "-". */
@@ -181,11 +169,7 @@ public final class NsCommand implements Callable<Integer> {
         g.writeStringField("namespace", namespace.id());
         g.writeNumberField("inode", namespace.inode());
         g.writeBooleanField("initial", namespace.initial());
-        g.writeArrayFieldStart("pids");
-        for (int pid : namespace.pids()) {
-            g.writeNumber(pid);
-        }
-        g.writeEndArray();
+        Json.numbers(g, "pids", namespace.pids());
         g.writeStringField("workload", namespace.workload());
         if (read) {
             g.writeNumberField("queues", report.queues());

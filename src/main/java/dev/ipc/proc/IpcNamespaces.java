@@ -33,6 +33,18 @@ public final class IpcNamespaces {
             return id().equals(IpcNamespace.INITIAL);
         }
 
+        /** "4242,4250,4251,4260,+3": the first few pids, and how many more. */
+        public String somePids(int shown) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < Math.min(shown, pids.size()); i++) {
+                text.append(i == 0 ? "" : ",").append(pids.get(i));
+            }
+            if (pids.size() > shown) {
+                text.append(",+").append(pids.size() - shown);
+            }
+            return text.toString();
+        }
+
         /** The namespace file of its first process, to enter it by. */
         public Path file(Path proc) {
             return proc.resolve(pids.get(0) + "/ns/ipc");

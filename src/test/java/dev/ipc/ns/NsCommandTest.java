@@ -89,6 +89,31 @@ class NsCommandTest {
     }
 
     @Test
+    void ls_all_namespaces_shows_each_listing_under_its_heading() {
+        CommandResult result = Ipc.run("ls", "-A", "-q");
+        for (NamespaceHolder holder : new NamespaceHolder[]{queues, segments}) {
+            String heading = "===== IPC namespace " + holder.namespace() + ": 1 process " + holder.pidText() + "\n";
+            String expected = heading + holder.inside("ipcs", "-q").out();
+            assertTrue(result.out().contains(expected), () -> expected + "\nnot in\n" + result);
+        }
+    }
+
+    @Test
+    void ls_all_namespaces_in_json_has_a_member_per_namespace() throws IOException {
+        CommandResult result = Ipc.run("ls", "--all-namespaces", "-q", "--json");
+        JsonNode all = new ObjectMapper().readTree(result.out());
+        boolean found = false;
+        for (JsonNode namespace : all.get("namespaces")) {
+            if (namespace.get("namespace").asText().equals(queues.namespace())) {
+                assertEquals(3, namespace.get("messages").size(), namespace::toString);
+                assertEquals(queues.pid(), namespace.get("pids").get(0).asLong());
+                found = true;
+            }
+        }
+        assertTrue(found, result::toString);
+    }
+
+    @Test
     void ns_takes_no_namespace_of_its_own() {
         CommandResult result = Ipc.run("ns", "--ns", queues.pidText());
         assertEquals(2, result.exitCode(), result::toString);
