@@ -1917,7 +1917,7 @@ function _picocli_ipc_fifo_send() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--shared' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--shared' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--dir' '--timeout' '--count' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 

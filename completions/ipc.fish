@@ -422,6 +422,7 @@ complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'dir' -r -F -d 'The server\'s f
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'shared' -d 'Talk to a server of another user of the folder\'s group: our FIFO gets mode 0620.'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'timeout' -r -F -d 'Give up on a request without a reply after DURATION, more than 0 (default 5s).'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'count' -r -F -d 'Send the request N times over the same FIFO, one reply a line.'
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'diagram' -d 'Print the exchange as a Mermaid sequence diagram instead of the replies: this client, server.fifo and its own FIFO, an arrow per request written and per reply read.'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'

@@ -43,6 +43,7 @@ until [[ -s $work/pid ]]; do sleep 0.1; done
 measure "$(<"$work/pid")" "on a terminal (160x50)"
 tmux -S "$work/tmux.sock" kill-server
 "$ipc" top --interval 1s >/dev/null &
-measure $! "plain text, every row, to /dev/null"
-kill $!
+top_pid=$! # measure's process substitutions change $!
+measure "$top_pid" "plain text, every row, to /dev/null"
+kill "$top_pid"
 MEASURE

@@ -219,6 +219,20 @@ final class ClientFifo implements AutoCloseable {
         }
     }
 
+    /** The descriptors of server.fifo (written) and of our own FIFO (read), for --diagram. */
+    int serverFd() {
+        return serverFd;
+    }
+
+    int replyFd() {
+        return replyFd;
+    }
+
+    /** server.fifo's path, as messages name it. */
+    String serverPath() {
+        return directory.describe(FifoProtocol.SERVER_FIFO);
+    }
+
     /** The last reply received by {@link #receive}. */
     byte[] line() {
         return line;

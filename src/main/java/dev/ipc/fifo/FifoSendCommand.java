@@ -4,6 +4,8 @@ package dev.ipc.fifo;
 import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
+import dev.ipc.demo.Calls;
+import dev.ipc.demo.Diagram;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -44,6 +46,9 @@ public final class FifoSendCommand implements Callable<Integer> {
         command.server = ClientOptions.addTo(spec);
         spec.addOption(OptionSpec.builder("--count").arity("1").type(long.class).paramLabel("N").defaultValue("1")
                 .description("Send the request N times over the same FIFO, one reply a line.").build());
+        spec.addOption(CommandSpecs.flag("Print the exchange as a Mermaid sequence diagram instead of the replies: "
+                + "this client, server.fifo and its own FIFO, an arrow per request written and per reply read.",
+                "--diagram"));
         spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).type(String.class)
                 .paramLabel("VERB").description("seq, echo, upper, ping, stats...")
                 .completionCandidates(List.of("seq", "echo", "upper", "ping", "stats")).build());
@@ -57,6 +62,7 @@ public final class FifoSendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         count = spec.findOption("--count").<Long>getValue();
+        boolean diagram = CommandSpecs.given(spec, "--diagram");
         verb = spec.positionalParameters().get(0).getValue();
         List<String> given = spec.positionalParameters().get(1).getValue();
         arguments = given == null ? List.of() : given;
@@ -79,14 +85,42 @@ public final class FifoSendCommand implements Callable<Integer> {
                     + (FifoProtocol.MAX_REQUEST - 9));
         }
         PrintWriter out = spec.commandLine().getOut();
+        Diagram drawn = diagram ? new Diagram() : null;
         try (ClientFifo client = ClientFifo.connect(server.directory(), server.shared())) {
+            String me = "client[" + client.pid() + "]";
+            if (drawn != null) {
+                drawn.participant(me, me);
+                drawn.call(me, client.serverPath(), "openat(" + Calls.quote(client.serverPath())
+                        + ", O_WRONLY|O_NONBLOCK|O_NOFOLLOW|O_CLOEXEC) = " + client.serverFd());
+                drawn.call(me, client.path(), "mkfifoat(" + Calls.quote(client.path()) + ") = 0, then openat(O_RDWR) = "
+                        + client.replyFd());
+            }
             for (long i = 0; i < count; i++) {
                 String reply = client.request(request, timeoutNanos);
+                if (drawn != null) {
+                    byte[] line = (client.pid() + " " + request + "\n").getBytes(StandardCharsets.UTF_8);
+                    drawn.call(me, client.serverPath(), "write(" + client.serverFd() + ", "
+                            + Calls.quote(line, 0, line.length) + ", " + line.length + ") = " + line.length);
+                    byte[] answer = (reply + "\n").getBytes(StandardCharsets.UTF_8);
+                    drawn.reply(client.path(), me, "read(" + client.replyFd() + ", "
+                            + Calls.quote(answer, 0, answer.length) + ") = " + answer.length
+                            + ": the server's reply");
+                }
                 if (reply.startsWith("ERR ") || reply.equals("ERR")) {
+                    if (drawn != null) {
+                        drawn.note(me, "FAIL: the server answered " + reply);
+                        out.print(drawn.render());
+                    }
                     out.flush();
                     throw IpcException.failure("the server answered: " + reply);
                 }
-                out.println(reply);
+                if (drawn == null) {
+                    out.println(reply);
+                }
+            }
+            if (drawn != null) {
+                drawn.call(me, client.path(), "unlinkat(" + Calls.quote(client.path()) + ") = 0, on close");
+                out.print(drawn.render());
             }
         }
         out.flush();

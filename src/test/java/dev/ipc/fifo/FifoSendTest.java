@@ -4,6 +4,7 @@ package dev.ipc.fifo;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Isolation;
+import dev.ipc.support.Mermaid;
 import dev.ipc.sys.Native;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -71,6 +72,22 @@ class FifoSendTest {
         assertEquals(new CommandResult(0, "0\n1\n2\n", ""), send("--count", "3", "seq"));
         assertEquals(new CommandResult(0, "3\n", ""), send("seq", "10"));
         assertEquals(new CommandResult(0, "13\n", ""), send("seq"));
+        assertOnlyServerFifo();
+    }
+
+    @Test
+    void diagram_draws_each_request_written_and_each_reply_read() throws IOException {
+        CommandResult r = send("--diagram", "--count", "3", "seq");
+        assertEquals(0, r.exitCode(), r::toString);
+        Mermaid d = Mermaid.parse(r.out());
+        String client = "client[" + ProcessHandle.current().pid() + "]";
+        assertEquals(client, d.participants().get("P1"));
+        assertEquals(3, d.count(client, dir.resolve("server.fifo").toString(), "write("), "a request a line");
+        List<Mermaid.Arrow> replies = d.arrows().stream().filter(a -> a.dashed()
+                && a.from().equals(ownFifo().toString()) && a.to().equals(client)).toList();
+        assertEquals(3, replies.size(), d.toString());
+        assertTrue(replies.get(2).text().contains("\"2\\n\""), "the third number the server gave: " + replies);
+        assertEquals(1, d.count(client, ownFifo().toString(), "unlinkat("));
         assertOnlyServerFifo();
     }
 
