@@ -1339,7 +1339,7 @@ function _picocli_ipc_msg_recv() {
 
   local commands=""
   local flag_opts="'-h' '--help' '--except' '--nowait' '--all' '--truncate' '--raw' '--json' '--debug'"
-  local arg_opts="'--id' '--key' '--type' '--count' '--max-size' '--timeout' '--color' '--ns'"
+  local arg_opts="'--id' '--key' '--type' '--count' '--max-size' '--timeout' '--peek' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -1361,6 +1361,9 @@ function _picocli_ipc_msg_recv() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--peek')
       return
       ;;
     '--color')
@@ -2445,6 +2448,7 @@ function _ipc_option_values() {
     '/msg/recv --count') echo any ;;
     '/msg/recv --max-size') echo any ;;
     '/msg/recv --timeout') echo any ;;
+    '/msg/recv --peek') echo any ;;
     '/msg/recv --color') echo one auto always never ;;
     '/msg/recv --ns') echo any ;;
     '/msg/stat --id') echo any ;;

@@ -264,6 +264,7 @@ complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'truncate' -d 'Take a longer mes
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'timeout' -r -F -d 'Wait at most DURATION in all; 0: do not wait.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'raw' -d 'Write only the texts\' bytes, exactly, one after the other.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'json' -d 'Print a JSON array of the messages.'
+complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'peek' -r -F -d 'Print message number N (0: the first, the default) without taking it: the queue is left as it was (msgrcv MSG_COPY, which needs a kernel with CONFIG_CHECKPOINT_RESTORE).'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'debug' -d 'Show the stack trace of a failure.'
 complete -c ipc -n "__ipc_at 'ipc msg recv'" -l 'ns' -r -F -d 'Work in the IPC namespace of process PID, or of a namespace file (/proc/PID/ns/ipc, or a bind mount of one).'

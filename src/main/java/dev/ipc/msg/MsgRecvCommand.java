@@ -2,7 +2,6 @@
 package dev.ipc.msg;
 
 import dev.ipc.cli.CommandSpecs;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Sizes;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
@@ -46,6 +45,7 @@ public final class MsgRecvCommand implements Callable<Integer> {
     private String timeout;
     private boolean raw;
     private boolean json;
+    private String peek;
 
     private long messageType;
     private int remaining;
@@ -76,7 +76,8 @@ public final class MsgRecvCommand implements Callable<Integer> {
                         "", "Examples:",
                         "  ipc msg recv --key 0x1234                  wait for the first message",
                         "  ipc msg recv --id 3 --type -2 --nowait     the lowest type <= 2, or exit 5 at once",
-                        "  ipc msg recv --id 3 --all --json           every message now queued");
+                        "  ipc msg recv --id 3 --all --json           every message now queued",
+                        "  ipc msg recv --id 3 --peek 2               the third message, left in the queue");
         command.target = IdOrKey.addTo(spec);
         spec.addOption(OptionSpec.builder("--type").arity("1").type(String.class).paramLabel("TYPE")
                 .defaultValue("0").description("0, N or -N, as above (default ${DEFAULT-VALUE}).").build());
@@ -95,6 +96,10 @@ public final class MsgRecvCommand implements Callable<Integer> {
                 + Durations.HELP, "--timeout"));
         spec.addOption(CommandSpecs.flag("Write only the texts' bytes, exactly, one after the other.", "--raw"));
         spec.addOption(CommandSpecs.flag("Print a JSON array of the messages.", "--json"));
+        spec.addOption(OptionSpec.builder("--peek").arity("0..1").type(String.class).paramLabel("N")
+                .fallbackValue("0").description("Print message number N (0: the first, the default) without taking "
+                        + "it: the queue is left as it was (msgrcv MSG_COPY, which needs a kernel with "
+                        + "CONFIG_CHECKPOINT_RESTORE). Never waits.").build());
         return spec;
     }
 
@@ -110,6 +115,10 @@ public final class MsgRecvCommand implements Callable<Integer> {
         timeout = CommandSpecs.text(spec, "--timeout");
         raw = CommandSpecs.given(spec, "--raw");
         json = CommandSpecs.given(spec, "--json");
+        peek = CommandSpecs.text(spec, "--peek");
+        if (peek != null) {
+            return peek();
+        }
         messageType = OptionValues.integer(type, "--type");
         if (except && messageType <= 0) {
             throw IpcException.usage("--except needs --type N with N > 0 (msgrcv ignores MSG_EXCEPT for type "
@@ -127,20 +136,14 @@ public final class MsgRecvCommand implements Callable<Integer> {
         }
         remaining = count == null ? (all ? Integer.MAX_VALUE : 1)
                 : (int) OptionValues.bounded(count, "--count", 1, Integer.MAX_VALUE);
-        long limit = maxSize == null ? Integer.MAX_VALUE - 16
-                : Sizes.bytes("--max-size", maxSize, 0, Integer.MAX_VALUE - 16);
+        long limit = limit();
         long waitNanos = timeout == null ? -1 : Durations.nanos("--timeout", timeout);
         target.validate();
 
         int id = target.resolve(SystemVKind.QUEUE);
         MessageQueue queue = Stat.queue(id, "receive from");
-        // A message is at most msgmax (or the queue's limit) long when it is sent; start there, grow on E2BIG.
-        long usual = Math.max(SystemVCalls.limits().messages().maxMessageSize(), queue.maxBytes().orElse(0));
-        MessageBuffer buffer = new MessageBuffer((int) Math.min(limit, Math.max(usual, 8192)));
-
-        PrintWriter out = spec.commandLine().getOut();
-        Sink sink = raw ? new RawSink(RawOutput.open(out)) : json ? new JsonSink(out) : new TextSink(out);
-        try (sink; ThreadAlarm alarm = waitNanos < 0 ? null : ThreadAlarm.at(System.nanoTime() + waitNanos)) {
+        MessageBuffer buffer = firstBuffer(queue, limit);
+        try (Sink sink = sink(); ThreadAlarm alarm = waitNanos < 0 ? null : ThreadAlarm.at(System.nanoTime() + waitNanos)) {
             while (remaining > 0) {
                 boolean whole = buffer.capacity() >= limit;
                 int length;
@@ -167,6 +170,68 @@ public final class MsgRecvCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         return ExitCodes.OK;
+    }
+
+    private long limit() {
+        return maxSize == null ? Integer.MAX_VALUE - 16 : Sizes.bytes("--max-size", maxSize, 0, Integer.MAX_VALUE - 16);
+    }
+
+    /** A message is at most msgmax (or the queue's limit) long when it is sent; start there, grow on E2BIG. */
+    private static MessageBuffer firstBuffer(MessageQueue queue, long limit) {
+        long usual = Math.max(SystemVCalls.limits().messages().maxMessageSize(), queue.maxBytes().orElse(0));
+        return new MessageBuffer((int) Math.min(limit, Math.max(usual, 8192)));
+    }
+
+    private Sink sink() {
+        PrintWriter out = spec.commandLine().getOut();
+        return raw ? new RawSink(RawOutput.open(out)) : json ? new JsonSink(out) : new TextSink(out);
+    }
+
+    /** --peek: one msgrcv with MSG_COPY, whose msgtyp is the message's index, so no type selection with it. */
+    private int peek() {
+        var parsed = spec.commandLine().getParseResult();
+        for (String other : new String[] {"--type", "--except", "--count", "--all", "--truncate", "--timeout"}) {
+            if (parsed.hasMatchedOption(other)) {
+                throw IpcException.usage("--peek cannot be used with " + other + " (MSG_COPY takes msgrcv's type "
+                        + "as the number of the message and copies it whole, at once)");
+            }
+        }
+        if (raw && json) {
+            throw IpcException.usage("--raw and --json exclude each other");
+        }
+        long index = OptionValues.bounded(peek, "--peek", 0, Integer.MAX_VALUE);
+        long limit = limit();
+        target.validate();
+
+        int id = target.resolve(SystemVKind.QUEUE);
+        MessageQueue queue = Stat.queue(id, "peek into");
+        MessageBuffer buffer = firstBuffer(queue, limit);
+        try (Sink sink = sink()) {
+            while (true) {
+                try {
+                    int length = buffer.receive(id, index, IpcConstants.IPC_NOWAIT | IpcConstants.MSG_COPY);
+                    sink.message(buffer.type(), buffer.text(length));
+                    return ExitCodes.OK;
+                } catch (NativeCallException e) {
+                    if (e.errno() == Errno.E2BIG && buffer.capacity() < limit) {
+                        buffer = new MessageBuffer((int) Math.min(limit, 2L * buffer.capacity()));
+                        continue;
+                    }
+                    throw switch (e.errno()) {
+                        case Errno.ENOSYS -> new IpcException("cannot peek: this kernel has no msgrcv MSG_COPY "
+                                + "(it is built without CONFIG_CHECKPOINT_RESTORE)", ExitCodes.FAILURE);
+                        case Errno.ENOMSG -> new IpcException("no message number " + index + " in message queue "
+                                + id + " (it holds " + Stat.queue(id, "peek into").messages()
+                                + "; the first is number 0)", ExitCodes.FAILURE);
+                        case Errno.E2BIG -> new IpcException("message number " + index + " in message queue " + id
+                                + " is longer than --max-size " + limit, ExitCodes.TOO_BIG);
+                        default -> Failures.of(e, SystemVKind.QUEUE, id, "peek into");
+                    };
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** MSG_NOERROR only once the buffer is --max-size long: a shorter one grows instead of cutting. */

@@ -19,6 +19,7 @@ public final class Errno {
     public static final int E2BIG = 7;
     public static final int EIDRM = 43;
     public static final int ENOMSG = 42;
+    public static final int ENOSYS = 38;
     // pipes and the processes at their ends
     public static final int EPIPE = 32;
     // FIFO commands

@@ -20,6 +20,7 @@ public final class IpcConstants {
     public static final int MSG_STAT_ANY = 13;
     public static final int MSG_NOERROR = 010000;
     public static final int MSG_EXCEPT = 020000;
+    public static final int MSG_COPY = 040000;
 
     public static final int SHM_LOCK = 11;
     public static final int SHM_UNLOCK = 12;

@@ -285,6 +285,33 @@ class MsgCommandsTest {
         assertEquals(0, messages(queue), "nothing was sent");
     }
 
+    @Test
+    void peek_prints_message_n_and_leaves_the_queue_as_it_was() throws Exception {
+        send(3, "first");
+        send(1, "second");
+        send(2, "third");
+        CommandResult first = ipc("msg", "recv", "--id", id(), "--peek");
+        Assumptions.assumeFalse(first.exitCode() == 1 && first.err().contains("CONFIG_CHECKPOINT_RESTORE"),
+                "this kernel has no MSG_COPY");
+        assertEquals("3\tfirst\n", first.out(), first::toString);
+        var before = SystemVCalls.messageQueue(queue).orElseThrow();
+        assertEquals("2\tthird\n", ipc("msg", "recv", "--id", id(), "--peek", "2").out());
+        JsonNode json = new ObjectMapper().readTree(ipc("msg", "recv", "--key", "0x1234", "--peek", "1", "--json").out());
+        assertEquals("second", json.get(0).get("text").asText());
+        assertEquals(1, json.get(0).get("type").asLong());
+        var after = SystemVCalls.messageQueue(queue).orElseThrow();
+        assertEquals(3, after.messages(), "qnum unchanged");
+        assertEquals(before.usedBytes(), after.usedBytes(), "cbytes unchanged");
+        assertFailure(ExitCodes.FAILURE, "ipc: no message number 3 in message queue " + id()
+                + " (it holds 3; the first is number 0)", "msg", "recv", "--id", id(), "--peek", "3");
+        assertFailure(ExitCodes.USAGE, "ipc: --peek cannot be used with --type (MSG_COPY takes msgrcv's type as the "
+                + "number of the message and copies it whole, at once)", "msg", "recv", "--id", id(), "--peek", "1",
+                "--type", "2");
+        assertFailure(ExitCodes.USAGE, "ipc: --peek -1 is out of range: 0 to 2147483647", "msg", "recv", "--id",
+                id(), "--peek", "-1");
+        assertEquals("3\tfirst\n", ipc("msg", "recv", "--id", id()).out(), "the first is still there to take");
+    }
+
     private void assertFailure(int code, String message, String... args) {
         CommandResult r = ipc(args);
         assertEquals(code, r.exitCode(), r::toString);
