@@ -189,6 +189,7 @@ public final class MsgRecvCommand implements Callable<Integer> {
 
     /** --peek: one msgrcv with MSG_COPY, whose msgtyp is the message's index, so no type selection with it. */
     private int peek() {
+        long index = OptionValues.bounded(peek, "--peek", 0, Integer.MAX_VALUE);
         var parsed = spec.commandLine().getParseResult();
         for (String other : new String[] {"--type", "--except", "--count", "--all", "--truncate", "--timeout"}) {
             if (parsed.hasMatchedOption(other)) {
@@ -199,7 +200,6 @@ public final class MsgRecvCommand implements Callable<Integer> {
         if (raw && json) {
             throw IpcException.usage("--raw and --json exclude each other");
         }
-        long index = OptionValues.bounded(peek, "--peek", 0, Integer.MAX_VALUE);
         long limit = limit();
         target.validate();
 
