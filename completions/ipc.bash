@@ -1875,7 +1875,7 @@ function _picocli_ipc_fifo_serve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--shared' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--shared' '-q' '--quiet' '-v' '--verbose' '--diagram' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--dir' '--requests' '--idle-timeout' '--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 

@@ -413,6 +413,7 @@ complete -c ipc -n "__ipc_at 'ipc fifo serve'" -s 'q' -l 'quiet' -d 'Log only pr
 complete -c ipc -n "__ipc_at 'ipc fifo serve'" -s 'v' -l 'verbose' -d 'Log every request and its reply as well.'
 complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'requests' -r -F -d 'Stop after answering N requests.'
 complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'idle-timeout' -r -F -d 'Stop after DURATION without requests, more than 0.'
+complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'diagram' -d 'When it stops, print what it served as a Mermaid sequence diagram: the server, server.fifo and each client\'s FIFO, an arrow per request read and reply written, in order.'
 complete -c ipc -n "__ipc_at 'ipc fifo serve'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo serve'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'

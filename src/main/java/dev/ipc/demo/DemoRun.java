@@ -166,6 +166,12 @@ public final class DemoRun {
         check(ok, what, what);
     }
 
+    /** A note for --diagram only: what the run did that its traced calls leave out, so the picture is not taken
+     * for the whole run. */
+    public void undrawn(String text) {
+        transcript.add(System.nanoTime(), "parent", Transcript.Kind.NOTE, null, text);
+    }
+
     /** A line for after the checks: figures such as throughput. */
     public void note(String text) {
         notes.add(text);

@@ -62,7 +62,7 @@ public final class DiagramEvents {
                     diagram.call(actor, event.object(), text);
                 }
                 case EXIT -> diagram.reply(actor, event.object(), text);
-                case CHECK -> diagram.noteAcross(text);
+                case CHECK, NOTE -> diagram.noteAcross(text);
                 case SAY -> {
                     // told in the transcript
                 }

@@ -17,7 +17,8 @@ public final class Transcript implements AutoCloseable {
     private static final String LINE = "%4d.%03ds  %-16s %s";
 
     /** What an event is: a step told, a system call, a check, a process started or ended. */
-    public enum Kind { SAY, CALL, CHECK, START, EXIT }
+    /** NOTE: something only the diagram says, such as how much of the run it leaves out. */
+    public enum Kind { SAY, CALL, CHECK, START, EXIT, NOTE }
 
     /** One event of the run: who, what kind, the kernel object or process it concerns (or null), and its text. */
     public record Event(long nanos, long sequence, String actor, Kind kind, String object, String text)

@@ -68,6 +68,11 @@ public final class FifoServeCommand implements Callable<Integer> {
             description = "Stop after DURATION without requests, more than 0. " + Durations.HELP)
     String idleTimeout;
 
+    @Option(names = "--diagram", description = "When it stops, print what it served as a Mermaid sequence "
+            + "diagram: the server, server.fifo and each client's FIFO, an arrow per request read and reply "
+            + "written, in order. Every request is kept until then: for short runs.")
+    boolean diagram;
+
     /** A stop asked for by a signal, kept until the server exists and then passed on to it. */
     private static final class StopRequest {
         private volatile String early;
@@ -118,6 +123,11 @@ public final class FifoServeCommand implements Callable<Integer> {
             try (RequestFifo fifo = RequestFifo.create(folder, mode, log);
                  ReplyChannels replies = new ReplyChannels(folder, shared, log)) {
                 FifoServer server = new FifoServer(fifo, replies, log, requests == null ? 0 : requests);
+                ServeDiagram drawing = diagram
+                        ? new ServeDiagram(folder, fifo.path(), Native.libc().getpid(), mode) : null;
+                if (drawing != null) {
+                    server.draw(drawing);
+                }
                 log.event("listening on " + fifo.path() + " (pid " + Native.libc().getpid() + ", "
                         + (shared ? "shared with the group of " + dir : "private to uid "
                         + Integer.toUnsignedString(Native.libc().geteuid())) + ")");
@@ -127,6 +137,9 @@ public final class FifoServeCommand implements Callable<Integer> {
                     stopped = server.serve();
                 }
                 log.flushSuppressed();
+                if (drawing != null) {
+                    drawing.print(spec.commandLine().getOut(), stopped.reason(), server.stats());
+                }
                 if (stopped.failure()) {
                     throw IpcException.failure(stopped.reason() + "; stopped after " + server.stats());
                 }

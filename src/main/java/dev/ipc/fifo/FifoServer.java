@@ -44,6 +44,8 @@ final class FifoServer {
     private long now;
     private volatile long lastRequestNanos = System.nanoTime();
     private volatile int openClientFifos;
+    /** --diagram: each request and reply drawn; null without it. */
+    private ServeDiagram diagram;
 
     /** The most a read can return when the FIFO has its default size. */
     static final int READ_SIZE = 65536;
@@ -55,6 +57,11 @@ final class FifoServer {
         this.maxRequests = maxRequests;
         this.readPointer = Pointer.wrap(readArea);
         this.replyPointer = Pointer.wrap(replyArea);
+    }
+
+    /** Draws each request read and reply written from now on. */
+    void draw(ServeDiagram drawing) {
+        diagram = drawing;
     }
 
     /** Asks the loop to stop after the requests in hand; callable from any thread. */
@@ -153,8 +160,15 @@ final class FifoServer {
     /** One request line, input[start, end) without its newline. */
     private void handle(byte[] input, int start, int end) {
         RequestLine.Form form = request.read(input, start, end);
+        if (diagram != null) {
+            diagram.request(input, start, end);
+        }
         if (form == RequestLine.Form.NO_PID || form == RequestLine.Form.PID_OUT_OF_RANGE) {
             stats.error();
+            if (diagram != null) {
+                diagram.refused("malformed request (" + (form == RequestLine.Form.NO_PID ? "no pid"
+                        : "pid out of range") + "): ignored, no reply");
+            }
             log.problem("malformed request (" + (form == RequestLine.Form.NO_PID ? "no pid" : "pid out of range")
                     + "), ignored: " + Printable.excerpt(input, start, end));
             return;
@@ -187,6 +201,11 @@ final class FifoServer {
         int pid = RequestLine.pid(input, start, end);
         log.problem("request longer than " + FifoProtocol.MAX_REQUEST + " bytes" + (pid > 0 ? " from client " + pid
                 : "") + ", dropped: " + Printable.excerpt(input, start, Math.min(start + 40, end)) + "...");
+        if (diagram != null) {
+            diagram.request(input, start, end);
+            diagram.refused("request longer than " + FifoProtocol.MAX_REQUEST + " bytes: dropped"
+                    + (pid > 0 ? ", answered with ERR" : ", no reply"));
+        }
         if (pid > 0) {
             deliver(pid, responder.tooLong());
         }
@@ -194,8 +213,12 @@ final class FifoServer {
 
     private void deliver(int pid, int length) {
         replyArea.put(0, responder.reply(), 0, length);
-        if (replies.deliver(pid, replyPointer, length, now) == ReplyChannels.Outcome.DROPPED) {
+        ReplyChannels.Outcome outcome = replies.deliver(pid, replyPointer, length, now);
+        if (outcome == ReplyChannels.Outcome.DROPPED) {
             stats.dropped();
+        }
+        if (diagram != null) {
+            diagram.reply(pid, responder.reply(), length, outcome);
         }
     }
 }

@@ -153,6 +153,14 @@ public final class ShmDemoCommand implements Callable<Integer> {
         run.await(producer, limit);
         run.await(consumer, limit);
 
+        long untold = count - Math.min(count, SHOWN_ITEMS);
+        long producerWaits = waits(producer, "untold-waits");
+        long consumerWaits = waits(consumer, "untold-waits");
+        if (untold > 0 || producerWaits > 0 || consumerWaits > 0) {
+            run.undrawn("... and " + untold + " more item" + (untold == 1 ? "" : "s") + " put and got, with their "
+                    + "semop calls, not drawn (" + count + " in all); waits not drawn: the producer's "
+                    + producerWaits + ", the consumer's " + consumerWaits);
+        }
         int[] end = SemaphoreCalls.values(sem, 3);
         parent.trace(Calls.semctl(sem, 0, "GETALL", Arrays.toString(end)) + " = 0");
         long received = Long.parseLong(consumer.awaitFact("received", 0).value());
@@ -227,6 +235,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
             shared.give(shown);
         }
         me.fact("full-waits", Long.toString(shared.counter.waits));
+        me.fact("untold-waits", Long.toString(shared.counter.untold() + shared.mutex.untold()));
         me.fact("mutex-waits", Long.toString(shared.mutex.waits));
         me.say("made all " + count + " items; it waited " + times(shared.counter.waits) + " for a free slot (EMPTY "
                 + "= 0) and " + times(shared.mutex.waits) + " for MUTEX (the consumer was in the ring)");
@@ -269,6 +278,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
         me.fact("finished", "1");
         me.fact("received", Long.toString(received));
         me.fact("empty-waits", Long.toString(shared.counter.waits));
+        me.fact("untold-waits", Long.toString(shared.counter.untold() + shared.mutex.untold()));
         me.fact("mutex-waits", Long.toString(shared.mutex.waits));
         me.say("got " + received + " items; it waited " + times(shared.counter.waits) + " for a filled slot (FULL "
                 + "= 0) and " + times(shared.mutex.waits) + " for MUTEX (the producer was in the ring)");
@@ -334,6 +344,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
         final SemaphoreOperations now;
         final SemaphoreOperations waiting;
         long waits;
+        long told;
 
         Wait(Narrator me, int semaphore, String why) {
             this.me = me;
@@ -341,6 +352,11 @@ public final class ShmDemoCommand implements Callable<Integer> {
             this.why = why;
             now = new SemaphoreOperations(number, new int[] {-1}, new int[] {IPC_NOWAIT});
             waiting = new SemaphoreOperations(number, new int[] {-1}, new int[] {0});
+        }
+
+        /** Waits that happened but were not traced, so the diagram does not draw them. */
+        long untold() {
+            return waits - told;
         }
 
         void take(boolean shown) {
@@ -353,6 +369,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
             waits++;
             boolean told = shown || waits <= SHOWN_WAITS;
             if (told) {
+                this.told++;
                 me.trace(Calls.semop(set, number, new int[] {-1}, IPC_NOWAIT)
                         + " = -1 EAGAIN (Resource temporarily unavailable)");
                 me.say(why);

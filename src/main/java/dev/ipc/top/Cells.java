@@ -5,6 +5,7 @@ import dev.ipc.model.MessageQueue;
 import dev.ipc.model.PosixMessageQueue;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
+import dev.ipc.proc.IpcUsers;
 import dev.ipc.render.HumanSize;
 import dev.ipc.render.Permissions;
 import dev.ipc.render.TextBuffer;
@@ -19,14 +20,20 @@ import java.util.OptionalLong;
 
 final class Cells {
     private static final String NONE = "-";
+    private static final int SHOWN_PIDS = 3;
 
     private final UserDirectory users;
     private final long nowSeconds;
     private final boolean firstFrame;
+    private final IpcUsers attached;
 
-    /** @param firstFrame no rates yet: "-" rather than a misleading 0 */
-    Cells(UserDirectory users, long nowSeconds, boolean firstFrame) {
+    /**
+     * @param firstFrame no rates yet: "-" rather than a misleading 0
+     * @param attached   the scan of /proc the PIDS column comes from; null: "-"
+     */
+    Cells(UserDirectory users, long nowSeconds, boolean firstFrame, IpcUsers attached) {
         this.users = users;
+        this.attached = attached;
         this.nowSeconds = nowSeconds;
         this.firstFrame = firstFrame;
     }
@@ -54,7 +61,7 @@ final class Cells {
             return List.of(Integer.toString(m.id()), s.name(), owner, Permissions.symbolic(m.mode()),
                     HumanSize.format(m.size()), Long.toUnsignedString(m.attachCount()), bytes(m.residentBytes()),
                     bytes(m.swappedBytes()), pid(m.creatorPid()), pid(m.lastPid()), ago(m.attachTime()),
-                    status(m));
+                    pids(m.id()), status(m));
         }
         if (row instanceof Row.SemaphoreSetRow s) {
             SemaphoreSet m = s.now();
@@ -97,6 +104,26 @@ final class Cells {
                 return new Semaphores("?", "?", "?");
             }
         }
+    }
+
+    /** The processes attached, lowest pids first: up to SHOWN_PIDS of them, then "+N" for the rest. */
+    private String pids(int id) {
+        if (attached == null) {
+            return NONE;
+        }
+        List<IpcUsers.Use> uses = attached.onSegment(id);
+        if (uses.isEmpty()) {
+            return NONE;
+        }
+        int[] pids = uses.stream().mapToInt(IpcUsers.Use::pid).distinct().sorted().toArray();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(SHOWN_PIDS, pids.length); i++) {
+            text.append(i == 0 ? "" : ",").append(pids[i]);
+        }
+        if (pids.length > SHOWN_PIDS) {
+            text.append(",+").append(pids.length - SHOWN_PIDS);
+        }
+        return text.toString();
     }
 
     private static String status(SharedMemorySegment segment) {

@@ -9,6 +9,7 @@ import dev.ipc.model.PosixSharedMemory;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
+import dev.ipc.proc.IpcUsers;
 import dev.ipc.source.IpcSnapshot;
 
 import java.util.ArrayList;
@@ -30,10 +31,19 @@ final class Frame {
     private final Map<String, PosixMessageQueue> posixQueues;
     private final Map<String, PosixSharedMemory> posixSharedMemory;
     private final Map<String, PosixSemaphore> posixSemaphores;
+    private final IpcUsers users;
 
-    /** @param previous the frame of the refresh before, or null for the first */
     Frame(IpcSnapshot snapshot, long nanoTime, long epochMillis, Frame previous) {
+        this(snapshot, nanoTime, epochMillis, previous, null);
+    }
+
+    /**
+     * @param previous the frame of the refresh before, or null for the first
+     * @param users    who uses what, when the segments are shown (null: not scanned)
+     */
+    Frame(IpcSnapshot snapshot, long nanoTime, long epochMillis, Frame previous, IpcUsers users) {
         this.snapshot = snapshot;
+        this.users = users;
         this.nanoTime = nanoTime;
         this.epochMillis = epochMillis;
         this.first = previous == null;
@@ -70,6 +80,11 @@ final class Frame {
 
     IpcSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** The scan of /proc this frame shows attachments from, or null when none was made. */
+    IpcUsers users() {
+        return users;
     }
 
     long epochMillis() {

@@ -56,7 +56,7 @@ final class FrameText {
             shown.put(kind, view.sorted(frame.rows(kind), users));
         }
         Map<Kind, Integer> room = screen ? share(shown, height - lines.size() - 1) : null;
-        Cells cells = new Cells(users, frame.epochMillis() / 1000, frame.first());
+        Cells cells = new Cells(users, frame.epochMillis() / 1000, frame.first(), frame.users());
         for (Map.Entry<Kind, List<Row>> section : shown.entrySet()) {
             section(section.getKey(), section.getValue(), room == null ? Integer.MAX_VALUE : room.get(section.getKey()),
                     cells, frame.first(), width, lines);

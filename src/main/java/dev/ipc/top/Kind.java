@@ -12,7 +12,8 @@ enum Kind {
     SEGMENTS("shm", "Shared memory segments", List.of(
             Column.left("ID"), Column.left("KEY"), Column.left("OWNER"), Column.left("PERMS"),
             Column.right("SIZE"), Column.right("NATTCH"), Column.right("RSS"), Column.right("SWAP"),
-            Column.right("CPID"), Column.right("LPID"), Column.right("ATTACHED"), Column.left("STATUS"))),
+            Column.right("CPID"), Column.right("LPID"), Column.right("ATTACHED"), Column.left("PIDS"),
+            Column.left("STATUS"))),
     SEMAPHORE_SETS("sem", "Semaphore sets", List.of(
             Column.left("ID"), Column.left("KEY"), Column.left("OWNER"), Column.left("PERMS"),
             Column.right("NSEMS"), Column.right("WAIT+"), Column.right("WAIT0"), Column.right("LAST-OP"),

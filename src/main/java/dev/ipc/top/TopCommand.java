@@ -8,6 +8,7 @@ import dev.ipc.cli.IpcException;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
 import dev.ipc.proc.IpcNamespace;
+import dev.ipc.proc.IpcUsers;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.source.IpcSnapshot;
 import dev.ipc.source.UserDirectory;
@@ -38,7 +39,9 @@ import java.util.concurrent.TimeUnit;
                 "When standard output is not a terminal, or with --once, it prints frames as plain text: one, "
                         + "or with --interval one per interval."},
         footer = {"", "Queues show messages and bytes and their change per second since the last refresh, and how "
-                + "long ago the last send and receive were; segments their size, attachments and resident memory; "
+                + "long ago the last send and receive were; segments their size, attachments, resident memory and "
+                + "the pids attached (PIDS: up to 3, then +N; from one scan of /proc per refresh, made only while "
+                + "segments are shown); "
                 + "semaphore sets their values and how many processes wait (read with semctl for the rows shown).",
                 "", "Exit status: 0 success; 1 a failure; 2 bad usage."})
 public final class TopCommand implements Callable<Integer> {
@@ -99,7 +102,7 @@ public final class TopCommand implements Callable<Integer> {
         Frame frame = null;
         long next = System.nanoTime();
         while (true) {
-            frame = read(paths, frame);
+            frame = read(paths, view, frame);
             for (FrameText.Line line : text.render(frame, view, Integer.MAX_VALUE, FrameText.WHOLE)) {
                 out.println(line.text());
             }
@@ -116,7 +119,7 @@ public final class TopCommand implements Callable<Integer> {
     private static void live(RunContext context, SystemPaths paths, View view, FrameText text, long intervalNanos)
             throws InterruptedException {
         try (Screen screen = Screen.open(context.out(), context.terminal().colourOut())) {
-            Frame frame = read(paths, null);
+            Frame frame = read(paths, view, null);
             long next = nextRefresh(System.nanoTime(), intervalNanos);
             TerminalCalls.Size size = screen.size();
             screen.draw(text.render(frame, view, size.columns(), size.rows()));
@@ -132,7 +135,7 @@ public final class TopCommand implements Callable<Integer> {
                     redraw = action == View.Action.REDRAW;
                 }
                 if (System.nanoTime() - next >= 0) {
-                    frame = read(paths, frame);
+                    frame = read(paths, view, frame);
                     next = nextRefresh(next, intervalNanos);
                     redraw = true;
                 }
@@ -145,10 +148,13 @@ public final class TopCommand implements Callable<Integer> {
         }
     }
 
-    private static Frame read(SystemPaths paths, Frame previous) {
+    /** One /proc scan for who is attached, only when the segments are shown: it reads every process's maps. */
+    private static Frame read(SystemPaths paths, View view, Frame previous) {
         long epochMillis = System.currentTimeMillis();
         long nanoTime = System.nanoTime();
-        return new Frame(IpcSnapshot.read(paths), nanoTime, epochMillis, previous);
+        IpcSnapshot snapshot = IpcSnapshot.read(paths);
+        IpcUsers users = view.kinds().contains(Kind.SEGMENTS) ? IpcUsers.scan(paths, false) : null;
+        return new Frame(snapshot, nanoTime, epochMillis, previous, users);
     }
 
     /** The refresh after the one due at previous; when refreshes fell behind (a slow read), one interval from now. */

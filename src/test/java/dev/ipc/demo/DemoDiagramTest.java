@@ -33,7 +33,8 @@ class DemoDiagramTest {
         assertEquals(List.of(), SystemVCalls.messageQueues(), "queues left behind");
         assertEquals(List.of(), SystemVCalls.sharedMemorySegments(), "segments left behind");
         Mermaid diagram = Mermaid.parse(r.out());
-        assertTrue(diagram.notes().stream().allMatch(note -> note.startsWith("ok: ")), r::toString);
+        assertTrue(diagram.notes().stream().allMatch(note -> note.startsWith("ok: ") || note.startsWith("... and ")),
+                r::toString);
         return diagram;
     }
 
@@ -70,6 +71,29 @@ class DemoDiagramTest {
                 "one raise of FULL per item put (the demo traces its first 6 items)");
         assertEquals(1, d.count("producer[", "shared memory segment ", "shmdt("));
         assertEquals(0, d.participantsStartingWith("kernel"), d.toString());
+    }
+
+    @Test
+    void msg_demo_says_how_many_round_trips_it_does_not_draw() {
+        Mermaid d = diagram("msg", "demo", "--diagram", "--round-trips", "50", "--clients", "2");
+        for (String client : List.of("client1[", "client2[")) {
+            assertEquals(2, d.count(client, "message queue ", "msgsnd("), "the first two round trips: " + client);
+        }
+        assertEquals(List.of("... and 96 more round trips (msgsnd and msgrcv on both sides), not drawn: 100 in all"),
+                d.notes().stream().filter(n -> n.startsWith("... ")).toList());
+    }
+
+    @Test
+    void shm_demo_says_how_many_items_and_waits_it_does_not_draw() {
+        CommandResult r = Ipc.run("shm", "demo", "--diagram", "--items", "1000", "--slots", "2");
+        assertEquals(0, r.exitCode(), r::toString);
+        Mermaid d = Mermaid.parse(r.out());
+        assertEquals(6, d.arrows().stream().filter(a -> a.from().startsWith("producer[")
+                && a.to().startsWith("semaphore set ") && a.text().contains("{sem_num=1, sem_op=1,")).count());
+        List<String> more = d.notes().stream().filter(n -> n.startsWith("... ")).toList();
+        assertEquals(1, more.size(), d::toString);
+        assertTrue(more.get(0).matches("\\.\\.\\. and 994 more items put and got, with their semop calls, not drawn "
+                + "\\(1000 in all\\)\\; waits not drawn: the producer's \\d+, the consumer's \\d+"), more::toString);
     }
 
     @Test

@@ -5,6 +5,7 @@ package dev.ipc.fifo;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Isolation;
+import dev.ipc.support.Mermaid;
 import dev.ipc.sys.Native;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -388,6 +389,35 @@ class FifoServeTest {
         assertEquals(0, server.awaitExit(), server.err());
         server.awaitErr("stopping \\(served 2 requests\\)");
         assertFalse(Files.exists(dir.resolve("server.fifo")));
+    }
+
+    @Test
+    void diagram_draws_each_request_read_and_each_reply_written_in_order() {
+        ChildProcess server = server("--diagram", "--requests", "3");
+        ProtocolClient client = client();
+        ProtocolClient.sendRaw(dir, "garbage\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("0", client.ask("seq"));
+        assertEquals("hi", client.ask("echo hi"));
+        assertEquals("pong", client.ask("ping"));
+        assertEquals(0, server.awaitExit(), server.err());
+        Mermaid d = Mermaid.parse(server.out());
+        String me = d.participants().get("P1");
+        assertTrue(me.matches("server\\[\\d+\\]"), d.toString());
+        String fifo = dir.resolve("server.fifo").toString();
+        String own = ProtocolClient.fifoPath(dir, client.pid()).toString();
+        assertEquals(List.of(me, fifo, own), List.copyOf(d.participants().values()), "server, its FIFO, the client's");
+        List<Mermaid.Arrow> reads = d.arrows().stream().filter(a -> a.dashed() && a.from().equals(fifo)).toList();
+        assertEquals(4, reads.size(), "every line read, the garbage too: " + d);
+        assertTrue(reads.get(0).text().contains("garbage"), reads.toString());
+        List<Mermaid.Arrow> writes = d.arrows().stream().filter(a -> a.to().equals(own)).toList();
+        assertEquals(List.of("write(\"0\\n\", 2) = 2", "write(\"hi\\n\", 3) = 3", "write(\"pong\\n\", 5) = 5"),
+                writes.stream().map(Mermaid.Arrow::text).toList(), "a reply per request, in order");
+        List<String> order = d.arrows().stream().filter(a -> a.from().equals(fifo) || a.to().equals(own))
+                .map(a -> a.from().equals(fifo) ? "read" : "write").toList();
+        assertEquals(List.of("read", "read", "write", "read", "write", "read", "write"), order);
+        assertEquals(1, d.notes().stream().filter(n -> n.startsWith("malformed request (no pid)")).count(), d::toString);
+        assertTrue(d.notes().get(d.notes().size() - 1).startsWith("stopped (served 3 requests): requests=3 clients=1 "
+                + "errors=1 dropped=0"), d::toString);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.ipc.source.IpcSnapshot;
 import dev.ipc.source.UserDirectory;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
+import dev.ipc.support.Holders;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.TestObjects;
 import dev.ipc.sys.FileConstants;
@@ -32,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TopPlainTest {
     @RegisterExtension
     final TestObjects objects = new TestObjects("top");
+    @RegisterExtension
+    final Holders holders = new Holders();
 
     private static CommandResult top(String... args) {
         String[] line = new String[args.length + 1];
@@ -64,6 +67,18 @@ class TopPlainTest {
         for (Kind kind : Kind.values()) {
             assertTrue(r.out().contains("\n" + kind.title() + ": "), kind + ":\n" + r.out());
         }
+    }
+
+    @Test
+    void once_shows_the_pid_of_a_process_attached_to_a_segment() {
+        int segment = Kernel.createSegment(0x7204, 4096, 0600);
+        Process child = holders.hold("attach2", Integer.toString(segment));
+
+        CommandResult r = top("--once", "--kind", "shm");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains(" PIDS "), r.out());
+        assertTrue(r.out().matches("(?s).*\n" + segment + " +0x00007204 +root +rw------- +4K +2 .* "
+                + child.pid() + " *\n.*"), "the holder's pid in PIDS:\n" + r.out());
     }
 
     @Test
