@@ -52,7 +52,7 @@ record Protection(List<String> entries) {
     /** One key, id or name per line; blank lines and text after '#' are skipped. */
     static List<String> read(String file) {
         if (file.isEmpty()) {
-            throw IpcException.usage("--protect-file: '' names no file");
+            throw IpcException.failure("--protect-file: '' names no file"); // ipcrm's bad usage is exit 1
         }
         Path path = Input.path(file);
         List<String> entries = new ArrayList<>();
