@@ -48,6 +48,9 @@ record AllFilter(OptionalLong owner, OptionalLong olderThan, boolean orphans, Pr
         private String protectOption;
 
         void protect(String text) {
+            if (text.isEmpty()) {
+                throw IpcException.failure("--protect: '' names no key, id or name");
+            }
             protect.add(text);
             protectOption = protectOption == null ? "--protect" : protectOption;
         }

@@ -2,6 +2,7 @@
 package dev.ipc.rm;
 
 import dev.ipc.cli.CNumbers;
+import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
 import dev.ipc.model.SystemVObject;
 
@@ -50,9 +51,13 @@ record Protection(List<String> entries) {
 
     /** One key, id or name per line; blank lines and text after '#' are skipped. */
     static List<String> read(String file) {
+        if (file.isEmpty()) {
+            throw IpcException.failure("--protect-file: '' names no file"); // ipcrm's bad usage is exit 1
+        }
+        Path path = Input.path(file);
         List<String> entries = new ArrayList<>();
         try {
-            for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
                 int comment = line.indexOf('#');
                 String entry = (comment >= 0 ? line.substring(0, comment) : line).strip();
                 if (!entry.isEmpty()) {

@@ -336,7 +336,12 @@ final class Remover {
     /** The processes that map, open or wait on the named POSIX object: "812 mapped, 812 waiting". */
     private Optional<String> users(PosixResource resource, String name) {
         try {
-            Optional<PosixIpcFiles.Entry> entry = posixFiles.find(resource, name);
+            Optional<PosixIpcFiles.Entry> entry;
+            try {
+                entry = posixFiles.find(resource, name);
+            } catch (java.nio.file.InvalidPathException unnamable) {
+                return Optional.empty(); // no file of ours has that name; unlink answers as ipcrm's does
+            }
             if (entry.isEmpty()) {
                 return Optional.empty();
             }

@@ -3,6 +3,7 @@ package dev.ipc.who;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
+import dev.ipc.cli.Input;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.OptionValues;
 import dev.ipc.cli.PosixNames;
@@ -183,6 +184,7 @@ public final class WhoCommand implements Callable<Integer> {
 
     private static Function<Who, List<UsedObject>> posix(PosixResource resource, String text) {
         String name = PosixNames.normalize(text, resource);
+        Input.path(name.substring(1)); // a name the locale cannot encode names no file: one clear line
         return who -> {
             Optional<PosixIpcFiles.Entry> entry;
             try {

@@ -43,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class GeneratedBadInputTest {
     /** A word, digits of another script (Arabic-Indic 3), a number too big for 64 bits, a negative one, nothing. */
     static final List<String> VALUES = List.of("abc", "\u0663", "99999999999999999999", "-1", "");
+    private static final String PROTECTS_A_NAME = "a word that is no key or id protects a POSIX object of that name";
     private static final String KEY_MINUS_1 = "key 0xffffffff, as ipcrm's strtoul reads -1; no such object, exit 3";
 
     /** The line each command runs from. */
@@ -82,7 +83,10 @@ class GeneratedBadInputTest {
             entry("pipe-demo nonblock", "pipe-demo nonblock --timeout 5"),
             entry("metrics", "metrics"),
             entry("signal demo", "signal demo"),
-            entry("socket demo", "socket demo"));
+            entry("socket demo", "socket demo"),
+            entry("who", "who"),
+            entry("ns", "ns"),
+            entry("top", "top --once"));
 
     /** Where an option needs another base line than its command's. */
     static final Map<String, String> BASE_FOR_OPTION = Map.ofEntries(
@@ -92,6 +96,8 @@ class GeneratedBadInputTest {
             entry("mk --posix-semaphore", "mk --name generated"),
             entry("rm --owner", "rm --all --dry-run"),
             entry("rm --older-than", "rm --all --dry-run"),
+            entry("rm --protect", "rm --all --dry-run"),
+            entry("rm --protect-file", "rm --all --dry-run"),
             entry("msg send --file", "msg send --id {Q} --timeout 1s"),
             entry("shm write --file", "shm write --id {M}"),
             entry("sem tune --connections", "sem tune --preset postgresql"),
@@ -113,6 +119,13 @@ class GeneratedBadInputTest {
     static final Map<String, String> ACCEPTED = Map.ofEntries(
             entry("msg recv --type -1", "the lowest type up to 1, as msgrcv reads a negative type"),
             entry("ls --id -1", "ipcs reads -1 as an id, and says 'id -1 not found' with exit 0"),
+            entry("rm --protect abc", PROTECTS_A_NAME),
+            entry("rm --protect \u0663", PROTECTS_A_NAME),
+            entry("rm --protect 99999999999999999999", PROTECTS_A_NAME),
+            entry("rm --protect -1", PROTECTS_A_NAME),
+            entry("who --queue-key -1", KEY_MINUS_1),
+            entry("who --shmem-key -1", KEY_MINUS_1),
+            entry("who --semaphore-key -1", KEY_MINUS_1),
             entry("mk --key -1", "key 0xffffffff, as ipcrm's strtoul reads -1: a queue with that key is made"),
             entry("msg send --key -1", KEY_MINUS_1),
             entry("msg recv --key -1", KEY_MINUS_1),
@@ -199,6 +212,8 @@ class GeneratedBadInputTest {
         CommandResult result = run(args);
         int[] codes = switch (bad.command()) {
             case "ls" -> new int[] {1, 2};
+            // an object that is not there, or a POSIX name ipcs would refuse, fails at run time as ls -N does
+            case "who" -> new int[] {1, 2};
             // --color is no option of ipcmk's or ipcrm's: 2, as in every command
             case "mk", "rm" -> bad.option().equals("--color") ? new int[] {2} : new int[] {1};
             // a file that is not there fails at run time

@@ -35,7 +35,7 @@ interface ListingCheck {
         }
         // rm notes what went meanwhile; --orphans warns of processes it could not inspect (and spares their objects)
         if (!result.err().lines().allMatch(l -> l.endsWith(" was removed by another process meanwhile")
-                || l.matches("ipc: [0-9]+ process(es)? could not be inspected .*"))) {
+                || l.matches("ipc: could not inspect [0-9]+ process(es)? .*"))) {
             return "something on stderr";
         }
         return check.problem(result.out());
