@@ -10,6 +10,8 @@ import dev.ipc.model.IpcLimits;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.PosixObject;
 import dev.ipc.model.LimitRow;
+import dev.ipc.model.Semaphore;
+import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
 import dev.ipc.proc.PosixIpcReader;
@@ -26,7 +28,9 @@ import dev.ipc.source.LimitTable;
 import dev.ipc.source.Orphans;
 import dev.ipc.source.SystemVSource;
 import dev.ipc.source.UserDirectory;
+import dev.ipc.sys.NativeCallException;
 import dev.ipc.sys.PageSize;
+import dev.ipc.sys.SystemVCalls;
 import dev.ipc.util.Parallel;
 
 import java.io.IOException;
@@ -111,12 +115,19 @@ final class StructuredListing {
                 }
                 if (!column.appliesTo(listing)) {
                     throw IpcException.usage("column " + column.header() + " does not apply to "
-                            + listing.description());
+                            + listing.description() + wayToSemaphoreValues(column, listing));
                 }
                 columns.add(column);
             }
         }
         return List.copyOf(columns);
+    }
+
+    /** SVAL is a POSIX semaphore's value: say where a System V set's values are. */
+    private static String wayToSemaphoreValues(Column column, Listing listing) {
+        return column == Column.SVAL && listing == Listing.SEMAPHORES
+                ? " (SVAL is a POSIX semaphore's value, with --posix-semaphores; a System V set's values, ncount, "
+                + "zcount and pids: ipc ls -s -i ID, with --json as \"elements\")" : "";
     }
 
     /** Prints the listings; returns the exit code (1 when a listing asked for could not be read). */
@@ -318,11 +329,36 @@ final class StructuredListing {
         }
         JsonCell cell = new JsonCell();
         Rows.CellWriter<? super T> writer = rows.cells();
+        // -s -i ID: the set's semaphores too, as ipcs -s -i and lsipc's text show them (lsipc's JSON drops them)
+        JsonRenderer.MoreWriter<T> more = listing == Listing.SEMAPHORES && request.filter().id() != null
+                ? (json, object) -> elements(json, (SemaphoreSet) object) : null;
         return JsonRenderer.member(listing.jsonName(), keys, rows.objects(), (json, object, c) -> {
             cell.json = json;
             cell.column = columns.get(c);
             writer.write(cell.column, object, cell);
-        });
+        }, more);
+    }
+
+    /** "elements": lsipc's SEMNUM VALUE NCOUNT ZCOUNT PID for each semaphore; null when semctl is refused. */
+    private static void elements(JsonGenerator json, SemaphoreSet set) throws IOException {
+        List<Semaphore> semaphores;
+        try {
+            semaphores = SystemVCalls.semaphores(set.id(), set.count());
+        } catch (NativeCallException refused) {
+            json.writeNullField("elements");
+            return;
+        }
+        json.writeArrayFieldStart("elements");
+        for (Semaphore semaphore : semaphores) {
+            json.writeStartObject();
+            json.writeNumberField("semnum", semaphore.number());
+            json.writeNumberField("value", semaphore.value());
+            json.writeNumberField("ncount", semaphore.waitingForIncrease());
+            json.writeNumberField("zcount", semaphore.waitingForZero());
+            json.writeNumberField("pid", semaphore.lastPid());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /** A cell as the aligned table, --raw and --export print it; one for each listing's thread. */

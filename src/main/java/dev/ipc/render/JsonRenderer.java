@@ -34,6 +34,17 @@ public final class JsonRenderer {
      * objects need not box and hold 200,000 values first. The member comes as UTF-8, as it is printed.
      */
     public static <T> Member member(String name, List<String> keys, List<T> rows, CellWriter<T> cells) {
+        return member(name, keys, rows, cells, null);
+    }
+
+    /** Members a row has after its cells (a semaphore set's elements, say). */
+    public interface MoreWriter<T> {
+        void write(JsonGenerator json, T row) throws IOException;
+    }
+
+    /** As {@link #member(String, List, List, CellWriter)}, with more members after each row's cells (or null). */
+    public static <T> Member member(String name, List<String> keys, List<T> rows, CellWriter<T> cells,
+            MoreWriter<T> more) {
         // about 24 bytes a cell as printed: the buffer seldom grows, nor is much larger than needed
         Buffer out = new Buffer(rows.size() * (keys.size() * 24 + 16) + 64);
         try (JsonGenerator json = Json.open(out)) {
@@ -45,7 +56,7 @@ public final class JsonRenderer {
                 names[c] = new SerializedString(keys.get(c));
             }
             for (T row : rows) {
-                writeRow(json, names, row, cells);
+                writeRow(json, names, row, cells, more);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -57,12 +68,15 @@ public final class JsonRenderer {
     }
 
     /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
-    private static <T> void writeRow(JsonGenerator json, SerializedString[] names, T row, CellWriter<T> cells)
-            throws IOException {
+    private static <T> void writeRow(JsonGenerator json, SerializedString[] names, T row, CellWriter<T> cells,
+            MoreWriter<T> more) throws IOException {
         json.writeStartObject();
         for (int c = 0; c < names.length; c++) {
             json.writeFieldName(names[c]);
             cells.write(json, row, c);
+        }
+        if (more != null) {
+            more.write(json, row);
         }
         json.writeEndObject();
     }

@@ -4,10 +4,13 @@ package dev.ipc.ls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipc.support.CommandResult;
+import dev.ipc.support.Await;
 import dev.ipc.support.Ipc;
+import dev.ipc.support.IpcProcess;
 import dev.ipc.support.Isolation;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Processes;
+import dev.ipc.sys.SemaphoreCalls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,41 @@ class StructuredListingTest {
         if (Isolation.inPrivateIpcNamespace()) {
             Kernel.detach(attachment);
             Kernel.removeAll();
+        }
+    }
+
+    @Test
+    void json_of_one_semaphore_set_has_each_semaphore_as_ipcs_shows_it() throws Exception {
+        int set = Kernel.createSemaphores(0x7a, 3, 0600);
+        IpcProcess waiter = null;
+        try {
+            Kernel.setValue(set, 1, 5);
+            Kernel.semop(set, 2, 2); // sempid: this JVM
+            waiter = IpcProcess.start("sem", "op", "--id", Integer.toString(set), "0:-1");
+            Await.until(() -> SemaphoreCalls.waitingForIncrease(set, 0) == 1, "semop sleeps");
+            CommandResult result = Ipc.run("ls", "-s", "-i", Integer.toString(set), "--json");
+            assertEquals(0, result.exitCode(), result::toString);
+            JsonNode elements = JSON.readTree(result.out()).get("semaphores").get(0).get("elements");
+            assertEquals(3, elements.size(), result::toString);
+            assertEquals(List.of(0, 5, 2), List.of(elements.get(0).get("value").asInt(),
+                    elements.get(1).get("value").asInt(), elements.get(2).get("value").asInt()));
+            assertEquals(1, elements.get(0).get("ncount").asInt(), "the waiter");
+            assertEquals(0, elements.get(0).get("zcount").asInt());
+            assertEquals(2, elements.get(2).get("semnum").asInt());
+            assertEquals(ProcessHandle.current().pid(), elements.get(2).get("pid").asLong());
+            assertTrue(JSON.readTree(Ipc.run("ls", "-s", "--json").out()).get("semaphores").get(0)
+                    .get("elements") == null, "only with -i");
+
+            CommandResult sval = Ipc.run("ls", "-s", "-o", "+SVAL");
+            assertEquals(2, sval.exitCode(), sval::toString);
+            assertEquals("ipc: column SVAL does not apply to semaphore sets (SVAL is a POSIX semaphore's value, "
+                    + "with --posix-semaphores; a System V set's values, ncount, zcount and pids: ipc ls -s -i ID, "
+                    + "with --json as \"elements\")\n", sval.err());
+        } finally {
+            if (waiter != null) {
+                waiter.kill();
+            }
+            Kernel.removeSemaphores(set);
         }
     }
 
