@@ -9,6 +9,7 @@ import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.OptionValues;
 import dev.ipc.cli.RunContext;
 import dev.ipc.proc.IpcNamespace;
+import dev.ipc.proc.IpcNamespaces;
 import dev.ipc.proc.SystemPaths;
 import dev.ipc.source.IpcSnapshot;
 import dev.ipc.source.Orphans;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 public final class MetricsCommand implements Callable<Integer> {
@@ -113,9 +115,14 @@ public final class MetricsCommand implements Callable<Integer> {
     private void allNamespaces(RunContext context, Exposition exposition) {
         SystemPaths own = context.paths();
         int read = 0;
-        Map<String, Integer> members = Namespaces.members(Path.of("/proc"));
-        for (Map.Entry<String, Integer> member : members.entrySet()) {
-            String pid = Integer.toString(member.getValue());
+        List<IpcNamespaces.Namespace> members;
+        try {
+            members = IpcNamespaces.scan(Path.of("/proc")).namespaces();
+        } catch (IOException unreadable) {
+            members = List.of(); // refused below: no namespace could be read
+        }
+        for (IpcNamespaces.Namespace member : members) {
+            String pid = Integer.toString(member.pids().get(0));
             try (NamespaceTarget namespace = NamespaceTarget.open(pid, ExitCodes.USAGE)) {
                 namespace.call(() -> {
                     exposition.labels("namespace", namespace.id());
@@ -125,8 +132,8 @@ public final class MetricsCommand implements Callable<Integer> {
                 read++;
             } catch (IpcException e) {
                 // quiet when the process has ended (or is a zombie, which has no namespace left)
-                if (member.getKey().equals(IpcNamespace.read(Path.of("/proc", pid, "ns", "ipc")).id())) {
-                    context.warning(member.getKey() + " (process " + pid + ") left out: " + e.getMessage());
+                if (member.id().equals(IpcNamespace.read(Path.of("/proc", pid, "ns", "ipc")).id())) {
+                    context.warning(member.id() + " (process " + pid + ") left out: " + e.getMessage());
                 }
             }
         }
