@@ -1,5 +1,5 @@
 /* Prints the size and member offsets of the IPC structures as this machine's headers declare them, one
- * "NAME VALUE" line each, for LayoutsTest to compare with dev.ipc.sys.Layouts. */
+ * "NAME VALUE" line each, for LayoutsTest to compare with dev.ipc.libc.Layouts. */
 #define _GNU_SOURCE
 #include <grp.h>
 #include <mqueue.h>

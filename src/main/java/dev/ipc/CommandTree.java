@@ -22,7 +22,7 @@ import dev.ipc.cli.Terminal;
 import dev.ipc.ls.LsCommand;
 import dev.ipc.mk.MkCommand;
 import dev.ipc.ns.NsCommand;
-import dev.ipc.proc.Prefetch;
+import dev.ipc.procfs.Prefetch;
 import dev.ipc.rm.RmCommand;
 import dev.ipc.who.WhoCommand;
 import picocli.CommandLine.Command;

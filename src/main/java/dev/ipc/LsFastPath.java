@@ -8,9 +8,9 @@ import dev.ipc.cli.Terminal;
 import dev.ipc.ls.LsCommand;
 import dev.ipc.ls.LsOption;
 import dev.ipc.ls.LsOptions;
-import dev.ipc.proc.Prefetch;
-import dev.ipc.proc.SystemPaths;
-import dev.ipc.proc.SysvIpcProcReader;
+import dev.ipc.procfs.Prefetch;
+import dev.ipc.procfs.SystemPaths;
+import dev.ipc.procfs.SysvIpcProcReader;
 
 import java.io.PrintWriter;
 import java.util.Map;

@@ -47,10 +47,10 @@ class PackageStructureTest {
             }
         });
         assertEquals(List.of(), importersOfRoot, "packages that import the composition root " + ROOT);
-        // Shared support imports no feature: cli, model, render, proc, sys, util lean on nothing above them.
-        Set<String> features = Set.of("ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe", "demo", "tune", "sysv",
+        // Shared support imports no feature: cli, model, render, procfs, libc, util lean on nothing above them.
+        Set<String> features = Set.of("ls", "mk", "rm", "sem", "msg", "shm", "fifo", "pipe", "demo", "tune", "sysvcommon",
                 "metrics", "signal", "socket", "who", "ns", "top");
-        for (String support : List.of("cli", "model", "render", "proc", "source", "sys", "util")) {
+        for (String support : List.of("cli", "model", "render", "procfs", "state", "libc", "util")) {
             Set<String> imported = new TreeSet<>();
             for (String target : graph.getOrDefault(ROOT + "." + support, Set.of())) {
                 if (features.contains(target.substring(ROOT.length() + 1).split("\\.")[0])) {

@@ -1,7 +1,7 @@
 // The one way options name a user or a group: a name looked up through NSS, or a uid/gid in decimal.
 package dev.ipc.cli;
 
-import dev.ipc.sys.Passwd;
+import dev.ipc.libc.Passwd;
 
 import java.util.OptionalLong;
 import java.util.function.Function;

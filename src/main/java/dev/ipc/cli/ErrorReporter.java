@@ -1,7 +1,7 @@
 // The one place that turns failures into a one-line "ipc: ..." message on stderr and an exit code.
 package dev.ipc.cli;
 
-import dev.ipc.sys.NativeCallException;
+import dev.ipc.libc.NativeCallException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;

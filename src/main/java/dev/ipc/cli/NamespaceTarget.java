@@ -1,9 +1,9 @@
 // The IPC namespace a command line runs in when --ns names one: checked and opened before anything is read.
 package dev.ipc.cli;
 
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.NamespaceFile;
-import dev.ipc.sys.NativeCallException;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.NamespaceFile;
+import dev.ipc.libc.NativeCallException;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -2,8 +2,8 @@
 // started ahead of it. The command tree makes one per run and the commands reach it from their CommandSpec.
 package dev.ipc.cli;
 
-import dev.ipc.proc.Prefetch;
-import dev.ipc.proc.SystemPaths;
+import dev.ipc.procfs.Prefetch;
+import dev.ipc.procfs.SystemPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 

@@ -2,8 +2,8 @@
 package dev.ipc.demo;
 
 import dev.ipc.model.SystemVKind;
-import dev.ipc.sys.IpcConstants;
-import dev.ipc.sys.Native;
+import dev.ipc.libc.IpcConstants;
+import dev.ipc.libc.Native;
 
 import java.nio.charset.StandardCharsets;
 

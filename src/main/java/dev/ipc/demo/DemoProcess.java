@@ -2,9 +2,9 @@
 package dev.ipc.demo;
 
 import dev.ipc.cli.SelfCommand;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.Spawn;
-import dev.ipc.sys.SpawnedProcess;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.Spawn;
+import dev.ipc.libc.SpawnedProcess;
 
 import java.io.BufferedReader;
 import java.io.IOException;

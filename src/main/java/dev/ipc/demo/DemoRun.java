@@ -4,8 +4,8 @@ package dev.ipc.demo;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Json;
 import dev.ipc.model.SystemVKind;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SystemVLifecycle;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.SystemVLifecycle;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

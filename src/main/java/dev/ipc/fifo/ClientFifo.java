@@ -4,19 +4,19 @@ package dev.ipc.fifo;
 
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.IpcException;
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileStatus;
-import dev.ipc.sys.Layouts;
-import dev.ipc.sys.LibC;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.Pointer;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.FileStatus;
+import dev.ipc.libc.Layouts;
+import dev.ipc.libc.LibC;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.Pointer;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static dev.ipc.sys.FileConstants.*;
+import static dev.ipc.libc.FileConstants.*;
 
 /**
  * The reply FIFO is open (read-write, so it never reads end of file between replies) before the first request

@@ -5,7 +5,7 @@ import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.SelfCommand;
-import dev.ipc.sys.Native;
+import dev.ipc.libc.Native;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import static dev.ipc.sys.FileConstants.*;
+import static dev.ipc.libc.FileConstants.*;
 
 @Command(name = "bench",
         mixinStandardHelpOptions = true,

@@ -3,9 +3,9 @@
 package dev.ipc.fifo;
 
 import dev.ipc.cli.IpcException;
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileStatus;
-import dev.ipc.sys.Native;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.FileStatus;
+import dev.ipc.libc.Native;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import static dev.ipc.sys.FileConstants.*;
+import static dev.ipc.libc.FileConstants.*;
 
 final class FifoDirectory implements AutoCloseable {
     private final Path path;

@@ -3,8 +3,8 @@
 package dev.ipc.fifo;
 
 import dev.ipc.cli.IpcException;
-import dev.ipc.sys.FileConstants;
-import dev.ipc.sys.Native;
+import dev.ipc.libc.FileConstants;
+import dev.ipc.libc.Native;
 
 import java.nio.file.Path;
 

@@ -5,7 +5,7 @@ package dev.ipc.fifo;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
-import dev.ipc.sys.Native;
+import dev.ipc.libc.Native;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

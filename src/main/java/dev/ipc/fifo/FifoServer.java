@@ -2,10 +2,10 @@
 package dev.ipc.fifo;
 
 import dev.ipc.cli.IpcException;
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileStatus;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.Pointer;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.FileStatus;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.Pointer;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicReference;

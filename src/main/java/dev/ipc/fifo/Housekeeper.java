@@ -3,7 +3,7 @@
 package dev.ipc.fifo;
 
 import dev.ipc.cli.Durations;
-import dev.ipc.sys.FileStatus;
+import dev.ipc.libc.FileStatus;
 
 final class Housekeeper implements AutoCloseable {
     private static final long TICK_NANOS = 200_000_000L;

@@ -2,13 +2,13 @@
 // next requests, re-checked against its name, and closed when the client goes quiet or goes away.
 package dev.ipc.fifo;
 
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileStatus;
-import dev.ipc.sys.LibC;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.Pointer;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.FileStatus;
+import dev.ipc.libc.LibC;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.Pointer;
 
-import static dev.ipc.sys.FileConstants.*;
+import static dev.ipc.libc.FileConstants.*;
 
 /**
  * Opening a client's FIFO costs three calls beside the write (open, fstat, close) and a path lookup; a client

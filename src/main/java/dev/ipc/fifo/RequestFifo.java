@@ -3,13 +3,13 @@
 package dev.ipc.fifo;
 
 import dev.ipc.cli.IpcException;
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileStatus;
-import dev.ipc.sys.LibC;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.Pointer;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.FileStatus;
+import dev.ipc.libc.LibC;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.Pointer;
 
-import static dev.ipc.sys.FileConstants.*;
+import static dev.ipc.libc.FileConstants.*;
 
 final class RequestFifo implements AutoCloseable {
     private final FifoDirectory directory;

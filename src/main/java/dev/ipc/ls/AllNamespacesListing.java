@@ -9,8 +9,8 @@ import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Json;
 import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.RunContext;
-import dev.ipc.proc.IpcNamespaces;
-import dev.ipc.proc.Prefetch;
+import dev.ipc.procfs.IpcNamespaces;
+import dev.ipc.procfs.Prefetch;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -10,9 +10,9 @@ import dev.ipc.model.PosixSharedMemory;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
-import dev.ipc.proc.ProcFile;
-import dev.ipc.source.Orphans;
-import dev.ipc.source.UserDirectory;
+import dev.ipc.procfs.ProcFile;
+import dev.ipc.state.Orphans;
+import dev.ipc.state.UserDirectory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -8,11 +8,11 @@ import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
 import dev.ipc.render.TextBuffer;
-import dev.ipc.source.IpcSnapshot;
-import dev.ipc.source.Orphans;
-import dev.ipc.source.UserDirectory;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SystemVCalls;
+import dev.ipc.state.IpcSnapshot;
+import dev.ipc.state.Orphans;
+import dev.ipc.state.UserDirectory;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.SystemVCalls;
 import dev.ipc.util.Parallel;
 
 import java.util.IdentityHashMap;

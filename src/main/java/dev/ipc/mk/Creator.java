@@ -8,16 +8,16 @@ import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.model.SystemVObject;
-import dev.ipc.proc.PosixIpcFiles;
-import dev.ipc.proc.ProcFile;
-import dev.ipc.proc.SystemPaths;
+import dev.ipc.procfs.PosixIpcFiles;
+import dev.ipc.procfs.ProcFile;
+import dev.ipc.procfs.SystemPaths;
 import dev.ipc.render.TextBuffer;
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileConstants;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.PosixIpc;
-import dev.ipc.sys.SystemVCalls;
-import dev.ipc.sys.SystemVLifecycle;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.FileConstants;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.PosixIpc;
+import dev.ipc.libc.SystemVCalls;
+import dev.ipc.libc.SystemVLifecycle;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +29,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 
-import static dev.ipc.sys.IpcConstants.IPC_CREAT;
-import static dev.ipc.sys.IpcConstants.IPC_EXCL;
-import static dev.ipc.sys.IpcConstants.IPC_PRIVATE;
+import static dev.ipc.libc.IpcConstants.IPC_CREAT;
+import static dev.ipc.libc.IpcConstants.IPC_EXCL;
+import static dev.ipc.libc.IpcConstants.IPC_PRIVATE;
 
 /**
  * ipcmk stops at the first failure and leaves what it made before (ipcmk -M 10 -S 0 keeps the segment); here a

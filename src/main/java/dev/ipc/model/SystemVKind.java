@@ -2,7 +2,7 @@
 package dev.ipc.model;
 
 /**
- * The one System V kind; its calls (get, IPC_STAT, IPC_SET, IPC_RMID) are in dev.ipc.sys.SystemVLifecycle. Our own
+ * The one System V kind; its calls (get, IPC_STAT, IPC_SET, IPC_RMID) are in dev.ipc.libc.SystemVLifecycle. Our own
  * messages call the semaphore object a "semaphore set", as the kernel and lsipc do; only ipcrm's messages, copied
  * byte for byte, say "semaphore".
  */

@@ -5,10 +5,10 @@ import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SystemVKind;
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SystemVCalls;
-import dev.ipc.sysv.SetPermsCommand;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.SystemVCalls;
+import dev.ipc.sysvcommon.SetPermsCommand;
 import picocli.CommandLine.Command;
 
 import java.util.Optional;

@@ -3,10 +3,10 @@ package dev.ipc.ns;
 
 import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.model.SharedMemorySegment;
-import dev.ipc.proc.IpcNamespaces;
-import dev.ipc.proc.ProcFile;
-import dev.ipc.proc.SystemPaths;
-import dev.ipc.source.SystemVSource;
+import dev.ipc.procfs.IpcNamespaces;
+import dev.ipc.procfs.ProcFile;
+import dev.ipc.procfs.SystemPaths;
+import dev.ipc.state.SystemVSource;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,13 +4,13 @@ package dev.ipc.pipe;
 
 import dev.ipc.cli.IpcException;
 import dev.ipc.model.WaitStatus;
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileConstants;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.Posix;
-import dev.ipc.sys.Spawn.FileAction;
-import dev.ipc.sys.Spawn;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.FileConstants;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.Posix;
+import dev.ipc.libc.Spawn.FileAction;
+import dev.ipc.libc.Spawn;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

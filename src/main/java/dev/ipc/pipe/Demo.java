@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Json;
 import dev.ipc.demo.Checks;
 import dev.ipc.model.WaitStatus;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.Posix;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.Posix;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;

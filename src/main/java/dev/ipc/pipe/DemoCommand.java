@@ -4,7 +4,7 @@ package dev.ipc.pipe;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.VersionProvider;
-import dev.ipc.sys.NativeCallException;
+import dev.ipc.libc.NativeCallException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,10 +2,10 @@
 // however it ends.
 package dev.ipc.pipe;
 
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileConstants;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.Posix;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.FileConstants;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.Posix;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

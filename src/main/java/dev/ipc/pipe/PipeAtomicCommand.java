@@ -7,7 +7,7 @@ import dev.ipc.cli.IpcException;
 import dev.ipc.cli.SelfCommand;
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
-import dev.ipc.sys.FileConstants;
+import dev.ipc.libc.FileConstants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -5,9 +5,9 @@ package dev.ipc.pipe;
 import dev.ipc.cli.Sizes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.pipe.Descriptors.Pipe;
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.FileConstants;
-import dev.ipc.sys.Native;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.FileConstants;
+import dev.ipc.libc.Native;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package dev.ipc.pipe;
 
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
-import dev.ipc.sys.Errno;
+import dev.ipc.libc.Errno;
 import picocli.CommandLine.Command;
 
 import java.util.List;

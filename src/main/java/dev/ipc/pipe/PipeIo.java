@@ -1,10 +1,10 @@
 // read(2) and write(2) on pipe ends, each traced, and reads bounded by a deadline.
 package dev.ipc.pipe;
 
-import dev.ipc.sys.FileConstants;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.Pointer;
-import dev.ipc.sys.Posix;
+import dev.ipc.libc.FileConstants;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.Pointer;
+import dev.ipc.libc.Posix;
 
 import java.util.function.LongFunction;
 
@@ -130,7 +130,7 @@ final class PipeIo {
                 }
             } else if (n == 0) {
                 return Outcome.END_OF_FILE;
-            } else if (errno != dev.ipc.sys.Errno.EINTR) {
+            } else if (errno != dev.ipc.libc.Errno.EINTR) {
                 throw Native.failure("read(" + fd + ")", errno);
             }
         }

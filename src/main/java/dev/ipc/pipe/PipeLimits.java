@@ -1,8 +1,8 @@
 // What bounds a pipe's size: /proc/sys/fs/pipe-max-size, and whether this process may go beyond it.
 package dev.ipc.pipe;
 
-import dev.ipc.proc.ProcFile;
-import dev.ipc.proc.ProcessStatus;
+import dev.ipc.procfs.ProcFile;
+import dev.ipc.procfs.ProcessStatus;
 
 import java.io.IOException;
 import java.nio.file.Path;

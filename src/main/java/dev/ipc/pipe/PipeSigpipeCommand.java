@@ -5,10 +5,10 @@ package dev.ipc.pipe;
 import dev.ipc.model.WaitStatus;
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
-import dev.ipc.proc.ProcessStatus;
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.Posix;
+import dev.ipc.procfs.ProcessStatus;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.Posix;
 import picocli.CommandLine.Command;
 
 import java.io.ByteArrayOutputStream;

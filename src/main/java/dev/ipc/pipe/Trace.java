@@ -4,7 +4,7 @@ package dev.ipc.pipe;
 import dev.ipc.demo.Calls;
 import dev.ipc.demo.Diagram;
 import dev.ipc.model.WaitStatus;
-import dev.ipc.sys.Native;
+import dev.ipc.libc.Native;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemoryLimits;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
-import dev.ipc.source.UserDirectory;
+import dev.ipc.state.UserDirectory;
 
 import java.util.List;
 import java.util.Optional;

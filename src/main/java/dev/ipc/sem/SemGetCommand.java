@@ -6,11 +6,11 @@ import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.Json;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SystemVKind;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SemaphoreCalls;
-import dev.ipc.sysv.Failures;
-import dev.ipc.sysv.Stat;
-import dev.ipc.sysv.IdOrKey;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.SemaphoreCalls;
+import dev.ipc.sysvcommon.Failures;
+import dev.ipc.sysvcommon.Stat;
+import dev.ipc.sysvcommon.IdOrKey;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package dev.ipc.sem;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.model.SystemVKind;
-import dev.ipc.sysv.SetPermsCommand;
+import dev.ipc.sysvcommon.SetPermsCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "set-perms",

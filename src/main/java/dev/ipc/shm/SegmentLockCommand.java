@@ -5,11 +5,11 @@ import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.model.SystemVKind;
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SharedMemoryCalls;
-import dev.ipc.sysv.Failures;
-import dev.ipc.sysv.IdOrKey;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.SharedMemoryCalls;
+import dev.ipc.sysvcommon.Failures;
+import dev.ipc.sysvcommon.IdOrKey;
 import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;

@@ -14,11 +14,11 @@ import dev.ipc.demo.DemoRun;
 import dev.ipc.demo.DiagramOption;
 import dev.ipc.demo.Narrator;
 import dev.ipc.model.SystemVKind;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SemaphoreCalls;
-import dev.ipc.sys.SemaphoreOperations;
-import dev.ipc.sys.SharedMemoryCalls;
-import dev.ipc.sys.SystemVLifecycle;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.SemaphoreCalls;
+import dev.ipc.libc.SemaphoreOperations;
+import dev.ipc.libc.SharedMemoryCalls;
+import dev.ipc.libc.SystemVLifecycle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import static dev.ipc.sys.IpcConstants.IPC_NOWAIT;
+import static dev.ipc.libc.IpcConstants.IPC_NOWAIT;
 
 @Command(name = "demo",
         exitCodeOnInvalidInput = ExitCodes.USAGE,

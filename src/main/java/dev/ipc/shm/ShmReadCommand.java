@@ -8,11 +8,11 @@ import dev.ipc.cli.OptionValues;
 import dev.ipc.cli.RawOutput;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVKind;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SharedMemoryCalls;
-import dev.ipc.sysv.Failures;
-import dev.ipc.sysv.IdOrKey;
-import dev.ipc.sysv.Stat;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.SharedMemoryCalls;
+import dev.ipc.sysvcommon.Failures;
+import dev.ipc.sysvcommon.IdOrKey;
+import dev.ipc.sysvcommon.Stat;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;

@@ -1,5 +1,5 @@
 /**
  * ipc shm: read, write, lock, set-perms, tune and the shared memory demo; a feature, imports no other command group
- * but sysv, tune and demo.
+ * but sysvcommon, tune and demo.
  */
 package dev.ipc.shm;

@@ -14,10 +14,10 @@ import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
 import dev.ipc.demo.DiagramOption;
 import dev.ipc.demo.Narrator;
-import dev.ipc.proc.SignalState;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.Signals;
+import dev.ipc.procfs.SignalState;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.Signals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -182,7 +182,7 @@ public final class SignalDemoCommand implements Callable<Integer> {
                 Signals.sigqueue(pid, QUEUED, value);
             }
         } catch (NativeCallException e) {
-            throw new DemoFailure(e.getMessage() + (e.errno() == dev.ipc.sys.Errno.EAGAIN ? " (the queue is full: "
+            throw new DemoFailure(e.getMessage() + (e.errno() == dev.ipc.libc.Errno.EAGAIN ? " (the queue is full: "
                     + "RLIMIT_SIGPENDING, ulimit -i; ask fewer with --queued)" : ""));
         }
         parent.trace("rt_sigqueueinfo(" + pid + ", " + Signals.straceName(QUEUED) + ", {si_signo="

@@ -6,11 +6,11 @@ import dev.ipc.cli.ExitCodes;
 import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.Narrator;
-import dev.ipc.sys.FileConstants;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.Posix;
-import dev.ipc.sys.Signals;
-import dev.ipc.sys.Spawn;
+import dev.ipc.libc.FileConstants;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.Posix;
+import dev.ipc.libc.Signals;
+import dev.ipc.libc.Spawn;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;

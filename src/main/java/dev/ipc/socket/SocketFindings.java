@@ -2,7 +2,7 @@
 package dev.ipc.socket;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ipc.sys.SocketCalls.Credentials;
+import dev.ipc.libc.SocketCalls.Credentials;
 
 import java.io.IOException;
 import java.util.List;

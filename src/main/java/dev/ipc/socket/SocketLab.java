@@ -5,12 +5,12 @@ import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
 import dev.ipc.demo.Narrator;
-import dev.ipc.sys.FileConstants;
-import dev.ipc.sys.FileStatus;
-import dev.ipc.sys.SocketCalls;
-import dev.ipc.sys.SocketCalls.Address;
-import dev.ipc.sys.SocketCalls.Credentials;
-import dev.ipc.sys.SocketCalls.Received;
+import dev.ipc.libc.FileConstants;
+import dev.ipc.libc.FileStatus;
+import dev.ipc.libc.SocketCalls;
+import dev.ipc.libc.SocketCalls.Address;
+import dev.ipc.libc.SocketCalls.Credentials;
+import dev.ipc.libc.SocketCalls.Received;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,10 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static dev.ipc.sys.SocketCalls.AF_INET;
-import static dev.ipc.sys.SocketCalls.AF_UNIX;
-import static dev.ipc.sys.SocketCalls.SOCK_DGRAM;
-import static dev.ipc.sys.SocketCalls.SOCK_STREAM;
+import static dev.ipc.libc.SocketCalls.AF_INET;
+import static dev.ipc.libc.SocketCalls.AF_UNIX;
+import static dev.ipc.libc.SocketCalls.SOCK_DGRAM;
+import static dev.ipc.libc.SocketCalls.SOCK_STREAM;
 
 final class SocketLab {
     private static final String STREAM_PAIR = "stream socket pair";

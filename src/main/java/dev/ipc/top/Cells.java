@@ -5,13 +5,13 @@ import dev.ipc.model.MessageQueue;
 import dev.ipc.model.PosixMessageQueue;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
-import dev.ipc.proc.IpcUsers;
+import dev.ipc.procfs.IpcUsers;
 import dev.ipc.render.HumanSize;
 import dev.ipc.render.Permissions;
 import dev.ipc.render.TextBuffer;
-import dev.ipc.source.UserDirectory;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.SemaphoreCalls;
+import dev.ipc.state.UserDirectory;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.SemaphoreCalls;
 
 import java.util.List;
 import java.util.Locale;

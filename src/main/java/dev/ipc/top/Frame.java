@@ -9,8 +9,8 @@ import dev.ipc.model.PosixSharedMemory;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
 import dev.ipc.model.SystemVObject;
-import dev.ipc.proc.IpcUsers;
-import dev.ipc.source.IpcSnapshot;
+import dev.ipc.procfs.IpcUsers;
+import dev.ipc.state.IpcSnapshot;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -5,8 +5,8 @@ package dev.ipc.top;
 import dev.ipc.model.IpcUsage;
 import dev.ipc.model.LimitRow;
 import dev.ipc.render.HumanSize;
-import dev.ipc.source.IpcSnapshot;
-import dev.ipc.source.UserDirectory;
+import dev.ipc.state.IpcSnapshot;
+import dev.ipc.state.UserDirectory;
 
 import java.time.Instant;
 import java.time.ZoneId;

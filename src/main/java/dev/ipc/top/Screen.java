@@ -3,9 +3,9 @@
 package dev.ipc.top;
 
 import dev.ipc.cli.Terminal;
-import dev.ipc.sys.FileConstants;
-import dev.ipc.sys.Posix;
-import dev.ipc.sys.TerminalCalls;
+import dev.ipc.libc.FileConstants;
+import dev.ipc.libc.Posix;
+import dev.ipc.libc.TerminalCalls;
 import org.fusesource.jansi.Ansi;
 import org.fusesource.jansi.Ansi.Attribute;
 import org.fusesource.jansi.Ansi.Erase;

@@ -1,7 +1,7 @@
 // What the person watching chose: the sort key and its direction, and which kinds are shown. Keys change it.
 package dev.ipc.top;
 
-import dev.ipc.source.UserDirectory;
+import dev.ipc.state.UserDirectory;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ package dev.ipc.tune;
 import dev.ipc.model.MessageLimits;
 import dev.ipc.model.SemaphoreLimits;
 import dev.ipc.model.SharedMemoryLimits;
-import dev.ipc.proc.KernelLimitsReader;
+import dev.ipc.procfs.KernelLimitsReader;
 
 import java.io.IOException;
 import java.util.EnumMap;

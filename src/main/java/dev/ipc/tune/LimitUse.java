@@ -4,7 +4,7 @@ package dev.ipc.tune;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
-import dev.ipc.source.SystemVSource;
+import dev.ipc.state.SystemVSource;
 
 import java.util.EnumMap;
 import java.util.List;

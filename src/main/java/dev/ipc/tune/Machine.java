@@ -1,10 +1,10 @@
 // What tune needs to know of the running system besides the limits: page size, IPCMNI, IPC namespace, memory.
 package dev.ipc.tune;
 
-import dev.ipc.proc.IpcNamespace;
-import dev.ipc.proc.ProcFile;
-import dev.ipc.proc.SystemPaths;
-import dev.ipc.sys.PageSize;
+import dev.ipc.procfs.IpcNamespace;
+import dev.ipc.procfs.ProcFile;
+import dev.ipc.procfs.SystemPaths;
+import dev.ipc.libc.PageSize;
 
 import java.io.IOException;
 

@@ -2,7 +2,7 @@
 // in place after it.
 package dev.ipc.tune;
 
-import dev.ipc.sys.FolderLock;
+import dev.ipc.libc.FolderLock;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

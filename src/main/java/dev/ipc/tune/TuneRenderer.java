@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Json;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
-import dev.ipc.proc.IpcNamespace;
+import dev.ipc.procfs.IpcNamespace;
 import dev.ipc.render.Table;
 import dev.ipc.render.TableRenderer;
 import dev.ipc.render.TextBuffer;

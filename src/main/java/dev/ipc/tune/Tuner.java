@@ -2,9 +2,9 @@
 package dev.ipc.tune;
 
 import dev.ipc.cli.IpcException;
-import dev.ipc.proc.IpcNamespace;
-import dev.ipc.proc.KernelLimitsReader;
-import dev.ipc.source.SystemVSource;
+import dev.ipc.procfs.IpcNamespace;
+import dev.ipc.procfs.KernelLimitsReader;
+import dev.ipc.state.SystemVSource;
 import dev.ipc.tune.TuneResult.Change;
 import dev.ipc.tune.TuneResult.Changed;
 import dev.ipc.tune.TuneResult.GuideRow;

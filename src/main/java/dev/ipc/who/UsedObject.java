@@ -1,8 +1,8 @@
 // One IPC object with the processes that use it and the pids the kernel recorded for it: what `ipc who` prints.
 package dev.ipc.who;
 
-import dev.ipc.proc.IpcUsers;
-import dev.ipc.source.Operators;
+import dev.ipc.procfs.IpcUsers;
+import dev.ipc.state.Operators;
 
 import java.util.List;
 import java.util.OptionalLong;

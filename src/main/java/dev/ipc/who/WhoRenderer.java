@@ -3,8 +3,8 @@ package dev.ipc.who;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Json;
-import dev.ipc.proc.IpcUsers;
-import dev.ipc.proc.IpcUsers.SemOp;
+import dev.ipc.procfs.IpcUsers;
+import dev.ipc.procfs.IpcUsers.SemOp;
 import dev.ipc.render.HumanSize;
 import dev.ipc.render.TextBuffer;
 import dev.ipc.who.UsedObject.Kind;

@@ -7,7 +7,7 @@ import dev.ipc.support.Ipc;
 import dev.ipc.support.Isolation;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Mermaid;
-import dev.ipc.sys.SystemVCalls;
+import dev.ipc.libc.SystemVCalls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

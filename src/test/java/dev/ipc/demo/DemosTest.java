@@ -9,7 +9,7 @@ import dev.ipc.support.IpcProcess;
 import dev.ipc.support.Isolation;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Processes;
-import dev.ipc.sys.SystemVCalls;
+import dev.ipc.libc.SystemVCalls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -188,7 +188,7 @@ class DemosTest {
         IpcProcess demo = IpcProcess.start("sem", "demo", "--pace", "60s");
         try {
             Await.until(() -> child(demo, "C").isPresent() && SystemVCalls.semaphoreSets().size() == 1
-                    && dev.ipc.sys.SemaphoreCalls.waitingForIncrease(SystemVCalls.semaphoreSets().get(0).id(), 1) == 1,
+                    && dev.ipc.libc.SemaphoreCalls.waitingForIncrease(SystemVCalls.semaphoreSets().get(0).id(), 1) == 1,
                     "C blocked");
             List<ProcessHandle> children = children(demo);
             demo.process().toHandle().destroyForcibly(); // SIGKILL: no hook runs in the demo itself

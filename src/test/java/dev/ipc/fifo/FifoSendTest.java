@@ -5,7 +5,7 @@ import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Isolation;
 import dev.ipc.support.Mermaid;
-import dev.ipc.sys.Native;
+import dev.ipc.libc.Native;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
-import static dev.ipc.sys.FileConstants.*;
+import static dev.ipc.libc.FileConstants.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

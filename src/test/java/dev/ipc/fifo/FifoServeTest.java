@@ -6,7 +6,7 @@ import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Isolation;
 import dev.ipc.support.Mermaid;
-import dev.ipc.sys.Native;
+import dev.ipc.libc.Native;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.ipc.sys.FileConstants.*;
+import static dev.ipc.libc.FileConstants.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

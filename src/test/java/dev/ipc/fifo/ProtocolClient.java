@@ -2,16 +2,16 @@
 // time limit. It does what the tests say and nothing more, so it can also misbehave on purpose.
 package dev.ipc.fifo;
 
-import dev.ipc.sys.Layouts;
-import dev.ipc.sys.LibC;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.Pointer;
+import dev.ipc.libc.Layouts;
+import dev.ipc.libc.LibC;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.Pointer;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import static dev.ipc.sys.FileConstants.*;
+import static dev.ipc.libc.FileConstants.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 final class ProtocolClient implements AutoCloseable {

@@ -7,7 +7,7 @@ import dev.ipc.support.Isolation;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Processes;
 import dev.ipc.support.Unprivileged;
-import dev.ipc.sys.NativeCallException;
+import dev.ipc.libc.NativeCallException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,7 +128,7 @@ class IpcsCompatibilityTest {
 
     @Test
     void segment_details_match_ipcs() {
-        var segments = dev.ipc.sys.SystemVCalls.sharedMemorySegments();
+        var segments = dev.ipc.libc.SystemVCalls.sharedMemorySegments();
         assertEquals(5, segments.size(), "the five segments made above");
         for (var s : segments) {
             assertSameAsIpcs("-m", "-i", Integer.toString(s.id()));

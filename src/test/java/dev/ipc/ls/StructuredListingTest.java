@@ -10,7 +10,7 @@ import dev.ipc.support.IpcProcess;
 import dev.ipc.support.Isolation;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Processes;
-import dev.ipc.sys.SemaphoreCalls;
+import dev.ipc.libc.SemaphoreCalls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

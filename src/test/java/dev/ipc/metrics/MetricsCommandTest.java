@@ -2,7 +2,7 @@
 package dev.ipc.metrics;
 
 import dev.ipc.metrics.ExpositionParser.Family;
-import dev.ipc.proc.ProcFile;
+import dev.ipc.procfs.ProcFile;
 import dev.ipc.support.Await;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;

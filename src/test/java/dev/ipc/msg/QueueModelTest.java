@@ -3,10 +3,10 @@ package dev.ipc.msg;
 
 import dev.ipc.support.Isolation;
 import dev.ipc.support.Kernel;
-import dev.ipc.sys.Errno;
-import dev.ipc.sys.IpcConstants;
-import dev.ipc.sys.MessageBuffer;
-import dev.ipc.sys.NativeCallException;
+import dev.ipc.libc.Errno;
+import dev.ipc.libc.IpcConstants;
+import dev.ipc.libc.MessageBuffer;
+import dev.ipc.libc.NativeCallException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

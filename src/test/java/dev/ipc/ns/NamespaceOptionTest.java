@@ -96,7 +96,7 @@ class NamespaceOptionTest {
         CommandResult removed = Ipc.run("rm", "--ns", holder.pidText(), "-Q", "0x5a5a");
         assertEquals(0, removed.exitCode(), removed::toString);
         assertFalse(holder.inside("ipcs", "-q").out().contains("0x00005a5a"), "removed from the namespace");
-        assertTrue(dev.ipc.sys.SystemVCalls.messageQueue(here).isPresent(), "the queue with the same key here is untouched");
+        assertTrue(dev.ipc.libc.SystemVCalls.messageQueue(here).isPresent(), "the queue with the same key here is untouched");
         Kernel.removeQueue(here);
     }
 
@@ -139,7 +139,7 @@ class NamespaceOptionTest {
             assertTrue(result.err().startsWith("ipc: --ns: "), result::toString);
             assertTrue(result.err().contains(value), result::toString);
         }
-        assertTrue(dev.ipc.sys.SystemVCalls.messageQueue(here).isPresent());
+        assertTrue(dev.ipc.libc.SystemVCalls.messageQueue(here).isPresent());
         Kernel.removeQueue(here);
     }
 

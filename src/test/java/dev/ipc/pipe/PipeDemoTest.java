@@ -4,8 +4,8 @@ package dev.ipc.pipe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ipc.proc.ProcFile;
-import dev.ipc.proc.ProcessStatus;
+import dev.ipc.procfs.ProcFile;
+import dev.ipc.procfs.ProcessStatus;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Processes;

@@ -1,9 +1,9 @@
 // Cleanup that explains itself: --orphans on what ipc who sees, its reasons, --protect, and removals of used objects.
 package dev.ipc.rm;
 
-import dev.ipc.proc.IpcUsers;
-import dev.ipc.proc.SystemPaths;
-import dev.ipc.source.Operators;
+import dev.ipc.procfs.IpcUsers;
+import dev.ipc.procfs.SystemPaths;
+import dev.ipc.state.Operators;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Holders;
 import dev.ipc.support.Ipc;
@@ -11,7 +11,7 @@ import dev.ipc.support.IpcProcess;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Processes;
 import dev.ipc.support.TestObjects;
-import dev.ipc.sys.SystemVCalls;
+import dev.ipc.libc.SystemVCalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,7 +11,7 @@ import dev.ipc.support.TestObjects;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Processes;
 import dev.ipc.support.Unprivileged;
-import dev.ipc.sys.SystemVCalls;
+import dev.ipc.libc.SystemVCalls;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

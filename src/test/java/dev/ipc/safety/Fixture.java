@@ -2,10 +2,10 @@
 package dev.ipc.safety;
 
 import dev.ipc.model.PosixResource;
-import dev.ipc.proc.PosixIpcFiles;
-import dev.ipc.proc.SystemPaths;
+import dev.ipc.procfs.PosixIpcFiles;
+import dev.ipc.procfs.SystemPaths;
 import dev.ipc.support.Kernel;
-import dev.ipc.sys.PosixIpc;
+import dev.ipc.libc.PosixIpc;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

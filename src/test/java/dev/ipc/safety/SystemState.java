@@ -1,7 +1,7 @@
 // What bad input must leave as it was: the IPC objects with their contents, the limits, and the files of a folder.
 package dev.ipc.safety;
 
-import dev.ipc.proc.ProcFile;
+import dev.ipc.procfs.ProcFile;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 

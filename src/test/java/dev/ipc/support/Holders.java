@@ -1,7 +1,7 @@
 // Real processes that hold and wait on IPC objects (src/test/c/holders.c), stopped after each test.
 package dev.ipc.support;
 
-import dev.ipc.proc.IpcSyscalls;
+import dev.ipc.procfs.IpcSyscalls;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

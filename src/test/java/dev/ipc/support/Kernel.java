@@ -1,14 +1,14 @@
 // Creates and changes real IPC objects for tests, through the project's own libc bindings.
 package dev.ipc.support;
 
-import dev.ipc.sys.Layouts;
-import dev.ipc.sys.LibC;
-import dev.ipc.sys.Native;
-import dev.ipc.sys.Pointer;
+import dev.ipc.libc.Layouts;
+import dev.ipc.libc.LibC;
+import dev.ipc.libc.Native;
+import dev.ipc.libc.Pointer;
 
 import java.nio.charset.StandardCharsets;
 
-import static dev.ipc.sys.IpcConstants.*;
+import static dev.ipc.libc.IpcConstants.*;
 
 public final class Kernel {
     private Kernel() {
@@ -97,13 +97,13 @@ public final class Kernel {
 
     /** Removes every System V object in this (private) namespace, so each test starts from empty tables. */
     public static void removeAll() {
-        for (var q : dev.ipc.sys.SystemVCalls.messageQueues()) {
+        for (var q : dev.ipc.libc.SystemVCalls.messageQueues()) {
             removeQueue(q.id());
         }
-        for (var s : dev.ipc.sys.SystemVCalls.sharedMemorySegments()) {
+        for (var s : dev.ipc.libc.SystemVCalls.sharedMemorySegments()) {
             removeSegment(s.id());
         }
-        for (var s : dev.ipc.sys.SystemVCalls.semaphoreSets()) {
+        for (var s : dev.ipc.libc.SystemVCalls.semaphoreSets()) {
             removeSemaphores(s.id());
         }
     }

@@ -2,8 +2,8 @@
 package dev.ipc.support;
 
 import dev.ipc.model.PosixResource;
-import dev.ipc.sys.NativeCallException;
-import dev.ipc.sys.PosixIpc;
+import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.PosixIpc;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

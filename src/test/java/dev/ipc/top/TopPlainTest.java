@@ -2,16 +2,16 @@
 package dev.ipc.top;
 
 import dev.ipc.cli.SelfCommand;
-import dev.ipc.proc.SystemPaths;
-import dev.ipc.source.IpcSnapshot;
-import dev.ipc.source.UserDirectory;
+import dev.ipc.procfs.SystemPaths;
+import dev.ipc.state.IpcSnapshot;
+import dev.ipc.state.UserDirectory;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Holders;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.TestObjects;
-import dev.ipc.sys.FileConstants;
-import dev.ipc.sys.PosixIpc;
+import dev.ipc.libc.FileConstants;
+import dev.ipc.libc.PosixIpc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;

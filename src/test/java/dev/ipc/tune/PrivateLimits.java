@@ -2,7 +2,7 @@
 // kernel's defaults, and the host's limits must be the same after the class as before it.
 package dev.ipc.tune;
 
-import dev.ipc.proc.ProcFile;
+import dev.ipc.procfs.ProcFile;
 import dev.ipc.support.HostIpcNamespace;
 import dev.ipc.support.Isolation;
 import dev.ipc.support.Kernel;

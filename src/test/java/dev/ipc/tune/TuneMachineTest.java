@@ -1,7 +1,7 @@
 // Tune reads what it knows of the machine (memory, boot parameters, namespace) through SystemPaths, so copies steer it.
 package dev.ipc.tune;
 
-import dev.ipc.proc.IpcNamespace;
+import dev.ipc.procfs.IpcNamespace;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import org.junit.jupiter.api.AfterEach;

@@ -2,8 +2,8 @@
 package dev.ipc.tune;
 
 import dev.ipc.cli.SelfCommand;
-import dev.ipc.proc.IpcNamespace;
-import dev.ipc.proc.SystemPaths;
+import dev.ipc.procfs.IpcNamespace;
+import dev.ipc.procfs.SystemPaths;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.IpcProcess;

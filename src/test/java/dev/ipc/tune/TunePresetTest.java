@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
-import dev.ipc.sys.PageSize;
+import dev.ipc.libc.PageSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,11 +3,11 @@ package dev.ipc.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ipc.proc.IpcNamespace;
-import dev.ipc.proc.SystemPaths;
+import dev.ipc.procfs.IpcNamespace;
+import dev.ipc.procfs.SystemPaths;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Kernel;
-import dev.ipc.sys.PageSize;
+import dev.ipc.libc.PageSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -3,7 +3,7 @@ package dev.ipc.who;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ipc.proc.IpcSyscalls;
+import dev.ipc.procfs.IpcSyscalls;
 import dev.ipc.support.Holders;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;

@@ -1,5 +1,0 @@
-/**
- * Readers of kernel files (/proc/sysvipc, sysctl, /proc/PID, /dev/shm, /dev/mqueue) into model records; imports only
- * model and sys.
- */
-package dev.ipc.proc;

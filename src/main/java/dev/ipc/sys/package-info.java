@@ -1,5 +1,0 @@
-/**
- * The one native layer: libc through jffi, checked wrappers throwing NativeCallException, struct layouts; imports
- * only model.
- */
-package dev.ipc.sys;
