@@ -126,7 +126,7 @@ public final class MetricsCommand implements Callable<Integer> {
             try (NamespaceTarget namespace = NamespaceTarget.open(pid, ExitCodes.USAGE)) {
                 namespace.call(() -> {
                     exposition.labels("namespace", namespace.id());
-                    write(context, own.withPosixRoot(namespace.posixRoot()), exposition, namespace.id() + ": ");
+                    write(context, namespace.paths(own), exposition, namespace.id() + ": ");
                     return null;
                 });
                 read++;
