@@ -134,7 +134,7 @@ public final class IpcUsers {
         this.proc = proc;
         this.numbers = numbers;
         this.memory = memory;
-        this.mqueueDevice = device(paths.devMqueue());
+        this.mqueueDevice = deviceOfMqueue(paths);
         this.shmDevice = device(paths.devShm());
         this.shmPrefix = paths.devShm() + "/";
     }
@@ -325,6 +325,15 @@ public final class IpcUsers {
         long major = Long.parseLong(majorMinor.substring(0, colon), 16);
         long minor = Long.parseLong(majorMinor.substring(colon + 1), 16);
         return ((major & 0xfffL) << 8) | ((major & ~0xfffL) << 32) | (minor & 0xffL) | ((minor & ~0xffL) << 12);
+    }
+
+    /** The mqueue file system's device; -1 when it cannot be reached (another namespace's, not mountable). */
+    private static long deviceOfMqueue(SystemPaths paths) {
+        try {
+            return device(paths.mqueueDirectory());
+        } catch (IOException unreachable) {
+            return -1;
+        }
     }
 
     private static long device(Path directory) {
