@@ -18,7 +18,7 @@ import static dev.ipc.libc.NativeFunction.variadic;
 public final class LibC {
     static final LibC INSTANCE = new LibC();
 
-    private static final MemoryIO IO = MemoryIO.getInstance();
+    private static final MemoryIO IO = JffiStub.memory();
     private static final Type INT = Type.SINT;
     private static final Type LONG = Type.SLONG;
     private static final Type SIZE = Type.ULONG;
