@@ -133,9 +133,6 @@ public final class PipeHelloCommand extends DemoCommand {
                     JsonFields.seconds(json, "waited_seconds", waitNanos);
                     json.writeBooleanField("end_of_file_while_write_end_open", sawEndWhileOpen);
                 }
-                json.writeArrayFieldStart("children");
-                Demo.writeChild(json, child);
-                json.writeEndArray();
             });
         }
     }
