@@ -245,12 +245,20 @@ class JsonSchemaTest {
         valid("socket-demo", "socket", "demo", "--json", "-m", "a", "-m", "b");
     }
 
+    @Test
+    void the_lab_demos_match_their_schemas() {
+        valid("sem-demo", "sem", "demo", "--json", "--pace", "0");
+        valid("sem-demo", "sem", "demo", "--json", "--pace", "0", "--trace");
+        valid("msg-demo", "msg", "demo", "--json", "--round-trips", "20", "--clients", "2");
+        valid("shm-demo", "shm", "demo", "--json", "--items", "50", "--size", "128");
+    }
+
     /** The commands this test runs with --json: every command of the tree that has the option. */
     private static final Set<String> RUN_HERE = Set.of("ipc ls", "ipc mk", "ipc msg stat", "ipc msg recv",
             "ipc sem get", "ipc who", "ipc ns", "ipc msg tune", "ipc sem tune", "ipc shm tune", "ipc signal demo",
             "ipc socket demo", "ipc pipe-demo hello", "ipc pipe-demo eof", "ipc pipe-demo nonblock",
             "ipc pipe-demo atomic", "ipc pipe-demo capacity", "ipc pipe-demo pipeline", "ipc pipe-demo popen",
-            "ipc pipe-demo sigpipe");
+            "ipc pipe-demo sigpipe", "ipc sem demo", "ipc msg demo", "ipc shm demo");
 
     @Test
     void every_command_with_json_has_a_schema_file_and_is_run_here() {
