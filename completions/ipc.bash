@@ -1197,7 +1197,7 @@ function _picocli_ipc_sem_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace' '--diagram' '--debug'"
+  local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
   local arg_opts="'--pace' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1479,7 +1479,7 @@ function _picocli_ipc_msg_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace' '--diagram' '--debug'"
+  local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
   local arg_opts="'--round-trips' '--clients' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -1791,7 +1791,7 @@ function _picocli_ipc_shm_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--trace' '--diagram' '--debug'"
+  local flag_opts="'-h' '--help' '--trace' '--json' '--diagram' '--debug'"
   local arg_opts="'--items' '--size' '--slots' '--color' '--ns'"
   local WHEN_option_args=("auto" "always" "never") # --color values
 

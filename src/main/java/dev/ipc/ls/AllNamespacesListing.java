@@ -94,12 +94,16 @@ final class AllNamespacesListing {
         return code;
     }
 
-    /** "IPC namespace ipc:[4026532175]: 2 processes 4242,4250 (docker 1a2b3c4d5e6f)". */
+    /**
+     * "IPC namespace ipc:[4026532175]: 2 processes 4242,4250 (docker 1a2b3c4d5e6f)", or for one only a bind mount
+     * holds, "IPC namespace ipc:[4026532176]: no process, held by bind mount /run/ipcns/web".
+     */
     private static String heading(IpcNamespaces.Namespace namespace) {
         int count = namespace.pids().size();
-        return "===== IPC namespace " + namespace.id() + ": " + count + (count == 1 ? " process " : " processes ")
-                + namespace.somePids(PIDS_SHOWN) + (namespace.workload() != null ? " (" + namespace.workload() + ")"
-                : "") + "\n";
+        String holders = count == 0 ? "no process, held by " + namespace.heldBy()
+                : count + (count == 1 ? " process " : " processes ") + namespace.somePids(PIDS_SHOWN);
+        return "===== IPC namespace " + namespace.id() + ": " + holders
+                + (namespace.workload() != null ? " (" + namespace.workload() + ")" : "") + "\n";
     }
 
     /** The namespace's member: who it is, then the members of its own listing's document. */
@@ -109,6 +113,7 @@ final class AllNamespacesListing {
         g.writeStringField("namespace", namespace.id());
         Json.numbers(g, "pids", namespace.pids());
         g.writeStringField("workload", namespace.workload());
+        Json.strings(g, "mounts", namespace.mountPaths());
         if (!one.out().isBlank()) {
             try (JsonParser parser = PARSER.createParser(one.out())) {
                 if (parser.nextToken() == JsonToken.START_OBJECT) {
