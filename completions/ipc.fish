@@ -428,7 +428,7 @@ complete -c ipc -n "__ipc_at 'ipc fifo serve'" -l 'debug' -d 'Show the stack tra
 
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'dir' -r -F -d 'The server\'s folder (default $XDG_RUNTIME_DIR/ipc-fifo, else /tmp/ipc-fifo-UID).'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'shared' -d 'Talk to a server of another user of the folder\'s group: our FIFO gets mode 0620.'
-complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'timeout' -r -F -d 'Give up on a request without a reply after DURATION, more than 0 (default 5s).'
+complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'timeout' -r -F -d 'Give up on a request without a reply after DURATION; 0: do not wait, fail at once unless the reply is there (default 5s).'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'count' -r -F -d 'Send the request N times over the same FIFO, one reply a line.'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -l 'diagram' -d 'Print the exchange as a Mermaid sequence diagram instead of the replies: this client, server.fifo and its own FIFO, an arrow per request written and per reply read.'
 complete -c ipc -n "__ipc_at 'ipc fifo send'" -s 'h' -l 'help' -d 'Show this help message and exit.'
@@ -439,7 +439,7 @@ complete -c ipc -n "__ipc_at 'ipc fifo send'" -f -a 'seq echo upper ping stats'
 
 complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'dir' -r -F -d 'The server\'s folder (default $XDG_RUNTIME_DIR/ipc-fifo, else /tmp/ipc-fifo-UID).'
 complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'shared' -d 'Talk to a server of another user of the folder\'s group: our FIFO gets mode 0620.'
-complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'timeout' -r -F -d 'Give up on a request without a reply after DURATION, more than 0 (default 5s).'
+complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'timeout' -r -F -d 'Give up on a request without a reply after DURATION; 0: do not wait, fail at once unless the reply is there (default 5s).'
 complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'clients' -r -F -d 'Client processes (default 4).'
 complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'requests' -r -F -d 'Requests per client (default 10000).'
 complete -c ipc -n "__ipc_at 'ipc fifo bench'" -l 'start-server' -d 'Start \'ipc fifo serve --quiet\' on DIR for the run, and stop it after.'
