@@ -71,6 +71,11 @@ final class StructuredListing {
         cells.orphans(orphans != null ? orphans : new Orphans(paths));
     }
 
+    /** Checks the columns the request asks for, as {@link #print()} does before anything is read. */
+    static void check(StructuredRequest request) {
+        resolveColumns(request);
+    }
+
     /** The columns of each listing, validated before anything is read. */
     private static List<List<Column>> resolveColumns(StructuredRequest request) {
         List<List<Column>> all = new ArrayList<>();
@@ -180,7 +185,27 @@ final class StructuredListing {
 
     /** Prints the listings; returns the exit code (1 when a listing asked for could not be read). */
     int print() {
+        Collected collected = collect();
         PrintWriter out = context.out();
+        if (request.look().output() == LsOptions.Output.JSON) {
+            JsonRenderer.writeDocument(out, collected.members());
+        } else {
+            render(request.look(), context, collected.tables());
+        }
+        warnDoubts();
+        return collected.exitCode();
+    }
+
+    /**
+     * What the listings came to: their tables, or with --json their document members (the other list empty).
+     *
+     * @param exitCode 1 when a listing asked for could not be read
+     */
+    record Collected(List<Table> tables, List<JsonRenderer.Member> members, int exitCode) {
+    }
+
+    /** Reads and tabulates the listings; their warnings and errors go to stderr now. */
+    Collected collect() {
         List<List<Column>> columns = resolveColumns(request); // every column checked before anything is read
         List<Listing> listings = request.selection().listings();
         // Each listing is read and tabulated on its own thread.
@@ -190,7 +215,6 @@ final class StructuredListing {
             List<Column> listingColumns = columns.get(i);
             tasks.add(() -> outcome(listing, listingColumns));
         }
-        boolean json = request.look().output() == LsOptions.Output.JSON;
         List<Table> tables = new ArrayList<>();
         List<JsonRenderer.Member> jsonMembers = new ArrayList<>();
         int exitCode = 0;
@@ -211,33 +235,36 @@ final class StructuredListing {
                 tables.add(outcome.table());
             }
             if (outcome.details() != null) {
-                out.write(outcome.details());
+                context.out().write(outcome.details());
             }
             if (outcome.member() != null) {
                 jsonMembers.add(outcome.member());
             }
         }
-        if (json) {
-            JsonRenderer.writeDocument(out, jsonMembers);
-        } else {
-            TextBuffer text = new TextBuffer(64 * 1024);
-            TableRenderer.Mode mode = switch (request.look().output()) {
-                case RAW -> TableRenderer.Mode.RAW;
-                case EXPORT -> TableRenderer.Mode.EXPORT;
-                case NEWLINE -> TableRenderer.Mode.NEWLINE;
-                default -> TableRenderer.Mode.TABLE;
-            };
-            // Colour marks rows in the aligned table, for a person; never in raw, export or JSON.
-            boolean colour = mode == TableRenderer.Mode.TABLE && context.terminal().colourOut();
-            TableRenderer.lsipc(mode, request.look().headings(), colour, request.look().shellNames())
-                    .render(text, tables);
-            out.write(text.toString());
-        }
+        return new Collected(tables, jsonMembers, exitCode);
+    }
+
+    /** Prints tables as the aligned table, --raw, --export or --newline asks, in lsipc's layout. */
+    static void render(StructuredRequest.Look look, RunContext context, List<Table> tables) {
+        TextBuffer text = new TextBuffer(64 * 1024);
+        TableRenderer.Mode mode = switch (look.output()) {
+            case RAW -> TableRenderer.Mode.RAW;
+            case EXPORT -> TableRenderer.Mode.EXPORT;
+            case NEWLINE -> TableRenderer.Mode.NEWLINE;
+            default -> TableRenderer.Mode.TABLE;
+        };
+        // Colour marks rows in the aligned table, for a person; never in raw, export or JSON.
+        boolean colour = mode == TableRenderer.Mode.TABLE && context.terminal().colourOut();
+        TableRenderer.lsipc(mode, look.headings(), colour, look.shellNames()).render(text, tables);
+        context.out().write(text.toString());
+    }
+
+    /** With --orphans, says after the listing what could not be told about the users of objects. */
+    void warnDoubts() {
         if (orphans != null) {
-            out.flush();
+            context.out().flush();
             orphans.doubts().ifPresent(doubts -> context.warning(doubts));
         }
-        return exitCode;
     }
 
     /**
