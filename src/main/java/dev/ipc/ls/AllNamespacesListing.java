@@ -90,8 +90,10 @@ final class AllNamespacesListing {
                 }
                 writer.flush();
             } catch (IpcException e) {
-                context.error(namespace.id() + ": " + e.getMessage().replaceFirst("^--ns: ", ""));
-                code = 1;
+                if (!namespace.vanished(proc)) { // one that ended since the scan is passed over
+                    context.error(namespace.id() + ": " + e.getMessage().replaceFirst("^--ns: ", ""));
+                    code = 1;
+                }
                 continue;
             }
             code = Math.max(code, listingCode);
