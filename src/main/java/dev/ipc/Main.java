@@ -15,6 +15,9 @@ public final class Main {
         // picocli's default factory otherwise looks for Groovy's Closure class, which opens and searches the jar
         // that the class-data archive spares every other class from reading.
         System.setProperty("picocli.disable.closures", "true");
+        // Every CommandLine registers converters for java.sql and java.time types by reflection, which initialises
+        // those classes (DateTimeFormatter's constants among them) on every start; no option has such a type.
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
         // The file descriptors themselves, with our own buffering: no System.out locking or encoder loop.
         PrintWriter out = Utf8Output.printWriter(new FileOutputStream(FileDescriptor.out), false);
         PrintWriter err = Utf8Output.printWriter(new FileOutputStream(FileDescriptor.err), true);

@@ -87,6 +87,15 @@ public final class Json {
         json.writeEndArray();
     }
 
+    /** An array field of strings (paths). */
+    public static void strings(JsonGenerator json, String name, java.util.List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
     /** A number field, or null when absent. */
     public static void optional(JsonGenerator json, String name, OptionalLong value) throws IOException {
         if (value.isPresent()) {

@@ -1,11 +1,14 @@
 // The IPC namespace a command line runs in when --ns names one: checked and opened before anything is read.
 package dev.ipc.cli;
 
+import dev.ipc.libc.DetachedMount;
 import dev.ipc.libc.Errno;
 import dev.ipc.libc.NamespaceFile;
 import dev.ipc.libc.NativeCallException;
+import dev.ipc.procfs.SystemPaths;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -18,13 +21,43 @@ import java.util.concurrent.Callable;
  * cloned from it and start in the same namespace. So a command runs whole on one new thread that entered the
  * namespace first (see {@link #call}), and its own reader threads, started from that thread, read there too.
  * POSIX shared memory and semaphores are files of a mount namespace, which a JVM cannot enter: they are read
- * through a member process's root, /proc/PID/root ({@link #posixRoot()}).
+ * through a member process's root, /proc/PID/root ({@link #posixRoot()}). POSIX message queues belong to the IPC
+ * namespace: they are read from a mount of the namespace's own mqueue file system ({@link #paths}), not from
+ * /proc/PID/root/dev/mqueue, which for a process that shares our mount namespace is our own queues.
  *
  * @param given     the value as given on the command line
  * @param file      the namespace file opened: /proc/PID/ns/ipc, or the path given
  * @param pid       the process named, or a process found in the namespace; 0 when none is known
  */
-public record NamespaceTarget(String given, Path file, int pid, NamespaceFile opened) implements AutoCloseable {
+public final class NamespaceTarget implements AutoCloseable {
+    private final String given;
+    private final Path file;
+    private final int pid;
+    private final NamespaceFile opened;
+    /** The namespace's mqueue file system, mounted nowhere, when a command first needs it; else null. */
+    private DetachedMount mqueue;
+
+    private NamespaceTarget(String given, Path file, int pid, NamespaceFile opened) {
+        this.given = given;
+        this.file = file;
+        this.pid = pid;
+        this.opened = opened;
+    }
+
+    /** The value as given on the command line. */
+    public String given() {
+        return given;
+    }
+
+    /** The namespace file opened: /proc/PID/ns/ipc, or the path given. */
+    public Path file() {
+        return file;
+    }
+
+    /** The process named, or a process found in the namespace; 0 when none is known. */
+    public int pid() {
+        return pid;
+    }
 
     /**
      * Checks and opens what --ns names: a pid (decimal) or a namespace file.
@@ -54,6 +87,18 @@ public record NamespaceTarget(String given, Path file, int pid, NamespaceFile op
                 throw new IpcException("--ns: not a file name in this locale: " + value, usageCode);
             }
         }
+        return open(value, file, pid, usageCode, true);
+    }
+
+    /**
+     * A namespace a scan found (ipc ns, ls -A, metrics --all-namespaces): its file and its first process, or 0 for
+     * one only a bind mount holds, which no process is then looked for.
+     */
+    public static NamespaceTarget open(Path file, int pid) {
+        return open(file.toString(), file, pid, ExitCodes.FAILURE, false);
+    }
+
+    private static NamespaceTarget open(String value, Path file, int pid, int usageCode, boolean findMember) {
         NamespaceFile opened;
         try {
             opened = NamespaceFile.open(file.toString());
@@ -72,7 +117,7 @@ public record NamespaceTarget(String given, Path file, int pid, NamespaceFile op
             throw new IpcException("--ns: " + (type == -1 ? "not a namespace file: " : "not an IPC namespace: ")
                     + value, usageCode);
         }
-        return new NamespaceTarget(value, file, pid > 0 ? pid : memberOf(opened.inode()), opened);
+        return new NamespaceTarget(value, file, pid > 0 || !findMember ? pid : memberOf(opened.inode()), opened);
     }
 
     /** "ipc:[4026532175]", as /proc/PID/ns/ipc links and lsns name it. */
@@ -83,6 +128,38 @@ public record NamespaceTarget(String given, Path file, int pid, NamespaceFile op
     /** Where the namespace's POSIX shared memory and semaphores are seen from: /proc/PID/root; null if no process. */
     public Path posixRoot() {
         return pid > 0 ? Path.of("/proc", Integer.toString(pid), "root") : null;
+    }
+
+    /**
+     * own's paths as seen from this namespace: POSIX files through a member's root (a root that does not exist when
+     * no process is known, so that those listings say they cannot be read), message queues from the namespace's
+     * own mqueue file system, mounted when first asked for by a thread that entered the namespace.
+     */
+    public SystemPaths paths(SystemPaths own) {
+        Path root = posixRoot();
+        return own.inNamespace(root != null ? root : Path.of("/proc/no-process-in-" + id()), this::mqueueRoot);
+    }
+
+    private synchronized Path mqueueRoot() {
+        if (mqueue == null) {
+            String here;
+            try {
+                here = Files.readSymbolicLink(Path.of("/proc/thread-self/ns/ipc")).toString();
+            } catch (IOException e) {
+                here = "?";
+            }
+            if (!here.equals(id())) {
+                // fsopen mounts the caller's namespace: from any other thread it would be the wrong queues
+                throw new IllegalStateException("the mqueue file system of " + id() + " asked for from " + here);
+            }
+            try {
+                mqueue = DetachedMount.mqueue();
+            } catch (NativeCallException e) {
+                throw new UncheckedIOException(new IOException("cannot mount the mqueue file system of " + id()
+                        + " to read its POSIX message queues: " + e.getMessage()));
+            }
+        }
+        return mqueue.root();
     }
 
     /**
@@ -152,7 +229,11 @@ public record NamespaceTarget(String given, Path file, int pid, NamespaceFile op
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (mqueue != null) {
+            mqueue.close();
+            mqueue = null;
+        }
         opened.close();
     }
 }

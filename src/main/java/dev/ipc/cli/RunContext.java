@@ -8,7 +8,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
 
 /** Nothing here is static: two command lines run in one JVM (tests, the training run) never share a context. */
@@ -101,14 +100,9 @@ public final class RunContext {
         return namespace;
     }
 
-    /** The paths as seen from the namespace: POSIX files through a member's root (see {@link NamespaceTarget}). */
+    /** The paths as seen from the namespace (see {@link NamespaceTarget#paths}). */
     public SystemPaths forNamespace(SystemPaths own) {
-        if (namespace == null) {
-            return own;
-        }
-        // no member process: a root that does not exist, so that POSIX listings say they cannot be read
-        Path root = namespace.posixRoot();
-        return own.withPosixRoot(root != null ? root : Path.of("/proc/no-process-in-" + namespace.id()));
+        return namespace == null ? own : namespace.paths(own);
     }
 
     /**

@@ -31,6 +31,8 @@ public final class DemoProcess {
     private final String label;
     /** Set once the demo ends the child: its streams then close under the readers, which is no loss. */
     private volatile boolean stopping;
+    /** Its exit status once it was awaited or stopped; null while it runs. */
+    private volatile Integer exitStatus;
 
     private DemoProcess(String name, Process process, Transcript transcript) {
         this.name = name;
@@ -170,11 +172,17 @@ public final class DemoProcess {
             }
             stdout.join(5000);
             stderr.join(5000);
-            return process.exitValue();
+            exitStatus = process.exitValue();
+            return exitStatus;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DemoFailure("interrupted");
         }
+    }
+
+    /** Its exit status once it ended and was awaited or stopped; null before. */
+    public Integer exitStatus() {
+        return exitStatus;
     }
 
     public boolean alive() {
@@ -195,6 +203,9 @@ public final class DemoProcess {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+        }
+        if (!process.isAlive()) {
+            exitStatus = process.exitValue();
         }
         try {
             process.getOutputStream().close();

@@ -7,9 +7,15 @@ import dev.ipc.model.SystemVKind;
 import dev.ipc.libc.NativeCallException;
 import dev.ipc.libc.SystemVLifecycle;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,29 +34,11 @@ public final class DemoRun {
     }
 
     /**
-     * Where the run goes. Text: the transcript on out, calls (--trace) in it or, with callsOnStderr, on err.
-     * --json: one JSON object on out, calls on err. --diagram: a Mermaid sequence diagram on out, calls on err.
+     * Where the run goes. Text: the transcript on out. --json: one JSON object on out. --diagram: a Mermaid
+     * sequence diagram on out. --trace: the calls on err in strace's notation, "process: call = result", whatever
+     * goes to out.
      */
-    public record Output(PrintWriter out, PrintWriter err, boolean trace, boolean callsOnStderr, boolean json,
-                         boolean diagram) {
-        /** The transcript on out, with the calls in it when tracing. */
-        public static Output text(PrintWriter out, boolean trace) {
-            return new Output(out, null, trace, false, false, false);
-        }
-
-        public Output withDiagram(PrintWriter err, boolean diagram) {
-            return new Output(out, err, trace, callsOnStderr, json, diagram);
-        }
-
-        public Output withJson(PrintWriter err, boolean json) {
-            return new Output(out, err, trace, callsOnStderr, json, diagram);
-        }
-
-        /** --trace on stderr in strace's notation, as pipe-demo's. */
-        public Output withCallsOnStderr(PrintWriter err) {
-            return new Output(out, err, trace, true, json, diagram);
-        }
-
+    public record Output(PrintWriter out, PrintWriter err, boolean trace, boolean json, boolean diagram) {
         /** Whether processes must tell their calls: to show them or to draw them. */
         public boolean calls() {
             return trace || diagram;
@@ -73,16 +61,12 @@ public final class DemoRun {
     private final List<Runnable> removals = new ArrayList<>();
     private final Checks checks = new Checks();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, Number> figures = new LinkedHashMap<>();
     private boolean cleaned;
     private volatile boolean interrupted;
     private final CountDownLatch verdictPrinted = new CountDownLatch(1);
 
-    /** name is the command ("sem demo"); intro is printed first, one paragraph a line. */
-    public DemoRun(PrintWriter out, String name, boolean trace, String... intro) {
-        this(Output.text(out, trace), name, intro);
-    }
-
-    /** As above, to the output chosen; the intro is printed with the transcript only. */
+    /** name is the command ("sem demo"); intro is printed first, with the transcript only, one paragraph a line. */
     public DemoRun(Output output, String name, String... intro) {
         this.output = output;
         this.out = output.out();
@@ -95,7 +79,7 @@ public final class DemoRun {
             out.println();
             out.flush();
         }
-        PrintWriter calls = output.trace() && (output.callsOnStderr() || !output.story()) ? output.err() : null;
+        PrintWriter calls = output.trace() ? output.err() : null;
         this.transcript = new Transcript(output.story() ? out : null, calls);
         this.parent = transcript.narrator("parent", trace);
     }
@@ -177,6 +161,14 @@ public final class DemoRun {
         notes.add(text);
     }
 
+    /**
+     * A figure of the run for --json ("items_per_second"): a name in snake case with its unit, a number in
+     * base units. The text gives it in a {@link #note}.
+     */
+    public synchronized void figure(String name, Number value) {
+        figures.put(name, value);
+    }
+
     /** Waits for a child to exit; a status other than 0 fails the demo. */
     public void await(DemoProcess process, long timeoutMillis) {
         int status = process.await(timeoutMillis);
@@ -256,19 +248,31 @@ public final class DemoRun {
     }
 
     private void writeJson() {
-        Json.write(out, json -> {
-            json.writeStartObject();
-            json.writeStringField("demo", name);
-            json.writeBooleanField("ok", checks.passed());
-            findings.write(json);
-            checks.writeJson(json);
-            json.writeArrayFieldStart("notes");
-            for (String note : notes) {
-                json.writeString(note);
+        List<DemoJson.Step> steps = new ArrayList<>();
+        for (Transcript.Event event : transcript.events()) {
+            boolean call = event.kind() == Transcript.Kind.CALL;
+            if (event.kind() == Transcript.Kind.SAY || call && output.trace()) {
+                steps.add(new DemoJson.Step(Math.max(0, event.nanos() - transcript.start()) / 1e9, event.actor(),
+                        call ? "call" : "say", event.text()));
             }
-            json.writeEndArray();
+        }
+        DemoJson.write(out, name, checks, findings, this::writeObjects, this::writeProcesses, steps, figures, notes);
+    }
+
+    private synchronized void writeObjects(JsonGenerator json) throws IOException {
+        for (Owned object : objects) {
+            json.writeStartObject();
+            json.writeStringField("kind", object.kind().name().toLowerCase(Locale.ROOT));
+            json.writeNumberField("id", object.id());
             json.writeEndObject();
-        });
+        }
+    }
+
+    private synchronized void writeProcesses(JsonGenerator json) throws IOException {
+        for (DemoProcess process : processes) {
+            DemoJson.processStart(json, process.name(), process.pid(), process.exitStatus());
+            json.writeEndObject();
+        }
     }
 
     /** The run as it happened, drawn from the transcript's events; failures that are no check close it. */

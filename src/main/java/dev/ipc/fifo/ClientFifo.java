@@ -241,19 +241,16 @@ final class ClientFifo implements AutoCloseable {
     /** One request, its reply as text. */
     String request(String verbAndArgument, long timeoutNanos) {
         long deadline = System.nanoTime() + timeoutNanos;
-        patience = "within " + Durations.format(timeoutNanos);
+        patience = timeoutNanos == 0 ? "yet (--timeout 0 does not wait)" : "within " + Durations.format(timeoutNanos);
         send(prepare(verbAndArgument), deadline);
         int length = receive(deadline);
         return new String(line, 0, length, StandardCharsets.UTF_8);
     }
 
-    /** poll() for one event until the deadline; false on timeout. */
+    /** poll() for one event until the deadline; false on timeout. Past the deadline it still looks once. */
     private boolean await(int fd, short event, long deadline) {
         while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
+            long left = Math.max(0, deadline - System.nanoTime());
             poll.putInt(Layouts.POLLFD_FD, fd);
             poll.putShort(Layouts.POLLFD_EVENTS, event);
             poll.putShort(Layouts.POLLFD_REVENTS, (short) 0);
@@ -263,6 +260,9 @@ final class ClientFifo implements AutoCloseable {
             }
             if (ready < 0 && Native.errno() != Errno.EINTR) {
                 throw Native.failure("poll");
+            }
+            if (left == 0) {
+                return false;
             }
         }
     }

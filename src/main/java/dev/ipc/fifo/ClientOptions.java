@@ -15,8 +15,8 @@ final class ClientOptions {
     private static final String SHARED_HELP =
             "Talk to a server of another user of the folder's group: our FIFO gets mode 0620.";
     private static final String TIMEOUT_HELP =
-            "Give up on a request without a reply after DURATION, more than 0 (default ${DEFAULT-VALUE}). "
-                    + Durations.HELP;
+            "Give up on a request without a reply after DURATION; 0: do not wait, fail at once unless the "
+                    + "reply is there (default ${DEFAULT-VALUE}). " + Durations.HELP;
 
     @Option(names = "--dir", paramLabel = "DIR", description = DIR_HELP)
     Path directory;
@@ -54,8 +54,8 @@ final class ClientOptions {
         return spec == null ? timeout : CommandSpecs.text(spec, "--timeout");
     }
 
-    /** Checked before anything is made. */
+    /** Checked before anything is made; 0 means no waiting, as msg recv's --timeout 0. */
     long timeoutNanos() {
-        return Durations.positiveNanos("--timeout", timeout());
+        return Durations.nanos("--timeout", timeout());
     }
 }

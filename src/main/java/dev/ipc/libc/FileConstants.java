@@ -1,4 +1,5 @@
-// Flags and mode bits of the file calls (Linux x86_64, from <fcntl.h>, <sys/stat.h>, <poll.h>, <sys/file.h>).
+// Flags and mode bits of the file calls (Linux x86_64, from <fcntl.h>, <sys/stat.h>, <poll.h>, <sys/file.h>,
+// <sys/mount.h>).
 // FileLayoutsTest checks every number here against the C headers.
 package dev.ipc.libc;
 
@@ -15,6 +16,11 @@ public final class FileConstants {
     public static final int O_DIRECTORY = 0200000;
     public static final int O_NOFOLLOW = 0400000;
     public static final int O_CLOEXEC = 02000000;
+
+    /** The new mount API (Linux 5.2, <sys/mount.h>): a mount made without attaching it anywhere. */
+    public static final int FSOPEN_CLOEXEC = 1;
+    public static final int FSCONFIG_CMD_CREATE = 6;
+    public static final int FSMOUNT_CLOEXEC = 1;
 
     public static final int AT_FDCWD = -100;
     public static final int AT_SYMLINK_NOFOLLOW = 0x100;

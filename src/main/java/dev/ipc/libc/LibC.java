@@ -18,7 +18,7 @@ import static dev.ipc.libc.NativeFunction.variadic;
 public final class LibC {
     static final LibC INSTANCE = new LibC();
 
-    private static final MemoryIO IO = MemoryIO.getInstance();
+    private static final MemoryIO IO = JffiStub.memory();
     private static final Type INT = Type.SINT;
     private static final Type LONG = Type.SLONG;
     private static final Type SIZE = Type.ULONG;
@@ -142,6 +142,10 @@ public final class LibC {
 
     // namespaces
     private static final NativeFunction SETNS = checked("setns", INT, INT, INT);
+    // the new mount API, glibc 2.36 and later: a file system mounted nowhere, reached through its descriptor
+    private static final NativeFunction FSOPEN = checked("fsopen", INT, POINTER, Type.UINT);
+    private static final NativeFunction FSCONFIG = checked("fsconfig", INT, INT, Type.UINT, POINTER, POINTER, INT);
+    private static final NativeFunction FSMOUNT = checked("fsmount", INT, INT, Type.UINT, Type.UINT);
 
     private LibC() {
     }
@@ -288,6 +292,21 @@ public final class LibC {
     /** Moves the calling thread alone into the namespace fd names (CLONE_NEWIPC has no single-thread rule). */
     public int setns(int fd, int type) {
         return (int) SETNS.call(fd, type);
+    }
+
+    public int fsopen(String fileSystem, int flags) {
+        try (NativeString string = new NativeString(fileSystem)) {
+            return (int) FSOPEN.call(string.address, flags);
+        }
+    }
+
+    /** A command with no key and no value (FSCONFIG_CMD_CREATE). */
+    public int fsconfig(int context, int command) {
+        return (int) FSCONFIG.call(context, command, 0, 0, 0);
+    }
+
+    public int fsmount(int context, int flags, int attributes) {
+        return (int) FSMOUNT.call(context, flags, attributes);
     }
 
     /** An ioctl that takes no argument (NS_GET_NSTYPE): a null pointer is passed. */

@@ -13,7 +13,7 @@ import com.kenai.jffi.Type;
  * {@link Native#errno()}.
  */
 final class NativeFunction {
-    private static final Invoker INVOKER = Invoker.getInstance();
+    private static final Invoker INVOKER = JffiStub.invoker();
 
     private final String name;
     private final Type result;

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * access outside the memory would crash the JVM rather than throw.
  */
 public final class Pointer {
-    private static final MemoryIO IO = MemoryIO.getInstance();
+    private static final MemoryIO IO = JffiStub.memory();
     /** The size given to memory whose end is not known (a struct libc returns, a string in it). */
     private static final long UNKNOWN = Long.MAX_VALUE;
 

@@ -122,18 +122,19 @@ public final class MetricsCommand implements Callable<Integer> {
             members = List.of(); // refused below: no namespace could be read
         }
         for (IpcNamespaces.Namespace member : members) {
-            String pid = Integer.toString(member.pids().get(0));
-            try (NamespaceTarget namespace = NamespaceTarget.open(pid, ExitCodes.USAGE)) {
+            Path file = member.file(Path.of("/proc"));
+            try (NamespaceTarget namespace = NamespaceTarget.open(file, member.firstPid())) {
                 namespace.call(() -> {
                     exposition.labels("namespace", namespace.id());
-                    write(context, own.withPosixRoot(namespace.posixRoot()), exposition, namespace.id() + ": ");
+                    write(context, namespace.paths(own), exposition, namespace.id() + ": ");
                     return null;
                 });
                 read++;
             } catch (IpcException e) {
-                // quiet when the process has ended (or is a zombie, which has no namespace left)
-                if (member.id().equals(IpcNamespace.read(Path.of("/proc", pid, "ns", "ipc")).id())) {
-                    context.warning(member.id() + " (process " + pid + ") left out: " + e.getMessage());
+                // quiet when the process has ended (or is a zombie, which has no namespace left) or was unmounted
+                if (member.id().equals(IpcNamespace.read(file).id())) {
+                    context.warning(member.id() + " (" + (member.pids().isEmpty() ? member.heldBy()
+                            : "process " + member.pids().get(0)) + ") left out: " + e.getMessage());
                 }
             }
         }

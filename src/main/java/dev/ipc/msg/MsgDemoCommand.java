@@ -10,7 +10,7 @@ import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
-import dev.ipc.demo.DiagramOption;
+import dev.ipc.demo.DemoOutputOptions;
 import dev.ipc.demo.Narrator;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.procfs.IpcSyscalls;
@@ -77,12 +77,8 @@ public final class MsgDemoCommand implements Callable<Integer> {
             description = "Clients of the server (default ${DEFAULT-VALUE}).")
     String clients;
 
-    @Option(names = "--trace", description = "Also show the system calls as they are made (msgget, msgsnd, msgrcv "
-            + "...); for the round trips, the first few.")
-    boolean trace;
-
     @Mixin
-    DiagramOption drawing;
+    DemoOutputOptions output;
 
     @Option(names = "--role", hidden = true)
     String role;
@@ -110,8 +106,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
             ChildLink.requireRole("ipc msg demo", role, "sender", "receiver", "server", "client");
             return child();
         }
-        DemoRun run = new DemoRun(DemoRun.Output.text(spec.commandLine().getOut(), trace)
-                .withDiagram(spec.commandLine().getErr(), drawing.diagram), "msg demo",
+        DemoRun run = new DemoRun(output.output(spec), "msg demo",
                 "ipc msg demo: processes share one message queue. A message is a type (a number, 1 or more) and "
                         + "a text; msgrcv takes the first message whose type matches what the receiver asks for:",
                 "  type 0: the first message in the queue;  type N: the first of type N;  type -N: the first of "
@@ -253,6 +248,10 @@ public final class MsgDemoCommand implements Callable<Integer> {
         long served = Long.parseLong(server.awaitFact("served", 0).value());
         run.check(served == trips * clientCount, "the server answered " + served + " requests");
         double seconds = Math.max(1, last - first) / 1e9;
+        run.figure("round_trips", total);
+        run.figure("seconds", seconds);
+        run.figure("round_trips_per_second", total / seconds);
+        run.figure("round_trip_seconds", seconds / trips);
         run.note(String.format("Round trips: %d (%d client%s x %d) in %.3f s: %.0f round trips/s; each client "
                         + "waited %.1f us a round trip (from the first request to the last reply).",
                 total, clientCount, clientCount == 1 ? "" : "s", trips, seconds, total / seconds,
@@ -285,7 +284,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("msg", "demo", "--role", childRole, "--queue",
                 Integer.toString(id), "--round-trips", Long.toString(trips), "--clients",
                 Integer.toString(clientCount), "--objects", run.objectList()));
-        if (trace || drawing.diagram) {
+        if (run.tracing()) {
             args.add("--trace");
         }
         return args;
@@ -294,7 +293,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- the child processes
 
     private int child() {
-        ChildLink link = ChildLink.open(spec.commandLine().getOut(), trace, () -> DemoRun.removeObjects(objects));
+        ChildLink link = ChildLink.open(spec.commandLine().getOut(), output.trace, () -> DemoRun.removeObjects(objects));
         Narrator me = link.narrator();
         MessageBuffer buffer = new MessageBuffer(8192);
         link.ready();

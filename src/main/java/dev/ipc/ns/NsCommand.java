@@ -35,8 +35,9 @@ import java.util.concurrent.Callable;
                 + "memory its segments hold, and the limits it sets otherwise than the host.",
                 "Each namespace is read from inside, by a thread that entered it (setns); that needs root. The "
                         + "host's limits are those of the initial namespace, or of ipc's own when no process of "
-                        + "the initial one can be read. A namespace no process is in (held by a bind mount "
-                        + "only) is not found; 'ipc ls --ns PATH' lists it."},
+                        + "the initial one can be read. A namespace no process is in, held by a bind mount of "
+                        + "its file (unshare --ipc=FILE), is found in the processes' mount tables and shown as "
+                        + "held by that mount."},
         footer = {"", "Exit status: 0 listed; 1 a namespace could not be read (the others are listed); 2 bad usage.",
                 "",
                 "Examples:",
@@ -132,7 +133,8 @@ public final class NsCommand implements Callable<Integer> {
                     read ? Integer.toString(report.semaphoreSets()) : "-",
                     read ? Long.toUnsignedString(report.segmentBytes()) : "-",
                     namespace.somePids(PIDS_SHOWN),
-                    namespace.workload() != null ? namespace.workload() : "-",
+                    namespace.workload() != null ? namespace.workload()
+                            : namespace.heldBy() != null ? namespace.heldBy() : "-",
                     differences(report, reference)});
         }
         return table;
@@ -171,6 +173,7 @@ public final class NsCommand implements Callable<Integer> {
         g.writeBooleanField("initial", namespace.initial());
         Json.numbers(g, "pids", namespace.pids());
         g.writeStringField("workload", namespace.workload());
+        Json.strings(g, "mounts", namespace.mountPaths());
         if (read) {
             g.writeNumberField("queues", report.queues());
             g.writeNumberField("segments", report.segments());

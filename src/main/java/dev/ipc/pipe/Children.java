@@ -169,6 +169,11 @@ final class Children implements AutoCloseable {
         }
     }
 
+    /** Every child started, in the order started. */
+    List<Child> all() {
+        return List.copyOf(children);
+    }
+
     /** Kills and reaps every child not reaped yet: no zombie and no stray process outlives the demo. */
     @Override
     public void close() {

@@ -3,8 +3,8 @@
 package dev.ipc.pipe;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ipc.cli.Json;
 import dev.ipc.demo.Checks;
+import dev.ipc.demo.DemoJson;
 import dev.ipc.model.WaitStatus;
 import dev.ipc.libc.Native;
 import dev.ipc.libc.Posix;
@@ -12,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -29,6 +31,7 @@ final class Demo implements AutoCloseable {
         return thread;
     });
 
+    /** The command, "pipe-demo hello", as every demo's JSON names it. */
     final String name;
     final Trace trace;
     final Descriptors fds;
@@ -39,10 +42,13 @@ final class Demo implements AutoCloseable {
     private final CommandSpec spec;
     private final PrintWriter story;
     private final Checks checks = new Checks();
+    private final long started = System.nanoTime();
+    /** The story's lines for --json, where they are not printed. */
+    private final List<DemoJson.Step> steps = new ArrayList<>();
 
     private Demo(CommandSpec spec, DemoOptions options, boolean storyOnStderr) {
         this.spec = spec;
-        this.name = spec.name();
+        this.name = spec.parent() == null ? spec.name() : spec.parent().name() + " " + spec.name();
         this.deadline = options.deadline();
         this.json = options.json();
         PrintWriter out = spec.commandLine().getOut();
@@ -66,6 +72,9 @@ final class Demo implements AutoCloseable {
 
     /** One line of the story (not with --json). Flushed at once, so that it stays in step with the trace. */
     void say(String line) {
+        if (json) {
+            steps.add(new DemoJson.Step((System.nanoTime() - started) / 1e9, "parent", "say", line));
+        }
         if (story != null) {
             story.println(line);
             story.flush();
@@ -125,33 +134,26 @@ final class Demo implements AutoCloseable {
                 + broken.get(0).rule() + " (" + broken.get(0).observed() + ")");
     }
 
+    /** A pipe demo makes no named kernel object: its pipes are the descriptors the story and trace show. */
     private void writeJson(Findings findings) {
-        PrintWriter out = spec.commandLine().getOut();
-        try (JsonGenerator generator = Json.open(out)) {
-            generator.writeStartObject();
-            generator.writeStringField("demo", name);
-            generator.writeBooleanField("ok", checks.passed());
-            findings.write(generator);
-            checks.writeJson(generator);
-            generator.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
-        out.flush();
+        DemoJson.write(spec.commandLine().getOut(), name, checks, findings::write, json -> { },
+                json -> {
+                    for (Children.Child child : children.all()) {
+                        writeChild(json, child);
+                    }
+                }, steps, Map.of(), List.of());
     }
 
     /** A child as JSON: who it was, its pid and how it ended. */
-    static void writeChild(JsonGenerator json, Children.Child child) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("role", child.role);
-        json.writeNumberField("pid", child.pid);
+    private static void writeChild(JsonGenerator json, Children.Child child) throws IOException {
+        WaitStatus status = child.status();
+        DemoJson.processStart(json, child.role, child.pid, status == null || !status.exited() ? null
+                : status.exitCode());
         json.writeArrayFieldStart("argv");
         for (String arg : child.program.argv()) {
             json.writeString(arg);
         }
         json.writeEndArray();
-        WaitStatus status = child.status();
         if (status != null) {
             json.writeObjectFieldStart("status");
             json.writeNumberField("raw", status.raw());

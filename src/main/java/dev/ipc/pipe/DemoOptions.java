@@ -3,7 +3,7 @@ package dev.ipc.pipe;
 
 import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Durations;
-import dev.ipc.demo.DiagramOption;
+import dev.ipc.demo.DemoOutputOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -11,17 +11,16 @@ import picocli.CommandLine.Option;
 public final class DemoOptions {
     private static final String TRACE_HELP =
             "Print each system call on stderr as it is made, with what it means in the documents' terms.";
-    private static final String JSON_HELP = "Print the findings as one JSON object on stdout, for scripts.";
     private static final String TIMEOUT_HELP = "Longest wait for any child or read; then what still runs is killed. "
             + "0: no limit. Default: ${DEFAULT-VALUE}. " + Durations.HELP;
 
     @Option(names = "--trace", description = TRACE_HELP)
     boolean trace;
 
-    @Option(names = "--json", description = JSON_HELP)
+    @Option(names = "--json", description = DemoOutputOptions.JSON_HELP)
     boolean json;
 
-    @Option(names = "--diagram", description = DiagramOption.HELP)
+    @Option(names = "--diagram", description = DemoOutputOptions.DIAGRAM_HELP)
     boolean diagram;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", description = TIMEOUT_HELP)
@@ -35,8 +34,8 @@ public final class DemoOptions {
     /** Adds --trace, --json, --diagram and --timeout to a demo's model built in code; read after parsing. */
     static DemoOptions addTo(CommandSpec spec) {
         spec.addOption(CommandSpecs.flag(TRACE_HELP, "--trace"));
-        spec.addOption(CommandSpecs.flag(JSON_HELP, "--json"));
-        spec.addOption(CommandSpecs.flag(DiagramOption.HELP, "--diagram"));
+        spec.addOption(CommandSpecs.flag(DemoOutputOptions.JSON_HELP, "--json"));
+        spec.addOption(CommandSpecs.flag(DemoOutputOptions.DIAGRAM_HELP, "--diagram"));
         spec.addOption(OptionSpec.builder("--timeout").arity("1").type(String.class).paramLabel("DURATION")
                 .defaultValue("30s").description(TIMEOUT_HELP).build());
         DemoOptions options = new DemoOptions();

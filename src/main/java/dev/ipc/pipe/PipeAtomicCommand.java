@@ -89,11 +89,6 @@ public final class PipeAtomicCommand extends DemoCommand {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
-                json.writeArrayFieldStart("children");
-                for (Child child : children) {
-                    Demo.writeChild(json, child);
-                }
-                json.writeEndArray();
             });
         }
     }

@@ -73,9 +73,6 @@ public final class PipeEofCommand extends DemoCommand {
                 json.writeStringField("read_with_two_writers", withBoth);
                 json.writeStringField("read_with_one_writer", withCat);
                 json.writeStringField("read_with_no_writer", withNone);
-                json.writeArrayFieldStart("children");
-                Demo.writeChild(json, child);
-                json.writeEndArray();
             });
         }
     }

@@ -132,9 +132,6 @@ public final class PipeHelloCommand extends DemoCommand {
                     json.writeNumberField("waited_ms", waitNanos / 1_000_000);
                     json.writeBooleanField("end_of_file_while_write_end_open", sawEndWhileOpen);
                 }
-                json.writeArrayFieldStart("children");
-                Demo.writeChild(json, child);
-                json.writeEndArray();
             });
         }
     }

@@ -103,11 +103,6 @@ public final class PipePipelineCommand extends DemoCommand {
             }
             output.finish();
             return demo.finish(json -> {
-                json.writeArrayFieldStart("stages");
-                for (Child child : children) {
-                    Demo.writeChild(json, child);
-                }
-                json.writeEndArray();
                 json.writeArrayFieldStart("pipes");
                 for (Pipe pipe : pipes) {
                     json.writeStartObject();

@@ -153,9 +153,6 @@ public final class PipePopenCommand extends DemoCommand {
                     json.writeNumberField("bytes_written", written);
                     json.writeBooleanField("epipe", epipe);
                 }
-                json.writeArrayFieldStart("children");
-                Demo.writeChild(json, child);
-                json.writeEndArray();
                 output.writeJson(json);
             });
         }

@@ -94,6 +94,8 @@ public final class IpcUsers {
     private final Path proc;
     private final Optional<IpcSyscalls> numbers;
     private final boolean memory;
+    /** Only the threads of this IPC namespace's processes, asleep in System V calls: no maps, no descriptors. */
+    private boolean waitersOnly;
     private final long shmDevice;
     private final long mqueueDevice;
     private final String shmPrefix;
@@ -134,7 +136,7 @@ public final class IpcUsers {
         this.proc = proc;
         this.numbers = numbers;
         this.memory = memory;
-        this.mqueueDevice = device(paths.devMqueue());
+        this.mqueueDevice = deviceOfMqueue(paths);
         this.shmDevice = device(paths.devShm());
         this.shmPrefix = paths.devShm() + "/";
     }
@@ -157,8 +159,23 @@ public final class IpcUsers {
         return Path.of("/proc");
     }
 
+    /**
+     * The threads of this IPC namespace's processes that sleep in semop, msgsnd or msgrcv, and nothing else: all
+     * that the users of a queue are. A process of another namespace costs one look at its ns/ipc link.
+     */
+    public static IpcUsers scanSystemVWaiters(SystemPaths paths) {
+        String arch = System.getProperty("os.arch", "");
+        return scan(procOf(paths), IpcSyscalls.forArch(arch), arch, false, paths, true);
+    }
+
     static IpcUsers scan(Path proc, Optional<IpcSyscalls> numbers, String arch, boolean memory, SystemPaths paths) {
+        return scan(proc, numbers, arch, memory, paths, false);
+    }
+
+    private static IpcUsers scan(Path proc, Optional<IpcSyscalls> numbers, String arch, boolean memory,
+                                 SystemPaths paths, boolean waitersOnly) {
         IpcUsers users = new IpcUsers(proc, numbers, memory, paths);
+        users.waitersOnly = waitersOnly;
         if (numbers.isEmpty()) {
             users.incomplete.add("no system call numbers known for os.arch " + arch);
         }
@@ -185,6 +202,15 @@ public final class IpcUsers {
     }
 
     private void inspect(Path process, int pid, IpcNamespace ownNamespace) {
+        if (waitersOnly && ownNamespace.id() != null) {
+            try {
+                if (!ownNamespace.equals(IpcNamespace.of(process.resolve("ns/ipc")))) {
+                    return;
+                }
+            } catch (IOException e) {
+                // gone, or cannot tell: inspected below as the full scan does
+            }
+        }
         long[] stat = stat(process);
         if (stat == null) {
             return; // gone
@@ -209,9 +235,12 @@ public final class IpcUsers {
             }
             ours = true; // cannot tell: count it as ours, so that nothing it may use looks unused
         }
+        if (waitersOnly && !ours) {
+            return;
+        }
         try {
-            List<Mapping> mappings = maps(process, pid, ours);
-            Map<Integer, FileId> descriptors = descriptors(process, pid);
+            List<Mapping> mappings = waitersOnly ? List.of() : maps(process, pid, ours);
+            Map<Integer, FileId> descriptors = waitersOnly ? Map.of() : descriptors(process, pid);
             if (numbers.isPresent()) {
                 threads(process, pid, ours, mappings, descriptors);
             }
@@ -325,6 +354,15 @@ public final class IpcUsers {
         long major = Long.parseLong(majorMinor.substring(0, colon), 16);
         long minor = Long.parseLong(majorMinor.substring(colon + 1), 16);
         return ((major & 0xfffL) << 8) | ((major & ~0xfffL) << 32) | (minor & 0xffL) | ((minor & ~0xffL) << 12);
+    }
+
+    /** The mqueue file system's device; -1 when it cannot be reached (another namespace's, not mountable). */
+    private static long deviceOfMqueue(SystemPaths paths) {
+        try {
+            return device(paths.mqueueDirectory());
+        } catch (IOException unreachable) {
+            return -1;
+        }
     }
 
     private static long device(Path directory) {

@@ -27,11 +27,11 @@ public final class PosixIpcReader {
     private static final String SEMAPHORE_PREFIX = "sem.";
 
     private final Path devShm;
-    private final Path devMqueue;
+    private final SystemPaths paths;
 
     public PosixIpcReader(SystemPaths paths) {
         this.devShm = paths.devShm();
-        this.devMqueue = paths.devMqueue();
+        this.paths = paths;
     }
 
     /** Thrown when the mqueue file system is not mounted where we look: a user can fix that. */
@@ -67,6 +67,7 @@ public final class PosixIpcReader {
     }
 
     public List<PosixMessageQueue> messageQueues() throws IOException {
+        Path devMqueue = paths.mqueueDirectory();
         if (!Files.isDirectory(devMqueue)) {
             throw new NotMountedException(devMqueue);
         }
@@ -86,6 +87,7 @@ public final class PosixIpcReader {
 
     /** The number of POSIX message queues, for the global table; empty where mqueue is not mounted. */
     public OptionalLong messageQueueCount() throws IOException {
+        Path devMqueue = paths.mqueueDirectory();
         if (!Files.isDirectory(devMqueue)) {
             return OptionalLong.empty();
         }

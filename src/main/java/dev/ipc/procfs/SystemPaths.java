@@ -2,10 +2,17 @@
 // reader at a missing directory (to exercise a fallback) or at a private mqueue mount.
 package dev.ipc.procfs;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
+/**
+ * @param namespaceMqueue under --ns, where the namespace's own mqueue file system is seen, found when first asked
+ *                        for (see {@link #devMqueue()}); null otherwise
+ */
 public record SystemPaths(Path sysvipc, Path kernelSysctl, Path mqueueSysctl, Path devShm, Path devMqueue,
-                          Path passwd, Path group, Path cmdline, Path meminfo, Path ipcNamespace) {
+                          Path passwd, Path group, Path cmdline, Path meminfo, Path ipcNamespace,
+                          Supplier<Path> namespaceMqueue) {
 
     public static SystemPaths fromSystemProperties() {
         return new SystemPaths(
@@ -19,16 +26,35 @@ public record SystemPaths(Path sysvipc, Path kernelSysctl, Path mqueueSysctl, Pa
                 path("ipc.proc.cmdline", "/proc/cmdline"),
                 path("ipc.proc.meminfo", "/proc/meminfo"),
                 // thread-self: a command run in another namespace (--ns) moved only its own thread
-                path("ipc.proc.ns.ipc", "/proc/thread-self/ns/ipc"));
+                path("ipc.proc.ns.ipc", "/proc/thread-self/ns/ipc"), null);
     }
 
     /**
-     * The same paths, with POSIX shared memory, semaphores and queues seen from under root (/proc/PID/root): the
-     * /dev/shm files follow a mount namespace, not the IPC namespace.
+     * The same paths for another IPC namespace: POSIX shared memory and semaphores seen from under root
+     * (/proc/PID/root), as the /dev/shm files follow a mount namespace; message queues from mqueue, the
+     * namespace's own mqueue file system, which a mount of another namespace at root/dev/mqueue is not.
      */
-    public SystemPaths withPosixRoot(Path root) {
-        return new SystemPaths(sysvipc, kernelSysctl, mqueueSysctl, under(root, devShm), under(root, devMqueue),
-                passwd, group, cmdline, meminfo, ipcNamespace);
+    public SystemPaths inNamespace(Path root, Supplier<Path> mqueue) {
+        return new SystemPaths(sysvipc, kernelSysctl, mqueueSysctl, under(root, devShm), devMqueue,
+                passwd, group, cmdline, meminfo, ipcNamespace, mqueue);
+    }
+
+    /**
+     * The mqueue file system: /dev/mqueue, or under --ns the namespace's own, mounted when first asked for; throws
+     * UncheckedIOException when that cannot be mounted.
+     */
+    @Override
+    public Path devMqueue() {
+        return namespaceMqueue != null ? namespaceMqueue.get() : devMqueue;
+    }
+
+    /** {@link #devMqueue()}, with its failure as the checked exception readers declare. */
+    public Path mqueueDirectory() throws java.io.IOException {
+        try {
+            return devMqueue();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static Path under(Path root, Path path) {

@@ -9,7 +9,7 @@ import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
-import dev.ipc.demo.DiagramOption;
+import dev.ipc.demo.DemoOutputOptions;
 import dev.ipc.demo.Narrator;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.libc.SemaphoreCalls;
@@ -48,11 +48,8 @@ public final class SemDemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--trace", description = "Also show each system call as it is made (semget, semop, semctl).")
-    boolean trace;
-
     @Mixin
-    DiagramOption drawing;
+    DemoOutputOptions output;
 
     @Option(names = "--pace", paramLabel = "DURATION", defaultValue = "300ms",
             description = "How long B works before each signal, so that the blocking can be watched; 0: no pause "
@@ -75,8 +72,7 @@ public final class SemDemoCommand implements Callable<Integer> {
             ChildLink.requireRole("ipc sem demo", role, "A", "B", "C");
             return child(paceNanos);
         }
-        DemoRun run = new DemoRun(DemoRun.Output.text(spec.commandLine().getOut(), trace)
-                .withDiagram(spec.commandLine().getErr(), drawing.diagram), "sem demo",
+        DemoRun run = new DemoRun(output.output(spec), "sem demo",
                 "ipc sem demo: processes A, B and C share a set of two semaphores, SA and SB, both 0.",
                 "A waits on SA and C on SB: wait (P) takes 1 from a semaphore, and when it is 0 the kernel puts "
                         + "the process to sleep. B signals (V) SA, then SB: a signal adds 1 and wakes a process "
@@ -114,6 +110,8 @@ public final class SemDemoCommand implements Callable<Integer> {
                 + " after B signalled SA, not before");
         run.check(wokeC > signalledB, "B woke C: C's wait returned " + millis(wokeC - signalledB)
                 + " after B signalled SB, not before; C slept through the signal on SA");
+        run.figure("a_woke_after_seconds", (wokeA - signalledA) / 1e9);
+        run.figure("c_woke_after_seconds", (wokeC - signalledB) / 1e9);
         run.check(values[SA] == 0 && values[SB] == 0, "each signal was taken by exactly one wait: SA = "
                 + values[SA] + " and SB = " + values[SB] + " at the end");
     }
@@ -135,7 +133,7 @@ public final class SemDemoCommand implements Callable<Integer> {
     private List<String> childArguments(DemoRun run, String childRole, int id) {
         List<String> args = new ArrayList<>(List.of("sem", "demo", "--role", childRole, "--set",
                 Integer.toString(id), "--pace", pace, "--objects", run.objectList()));
-        if (trace || drawing.diagram) {
+        if (run.tracing()) {
             args.add("--trace");
         }
         return args;
@@ -144,7 +142,7 @@ public final class SemDemoCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- the child processes
 
     private int child(long paceNanos) throws InterruptedException {
-        ChildLink link = ChildLink.open(spec.commandLine().getOut(), trace, () -> DemoRun.removeObjects(objects));
+        ChildLink link = ChildLink.open(spec.commandLine().getOut(), output.trace, () -> DemoRun.removeObjects(objects));
         Narrator me = link.narrator();
         switch (role) {
             case "A" -> waitOn(me, SA, "A");

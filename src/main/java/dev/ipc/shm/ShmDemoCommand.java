@@ -4,14 +4,13 @@ package dev.ipc.shm;
 import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
-import dev.ipc.cli.IpcException;
 import dev.ipc.cli.OptionValues;
 import dev.ipc.demo.Calls;
 import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
-import dev.ipc.demo.DiagramOption;
+import dev.ipc.demo.DemoOutputOptions;
 import dev.ipc.demo.Narrator;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.libc.NativeCallException;
@@ -72,12 +71,8 @@ public final class ShmDemoCommand implements Callable<Integer> {
             description = "Slots in the ring: the segment holds K items (default ${DEFAULT-VALUE}).")
     String slots;
 
-    @Option(names = "--trace", description = "Also show the system calls as they are made (shmget, shmat, semop "
-            + "...), for the items shown.")
-    boolean trace;
-
     @Mixin
-    DiagramOption drawing;
+    DemoOutputOptions output;
 
     @Option(names = "--role", hidden = true)
     String role;
@@ -105,8 +100,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
             ChildLink.requireRole("ipc shm demo", role, "producer", "consumer");
             return "producer".equals(role) ? producer() : consumer();
         }
-        DemoRun run = new DemoRun(DemoRun.Output.text(spec.commandLine().getOut(), trace)
-                .withDiagram(spec.commandLine().getErr(), drawing.diagram), "shm demo",
+        DemoRun run = new DemoRun(output.output(spec), "shm demo",
                 "ipc shm demo: a producer and a consumer share a ring of " + ring + " slots of " + itemSize
                         + " bytes in a shared memory segment, and " + count + " items go through it.",
                 "Three semaphores guard the ring: EMPTY counts free slots (it starts at " + ring + "), FULL counts "
@@ -174,6 +168,15 @@ public final class ShmDemoCommand implements Callable<Integer> {
         long began = producer.awaitFact("started", 0).nanos();
         long finished = consumer.awaitFact("finished", 0).nanos();
         double seconds = Math.max(1, finished - began) / 1e9;
+        run.figure("items", count);
+        run.figure("item_bytes", itemSize);
+        run.figure("seconds", seconds);
+        run.figure("items_per_second", count / seconds);
+        run.figure("bytes_per_second", count * (double) itemSize / seconds);
+        run.figure("producer_full_waits", waits(producer, "full-waits"));
+        run.figure("producer_mutex_waits", waits(producer, "mutex-waits"));
+        run.figure("consumer_empty_waits", waits(consumer, "empty-waits"));
+        run.figure("consumer_mutex_waits", waits(consumer, "mutex-waits"));
         run.note(String.format("Throughput: %d items of %d bytes in %.3f s: %.0f items/s, %.1f MB/s "
                         + "(from the producer's start to the consumer's last item).", count, itemSize, seconds,
                 count / seconds, count * (double) itemSize / seconds / 1e6));
@@ -195,7 +198,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("shm", "demo", "--role", childRole, "--segment",
                 Integer.toString(shm), "--set", Integer.toString(sem), "--items", Long.toString(count), "--size",
                 Integer.toString(itemSize), "--slots", Integer.toString(ring), "--objects", run.objectList()));
-        if (trace || drawing.diagram) {
+        if (run.tracing()) {
             args.add("--trace");
         }
         return args;
@@ -204,7 +207,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- the child processes
 
     private int producer() {
-        ChildLink link = ChildLink.open(spec.commandLine().getOut(), trace, () -> DemoRun.removeObjects(objects));
+        ChildLink link = ChildLink.open(spec.commandLine().getOut(), output.trace, () -> DemoRun.removeObjects(objects));
         Narrator me = link.narrator();
         Ring shared = new Ring(me, true);
         link.ready();
@@ -235,7 +238,7 @@ public final class ShmDemoCommand implements Callable<Integer> {
     }
 
     private int consumer() {
-        ChildLink link = ChildLink.open(spec.commandLine().getOut(), trace, () -> DemoRun.removeObjects(objects));
+        ChildLink link = ChildLink.open(spec.commandLine().getOut(), output.trace, () -> DemoRun.removeObjects(objects));
         Narrator me = link.narrator();
         Ring shared = new Ring(me, false);
         link.ready();

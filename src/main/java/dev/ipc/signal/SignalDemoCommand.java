@@ -6,13 +6,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
-import dev.ipc.cli.IpcException;
 import dev.ipc.cli.OptionValues;
 import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
-import dev.ipc.demo.DiagramOption;
+import dev.ipc.demo.DemoOutputOptions;
 import dev.ipc.demo.Narrator;
 import dev.ipc.procfs.SignalState;
 import dev.ipc.libc.Native;
@@ -25,7 +24,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,15 +78,8 @@ public final class SignalDemoCommand implements Callable<Integer> {
                     + Durations.HELP)
     String pace;
 
-    @Option(names = "--trace", description = "Print each system call on stderr as it is made, as strace writes it, "
-            + "\"process: call = result\".")
-    boolean trace;
-
-    @Option(names = "--json", description = "Print the findings as one JSON object on stdout, for scripts.")
-    boolean json;
-
     @Mixin
-    DiagramOption drawing;
+    DemoOutputOptions output;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "Longest wait for the receiver at each step; then what still runs is stopped. Default: "
@@ -114,14 +105,9 @@ public final class SignalDemoCommand implements Callable<Integer> {
         paceMillis = Durations.nanos("--pace", pace) / 1_000_000;
         if (role != null) {
             ChildLink.requireRole("ipc signal demo", role, "receiver");
-            return new SignalReceiver(spec.commandLine().getOut(), trace, groupSize, waitMillis).run();
+            return new SignalReceiver(spec.commandLine().getOut(), output.trace, groupSize, waitMillis).run();
         }
-        if (json && drawing.diagram) {
-            throw IpcException.usage("--json and --diagram cannot be used together");
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        DemoRun run = new DemoRun(DemoRun.Output.text(spec.commandLine().getOut(), trace).withCallsOnStderr(err)
-                .withJson(err, json).withDiagram(err, drawing.diagram), "signal demo",
+        DemoRun run = new DemoRun(output.output(spec), "signal demo",
                 "ipc signal demo: " + kills + " SIGUSR1 by kill(), " + queue + " SIGRTMIN+1 by sigqueue(), then a "
                         + "process group of " + groupSize + " ended by kill(-PGID), and SIGCHLD.",
                 "The receiver is a JVM, whose threads and handlers are the JVM's: it is started with the demo's "
@@ -136,7 +122,7 @@ public final class SignalDemoCommand implements Callable<Integer> {
     private List<String> receiverArguments() {
         List<String> args = new ArrayList<>(List.of("signal", "demo", "--role", "receiver", "--members",
                 Integer.toString(groupSize), "--timeout", waitMillis + "ms"));
-        if (trace || drawing.diagram) {
+        if (output.trace || output.diagram) {
             args.add("--trace");
         }
         return args;

@@ -7,6 +7,7 @@ import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
 import dev.ipc.demo.ChildLink;
+import dev.ipc.demo.DemoOutputOptions;
 import dev.ipc.demo.DemoRun;
 import dev.ipc.demo.Narrator;
 import dev.ipc.libc.Native;
@@ -52,16 +53,8 @@ public final class SocketDemoCommand implements Callable<Integer> {
                     + MAX_MESSAGES + " messages of 1 to " + MAX_MESSAGE_BYTES + " bytes.")
     List<String> messages;
 
-    @Option(names = "--trace",
-            description = "Print each system call on stderr as it is made, as strace writes it.")
-    boolean trace;
-
-    @Option(names = "--json", description = "Print the findings as one JSON object on stdout, for scripts.")
-    boolean json;
-
-    @Option(names = "--diagram",
-            description = "Print the run as a Mermaid sequence diagram instead of the transcript.")
-    boolean diagram;
+    @Mixin
+    DemoOutputOptions output;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "Longest wait for the child and its connection; 0: no limit. Default: ${DEFAULT-VALUE}. "
@@ -81,15 +74,8 @@ public final class SocketDemoCommand implements Callable<Integer> {
             ChildLink.requireRole("ipc socket demo", role, "peer");
             return peer(timeoutMillis);
         }
-        if (json && diagram) {
-            throw IpcException.usage("--json and --diagram cannot be used together");
-        }
         List<byte[]> chosen = messages(messages == null ? DEFAULT_MESSAGES : messages);
-        DemoRun.Output output = DemoRun.Output.text(spec.commandLine().getOut(), trace)
-                .withCallsOnStderr(spec.commandLine().getErr())
-                .withJson(spec.commandLine().getErr(), json)
-                .withDiagram(spec.commandLine().getErr(), diagram);
-        DemoRun run = new DemoRun(output, "socket demo",
+        DemoRun run = new DemoRun(output.output(spec), "socket demo",
                 "ipc socket demo: " + chosen.size() + " messages through stream and datagram sockets, the three "
                         + "kinds of address, and a child whose credentials the kernel reports.",
                 "A socket is an end point of communication: a stream socket carries bytes, with no boundaries "
@@ -119,7 +105,7 @@ public final class SocketDemoCommand implements Callable<Integer> {
     /** The child's command line but for the name it connects to. */
     private List<String> childArguments() {
         List<String> args = new ArrayList<>(List.of("socket", "demo", "--role", "peer", "--timeout", timeout));
-        if (trace || diagram) {
+        if (output.trace || output.diagram) {
             args.add("--trace");
         }
         args.add("--connect");
@@ -133,7 +119,7 @@ public final class SocketDemoCommand implements Callable<Integer> {
         if (connectName == null) {
             throw IpcException.usage("--role peer needs --connect");
         }
-        ChildLink link = ChildLink.open(spec.commandLine().getOut(), trace, () -> { });
+        ChildLink link = ChildLink.open(spec.commandLine().getOut(), output.trace, () -> { });
         Narrator me = link.narrator();
         String connection = SocketLab.connection(connectName);
         try (SocketSteps steps = new SocketSteps(me, timeoutMillis)) {

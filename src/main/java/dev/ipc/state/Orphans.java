@@ -9,6 +9,7 @@ import dev.ipc.model.SystemVObject;
 import dev.ipc.procfs.IpcUsers;
 import dev.ipc.procfs.SystemPaths;
 import dev.ipc.libc.NativeCallException;
+import dev.ipc.libc.SemaphoreCalls;
 import dev.ipc.libc.SystemVCalls;
 
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public final class Orphans {
     private final SystemPaths paths;
     private final long now = System.currentTimeMillis() / 1000;
     private IpcUsers users;
+    /** The narrower scan a named queue's removal makes: System V waiters only (see {@link #namedUses}). */
+    private IpcUsers waiters;
     private Operators operators;
     private int doubtful;
 
@@ -160,11 +163,47 @@ public final class Orphans {
      */
     public synchronized Optional<String> users(SystemVObject object) {
         List<String> named = new ArrayList<>();
-        for (IpcUsers.Use use : uses(object)) {
+        for (IpcUsers.Use use : namedUses(object)) {
             named.add(use.pid() + " " + use.role().word() + (use.count() > 1 && use.role() == IpcUsers.Role.ATTACHED
                     ? " (" + use.count() + " times)" : ""));
         }
         return named.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", named));
+    }
+
+    /**
+     * The uses of an object a removal names, scanning /proc only when the object shows a sign of use: a segment
+     * with attachments, a set with waiters (GETNCNT, GETZCNT). A queue counts no waiters, so its users are
+     * looked for, but only among the threads of this namespace's processes (no maps, no descriptors).
+     */
+    private List<IpcUsers.Use> namedUses(SystemVObject object) {
+        if (users != null) {
+            return uses(object);
+        }
+        if (object instanceof SharedMemorySegment segment) {
+            return segment.attachCount() > 0 ? uses(object) : List.of();
+        }
+        if (object instanceof MessageQueue) {
+            if (waiters == null) {
+                waiters = IpcUsers.scanSystemVWaiters(paths);
+            }
+            return waiters.onQueue(object.id());
+        }
+        return hasWaiters((SemaphoreSet) object) ? uses(object) : List.of();
+    }
+
+    /** Whether a thread sleeps on one of the set's semaphores; true when the counts cannot be read. */
+    private static boolean hasWaiters(SemaphoreSet set) {
+        try {
+            for (int number = 0; number < set.count(); number++) {
+                if (SemaphoreCalls.waitingForIncrease(set.id(), number) > 0
+                        || SemaphoreCalls.waitingForZero(set.id(), number) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (NativeCallException unreadable) {
+            return true;
+        }
     }
 
     /** What the scan saw of the object: attachments, or threads asleep on it. */

@@ -33,7 +33,8 @@ class DemoTraceTest {
     private static final Pattern STRACE_LINE = Pattern.compile("^(\\d+) +(.*)$");
     /** The call, then " = " and the result; strace pads before the '='. */
     private static final Pattern RESULT = Pattern.compile("^(.*\\))\\s+= (.*)$");
-    private static final Pattern TRACE = Pattern.compile("^ *[0-9.]+s  \\S+ +call: (.*)$");
+    /** --trace on stderr: "process: call = result". */
+    private static final Pattern TRACE = Pattern.compile("^[^ :]+: (.*)$");
 
     @BeforeEach
     void emptyNamespace() {
@@ -97,7 +98,7 @@ class DemoTraceTest {
             }
         }
         int checked = 0;
-        for (String line : r.outText().split("\n")) {
+        for (String line : r.err().split("\n")) {
             Matcher m = TRACE.matcher(line);
             if (!m.matches() || m.group(1).startsWith("<...")) {
                 continue;
@@ -113,6 +114,6 @@ class DemoTraceTest {
             seen.remove(match);
             checked++;
         }
-        assertTrue(checked >= 5, "the transcript traced " + checked + " calls:\n" + r.outText());
+        assertTrue(checked >= 5, "the trace named " + checked + " calls:\n" + r.err());
     }
 }

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,23 +76,23 @@ class DemosTest {
     }
 
     @Test
-    void shm_demo_tells_a_full_ring_from_a_taken_mutex_and_counts_them_apart() {
-        CommandResult r = Ipc.run("shm", "demo", "--items", "1000", "--slots", "1", "--trace");
-        assertPasses(r);
-        Matcher note = Pattern.compile("Waits: the producer found the ring full (\\S+(?: times)?) and MUTEX taken "
+    void shm_demo_tells_a_full_ring_from_a_taken_mutex_and_counts_them_apart() throws IOException {
+        CommandResult r = Ipc.run("shm", "demo", "--items", "1000", "--slots", "1", "--trace", "--json");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertNothingLeft();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertTrue(json.get("ok").asBoolean(), r::toString);
+        String waits = json.get("notes").get(1).asText();
+        assertTrue(waits.matches("Waits: the producer found the ring full (\\S+(?: times)?) and MUTEX taken "
                 + "(\\S+(?: times)?); the consumer found the ring empty (\\S+(?: times)?) and MUTEX taken "
-                + "(\\S+(?: times)?)\\.").matcher(r.out());
-        assertTrue(note.find(), r::toString);
+                + "(\\S+(?: times)?)\\."), waits);
         // Each wait is told right after the call that found its semaphore at 0, by the process that made it.
         Map<String, String> previous = new HashMap<>();
         int told = 0;
-        for (String line : r.out().split("\n")) {
-            String[] columns = line.trim().split("\\s+", 3);
-            if (columns.length < 3 || !columns[1].contains("[")) {
-                continue;
-            }
-            String who = columns[1];
-            String text = columns[2];
+        String said = "";
+        for (JsonNode step : json.get("steps")) {
+            String who = step.get("process").asText();
+            String text = (step.get("kind").asText().equals("call") ? "call: " : "") + step.get("text").asText();
             String before = previous.getOrDefault(who, "");
             if (text.startsWith("the ring is full (EMPTY = 0)")) {
                 assertTrue(before.matches("call: semop\\(\\d+, \\[\\{sem_num=0, sem_op=-1, sem_flg=IPC_NOWAIT}], 1\\) = -1 "
@@ -104,10 +108,11 @@ class DemosTest {
                 told++;
             }
             previous.put(who, text);
+            said += text + "\n";
         }
         assertTrue(told > 0, () -> "one slot and 1000 items, yet no wait was told\n" + r);
-        assertTrue(r.out().contains("for a free slot (EMPTY = 0) and "), r::toString);
-        assertTrue(r.out().contains("for a filled slot (FULL = 0) and "), r::toString);
+        assertTrue(said.contains("for a free slot (EMPTY = 0) and "), r::toString);
+        assertTrue(said.contains("for a filled slot (FULL = 0) and "), r::toString);
     }
 
     @Test

@@ -116,22 +116,52 @@ class FifoSendTest {
                 Ipc.run("fifo", "send", "--dir", nowhere.toString(), "ping"));
     }
 
+    /** A ping to the server stopped (SIGSTOP) with this --timeout: its result, and how long it took in ms. */
+    private record Unanswered(CommandResult result, long millis) {
+        String message(Path dir, String patience) {
+            return "ipc: no reply from the server at " + dir.resolve("server.fifo") + " " + patience + "\n";
+        }
+    }
+
+    private Unanswered pingStoppedServer(String timeout) {
+        server.signal("STOP");
+        long start = System.nanoTime();
+        CommandResult result = send("--timeout", timeout, "ping");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        server.signal("CONT");
+        return new Unanswered(result, millis);
+    }
+
     @Test
-    void a_timeout_of_zero_is_refused_as_a_usage_error() {
-        assertEquals(new CommandResult(2, "", "ipc: invalid --timeout '0': expected a duration such as 500ms, 2s, 1m "
-                + "or 1h30m (a plain number is seconds), more than 0 and at most 365d\n"), send("--timeout", "0", "ping"));
+    void a_timeout_of_zero_does_not_wait_as_msg_recv_timeout_zero_does() throws IOException {
+        Unanswered ping = pingStoppedServer("0");
+        String notYet = ping.message(dir, "yet (--timeout 0 does not wait)");
+        assertEquals(new CommandResult(1, "", notYet), ping.result());
+        assertTrue(ping.millis() < 2000, ping.millis() + " ms: it waited");
+        assertFalse(Files.exists(ownFifo(), LinkOption.NOFOLLOW_LINKS));
+        // with no server at all it fails at once as without --timeout
+        server.signal("TERM");
+        assertEquals(0, server.awaitExit());
+        assertEquals(new CommandResult(1, "", "ipc: no server: " + dir.resolve("server.fifo")
+                + " does not exist (start one with 'ipc fifo serve')\n"), send("--timeout", "0", "ping"));
+        // a server that answers: the reply comes if it is there, else the same one line; nothing is left
+        ChildProcess again = ChildProcess.ipc("fifo", "serve", "--dir", dir.toString());
+        try {
+            again.awaitErr("listening on ");
+            CommandResult answered = send("--timeout", "0", "ping");
+            assertTrue(answered.equals(new CommandResult(0, "pong\n", ""))
+                    || answered.equals(new CommandResult(1, "", notYet)), answered::toString);
+            assertOnlyServerFifo();
+        } finally {
+            again.close();
+        }
     }
 
     @Test
     void a_server_that_does_not_answer_times_out_and_the_fifo_is_removed() throws IOException {
-        server.signal("STOP");
-        long start = System.nanoTime();
-        CommandResult result = send("--timeout", "300ms", "ping");
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        server.signal("CONT");
-        assertEquals(new CommandResult(1, "", "ipc: no reply from the server at " + dir.resolve("server.fifo")
-                + " within 300ms\n"), result);
-        assertTrue(millis >= 300, millis + " ms");
+        Unanswered ping = pingStoppedServer("300ms");
+        assertEquals(new CommandResult(1, "", ping.message(dir, "within 300ms")), ping.result());
+        assertTrue(ping.millis() >= 300, ping.millis() + " ms");
         assertFalse(Files.exists(ownFifo(), LinkOption.NOFOLLOW_LINKS));
     }
 

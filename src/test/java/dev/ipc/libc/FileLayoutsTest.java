@@ -43,7 +43,7 @@ class FileLayoutsTest {
         StringBuilder c = new StringBuilder("#define _GNU_SOURCE\n#include <errno.h>\n#include <fcntl.h>\n"
                 + "#include <limits.h>\n#include <poll.h>\n#include <signal.h>\n#include <spawn.h>\n"
                 + "#include <stddef.h>\n#include <stdio.h>\n#include <sys/file.h>\n#include <sys/ipc.h>\n"
-                + "#include <sys/msg.h>\n#include <sys/sem.h>\n#include <sys/shm.h>\n#include <sys/stat.h>\n"
+                + "#include <sys/mount.h>\n#include <sys/msg.h>\n#include <sys/sem.h>\n#include <sys/shm.h>\n#include <sys/stat.h>\n"
                 + "#include <sys/signalfd.h>\n#include <sys/syscall.h>\n#include <sys/wait.h>\n#include <sys/ioctl.h>\n"
                 + "#include <termios.h>\nint main(void) {\n");
         for (String name : expected.keySet()) {

@@ -114,6 +114,63 @@ class NsCommandTest {
     }
 
     @Test
+    void ls_all_namespaces_raw_is_one_table_with_the_namespace_first_on_each_row() {
+        CommandResult result = Ipc.run("ls", "-A", "-q", "--raw", "-o", "KEY,ID,PERMS");
+        assertEquals(0, result.exitCode(), result::toString);
+        List<String> lines = result.out().lines().toList();
+        assertEquals("NAMESPACE KEY ID PERMS", lines.get(0), result::toString);
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("NAMESPACE ")).count(), "one heading: " + result);
+        for (NamespaceHolder holder : new NamespaceHolder[]{queues, segments}) {
+            String inode = inode(holder);
+            List<String> expected = Ipc.run("ls", "--ns", holder.pidText(), "-q", "--raw", "--noheadings",
+                    "-o", "KEY,ID,PERMS").out().lines().map(line -> inode + " " + line).toList();
+            assertEquals(expected, lines.stream().filter(l -> l.startsWith(inode + " ")).toList(), result::toString);
+        }
+        assertEquals(3, lines.stream().filter(l -> l.startsWith(inode(queues) + " ")).count(), result::toString);
+    }
+
+    @Test
+    void ls_all_namespaces_export_and_table_name_the_namespace_on_each_row() {
+        CommandResult export = Ipc.run("ls", "-A", "-s", "--export");
+        assertEquals(2, export.out().lines().filter(l -> l.startsWith("NAMESPACE=\"" + inode(segments) + "\" "))
+                .count(), export::toString);
+        assertTrue(export.out().lines().allMatch(l -> l.startsWith("NAMESPACE=\"")), export::toString);
+        CommandResult table = Ipc.run("ls", "-A", "-s", "-o", "KEY,ID,NSEMS");
+        // right-aligned, as lsns aligns its NS column
+        assertTrue(table.out().startsWith(" NAMESPACE KEY "), table::toString);
+        assertEquals(1, table.out().lines().filter(l -> l.trim().startsWith(inode(queues) + " ")).count(),
+                table::toString);
+    }
+
+    @Test
+    void ls_all_namespaces_json_rows_carry_their_namespace() throws IOException {
+        CommandResult result = Ipc.run("ls", "-A", "-s", "--json");
+        JsonNode all = new ObjectMapper().readTree(result.out());
+        int rows = 0;
+        for (JsonNode namespace : all.get("namespaces")) {
+            for (JsonNode set : namespace.get("semaphores")) {
+                assertEquals(namespace.get("inode").asLong(), set.get("namespace").asLong(), namespace::toString);
+                rows++;
+            }
+            if (namespace.get("namespace").asText().equals(segments.namespace())) {
+                assertEquals(2, namespace.get("semaphores").size(), namespace::toString);
+            }
+        }
+        assertTrue(rows >= 3, result::toString);
+    }
+
+    @Test
+    void ls_all_namespaces_refuses_a_bad_column_once() {
+        CommandResult result = Ipc.run("ls", "-A", "-o", "NOSUCH");
+        assertEquals(1, result.err().lines().count(), result::toString);
+        assertEquals("", result.out());
+    }
+
+    private static String inode(NamespaceHolder holder) {
+        return holder.namespace().replaceAll("\\D", "");
+    }
+
+    @Test
     void ns_takes_no_namespace_of_its_own() {
         CommandResult result = Ipc.run("ns", "--ns", queues.pidText());
         assertEquals(2, result.exitCode(), result::toString);

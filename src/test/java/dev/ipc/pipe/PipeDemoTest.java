@@ -69,7 +69,7 @@ class PipeDemoTest {
         JsonNode findings = findings("hello", "--json");
         assertEquals("Hello from child", findings.get("received").asText());
         assertTrue(findings.get("end_of_file").asBoolean());
-        assertEquals(0, findings.get("children").get(0).get("status").get("exit_code").asInt());
+        assertEquals(0, findings.get("processes").get(0).get("status").get("exit_code").asInt());
         assertAllChecksPassed(findings);
     }
 
@@ -112,9 +112,9 @@ class PipeDemoTest {
         JsonNode findings = findings("pipeline", "--json", "--", "printf", "b\\na\\nc\\n", "|", "sort", "|", "head",
                 "-2", "|", "cat", "-n");
         assertEquals("     1\ta\n     2\tb\n", findings.get("output").asText());
-        assertEquals(4, findings.get("stages").size());
+        assertEquals(4, findings.get("processes").size());
         assertEquals(3, findings.get("pipes").size());
-        for (JsonNode stage : findings.get("stages")) {
+        for (JsonNode stage : findings.get("processes")) {
             assertEquals(0, stage.get("status").get("exit_code").asInt(), stage::toString);
         }
     }
@@ -123,7 +123,7 @@ class PipeDemoTest {
     void a_writer_killed_by_sigpipe_after_its_reader_ended_is_no_failure() throws IOException {
         JsonNode findings = findings("pipeline", "--json", "--", "yes", "|", "head", "-1");
         assertEquals("y\n", findings.get("output").asText());
-        assertEquals("SIGPIPE", findings.get("stages").get(0).get("status").get("signal_name").asText());
+        assertEquals("SIGPIPE", findings.get("processes").get(0).get("status").get("signal_name").asText());
     }
 
     @Test
@@ -241,7 +241,7 @@ class PipeDemoTest {
         JsonNode findings = json(result);
         assertFalse(findings.get("ok").asBoolean());
         assertEquals("out\n", findings.get("output").asText());
-        assertEquals(0, findings.get("stages").get(1).get("status").get("exit_code").asInt());
+        assertEquals(0, findings.get("processes").get(1).get("status").get("exit_code").asInt());
     }
 
     @Test
@@ -250,7 +250,7 @@ class PipeDemoTest {
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.err().matches("ipc: pipe-demo pipeline: stage 1 \\(sleep, pid \\d+\\) was still running "
                 + "after 300ms and was killed\n"), result::toString);
-        JsonNode sleep = json(result).get("stages").get(0);
+        JsonNode sleep = json(result).get("processes").get(0);
         assertTrue(sleep.get("killed_at_timeout").asBoolean());
         assertEquals("SIGKILL", sleep.get("status").get("signal_name").asText());
     }
@@ -322,8 +322,8 @@ class PipeDemoTest {
     @Test
     void sigpipe_kills_a_default_writer_and_is_epipe_where_ignored_or_caught() throws IOException {
         JsonNode findings = findings("sigpipe", "--json");
-        assertEquals("SIGPIPE", findings.get("children").get(0).get("status").get("signal_name").asText());
-        assertEquals(1, findings.get("children").get(1).get("status").get("exit_code").asInt());
+        assertEquals("SIGPIPE", findings.get("processes").get(0).get("status").get("signal_name").asText());
+        assertEquals(1, findings.get("processes").get(1).get("status").get("exit_code").asInt());
         assertTrue(findings.get("ignored_writer_said").asText().contains("Broken pipe"));
         assertTrue(findings.get("this_process_write").asText().startsWith("-1 EPIPE"));
         assertAllChecksPassed(findings);
@@ -343,7 +343,7 @@ class PipeDemoTest {
             }
         }
         Set<Long> writers = new TreeSet<>();
-        atomic.get("children").forEach(child -> writers.add(child.get("pid").asLong()));
+        atomic.get("processes").forEach(child -> writers.add(child.get("pid").asLong()));
         assertEquals(9, writers.size());
     }
 }

@@ -23,4 +23,20 @@ class IpcNamespacesTest {
     void names_the_container_or_unit(String cgroup, String expected) {
         assertEquals(expected, IpcNamespaces.workload(cgroup));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "612 31 0:4 ipc:[4026532284] /run/ipcns/web rw shared:1 - nsfs nsfs rw|4026532284",
+            "613 31 0:4 ipc:[4026532290] /tmp/a\\040b rw - nsfs nsfs rw|4026532290",
+            "614 31 0:4 net:[4026532300] /run/netns/x rw - nsfs nsfs rw|-1",
+            "36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw|-1"})
+    void finds_the_ipc_namespace_a_mount_holds(String line, long inode) {
+        assertEquals(inode, IpcNamespaces.nsfsIpcMount(line));
+    }
+
+    @org.junit.jupiter.api.Test
+    void mount_points_are_unescaped_as_the_kernel_escapes_them() {
+        assertEquals("/tmp/a b\\c\td", IpcNamespaces.unescape("/tmp/a\\040b\\134c\\011d"));
+        assertEquals("/plain", IpcNamespaces.unescape("/plain"));
+    }
 }

@@ -125,6 +125,33 @@ class CleanupTest {
         assertTrue(SystemVCalls.semaphoreSet(set).isEmpty());
     }
 
+    /**
+     * Removal by id names the attacher of a segment, the semop waiter of a set and the msgrcv receiver of a queue;
+     * objects nobody uses get no such line (rm looks at /proc only for what shows a sign of use, or for a queue).
+     */
+    @Test
+    void removal_by_id_names_the_users_of_each_kind_and_none_of_idle_objects() {
+        int attached = madeByIpcmk("-M", "4096");
+        int waitedOn = madeByIpcmk("-S", "1");
+        int receivedFrom = madeByIpcmk("-Q");
+        int idleSegment = madeByIpcmk("-M", "4096");
+        int idleSet = madeByIpcmk("-S", "1");
+        int idleQueue = madeByIpcmk("-Q");
+        Process attacher = holders.hold("attach2", Integer.toString(attached));
+        Process waiter = holders.hold("semop", Integer.toString(waitedOn), "0", "-1");
+        Process receiver = holders.hold("msgrcv", Integer.toString(receivedFrom), "3");
+        Holders.awaitCall(waiter, Holders.CALLS.semtimedop(), "semop sleeps");
+        Holders.awaitCall(receiver, Holders.CALLS.msgrcv(), "msgrcv sleeps");
+
+        CommandResult removal = Ipc.run("rm", "-m", Integer.toString(idleSegment), "-s", Integer.toString(idleSet),
+                "-q", Integer.toString(idleQueue), "-m", Integer.toString(attached), "-s", Integer.toString(waitedOn),
+                "-q", Integer.toString(receivedFrom));
+        assertEquals(new CommandResult(0, "", "ipc: shared memory segment " + attached + " was in use: "
+                + attacher.pid() + " attached (2 times)\nipc: semaphore set " + waitedOn + " was in use: "
+                + waiter.pid() + " waiting\nipc: message queue " + receivedFrom + " was in use: " + receiver.pid()
+                + " receiving\n"), removal);
+    }
+
     /** ls shows the users of one object (PROCS) and, with --orphans, why each object is listed (REASON). */
     @Test
     void listings_show_users_and_reasons() throws Exception {

@@ -1,0 +1,104 @@
+// POSIX message queues under --ns are the named IPC namespace's own, also when its process shares our mount
+// namespace (a plain unshare --ipc), where /proc/PID/root/dev/mqueue shows our own queues.
+package dev.ipc.ns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ipc.support.CPrograms;
+import dev.ipc.support.CommandResult;
+import dev.ipc.support.Ipc;
+import dev.ipc.support.Isolation;
+import dev.ipc.support.NamespaceHolder;
+import dev.ipc.support.Processes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NamespaceQueuesTest {
+    private static final String TAG = "ipc-ns-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String THEIRS = "/" + TAG + "-theirs";
+    private static final String OURS = "/" + TAG + "-ours";
+    private static Path tool;
+    private static NamespaceHolder holder;
+
+    @BeforeAll
+    static void start() {
+        Isolation.requirePrivateIpcNamespace();
+        tool = CPrograms.build("posix_objects");
+        CommandResult made = Processes.run(List.of(tool.toString(), "mq", OURS, "4", "64", "ours"));
+        assertEquals(0, made.exitCode(), made::toString);
+        holder = NamespaceHolder.start(tool + " mq " + THEIRS + " 3 32 one two");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (holder != null) {
+            holder.close();
+        }
+        if (tool != null) {
+            Processes.run(List.of(tool.toString(), "unlink-mq", OURS));
+        }
+    }
+
+    @Test
+    void the_holder_shares_our_mount_namespace_so_its_root_shows_our_queues() throws IOException {
+        // the case the namespace's own mount is needed for
+        assertEquals(Files.readSymbolicLink(Path.of("/proc/self/ns/mnt")),
+                Files.readSymbolicLink(Path.of("/proc", holder.pidText(), "ns", "mnt")));
+        assertTrue(Files.exists(Path.of("/proc", holder.pidText(), "root/dev/mqueue", OURS.substring(1))));
+    }
+
+    @Test
+    void ls_ns_lists_the_namespace_queue_with_its_messages_and_not_ours() throws IOException {
+        CommandResult result = Ipc.run("ls", "--ns", holder.pidText(), "-Q", "--json");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("", result.err());
+        List<String> names = new ArrayList<>();
+        JsonNode theirs = null;
+        for (JsonNode queue : new ObjectMapper().readTree(result.out()).get("posix-mqueues")) {
+            names.add(queue.get("name").asText());
+            if (queue.get("name").asText().equals(THEIRS)) {
+                theirs = queue;
+            }
+        }
+        assertEquals(List.of(THEIRS), names, result::toString);
+        assertEquals(2, theirs.get("msgs").asLong(), theirs::toString);
+        assertEquals(3, theirs.get("maxmsgs").asLong(), theirs::toString);
+    }
+
+    @Test
+    void our_own_listing_is_unchanged() {
+        CommandResult result = Ipc.run("ls", "-Q");
+        assertTrue(result.out().contains(OURS + " "), result::toString);
+        assertFalse(result.out().contains(THEIRS), result::toString);
+    }
+
+    @Test
+    void the_limits_table_counts_the_namespace_queues() {
+        CommandResult result = Ipc.run("ls", "--ns", holder.pidText(), "-g", "--raw", "-o", "RESOURCE,USED");
+        assertTrue(result.out().lines().anyMatch(line -> line.equals("MQUMNI 1")), result::toString);
+    }
+
+    @Test
+    void ls_all_namespaces_lists_each_namespace_queues_on_rows_that_name_it() throws IOException {
+        CommandResult result = Ipc.run("ls", "-A", "-Q", "--noheadings", "-o", "NAME");
+        String theirs = holder.namespace().replaceAll("\\D", "");
+        String ours = Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString().replaceAll("\\D", "");
+        assertEquals(List.of(theirs + " " + THEIRS), result.out().lines()
+                .filter(line -> line.startsWith(theirs + " ")).toList(), result::toString);
+        assertTrue(result.out().lines().filter(line -> line.startsWith(ours + " "))
+                .anyMatch(line -> line.equals(ours + " " + OURS)), result::toString);
+        assertFalse(result.out().contains(ours + " " + THEIRS), result::toString);
+    }
+}
