@@ -71,7 +71,7 @@ final class AllNamespacesListing {
         for (IpcNamespaces.Namespace namespace : scan.namespaces()) {
             StringWriter text = new StringWriter();
             int listingCode;
-            try (NamespaceTarget target = NamespaceTarget.open(namespace.file(proc).toString(), 1)) {
+            try (NamespaceTarget target = NamespaceTarget.open(namespace.file(proc), namespace.firstPid())) {
                 PrintWriter writer = new PrintWriter(text);
                 RunContext inside = new RunContext(writer, context.err(), false, context.terminal(),
                         context.environment(), null, Prefetch.NONE, target);

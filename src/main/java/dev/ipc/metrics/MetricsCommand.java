@@ -123,7 +123,7 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         for (IpcNamespaces.Namespace member : members) {
             Path file = member.file(Path.of("/proc"));
-            try (NamespaceTarget namespace = NamespaceTarget.open(file.toString(), ExitCodes.USAGE)) {
+            try (NamespaceTarget namespace = NamespaceTarget.open(file, member.firstPid())) {
                 namespace.call(() -> {
                     exposition.labels("namespace", namespace.id());
                     write(context, namespace.paths(own), exposition, namespace.id() + ": ");

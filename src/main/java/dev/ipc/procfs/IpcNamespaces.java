@@ -70,6 +70,11 @@ public final class IpcNamespaces {
             return paths;
         }
 
+        /** Its first process, to find its POSIX files by; 0 when only a bind mount holds it. */
+        public int firstPid() {
+            return pids.isEmpty() ? 0 : pids.get(0);
+        }
+
         /** The namespace file to enter it by: its first process's, else its first bind mount. */
         public Path file(Path proc) {
             return pids.isEmpty() ? mounts.get(0).file() : proc.resolve(pids.get(0) + "/ns/ipc");
