@@ -90,8 +90,10 @@ final class AllNamespacesListing {
                 }
                 writer.flush();
             } catch (IpcException e) {
-                context.error(namespace.id() + ": " + e.getMessage().replaceFirst("^--ns: ", ""));
-                code = 1;
+                if (!namespace.vanished(proc)) { // one that ended since the scan is passed over
+                    context.error(namespace.id() + ": " + e.getMessage().replaceFirst("^--ns: ", ""));
+                    code = 1;
+                }
                 continue;
             }
             code = Math.max(code, listingCode);
@@ -173,7 +175,7 @@ final class AllNamespacesListing {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         g.writeFieldName(parser.getCurrentName());
                         if (parser.nextToken() == JsonToken.START_ARRAY) {
-                            rows(g, parser, namespace.inode());
+                            rows(g, parser, namespace.id());
                         } else {
                             g.copyCurrentStructure(parser);
                         }
@@ -184,13 +186,16 @@ final class AllNamespacesListing {
         g.writeEndObject();
     }
 
-    /** An array of the listing: its objects get "namespace" first; anything else is copied as it is. */
-    private static void rows(JsonGenerator g, JsonParser parser, long inode) throws IOException {
+    /**
+     * An array of the listing: its objects get "namespace" first, as the JSON vocabulary writes a namespace
+     * ("ipc:[INODE]", the text the table's NAMESPACE inode stands for); anything else is copied as it is.
+     */
+    private static void rows(JsonGenerator g, JsonParser parser, String namespace) throws IOException {
         g.writeStartArray();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (parser.currentToken() == JsonToken.START_OBJECT) {
                 g.writeStartObject();
-                g.writeNumberField("namespace", inode);
+                g.writeStringField("namespace", namespace);
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     g.copyCurrentStructure(parser);
                 }

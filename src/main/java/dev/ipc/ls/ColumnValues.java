@@ -17,6 +17,7 @@ import dev.ipc.state.UserDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -44,6 +45,9 @@ final class ColumnValues {
         void count(long value) throws IOException;
 
         void percent(double value) throws IOException;
+
+        /** Process ids, in order (PROCS): joined by commas as text, an array of numbers in JSON. */
+        void pids(List<String> pids) throws IOException;
 
         /** A user's or group's name, null when the system has none for the id. */
         default void name(String name, long id) throws IOException {
@@ -100,7 +104,7 @@ final class ColumnValues {
             case GID -> sink.number(o.owner().gid());
             case GROUP -> sink.name(groupName(o.owner().gid()), o.owner().gid());
             case CTIME -> optional(sink, o.changeTime());
-            case PROCS -> sink.text(String.join(",", orphans.pids(o)));
+            case PROCS -> sink.pids(orphans.pids(o));
             case REASON -> sink.text(orphans.verdict(o).reason());
             default -> {
                 if (o instanceof MessageQueue q) {

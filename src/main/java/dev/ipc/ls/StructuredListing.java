@@ -18,6 +18,7 @@ import dev.ipc.procfs.PosixIpcReader;
 import dev.ipc.procfs.SystemPaths;
 import dev.ipc.render.CTime;
 import dev.ipc.render.HumanSize;
+import dev.ipc.render.JsonFields;
 import dev.ipc.render.JsonRenderer;
 import dev.ipc.render.Permissions;
 import dev.ipc.render.Table;
@@ -61,10 +62,8 @@ final class StructuredListing {
         this.paths = context.paths();
         this.source = new SystemVSource(paths, context.prefetch());
         this.cells = new ColumnValues(new UserDirectory(paths.passwd(), paths.group()));
-        // JSON is read by programs: ISO 8601 unless another format is asked for.
         StructuredRequest.Look look = request.look();
         this.timeFormat = look.timeFormat() != null ? look.timeFormat()
-                : look.output() == LsOptions.Output.JSON ? TimeFormat.ISO
                 : look.details() ? TimeFormat.FULL : TimeFormat.SHORT;
         this.orphans = request.filter().orphans() ? new Orphans(paths) : null;
         // PROCS and REASON ask the same one scan of /proc as --orphans; made only when a cell needs it
@@ -440,13 +439,7 @@ final class StructuredListing {
         }
         json.writeArrayFieldStart("elements");
         for (Semaphore semaphore : semaphores) {
-            json.writeStartObject();
-            json.writeNumberField("semnum", semaphore.number());
-            json.writeNumberField("value", semaphore.value());
-            json.writeNumberField("ncount", semaphore.waitingForIncrease());
-            json.writeNumberField("zcount", semaphore.waitingForZero());
-            json.writeNumberField("pid", semaphore.lastPid());
-            json.writeEndObject();
+            JsonFields.element(json, semaphore);
         }
         json.writeEndArray();
     }
@@ -541,9 +534,17 @@ final class StructuredListing {
         public void percent(double value) {
             text = String.format(Locale.ROOT, "%.2f%%", value);
         }
+
+        @Override
+        public void pids(List<String> pids) {
+            text = String.join(",", pids);
+        }
     }
 
-    /** A cell as JSON: numbers as numbers (sizes unsigned), times and permissions as strings. */
+    /**
+     * A cell as JSON, in the vocabulary every --json shares (render.JsonFields): numbers as numbers, sizes in bytes,
+     * times in ISO 8601 whatever --time-format says, KEY and PERMS followed by their twins key_number and mode.
+     */
     private final class JsonCell implements ColumnValues.Sink {
         private final byte[] key = new byte[10];
         private JsonGenerator json;
@@ -552,6 +553,11 @@ final class StructuredListing {
         @Override
         public void none() throws IOException {
             json.writeNull();
+            if (column == Column.KEY) { // a twin goes with its member, empty or not
+                json.writeNullField(JsonFields.KEY_NUMBER);
+            } else if (column == Column.PERMS) {
+                json.writeNullField(JsonFields.MODE);
+            }
         }
 
         @Override
@@ -563,14 +569,15 @@ final class StructuredListing {
         public void key(int value) throws IOException {
             TextBuffer.formatKey(value, key); // hex digits: nothing to escape
             json.writeRawUTF8String(key, 0, key.length);
+            JsonFields.keyNumber(json, value);
         }
 
         @Override
         public void number(long value) throws IOException {
             switch (column.kind()) {
                 case SIZE -> count(value);
-                case TIME -> json.writeString(time(value));
-                case PERMS -> json.writeString(permissions((int) value));
+                case TIME -> JsonFields.timeValue(json, value);
+                case PERMS -> JsonFields.permsValue(json, (int) value);
                 default -> json.writeNumber(value);
             }
         }
@@ -583,6 +590,15 @@ final class StructuredListing {
         @Override
         public void percent(double value) throws IOException {
             json.writeNumber(Math.round(value * 100) / 100.0);
+        }
+
+        @Override
+        public void pids(List<String> pids) throws IOException {
+            json.writeStartArray();
+            for (String pid : pids) {
+                json.writeNumber(Integer.parseInt(pid));
+            }
+            json.writeEndArray();
         }
     }
 

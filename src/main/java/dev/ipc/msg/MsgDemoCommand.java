@@ -19,6 +19,7 @@ import dev.ipc.libc.IpcConstants;
 import dev.ipc.libc.MessageBuffer;
 import dev.ipc.libc.NativeCallException;
 import dev.ipc.libc.SystemVLifecycle;
+import dev.ipc.util.Decimal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -59,6 +61,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
     /** The messages the sender queues, in order: type and text. */
     private static final Object[][] SENT = {{3L, "c1"}, {1L, "a1"}, {2L, "b1"}, {3L, "c2"}, {1L, "a2"}, {2L, "b2"}};
     private static final Object[] LATE = {2L, "b3"};
+    private static final byte[] BYE = "bye".getBytes(StandardCharsets.US_ASCII);
     /** The receivers: name, type asked for, how many messages each takes. */
     private static final Object[][] RECEIVERS = {{"R0", 0L, 2}, {"R2", 2L, 3}, {"R-2", -2L, 2}};
 
@@ -356,29 +359,40 @@ public final class MsgDemoCommand implements Callable<Integer> {
         return new String(buffer.text(length), StandardCharsets.UTF_8);
     }
 
-    /** Answers "PID SEQ" requests of type 1 with SEQ, sent with type PID, until every client said "PID bye". */
+    /**
+     * Answers "PID SEQ" requests of type 1 with SEQ, sent with type PID, until every client said "PID bye". As the
+     * C twin does, the loop works on the bytes: no String is made for a request that is not shown.
+     */
     private void serve(Narrator me, MessageBuffer buffer) {
+        byte[] request = new byte[buffer.capacity()];
         int byes = 0;
         long served = 0;
         while (byes < clientCount) {
             int length = buffer.receiveWaiting(queue, 1, 0);
-            String request = text(buffer, length);
-            int space = request.indexOf(' ');
-            long client = Long.parseLong(request.substring(0, space));
-            String body = request.substring(space + 1);
-            if (body.equals("bye")) {
+            buffer.text(request, length);
+            int space = 0;
+            while (space < length && request[space] != ' ') {
+                space++;
+            }
+            long client = Decimal.parse(request, 0, space);
+            if (client <= 0 || space == length) {
+                throw new DemoFailure("the server got a request it cannot read: " + text(buffer, length));
+            }
+            int body = space + 1;
+            if (Arrays.equals(request, body, length, BYE, 0, BYE.length)) {
                 byes++;
                 continue;
             }
             boolean shown = served < SHOWN_TRIPS * clientCount;
             if (shown) {
-                me.trace(Calls.msgrcv(queue, "{mtype=1, mtext=\"" + request + "\"}", buffer.capacity(), 1, 0)
-                        + " = " + length);
+                me.trace(Calls.msgrcv(queue, "{mtype=1, mtext=\"" + new String(request, 0, length,
+                        StandardCharsets.UTF_8) + "\"}", buffer.capacity(), 1, 0) + " = " + length);
             }
-            send(me, buffer, client, body, false);
+            buffer.send(queue, client, request, body, length - body, 0);
             if (shown) {
-                me.trace(Calls.msgsnd(queue, client, body, body.length(), 0) + " = 0");
-                me.say("request " + body + " from pid " + client + ": replies with type " + client);
+                String reply = new String(request, body, length - body, StandardCharsets.UTF_8);
+                me.trace(Calls.msgsnd(queue, client, reply, reply.length(), 0) + " = 0");
+                me.say("request " + reply + " from pid " + client + ": replies with type " + client);
             }
             served++;
         }
@@ -386,26 +400,35 @@ public final class MsgDemoCommand implements Callable<Integer> {
         me.say("answered " + served + " requests; every client said bye");
     }
 
+    /** Sends "PID SEQ" and waits for SEQ back with its pid as the type, trips times; the bytes made in place. */
     private void ask(Narrator me, MessageBuffer buffer) {
         long pid = ProcessHandle.current().pid();
+        byte[] request = new byte[64];
+        int prefix = Decimal.write(pid, request, 0);
+        request[prefix++] = ' ';
+        byte[] reply = new byte[buffer.capacity()];
         me.fact("started", "1");
         long done = 0;
         for (long seq = 1; seq <= trips; seq++) {
+            int length = Decimal.write(seq, request, prefix);
+            buffer.send(queue, 1, request, 0, length, 0);
             boolean shown = seq <= SHOWN_TRIPS;
-            String request = pid + " " + seq;
-            send(me, buffer, 1, request, false);
             if (shown) {
-                me.trace(Calls.msgsnd(queue, 1, request, request.length(), 0) + " = 0");
+                me.trace(Calls.msgsnd(queue, 1, new String(request, 0, length, StandardCharsets.UTF_8), length, 0)
+                        + " = 0");
             }
-            int length = buffer.receiveWaiting(queue, pid, 0);
-            String reply = text(buffer, length);
+            int replied = buffer.receiveWaiting(queue, pid, 0);
+            buffer.text(reply, replied);
+            boolean right = buffer.type() == pid && Decimal.parse(reply, 0, replied) == seq;
             if (shown) {
-                me.trace(Calls.msgrcv(queue, "{mtype=" + pid + ", mtext=\"" + reply + "\"}", buffer.capacity(), pid,
-                        0) + " = " + length);
-                me.say("sent request " + seq + " (type 1), got reply " + reply + " (type " + pid + ", its pid)");
+                String got = new String(reply, 0, replied, StandardCharsets.UTF_8);
+                me.trace(Calls.msgrcv(queue, "{mtype=" + buffer.type() + ", mtext=\"" + got + "\"}",
+                        buffer.capacity(), pid, 0) + " = " + replied);
+                me.say("sent request " + seq + " (type 1), got reply " + got + " (type " + pid + ", its pid)");
             }
-            if (buffer.type() != pid || !reply.equals(Long.toString(seq))) {
-                me.fact("wrong", "request " + seq + " got reply " + buffer.type() + ":" + reply);
+            if (!right) {
+                me.fact("wrong", "request " + seq + " got reply " + buffer.type() + ":"
+                        + new String(reply, 0, replied, StandardCharsets.UTF_8));
                 break;
             }
             done++;

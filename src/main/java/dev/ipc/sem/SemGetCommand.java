@@ -6,10 +6,12 @@ import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.Json;
 import dev.ipc.cli.ParsedLine;
 import dev.ipc.cli.RunContext;
+import dev.ipc.model.Semaphore;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.libc.NativeCallException;
 import dev.ipc.libc.SemaphoreCalls;
+import dev.ipc.render.JsonFields;
 import dev.ipc.sysvcommon.Failures;
 import dev.ipc.sysvcommon.Stat;
 import dev.ipc.sysvcommon.IdOrKey;
@@ -33,7 +35,8 @@ public final class SemGetCommand implements Callable<Integer> {
                 .description("Print the values of a semaphore set (GETALL), or of one semaphore (GETVAL).",
                         "The values are read in one atomic GETALL and printed on one line, separated by spaces, so "
                                 + "that 'ipc sem set' takes them back as they are; with --num, the one value. --json "
-                                + "adds each semaphore's waiters (ncount, zcount) and the pid of the last operation.")
+                                + "adds each semaphore's waiters (ncount, zcount) and the pid of the last operation "
+                                + "as \"elements\", as 'ipc ls -s -i ID --json' does (schema docs/schema/sem-get.json).")
                 .footer("", "Exit status: 0 shown; 2 bad usage; 3 no such set; 4 permission denied; 9 --num out of "
                         + "range; 1 other failures.");
         spec.addOption(CommandSpecs.value("N", "Only semaphore N (0 is the first).", "--num"));
@@ -74,17 +77,13 @@ public final class SemGetCommand implements Callable<Integer> {
             }
             Json.write(out, g -> {
                 g.writeStartObject();
-                g.writeNumberField("semid", id);
+                g.writeNumberField("id", id);
+                JsonFields.key(g, set.key());
                 g.writeNumberField("nsems", set.count());
-                g.writeArrayFieldStart("semaphores");
+                g.writeArrayFieldStart("elements");
                 for (int i = first; i <= last; i++) {
-                    g.writeStartObject();
-                    g.writeNumberField("semnum", i);
-                    g.writeNumberField("value", values[i]);
-                    g.writeNumberField("ncount", SemaphoreCalls.waitingForIncrease(id, i));
-                    g.writeNumberField("zcount", SemaphoreCalls.waitingForZero(id, i));
-                    g.writeNumberField("pid", SemaphoreCalls.lastPid(id, i));
-                    g.writeEndObject();
+                    JsonFields.element(g, new Semaphore(i, values[i], SemaphoreCalls.waitingForIncrease(id, i),
+                            SemaphoreCalls.waitingForZero(id, i), SemaphoreCalls.lastPid(id, i)));
                 }
                 g.writeEndArray();
                 g.writeEndObject();

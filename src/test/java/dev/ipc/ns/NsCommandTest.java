@@ -3,6 +3,7 @@ package dev.ipc.ns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ipc.procfs.IpcNamespaces;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Isolation;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,7 +151,7 @@ class NsCommandTest {
         int rows = 0;
         for (JsonNode namespace : all.get("namespaces")) {
             for (JsonNode set : namespace.get("semaphores")) {
-                assertEquals(namespace.get("inode").asLong(), set.get("namespace").asLong(), namespace::toString);
+                assertEquals(namespace.get("namespace"), set.get("namespace"), namespace::toString);
                 rows++;
             }
             if (namespace.get("namespace").asText().equals(segments.namespace())) {
@@ -164,6 +166,18 @@ class NsCommandTest {
         CommandResult result = Ipc.run("ls", "-A", "-o", "NOSUCH");
         assertEquals(1, result.err().lines().count(), result::toString);
         assertEquals("", result.out());
+    }
+
+    @Test
+    void a_namespace_whose_process_ended_since_the_scan_has_vanished() throws Exception {
+        Process ended = new ProcessBuilder("unshare", "--ipc", "true").start();
+        assertEquals(0, ended.waitFor());
+        long inode = Long.parseLong(inode(queues));
+        Path proc = Path.of("/proc");
+        assertTrue(new IpcNamespaces.Namespace(inode, List.of((int) ended.pid()), null, List.of()).vanished(proc));
+        assertFalse(new IpcNamespaces.Namespace(inode, List.of((int) queues.pid()), null, List.of()).vanished(proc));
+        // a live process in another namespace than the one scanned: its pid no longer names that namespace
+        assertTrue(new IpcNamespaces.Namespace(inode, List.of((int) segments.pid()), null, List.of()).vanished(proc));
     }
 
     private static String inode(NamespaceHolder holder) {
