@@ -3,6 +3,7 @@
 package dev.ipc.pipe;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ipc.cli.RunContext;
 import dev.ipc.demo.Checks;
 import dev.ipc.demo.DemoJson;
 import dev.ipc.model.WaitStatus;
@@ -57,7 +58,7 @@ final class Demo implements AutoCloseable {
         this.story = options.json() || diagram ? null : storyOnStderr ? err : out;
         this.trace = new Trace(err, options.trace(), diagram);
         this.fds = new Descriptors(trace);
-        this.children = new Children(trace);
+        this.children = new Children(trace, RunContext.of(spec).environment());
     }
 
     /** A demo whose story goes to stdout. */
