@@ -345,7 +345,7 @@ function _picocli_ipc_ls() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '--noheadings' '-P' '--numeric-perms' '--notruncate' '--orphans' '-A' '--all-namespaces' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-q' '--queues' '-m' '--shmems' '-s' '--semaphores' '-a' '--all' '-t' '--time' '-p' '--pid' '-c' '--creator' '-l' '--limits' '-u' '--summary' '-b' '--bytes' '--human' '-g' '--global' '-Q' '--posix-mqueues' '-M' '--posix-shmems' '-S' '--posix-semaphores' '--posix' '-J' '--json' '-e' '--export' '-r' '--raw' '-n' '--newline' '--list' '-y' '--shell' '--noheadings' '-P' '--numeric-perms' '--notruncate' '--orphans' '-A' '--all-namespaces' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'-i' '--id' '-N' '--name' '-o' '--output' '--time-format' '--color' '--ns'"
   local LIST_option_args=("KEY" "ID" "NAME" "OWNER" "PERMS" "CUID" "CUSER" "CGID" "CGROUP" "UID" "USER" "GID" "GROUP" "CTIME" "MTIME" "PROCS" "REASON" "SIZE" "NATTCH" "STATUS" "ATTACH" "DETACH" "COMMAND" "CPID" "LPID" "USEDBYTES" "MSGS" "SEND" "RECV" "LSPID" "LRPID" "MAXMSGS" "MSGSIZE" "NSEMS" "OTIME" "SVAL" "RESOURCE" "DESCRIPTION" "LIMIT" "USED" "USE%") # --output values
   local FORMAT_option_args=("short" "full" "iso") # --time-format values

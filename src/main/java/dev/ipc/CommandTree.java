@@ -222,8 +222,10 @@ public final class CommandTree {
             return LsFastPath.run(out, err, processStreams, namespace, args);
         }
         Map<String, String> environment = System.getenv();
-        return execute(new RunContext(out, err, processStreams, new Terminal(Terminal.mode(args), environment),
-                environment, null, Prefetch.NONE, namespace), args);
+        RunContext context = new RunContext(out, err, processStreams, new Terminal(Terminal.mode(args), environment),
+                environment, null, Prefetch.NONE, namespace);
+        FastPath.Line plain = FastPath.parse(args);
+        return plain != null ? FastPath.run(plain, context) : execute(context, args);
     }
 
     /**

@@ -1,7 +1,6 @@
 // ipc ls's start-up fast path: the /proc files a listing reads, read ahead, and plain lines parsed without picocli.
 package dev.ipc;
 
-import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
@@ -105,8 +104,7 @@ final class LsFastPath {
         try {
             return LsCommand.run(options, context);
         } catch (Exception e) {
-            return new ErrorReporter(context.environment().get("IPC_DEBUG") != null, context.terminal())
-                    .failed(e, context.out(), context.err());
+            return FastPath.failed(e, context);
         } finally {
             context.out().flush();
             context.err().flush();

@@ -58,6 +58,31 @@ public final class CommandSpecs {
         return spec.findOption(name).getValue();
     }
 
+    /** The values picocli's parse gave the model, read when asked for. */
+    public static ParsedLine parsed(CommandSpec spec) {
+        return new ParsedLine() {
+            @Override
+            public String text(String option) {
+                return CommandSpecs.text(spec, option);
+            }
+
+            @Override
+            public boolean given(String flag) {
+                return CommandSpecs.given(spec, flag);
+            }
+
+            @Override
+            public boolean matched(String option) {
+                return spec.commandLine().getParseResult().hasMatchedOption(option);
+            }
+
+            @Override
+            public <T> T positional(int index) {
+                return spec.positionalParameters().get(index).getValue();
+            }
+        };
+    }
+
     /** An option without a value; the setter runs once for each time it is given, in command-line order. */
     public static OptionSpec flag(ISetter setter, String description, String... names) {
         return OptionSpec.builder(names).arity("0").type(boolean.class).setter(setter).description(description)

@@ -87,6 +87,18 @@ public final class NamespaceTarget implements AutoCloseable {
                 throw new IpcException("--ns: not a file name in this locale: " + value, usageCode);
             }
         }
+        return open(value, file, pid, usageCode, true);
+    }
+
+    /**
+     * A namespace a scan found (ipc ns, ls -A, metrics --all-namespaces): its file and its first process, or 0 for
+     * one only a bind mount holds, which no process is then looked for.
+     */
+    public static NamespaceTarget open(Path file, int pid) {
+        return open(file.toString(), file, pid, ExitCodes.FAILURE, false);
+    }
+
+    private static NamespaceTarget open(String value, Path file, int pid, int usageCode, boolean findMember) {
         NamespaceFile opened;
         try {
             opened = NamespaceFile.open(file.toString());
@@ -105,7 +117,7 @@ public final class NamespaceTarget implements AutoCloseable {
             throw new IpcException("--ns: " + (type == -1 ? "not a namespace file: " : "not an IPC namespace: ")
                     + value, usageCode);
         }
-        return new NamespaceTarget(value, file, pid > 0 ? pid : memberOf(opened.inode()), opened);
+        return new NamespaceTarget(value, file, pid > 0 || !findMember ? pid : memberOf(opened.inode()), opened);
     }
 
     /** "ipc:[4026532175]", as /proc/PID/ns/ipc links and lsns name it. */

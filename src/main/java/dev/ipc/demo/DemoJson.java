@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "demo" (the command), "ok", the demo's own findings, "objects" (the kernel objects it made, each "kind" and
- * "id"), "processes" (each "name", "pid", "exit_status" or null, and what else the demo knows of it), "steps"
+ * "demo" (the command), "ok", the demo's own findings, "objects" (the kernel objects it made, each "kind" shm, msg
+ * or sem and "id"), "processes" (each "name", "pid", "exit_status" or null, and what else the demo knows of it), "steps"
  * (the transcript: "seconds" since the run began, "process", "kind" say or call, "text"), "checks" (each "rule",
  * "ok", "observed"), "failures", "figures" (numbers in base units, named with their unit) and "notes".
  */

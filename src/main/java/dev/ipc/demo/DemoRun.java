@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -267,7 +266,7 @@ public final class DemoRun {
     private synchronized void writeObjects(JsonGenerator json) throws IOException {
         for (Owned object : objects) {
             json.writeStartObject();
-            json.writeStringField("kind", object.kind().name().toLowerCase(Locale.ROOT));
+            json.writeStringField("kind", object.kind().shortName()); // the vocabulary's shm, msg, sem
             json.writeNumberField("id", object.id());
             json.writeEndObject();
         }

@@ -4,6 +4,7 @@ package dev.ipc.docs;
 
 import dev.ipc.cli.VersionProvider;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,30 @@ public final class Generate {
     public static final String MAN = "man";
 
     private Generate() {
+    }
+
+    /**
+     * The schema of a command's --json output, docs/schema/NAME.json, or null when it has no --json: NAME is the
+     * command's words after ipc joined by '-' (msg-stat, pipe-demo-hello), and tune for the three tune commands.
+     */
+    public static String jsonSchema(CommandSpec spec) {
+        if (spec.findOption("--json") == null) {
+            return null;
+        }
+        String name = spec.qualifiedName("-").replaceFirst("^ipc-", "");
+        return "docs/schema/" + (name.endsWith("-tune") ? "tune" : name) + ".json";
+    }
+
+    /** The schemas of every command that has --json, by command (ipc msg stat). */
+    public static Map<String, String> jsonSchemas(CommandLine root) {
+        Map<String, String> schemas = new TreeMap<>();
+        for (CommandLine command : CommandText.commands(root)) {
+            String schema = jsonSchema(command.getCommandSpec());
+            if (schema != null && !CommandText.isHelp(command)) {
+                schemas.put(command.getCommandSpec().qualifiedName(), schema);
+            }
+        }
+        return schemas;
     }
 
     /** Every generated file, by its path relative to the project directory, from the commands as they are now. */

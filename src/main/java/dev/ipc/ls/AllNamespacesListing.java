@@ -11,21 +11,28 @@ import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.RunContext;
 import dev.ipc.procfs.IpcNamespaces;
 import dev.ipc.procfs.Prefetch;
+import dev.ipc.render.Table;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Text (ipcs's and lsipc's) gets a heading line per namespace before its listing; JSON gets one document with a
- * member per namespace: its id, pids and workload, then the listing's own members.
+ * ipcs's text gets a heading line per namespace before its listing. lsipc's table, --raw and --export get one
+ * table per kind with a NAMESPACE column first (the namespace's inode, as lsns prints it), so that a script reads
+ * every namespace's rows as one table. JSON gets one document with a member per namespace (its id, pids, workload
+ * and mounts, then the listing's own members), and each row has a namespace member too (the inode, as the column).
  */
 final class AllNamespacesListing {
     private static final int PIDS_SHOWN = 8;
     private static final JsonFactory PARSER = new JsonFactory();
+    /** ipc's own column: no lsipc has it. */
+    private static final Table.Column NAMESPACE = new Table.Column("NAMESPACE", "NAMESPACE", true);
 
     private final LsOptions options;
     private final RunContext context;
@@ -43,6 +50,13 @@ final class AllNamespacesListing {
         if (context.namespace() != null) {
             throw new IpcException("--all-namespaces and --ns exclude each other", 1);
         }
+        LsOptions one = options.inOneNamespace();
+        boolean json = one.lsipc() && one.output() == LsOptions.Output.JSON;
+        StructuredRequest tabulated = null;
+        if (one.lsipc() && !json) {
+            tabulated = StructuredRequest.of(one);
+            StructuredListing.check(tabulated); // a mistake is one line, not one per namespace
+        }
         Path proc = Path.of("/proc");
         IpcNamespaces.Scan scan;
         try {
@@ -50,39 +64,56 @@ final class AllNamespacesListing {
         } catch (IOException e) {
             throw IpcException.failure("cannot read /proc: " + e.getMessage());
         }
-        boolean json = options.lsipc() && options.output() == LsOptions.Output.JSON;
         List<Listed> listed = new ArrayList<>();
+        Map<String, Table> tables = new LinkedHashMap<>();
         int code = 0;
         PrintWriter out = context.out();
         for (IpcNamespaces.Namespace namespace : scan.namespaces()) {
             StringWriter text = new StringWriter();
             int listingCode;
-            try (NamespaceTarget target = NamespaceTarget.open(namespace.file(proc).toString(), 1)) {
+            try (NamespaceTarget target = NamespaceTarget.open(namespace.file(proc), namespace.firstPid())) {
                 PrintWriter writer = new PrintWriter(text);
                 RunContext inside = new RunContext(writer, context.err(), false, context.terminal(),
                         context.environment(), null, Prefetch.NONE, target);
-                listingCode = target.call(() -> LsCommand.run(options.inOneNamespace(), inside));
+                if (tabulated != null) {
+                    StructuredRequest request = tabulated;
+                    StructuredListing.Collected collected = target.call(() -> {
+                        StructuredListing listing = new StructuredListing(request, inside);
+                        StructuredListing.Collected rows = listing.collect();
+                        listing.warnDoubts();
+                        return rows;
+                    });
+                    add(tables, collected.tables(), namespace);
+                    listingCode = collected.exitCode();
+                } else {
+                    listingCode = target.call(() -> LsCommand.run(one, inside));
+                }
                 writer.flush();
             } catch (IpcException e) {
-                context.error(namespace.id() + ": " + e.getMessage().replaceFirst("^--ns: ", ""));
-                code = 1;
+                if (!namespace.vanished(proc)) { // one that ended since the scan is passed over
+                    context.error(namespace.id() + ": " + e.getMessage().replaceFirst("^--ns: ", ""));
+                    code = 1;
+                }
                 continue;
             }
             code = Math.max(code, listingCode);
             if (json) {
                 listed.add(new Listed(namespace, text.toString(), listingCode));
-            } else {
+            } else if (tabulated == null) {
                 out.write(heading(namespace));
                 out.write(text.toString());
                 out.flush();
             }
         }
+        if (tabulated != null) {
+            StructuredListing.render(tabulated.look(), context, new ArrayList<>(tables.values()));
+        }
         if (json) {
             Json.write(out, g -> {
                 g.writeStartObject();
                 g.writeArrayFieldStart("namespaces");
-                for (Listed one : listed) {
-                    member(g, one);
+                for (Listed listing : listed) {
+                    member(g, listing);
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -92,6 +123,26 @@ final class AllNamespacesListing {
             context.warning(scan.unreadable() + " processes left out: their /proc/PID/ns/ipc cannot be read");
         }
         return code;
+    }
+
+    /** Adds each of the namespace's tables to the table of its kind, each row led by the NAMESPACE cell. */
+    private static void add(Map<String, Table> into, List<Table> tables, IpcNamespaces.Namespace namespace) {
+        String inode = Long.toUnsignedString(namespace.inode());
+        for (Table table : tables) {
+            Table all = into.computeIfAbsent(table.name(), name -> {
+                List<Table.Column> columns = new ArrayList<>(table.columns().size() + 1);
+                columns.add(NAMESPACE);
+                columns.addAll(table.columns());
+                return new Table(name, columns);
+            });
+            List<Object[]> rows = table.rows();
+            for (int r = 0; r < rows.size(); r++) {
+                Object[] row = new Object[rows.get(r).length + 1];
+                row[0] = inode;
+                System.arraycopy(rows.get(r), 0, row, 1, rows.get(r).length);
+                all.add(row, table.level(r));
+            }
+        }
     }
 
     /**
@@ -106,11 +157,15 @@ final class AllNamespacesListing {
                 + (namespace.workload() != null ? " (" + namespace.workload() + ")" : "") + "\n";
     }
 
-    /** The namespace's member: who it is, then the members of its own listing's document. */
+    /**
+     * The namespace's member: who it is, then the members of its own listing's document, each row of their
+     * arrays with the namespace's inode first.
+     */
     private static void member(JsonGenerator g, Listed one) throws IOException {
         IpcNamespaces.Namespace namespace = one.namespace();
         g.writeStartObject();
         g.writeStringField("namespace", namespace.id());
+        g.writeNumberField("inode", namespace.inode());
         Json.numbers(g, "pids", namespace.pids());
         g.writeStringField("workload", namespace.workload());
         Json.strings(g, "mounts", namespace.mountPaths());
@@ -118,11 +173,37 @@ final class AllNamespacesListing {
             try (JsonParser parser = PARSER.createParser(one.out())) {
                 if (parser.nextToken() == JsonToken.START_OBJECT) {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        g.copyCurrentStructure(parser);
+                        g.writeFieldName(parser.getCurrentName());
+                        if (parser.nextToken() == JsonToken.START_ARRAY) {
+                            rows(g, parser, namespace.id());
+                        } else {
+                            g.copyCurrentStructure(parser);
+                        }
                     }
                 }
             }
         }
         g.writeEndObject();
+    }
+
+    /**
+     * An array of the listing: its objects get "namespace" first, as the JSON vocabulary writes a namespace
+     * ("ipc:[INODE]", the text the table's NAMESPACE inode stands for); anything else is copied as it is.
+     */
+    private static void rows(JsonGenerator g, JsonParser parser, String namespace) throws IOException {
+        g.writeStartArray();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                g.writeStartObject();
+                g.writeStringField("namespace", namespace);
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    g.copyCurrentStructure(parser);
+                }
+                g.writeEndObject();
+            } else {
+                g.copyCurrentStructure(parser);
+            }
+        }
+        g.writeEndArray();
     }
 }

@@ -15,54 +15,60 @@ import static dev.ipc.ls.Listing.SEGMENTS;
 import static dev.ipc.ls.Listing.SEMAPHORES;
 
 enum Column {
-    KEY("Resource key", Kind.TEXT, Scope.SYSTEM_V),
-    ID("Resource ID", Kind.NUMBER, Scope.SYSTEM_V),
-    NAME("POSIX object name", Kind.TEXT, Scope.POSIX),
-    OWNER("Owner's username or UID", Kind.TEXT, Scope.OBJECTS),
-    PERMS("Permissions", Kind.PERMS, Scope.OBJECTS),
-    CUID("Creator UID", Kind.NUMBER, Scope.SYSTEM_V),
-    CUSER("Creator user", Kind.TEXT, Scope.SYSTEM_V),
-    CGID("Creator GID", Kind.NUMBER, Scope.SYSTEM_V),
-    CGROUP("Creator group", Kind.TEXT, Scope.SYSTEM_V),
-    UID("User ID", Kind.NUMBER, Scope.OBJECTS),
-    USER("User name", Kind.TEXT, Scope.OBJECTS),
-    GID("Group ID", Kind.NUMBER, Scope.OBJECTS),
-    GROUP("Group name", Kind.TEXT, Scope.OBJECTS),
-    CTIME("Time of the last change", Kind.TIME, Scope.SYSTEM_V),
-    MTIME("Time of the last modification", Kind.TIME, Scope.POSIX),
-    PROCS("Processes that attach or wait on it, as ipc who finds them", Kind.TEXT, Scope.SYSTEM_V),
-    REASON("Why it is, or is not, an orphan (shown with --orphans)", Kind.TEXT, Scope.SYSTEM_V),
+    // Alignment, and the name lsipc prints for one object (-i), as lsipc 2.38's table of columns has them.
+    KEY("Resource key", "Key", Kind.TEXT, Align.LEFT, Scope.SYSTEM_V),
+    ID("Resource ID", "ID", Kind.NUMBER, Align.LEFT, Scope.SYSTEM_V),
+    NAME("POSIX object name", "Name", Kind.TEXT, Align.LEFT, Scope.POSIX),
+    OWNER("Owner's username or UID", "Owner", Kind.TEXT, Align.RIGHT, Scope.OBJECTS),
+    PERMS("Permissions", "Permissions", Kind.PERMS, Align.RIGHT, Scope.OBJECTS),
+    CUID("Creator UID", "Creator UID", Kind.NUMBER, Align.RIGHT, Scope.OBJECTS),
+    CUSER("Creator user", "Creator user", Kind.TEXT, Align.LEFT, Scope.OBJECTS),
+    CGID("Creator GID", "Creator GID", Kind.NUMBER, Align.RIGHT, Scope.OBJECTS),
+    CGROUP("Creator group", "Creator group", Kind.TEXT, Align.LEFT, Scope.OBJECTS),
+    UID("User ID", "UID", Kind.NUMBER, Align.RIGHT, Scope.OBJECTS),
+    USER("User name", "User name", Kind.TEXT, Align.LEFT, Scope.OBJECTS),
+    GID("Group ID", "GID", Kind.NUMBER, Align.RIGHT, Scope.OBJECTS),
+    GROUP("Group name", "Group name", Kind.TEXT, Align.LEFT, Scope.OBJECTS),
+    CTIME("Time of the last change", "Last change", Kind.TIME, Align.RIGHT, Scope.SYSTEM_V),
+    MTIME("Time of the last modification", "Last action", Kind.TIME, Align.RIGHT, Scope.POSIX),
+    PROCS("Processes that attach or wait on it, as ipc who finds them", "Processes", Kind.TEXT, Align.LEFT,
+            Scope.SYSTEM_V),
+    REASON("Why it is, or is not, an orphan (shown with --orphans)", "Reason", Kind.TEXT, Align.LEFT,
+            Scope.SYSTEM_V),
 
-    SIZE("Segment size", Kind.SIZE, EnumSet.of(SEGMENTS, POSIX_SHMEMS)),
-    NATTCH("Number of attached processes", Kind.NUMBER, EnumSet.of(SEGMENTS)),
-    STATUS("Status", Kind.TEXT, EnumSet.of(SEGMENTS)),
-    ATTACH("Attach time", Kind.TIME, EnumSet.of(SEGMENTS)),
-    DETACH("Detach time", Kind.TIME, EnumSet.of(SEGMENTS)),
-    COMMAND("Creator command line", Kind.TEXT, EnumSet.of(SEGMENTS)),
-    CPID("PID of the creator", Kind.NUMBER, EnumSet.of(SEGMENTS)),
-    LPID("PID of last user", Kind.NUMBER, EnumSet.of(SEGMENTS)),
+    SIZE("Segment size", "Segment size", Kind.SIZE, Align.RIGHT, EnumSet.of(SEGMENTS, POSIX_SHMEMS)),
+    NATTCH("Number of attached processes", "Attached processes", Kind.NUMBER, Align.RIGHT, EnumSet.of(SEGMENTS)),
+    STATUS("Status", "Status", Kind.TEXT, Align.LEFT, EnumSet.of(SEGMENTS)),
+    ATTACH("Attach time", "Attach time", Kind.TIME, Align.RIGHT, EnumSet.of(SEGMENTS)),
+    DETACH("Detach time", "Detach time", Kind.TIME, Align.RIGHT, EnumSet.of(SEGMENTS)),
+    COMMAND("Creator command line", "Creator command", Kind.TEXT, Align.LEFT, EnumSet.of(SEGMENTS)),
+    CPID("PID of the creator", "Creator PID", Kind.NUMBER, Align.RIGHT, EnumSet.of(SEGMENTS)),
+    LPID("PID of last user", "Last user PID", Kind.NUMBER, Align.RIGHT, EnumSet.of(SEGMENTS)),
 
-    USEDBYTES("Bytes used", Kind.SIZE, EnumSet.of(QUEUES, POSIX_QUEUES)),
-    MSGS("Number of messages", Kind.NUMBER, EnumSet.of(QUEUES, POSIX_QUEUES)),
-    SEND("Time of last msg sent", Kind.TIME, EnumSet.of(QUEUES)),
-    RECV("Time of last msg received", Kind.TIME, EnumSet.of(QUEUES)),
-    LSPID("PID of the last msg sender", Kind.NUMBER, EnumSet.of(QUEUES)),
-    LRPID("PID of the last msg receiver", Kind.NUMBER, EnumSet.of(QUEUES)),
-    MAXMSGS("Queue capacity in messages (mq_maxmsg)", Kind.NUMBER, EnumSet.of(POSIX_QUEUES)),
-    MSGSIZE("Largest message (mq_msgsize)", Kind.SIZE, EnumSet.of(POSIX_QUEUES)),
+    USEDBYTES("Bytes used", "Bytes used", Kind.SIZE, Align.RIGHT, EnumSet.of(QUEUES, POSIX_QUEUES)),
+    MSGS("Number of messages", "Messages", Kind.NUMBER, Align.LEFT, EnumSet.of(QUEUES, POSIX_QUEUES)),
+    SEND("Time of last msg sent", "Msg sent", Kind.TIME, Align.RIGHT, EnumSet.of(QUEUES)),
+    RECV("Time of last msg received", "Msg received", Kind.TIME, Align.RIGHT, EnumSet.of(QUEUES)),
+    LSPID("PID of the last msg sender", "Msg sender", Kind.NUMBER, Align.RIGHT, EnumSet.of(QUEUES)),
+    LRPID("PID of the last msg receiver", "Msg receiver", Kind.NUMBER, Align.RIGHT, EnumSet.of(QUEUES)),
+    MAXMSGS("Queue capacity in messages (mq_maxmsg)", "Capacity", Kind.NUMBER, Align.RIGHT,
+            EnumSet.of(POSIX_QUEUES)),
+    MSGSIZE("Largest message (mq_msgsize)", "Message size", Kind.SIZE, Align.RIGHT, EnumSet.of(POSIX_QUEUES)),
 
-    NSEMS("Number of semaphores", Kind.NUMBER, EnumSet.of(SEMAPHORES)),
-    OTIME("Time of the last operation", Kind.TIME, EnumSet.of(SEMAPHORES)),
-    SVAL("Semaphore value", Kind.NUMBER, EnumSet.of(POSIX_SEMAPHORES)),
+    NSEMS("Number of semaphores", "Semaphores", Kind.NUMBER, Align.RIGHT, EnumSet.of(SEMAPHORES)),
+    OTIME("Time of the last operation", "Last operation", Kind.TIME, Align.RIGHT, EnumSet.of(SEMAPHORES)),
+    SVAL("Semaphore value", "Value", Kind.NUMBER, Align.RIGHT, EnumSet.of(POSIX_SEMAPHORES)),
 
-    RESOURCE("Resource name", Kind.TEXT, EnumSet.of(GLOBAL)),
-    DESCRIPTION("Resource description", Kind.TEXT, EnumSet.of(GLOBAL)),
-    LIMIT("System-wide limit", Kind.SIZE, EnumSet.of(GLOBAL)),
-    USED("Currently used", Kind.NUMBER, EnumSet.of(GLOBAL)),
-    USE_PERCENT("USE%", "Currently use percentage", Kind.PERCENT, EnumSet.of(GLOBAL));
+    RESOURCE("Resource name", "Resource", Kind.TEXT, Align.LEFT, EnumSet.of(GLOBAL)),
+    DESCRIPTION("Resource description", "Description", Kind.TEXT, Align.LEFT, EnumSet.of(GLOBAL)),
+    LIMIT("System-wide limit", "Limit", Kind.SIZE, Align.RIGHT, EnumSet.of(GLOBAL)),
+    USED("Currently used", "Used", Kind.NUMBER, Align.RIGHT, EnumSet.of(GLOBAL)),
+    USE_PERCENT("USE%", "Currently use percentage", "Use", Kind.PERCENT, Align.RIGHT, EnumSet.of(GLOBAL));
 
     /** How a value is printed: sizes in human form unless --bytes, times by --time-format, and so on. */
     enum Kind { TEXT, NUMBER, SIZE, TIME, PERMS, PERCENT }
+
+    private enum Align { LEFT, RIGHT }
 
     private static final class Scope {
         static final Set<Listing> SYSTEM_V = EnumSet.of(QUEUES, SEGMENTS, SEMAPHORES);
@@ -72,17 +78,21 @@ enum Column {
 
     private final String header;
     private final String help;
+    private final String label;
     private final Kind kind;
+    private final boolean right;
     private final Set<Listing> appliesTo;
 
-    Column(String help, Kind kind, Set<Listing> appliesTo) {
-        this(null, help, kind, appliesTo);
+    Column(String help, String label, Kind kind, Align align, Set<Listing> appliesTo) {
+        this(null, help, label, kind, align, appliesTo);
     }
 
-    Column(String header, String help, Kind kind, Set<Listing> appliesTo) {
+    Column(String header, String help, String label, Kind kind, Align align, Set<Listing> appliesTo) {
         this.header = header == null ? name() : header;
         this.help = help;
+        this.label = label;
         this.kind = kind;
+        this.right = align == Align.RIGHT;
         this.appliesTo = appliesTo;
     }
 
@@ -96,7 +106,12 @@ enum Column {
         return header.toLowerCase(Locale.ROOT);
     }
 
-    /** A name usable as a shell variable, for --export: USE% becomes USE_PCT. */
+    /** What lsipc calls it in the details of one object (-i): "Last change:". */
+    String label() {
+        return label;
+    }
+
+    /** A name usable as a shell variable (--shell): USE% becomes USE_PCT. */
     String exportName() {
         return this == USE_PERCENT ? "USE_PCT" : header;
     }
@@ -114,7 +129,12 @@ enum Column {
     }
 
     boolean rightAligned() {
-        return kind == Kind.NUMBER || kind == Kind.SIZE || kind == Kind.PERCENT;
+        return right;
+    }
+
+    /** Whether lsipc has it: ipc's own columns are left out of the details of one object. */
+    boolean lsipc() {
+        return this != PROCS && this != REASON && this != MAXMSGS && this != MSGSIZE;
     }
 
     /** The column named by an -o entry (any case), or null. */

@@ -17,6 +17,7 @@ import dev.ipc.state.UserDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -44,6 +45,14 @@ final class ColumnValues {
         void count(long value) throws IOException;
 
         void percent(double value) throws IOException;
+
+        /** Process ids, in order (PROCS): joined by commas as text, an array of numbers in JSON. */
+        void pids(List<String> pids) throws IOException;
+
+        /** A user's or group's name, null when the system has none for the id. */
+        default void name(String name, long id) throws IOException {
+            text(name != null ? name : Long.toString(id));
+        }
     }
 
     private final UserDirectory users;
@@ -84,17 +93,18 @@ final class ColumnValues {
         switch (column) {
             case KEY -> sink.key(o.key());
             case ID -> sink.number(o.id());
-            case OWNER, USER -> sink.text(userOrId(o.owner().uid()));
+            case OWNER -> sink.text(userOrId(o.owner().uid()));
+            case USER -> sink.name(userName(o.owner().uid()), o.owner().uid());
             case PERMS -> sink.number(o.permissions());
             case CUID -> sink.number(o.owner().creatorUid());
-            case CUSER -> sink.text(userOrId(o.owner().creatorUid()));
+            case CUSER -> sink.name(userName(o.owner().creatorUid()), o.owner().creatorUid());
             case CGID -> sink.number(o.owner().creatorGid());
-            case CGROUP -> sink.text(groupOrId(o.owner().creatorGid()));
+            case CGROUP -> sink.name(groupName(o.owner().creatorGid()), o.owner().creatorGid());
             case UID -> sink.number(o.owner().uid());
             case GID -> sink.number(o.owner().gid());
-            case GROUP -> sink.text(groupOrId(o.owner().gid()));
+            case GROUP -> sink.name(groupName(o.owner().gid()), o.owner().gid());
             case CTIME -> optional(sink, o.changeTime());
-            case PROCS -> sink.text(String.join(",", orphans.pids(o)));
+            case PROCS -> sink.pids(orphans.pids(o));
             case REASON -> sink.text(orphans.verdict(o).reason());
             default -> {
                 if (o instanceof MessageQueue q) {
@@ -127,7 +137,14 @@ final class ColumnValues {
             case STATUS -> sink.text(status(m));
             case ATTACH -> optional(sink, m.attachTime());
             case DETACH -> optional(sink, m.detachTime());
-            case COMMAND -> sink.text(commandLine(m.creatorPid()));
+            case COMMAND -> {
+                String command = commandLineOrNull(m.creatorPid());
+                if (command != null) {
+                    sink.text(command);
+                } else {
+                    sink.none();
+                }
+            }
             case CPID -> sink.number(m.creatorPid());
             case LPID -> sink.number(m.lastPid());
             default -> throw notApplicable(column, m);
@@ -145,11 +162,12 @@ final class ColumnValues {
     private void posix(Column column, PosixObject o, Sink sink) throws IOException {
         switch (column) {
             case NAME -> sink.text(o.name());
-            case OWNER, USER -> sink.text(userOrId(o.uid()));
+            case OWNER -> sink.text(userOrId(o.uid()));
+            case USER, CUSER -> sink.name(userName(o.uid()), o.uid());
             case PERMS -> sink.number(o.mode());
-            case UID -> sink.number(o.uid());
-            case GID -> sink.number(o.gid());
-            case GROUP -> sink.text(groupOrId(o.gid()));
+            case UID, CUID -> sink.number(o.uid()); // a POSIX object's owner is its creator, as lsipc 2.41 has it
+            case GID, CGID -> sink.number(o.gid());
+            case GROUP, CGROUP -> sink.name(groupName(o.gid()), o.gid());
             default -> {
                 if (o instanceof PosixSharedMemory m) {
                     posixSharedMemory(column, m, sink);
@@ -208,7 +226,7 @@ final class ColumnValues {
                     sink.none();
                 }
             }
-            default -> throw new IllegalArgumentException(column + " does not apply to the limits table");
+            default -> sink.none(); // a kind's columns before the limits' (-g -q) are empty
         }
     }
 
@@ -224,15 +242,21 @@ final class ColumnValues {
         }
     }
 
+    private String userName(long uid) {
+        Optional<String> name = users.userName(uid);
+        return name.isPresent() ? name.get() : null;
+    }
+
+    private String groupName(long gid) {
+        Optional<String> name = users.groupName(gid);
+        return name.isPresent() ? name.get() : null;
+    }
+
     private String userOrId(long uid) {
         Optional<String> name = users.userName(uid);
         return name.isPresent() ? name.get() : Long.toString(uid); // the number only when needed: once a row
     }
 
-    private String groupOrId(long gid) {
-        Optional<String> name = users.groupName(gid);
-        return name.isPresent() ? name.get() : Long.toString(gid);
-    }
 
 
     private static String status(SharedMemorySegment s) {
@@ -243,19 +267,19 @@ final class ColumnValues {
     }
 
     /**
-     * The creator's command line from /proc, arguments joined by spaces; empty once it has exited. Read once a
+     * A process's command line from /proc, arguments joined by spaces; null once it has exited. Read once a
      * process: thousands of segments often share one creator, and a failed open costs an exception.
      */
-    private String commandLine(int pid) {
+    String commandLineOrNull(int pid) {
         if (pid <= 0) {
-            return "";
+            return null;
         }
         String known = commandLines.get(pid);
         if (known == null) {
             known = readCommandLine(pid);
             commandLines.put(pid, known);
         }
-        return known;
+        return known.isEmpty() ? null : known;
     }
 
     private static String readCommandLine(int pid) {

@@ -37,7 +37,7 @@ enum Listing {
             case QUEUES -> List.of(Column.KEY, Column.ID, Column.PERMS, Column.OWNER, Column.USEDBYTES, Column.MSGS,
                     Column.LSPID, Column.LRPID);
             case SEGMENTS -> List.of(Column.KEY, Column.ID, Column.PERMS, Column.OWNER, Column.SIZE, Column.NATTCH,
-                    Column.STATUS, Column.CTIME, Column.CPID, Column.LPID);
+                    Column.STATUS, Column.CTIME, Column.CPID, Column.LPID, Column.COMMAND);
             case SEMAPHORES -> List.of(Column.KEY, Column.ID, Column.PERMS, Column.OWNER, Column.NSEMS);
             case POSIX_QUEUES -> List.of(Column.NAME, Column.PERMS, Column.OWNER, Column.USEDBYTES, Column.MSGS,
                     Column.MAXMSGS, Column.MSGSIZE);
@@ -48,32 +48,35 @@ enum Listing {
         };
     }
 
-    /** What -t adds. */
+    /** What -t adds (a segment's COMMAND stays last where it was, as lsipc keeps it). */
     List<Column> timeColumns() {
         return switch (this) {
             case QUEUES -> List.of(Column.SEND, Column.RECV, Column.CTIME);
-            case SEGMENTS -> List.of(Column.ATTACH, Column.DETACH, Column.CTIME);
+            case SEGMENTS -> List.of(Column.ATTACH, Column.DETACH);
             case SEMAPHORES -> List.of(Column.OTIME, Column.CTIME);
             case POSIX_QUEUES, POSIX_SEMAPHORES, POSIX_SHMEMS -> List.of(Column.MTIME);
             case GLOBAL -> List.of();
         };
     }
 
-    /** What -c adds. */
+    /** What -c adds, as lsipc: the creator's and the owner's ids (a POSIX object has only its owner's). */
     List<Column> creatorColumns() {
-        return isPosix() ? List.of(Column.UID, Column.USER, Column.GID, Column.GROUP)
+        return isPosix() ? List.of(Column.CUID, Column.CGID)
                 : this == GLOBAL ? List.of()
-                : List.of(Column.CUID, Column.CUSER, Column.CGID, Column.CGROUP, Column.UID, Column.USER,
-                Column.GID, Column.GROUP);
+                : List.of(Column.CUID, Column.CGID, Column.UID, Column.GID);
     }
 
     /** What -p adds. */
     List<Column> pidColumns() {
         return switch (this) {
             case QUEUES -> List.of(Column.LSPID, Column.LRPID);
-            case SEGMENTS -> List.of(Column.CPID, Column.LPID, Column.COMMAND);
+            case SEGMENTS -> List.of(Column.CPID, Column.LPID);
             default -> List.of();
         };
+    }
+
+    boolean isSystemV() {
+        return this == QUEUES || this == SEGMENTS || this == SEMAPHORES;
     }
 
     boolean isPosix() {

@@ -15,19 +15,22 @@ import dev.ipc.render.IpcsRenderer.Unit;
  * @param timeFormat --time-format as given, or null
  * @param lsipc    whether any option of lsipc's own was given, which switches to lsipc's output
  * @param allNamespaces -A: the listing of every IPC namespace, each under a heading
+ * @param list     lsipc's --list (or -l in lsipc's output): a table even for one object
+ * @param shellNames lsipc's --shell: column names usable as shell variables
  */
 public record LsOptions(Kinds kinds, String id, String name, boolean orphans, Format format, Unit unit,
                         ColumnChoice columns, Output output, boolean headings, boolean numericPerms,
-                        String timeFormat, boolean lsipc, boolean allNamespaces) {
+                        String timeFormat, boolean lsipc, boolean allNamespaces, boolean list,
+                        boolean shellNames) {
 
     /** The same options for the listing of one namespace (-A lists each with them). */
     LsOptions inOneNamespace() {
         return new LsOptions(kinds, id, name, orphans, format, unit, columns, output, headings, numericPerms,
-                timeFormat, lsipc, false);
+                timeFormat, lsipc, false, list, shellNames);
     }
 
-    /** lsipc's forms of output. */
-    public enum Output { TABLE, RAW, EXPORT, JSON }
+    /** lsipc's forms of output; NEWLINE is --export with each pair on a line of its own. */
+    public enum Output { TABLE, RAW, EXPORT, NEWLINE, JSON }
 
     /** What to list: System V kinds (-q, -m, -s), POSIX kinds (-Q, -M, -S), the limits table (-g). */
     record Kinds(boolean queues, boolean segments, boolean semaphores, boolean posixQueues, boolean posixShmems,
@@ -95,6 +98,9 @@ public record LsOptions(Kinds kinds, String id, String name, boolean orphans, Fo
         private String timeFormat;
         private boolean lsipc;
         private boolean allNamespaces;
+        private boolean dashL;
+        private boolean list;
+        private boolean shellNames;
 
         /** One option as given; value is null for a flag. */
         public Builder apply(LsOption option, String value) {
@@ -117,7 +123,10 @@ public record LsOptions(Kinds kinds, String id, String name, boolean orphans, Fo
                     format = Format.CREATOR;
                     creator = true;
                 }
-                case LIMITS -> format = Format.LIMITS;
+                case LIMITS -> {
+                    format = Format.LIMITS;
+                    dashL = true;
+                }
                 case SUMMARY -> format = Format.SUMMARY;
                 case BYTES -> unit = Unit.BYTES;
                 case HUMAN -> unit = Unit.HUMAN;
@@ -130,6 +139,9 @@ public record LsOptions(Kinds kinds, String id, String name, boolean orphans, Fo
                 case JSON -> output = Output.JSON;
                 case EXPORT -> output = Output.EXPORT;
                 case RAW -> output = Output.RAW;
+                case NEWLINE -> output = Output.NEWLINE;
+                case LIST -> list = true;
+                case SHELL -> shellNames = true;
                 case NOHEADINGS -> headings = false;
                 case OUTPUT -> columnList = value;
                 case NUMERIC_PERMS -> numericPerms = true;
@@ -143,11 +155,14 @@ public record LsOptions(Kinds kinds, String id, String name, boolean orphans, Fo
             return this;
         }
 
+        /** In lsipc's output -l is lsipc's --list, not ipcs's --limits. */
         public LsOptions build() {
+            boolean listing = list || (lsipc && dashL);
+            Format view = lsipc && dashL && format == Format.LIMITS ? Format.DEFAULT : format;
             return new LsOptions(
                     new Kinds(queues, segments, semaphores, posixQueues, posixShmems, posixSemaphores, global),
-                    id, name, orphans, format, unit, new ColumnChoice(columnList, time, creator, pid), output,
-                    headings, numericPerms, timeFormat, lsipc, allNamespaces);
+                    id, name, orphans, view, unit, new ColumnChoice(columnList, time, creator, pid), output,
+                    headings, numericPerms, timeFormat, lsipc, allNamespaces, listing, shellNames);
         }
     }
 }

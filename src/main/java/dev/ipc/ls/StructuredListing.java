@@ -18,6 +18,7 @@ import dev.ipc.procfs.PosixIpcReader;
 import dev.ipc.procfs.SystemPaths;
 import dev.ipc.render.CTime;
 import dev.ipc.render.HumanSize;
+import dev.ipc.render.JsonFields;
 import dev.ipc.render.JsonRenderer;
 import dev.ipc.render.Permissions;
 import dev.ipc.render.Table;
@@ -62,46 +63,52 @@ final class StructuredListing {
         this.paths = context.paths();
         this.source = new SystemVSource(paths, context.prefetch());
         this.cells = new ColumnValues(new UserDirectory(paths.passwd(), paths.group()));
-        // JSON is read by programs: ISO 8601 unless another format is asked for.
         StructuredRequest.Look look = request.look();
         this.timeFormat = look.timeFormat() != null ? look.timeFormat()
-                : look.output() == LsOptions.Output.JSON ? TimeFormat.ISO : TimeFormat.SHORT;
+                : look.details() ? TimeFormat.FULL : TimeFormat.SHORT;
         this.orphans = request.filter().orphans() ? new Orphans(paths) : null;
         // PROCS and REASON ask the same one scan of /proc as --orphans; made only when a cell needs it
         cells.orphans(orphans != null ? orphans : new Orphans(paths));
+    }
+
+    /** Checks the columns the request asks for, as {@link #print()} does before anything is read. */
+    static void check(StructuredRequest request) {
+        resolveColumns(request);
     }
 
     /** The columns of each listing, validated before anything is read. */
     private static List<List<Column>> resolveColumns(StructuredRequest request) {
         List<List<Column>> all = new ArrayList<>();
         for (Listing listing : request.selection().listings()) {
-            all.add(columns(listing, request.columns(), request.filter()));
+            all.add(columns(listing, request));
         }
         return all;
     }
 
-    private static List<Column> columns(Listing listing, LsOptions.ColumnChoice choice,
-                                        StructuredRequest.Filter filter) {
-        Set<Column> columns = new LinkedHashSet<>();
+    /** lsipc's columns, in lsipc's order: the defaults, then what -c, -t (and ipc's -p) add, then -o's. */
+    private static List<Column> columns(Listing listing, StructuredRequest request) {
+        LsOptions.ColumnChoice choice = request.columns();
+        StructuredRequest.Filter filter = request.filter();
+        List<Column> columns = new ArrayList<>();
         String spec = choice.list();
         boolean replace = spec != null && !spec.startsWith("+");
         if (!replace) {
-            columns.addAll(listing.defaultColumns());
-            if (choice.time()) {
-                columns.addAll(listing.timeColumns());
+            if (request.look().details() && !choice.creator() && !choice.time()) {
+                for (Column column : Column.values()) { // one object: every column lsipc has for it
+                    if (column.lsipc() && column.appliesTo(listing)) {
+                        columns.add(column);
+                    }
+                }
+            } else {
+                defaultColumns(listing, request, columns);
             }
-            if (choice.creator()) {
-                columns.addAll(listing.creatorColumns());
-            }
-            if (choice.pid()) {
-                columns.addAll(listing.pidColumns());
-            }
-            // one object (-i) shows its users, as ipc who finds them; --orphans says why each was chosen
-            if (filter.id() != null && Column.PROCS.appliesTo(listing)) {
-                columns.add(Column.PROCS);
+            // one object (-i) in JSON has its users, as ipc who finds them; --orphans says why each was chosen
+            if (filter.id() != null && request.look().output() == LsOptions.Output.JSON
+                    && Column.PROCS.appliesTo(listing)) {
+                addAbsent(columns, List.of(Column.PROCS));
             }
             if (filter.orphans() && Column.REASON.appliesTo(listing)) {
-                columns.add(Column.REASON);
+                addAbsent(columns, List.of(Column.REASON));
             }
         }
         if (spec != null) {
@@ -118,10 +125,55 @@ final class StructuredListing {
                     throw IpcException.usage("column " + column.header() + " does not apply to "
                             + listing.description() + wayToSemaphoreValues(column, listing));
                 }
-                columns.add(column);
+                columns.add(column); // as lsipc, a column named twice is shown twice
             }
         }
         return List.copyOf(columns);
+    }
+
+    /**
+     * The limits table with -q, -m or -s starts with that kind's columns, empty, as lsipc's does; -c and -t add
+     * theirs after the limits'.
+     */
+    private static void defaultColumns(Listing listing, StructuredRequest request, List<Column> columns) {
+        LsOptions.ColumnChoice choice = request.columns();
+        List<Listing> kinds = listing == Listing.GLOBAL ? request.selection().namedWithLimits() : List.of(listing);
+        for (Listing kind : kinds) {
+            addAbsent(columns, kind.defaultColumns());
+        }
+        if (listing == Listing.GLOBAL) {
+            columns.addAll(listing.defaultColumns());
+        }
+        for (Listing kind : kinds) {
+            if (choice.creator()) {
+                addAbsent(columns, kind.creatorColumns());
+            }
+        }
+        for (Listing kind : kinds) {
+            if (choice.time()) {
+                boolean commandLast = !columns.isEmpty() && columns.get(columns.size() - 1) == Column.COMMAND;
+                if (commandLast) {
+                    columns.remove(columns.size() - 1);
+                }
+                addAbsent(columns, kind.timeColumns());
+                if (commandLast) {
+                    columns.add(Column.COMMAND);
+                }
+            }
+        }
+        for (Listing kind : kinds) {
+            if (choice.pid()) {
+                addAbsent(columns, kind.pidColumns());
+            }
+        }
+    }
+
+    private static void addAbsent(List<Column> columns, List<Column> more) {
+        for (Column column : more) {
+            if (!columns.contains(column)) {
+                columns.add(column);
+            }
+        }
     }
 
     /** SVAL is a POSIX semaphore's value: say where a System V set's values are. */
@@ -133,7 +185,27 @@ final class StructuredListing {
 
     /** Prints the listings; returns the exit code (1 when a listing asked for could not be read). */
     int print() {
+        Collected collected = collect();
         PrintWriter out = context.out();
+        if (request.look().output() == LsOptions.Output.JSON) {
+            JsonRenderer.writeDocument(out, collected.members());
+        } else {
+            render(request.look(), context, collected.tables());
+        }
+        warnDoubts();
+        return collected.exitCode();
+    }
+
+    /**
+     * What the listings came to: their tables, or with --json their document members (the other list empty).
+     *
+     * @param exitCode 1 when a listing asked for could not be read
+     */
+    record Collected(List<Table> tables, List<JsonRenderer.Member> members, int exitCode) {
+    }
+
+    /** Reads and tabulates the listings; their warnings and errors go to stderr now. */
+    Collected collect() {
         List<List<Column>> columns = resolveColumns(request); // every column checked before anything is read
         List<Listing> listings = request.selection().listings();
         // Each listing is read and tabulated on its own thread.
@@ -143,7 +215,6 @@ final class StructuredListing {
             List<Column> listingColumns = columns.get(i);
             tasks.add(() -> outcome(listing, listingColumns));
         }
-        boolean json = request.look().output() == LsOptions.Output.JSON;
         List<Table> tables = new ArrayList<>();
         List<JsonRenderer.Member> jsonMembers = new ArrayList<>();
         int exitCode = 0;
@@ -163,38 +234,50 @@ final class StructuredListing {
             if (outcome.table() != null) {
                 tables.add(outcome.table());
             }
+            if (outcome.details() != null) {
+                context.out().write(outcome.details());
+            }
             if (outcome.member() != null) {
                 jsonMembers.add(outcome.member());
             }
         }
-        if (json) {
-            JsonRenderer.writeDocument(out, jsonMembers);
-        } else {
-            TextBuffer text = new TextBuffer(64 * 1024);
-            TableRenderer.Mode mode = switch (request.look().output()) {
-                case RAW -> TableRenderer.Mode.RAW;
-                case EXPORT -> TableRenderer.Mode.EXPORT;
-                default -> TableRenderer.Mode.TABLE;
-            };
-            // Colour marks rows in the aligned table, for a person; never in raw, export or JSON.
-            boolean colour = mode == TableRenderer.Mode.TABLE && context.terminal().colourOut();
-            new TableRenderer(mode, request.look().headings(), colour).render(text, tables);
-            out.write(text.toString());
-        }
+        return new Collected(tables, jsonMembers, exitCode);
+    }
+
+    /** Prints tables as the aligned table, --raw, --export or --newline asks, in lsipc's layout. */
+    static void render(StructuredRequest.Look look, RunContext context, List<Table> tables) {
+        TextBuffer text = new TextBuffer(64 * 1024);
+        TableRenderer.Mode mode = switch (look.output()) {
+            case RAW -> TableRenderer.Mode.RAW;
+            case EXPORT -> TableRenderer.Mode.EXPORT;
+            case NEWLINE -> TableRenderer.Mode.NEWLINE;
+            default -> TableRenderer.Mode.TABLE;
+        };
+        // Colour marks rows in the aligned table, for a person; never in raw, export or JSON.
+        boolean colour = mode == TableRenderer.Mode.TABLE && context.terminal().colourOut();
+        TableRenderer.lsipc(mode, look.headings(), colour, look.shellNames()).render(text, tables);
+        context.out().write(text.toString());
+    }
+
+    /** With --orphans, says after the listing what could not be told about the users of objects. */
+    void warnDoubts() {
         if (orphans != null) {
-            out.flush();
+            context.out().flush();
             orphans.doubts().ifPresent(doubts -> context.warning(doubts));
         }
-        return exitCode;
     }
 
     /**
-     * What one listing came to: its table or its JSON member (the other null), and a line for stderr.
+     * What one listing came to: its table, its JSON member or the details of one object (the others null), and
+     * a line for stderr.
      *
      * @param warning a warning to print, or null
      * @param error   an error to print, which makes the exit code 1, or null
      */
-    private record Outcome(Table table, JsonRenderer.Member member, String warning, String error) {
+    private record Outcome(Table table, JsonRenderer.Member member, String details, String warning, String error) {
+        Outcome(Table table, JsonRenderer.Member member, String warning, String error) {
+            this(table, member, null, warning, error);
+        }
     }
 
     /** Reads and tabulates one listing, on the thread that calls it. */
@@ -211,6 +294,12 @@ final class StructuredListing {
             if (json) {
                 // written on the same thread, one document member per listing
                 return new Outcome(null, jsonMember(listing, columns, rows), null, null);
+            }
+            if (rows.objects().isEmpty() && request.filter().id() != null) {
+                return new Outcome(null, null, "id " + request.filter().id() + " not found", null); // as lsipc
+            }
+            if (request.look().details()) {
+                return new Outcome(null, null, details(listing, columns, rows), null, null);
             }
             return new Outcome(table(listing, columns, rows), null, null, null);
         } catch (PosixIpcReader.NotMountedException e) {
@@ -351,18 +440,52 @@ final class StructuredListing {
         }
         json.writeArrayFieldStart("elements");
         for (Semaphore semaphore : semaphores) {
-            json.writeStartObject();
-            json.writeNumberField("semnum", semaphore.number());
-            json.writeNumberField("value", semaphore.value());
-            json.writeNumberField("ncount", semaphore.waitingForIncrease());
-            json.writeNumberField("zcount", semaphore.waitingForZero());
-            json.writeNumberField("pid", semaphore.lastPid());
-            json.writeEndObject();
+            JsonFields.element(json, semaphore);
         }
         json.writeEndArray();
     }
 
-    /** A cell as the aligned table, --raw and --export print it; one for each listing's thread. */
+    /**
+     * One object as lsipc shows it alone: "Label:" and the value from the 37th column on, padded to 36, for each
+     * column that has a value; a semaphore set's semaphores follow.
+     */
+    private <T> String details(Listing listing, List<Column> columns, Rows<T> rows) throws IOException {
+        TextBuffer text = new TextBuffer(2048);
+        TextCell cell = new TextCell(listing);
+        for (T object : rows.objects()) {
+            Object[] row = row(columns, object, rows.cells(), cell);
+            for (int c = 0; c < row.length; c++) {
+                if (row[c] != null) {
+                    String label = columns.get(c).label();
+                    text.append(label).append(':').spaces(Math.max(1, 35 - label.length()))
+                            .left((String) row[c], 36).newline();
+                }
+            }
+            if (object instanceof SemaphoreSet set && set.count() > 0) {
+                text.append("Elements:").newline().newline();
+                TableRenderer.lsipc(TableRenderer.Mode.TABLE, true, false, false).render(text,
+                        List.of(elementsTable(set)));
+            }
+        }
+        return text.toString();
+    }
+
+    /** lsipc's table of a set's semaphores: number, value, waiters, last pid and its command line. */
+    private Table elementsTable(SemaphoreSet set) {
+        List<Table.Column> columns = new ArrayList<>();
+        for (String name : List.of("SEMNUM", "VALUE", "NCOUNT", "ZCOUNT", "PID", "COMMAND")) {
+            columns.add(new Table.Column(name, name, true));
+        }
+        Table table = new Table("elements", columns);
+        for (Semaphore semaphore : SystemVCalls.semaphores(set.id(), set.count())) {
+            table.add(new Object[] {Integer.toString(semaphore.number()), Integer.toString(semaphore.value()),
+                    Integer.toString(semaphore.waitingForIncrease()), Integer.toString(semaphore.waitingForZero()),
+                    Integer.toString(semaphore.lastPid()), cells.commandLineOrNull(semaphore.lastPid())});
+        }
+        return table;
+    }
+
+    /** A cell as the aligned table, --raw and --export print it (null: no value); one for each listing's thread. */
     private final class TextCell implements ColumnValues.Sink {
         private final Listing listing;
         private Column column;
@@ -374,7 +497,13 @@ final class StructuredListing {
 
         @Override
         public void none() {
-            text = listing == Listing.GLOBAL ? "-" : "";
+            // lsipc's limits table says "-" where nothing is counted
+            text = column == Column.USED || column == Column.USE_PERCENT ? "-" : null;
+        }
+
+        @Override
+        public void name(String name, long id) {
+            text = name; // lsipc leaves a name it cannot find empty
         }
 
         @Override
@@ -406,9 +535,17 @@ final class StructuredListing {
         public void percent(double value) {
             text = String.format(Locale.ROOT, "%.2f%%", value);
         }
+
+        @Override
+        public void pids(List<String> pids) {
+            text = String.join(",", pids);
+        }
     }
 
-    /** A cell as JSON: numbers as numbers (sizes unsigned), times and permissions as strings. */
+    /**
+     * A cell as JSON, in the vocabulary every --json shares (render.JsonFields): numbers as numbers, sizes in bytes,
+     * times in ISO 8601 whatever --time-format says, KEY and PERMS followed by their twins key_number and mode.
+     */
     private final class JsonCell implements ColumnValues.Sink {
         private final byte[] key = new byte[10];
         private JsonGenerator json;
@@ -417,6 +554,11 @@ final class StructuredListing {
         @Override
         public void none() throws IOException {
             json.writeNull();
+            if (column == Column.KEY) { // a twin goes with its member, empty or not
+                json.writeNullField(JsonFields.KEY_NUMBER);
+            } else if (column == Column.PERMS) {
+                json.writeNullField(JsonFields.MODE);
+            }
         }
 
         @Override
@@ -428,14 +570,15 @@ final class StructuredListing {
         public void key(int value) throws IOException {
             TextBuffer.formatKey(value, key); // hex digits: nothing to escape
             json.writeRawUTF8String(key, 0, key.length);
+            JsonFields.keyNumber(json, value);
         }
 
         @Override
         public void number(long value) throws IOException {
             switch (column.kind()) {
                 case SIZE -> count(value);
-                case TIME -> json.writeString(time(value));
-                case PERMS -> json.writeString(permissions((int) value));
+                case TIME -> JsonFields.timeValue(json, value);
+                case PERMS -> JsonFields.permsValue(json, (int) value);
                 default -> json.writeNumber(value);
             }
         }
@@ -448,6 +591,15 @@ final class StructuredListing {
         @Override
         public void percent(double value) throws IOException {
             json.writeNumber(Math.round(value * 100) / 100.0);
+        }
+
+        @Override
+        public void pids(List<String> pids) throws IOException {
+            json.writeStartArray();
+            for (String pid : pids) {
+                json.writeNumber(Integer.parseInt(pid));
+            }
+            json.writeEndArray();
         }
     }
 

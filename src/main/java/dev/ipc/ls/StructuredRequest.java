@@ -29,21 +29,30 @@ record StructuredRequest(Selection selection, LsOptions.ColumnChoice columns, Lo
         if (name != null && options.kinds().posixCount() != 1) {
             throw IpcException.usage("--name '" + name + "' needs exactly one of -Q, -M, -S");
         }
+        // lsipc shows one object (-i) a line per column unless an output form or --list is asked for
+        boolean details = objectId != null && options.output() == LsOptions.Output.TABLE && !options.list();
         Look look = new Look(options.output(), options.headings(), options.unit() == Unit.BYTES,
-                options.numericPerms(), times);
+                options.numericPerms(), times, details, options.shellNames());
         return new StructuredRequest(Selection.of(options), options.columns(), look,
                 new Filter(objectId, name, options.orphans()));
     }
 
-    /** The listings, in order; with the limits table, the resources whose limits it shows. */
-    record Selection(List<Listing> listings, Set<Listing> limitsFor) {
+    /**
+     * The listings, in order; with the limits table, the resources whose limits it shows and the System V kinds
+     * named with -g, whose (empty) columns lsipc puts before the limits'.
+     */
+    record Selection(List<Listing> listings, Set<Listing> limitsFor, List<Listing> namedWithLimits) {
         static Selection of(LsOptions options) {
             LsOptions.Kinds kinds = options.kinds();
             boolean all = kinds.noneNamed();
             List<Listing> listings = new ArrayList<>();
             Set<Listing> limitsFor = EnumSet.noneOf(Listing.class);
+            List<Listing> named = new ArrayList<>();
             if (kinds.global() || options.format() == Format.LIMITS || options.format() == Format.SUMMARY) {
                 listings.add(Listing.GLOBAL);
+                addIf(named, Listing.QUEUES, kinds.queues());
+                addIf(named, Listing.SEGMENTS, kinds.segments());
+                addIf(named, Listing.SEMAPHORES, kinds.semaphores());
                 addIf(limitsFor, Listing.QUEUES, kinds.queues() || all);
                 addIf(limitsFor, Listing.SEGMENTS, kinds.segments() || all);
                 addIf(limitsFor, Listing.SEMAPHORES, kinds.semaphores() || all);
@@ -56,7 +65,7 @@ record StructuredRequest(Selection selection, LsOptions.ColumnChoice columns, Lo
                 addIf(listings, Listing.POSIX_SHMEMS, kinds.posixShmems());
                 addIf(listings, Listing.POSIX_SEMAPHORES, kinds.posixSemaphores());
             }
-            return new Selection(List.copyOf(listings), limitsFor);
+            return new Selection(List.copyOf(listings), limitsFor, List.copyOf(named));
         }
 
         private static void addIf(Collection<Listing> to, Listing listing, boolean condition) {
@@ -70,9 +79,11 @@ record StructuredRequest(Selection selection, LsOptions.ColumnChoice columns, Lo
      * How the listings are printed.
      *
      * @param timeFormat --time-format, or null for the output's default
+     * @param details    one object (-i) as lsipc shows it: "Label:" and value, a line per column
+     * @param shellNames lsipc's --shell
      */
     record Look(LsOptions.Output output, boolean headings, boolean bytes, boolean numericPerms,
-                TimeFormat timeFormat) {
+                TimeFormat timeFormat, boolean details, boolean shellNames) {
     }
 
     /**

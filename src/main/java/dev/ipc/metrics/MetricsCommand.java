@@ -8,7 +8,6 @@ import dev.ipc.cli.IpcException;
 import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.OptionValues;
 import dev.ipc.cli.RunContext;
-import dev.ipc.procfs.IpcNamespace;
 import dev.ipc.procfs.IpcNamespaces;
 import dev.ipc.procfs.SystemPaths;
 import dev.ipc.state.IpcSnapshot;
@@ -123,7 +122,7 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         for (IpcNamespaces.Namespace member : members) {
             Path file = member.file(Path.of("/proc"));
-            try (NamespaceTarget namespace = NamespaceTarget.open(file.toString(), ExitCodes.USAGE)) {
+            try (NamespaceTarget namespace = NamespaceTarget.open(file, member.firstPid())) {
                 namespace.call(() -> {
                     exposition.labels("namespace", namespace.id());
                     write(context, namespace.paths(own), exposition, namespace.id() + ": ");
@@ -132,7 +131,7 @@ public final class MetricsCommand implements Callable<Integer> {
                 read++;
             } catch (IpcException e) {
                 // quiet when the process has ended (or is a zombie, which has no namespace left) or was unmounted
-                if (member.id().equals(IpcNamespace.read(file).id())) {
+                if (!member.vanished(Path.of("/proc"))) {
                     context.warning(member.id() + " (" + (member.pids().isEmpty() ? member.heldBy()
                             : "process " + member.pids().get(0)) + ") left out: " + e.getMessage());
                 }

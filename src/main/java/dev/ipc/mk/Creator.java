@@ -235,7 +235,7 @@ final class Creator {
         },
                 () -> attributes[0] = PosixIpc.openMessageQueue(name, 0, 0, 0, 0),
                 figures -> {
-                    figures.put("maxmsg", attributes[0].maxMessages());
+                    figures.put("maxmsgs", attributes[0].maxMessages());
                     figures.put("msgsize", attributes[0].messageSize());
                 });
     }
@@ -265,7 +265,7 @@ final class Creator {
         posix(PosixResource.SEMAPHORES, "create POSIX semaphore failed",
                 () -> PosixIpc.openSemaphore(name, FileConstants.O_CREAT | FileConstants.O_EXCL, request.mode(), value),
                 () -> PosixIpc.openSemaphore(name, 0, 0, 0),
-                figures -> figures.put("value", (long) value));
+                figures -> figures.put("sval", (long) value));
     }
 
     private interface Figures {

@@ -7,6 +7,7 @@ import dev.ipc.cli.OrderedOptions;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.CommandSpecs;
 import dev.ipc.mk.MkRequest.Option;
+import dev.ipc.render.JsonFields;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
@@ -54,8 +55,9 @@ public final class MkCommand implements Callable<Integer> {
                         "Output: one line per object in ipcmk's order (shared memory, POSIX shared memory, "
                                 + "message queue, POSIX message queue, semaphores, POSIX semaphore), "
                                 + "e.g. 'Shared memory id: 5' or 'POSIX message queue name: /jobs'; with "
-                                + "--json one object {\"objects\": [...]} giving kind, id or name, key, mode "
-                                + "(numbers in decimal), sizes and whether it was created or existed.",
+                                + "--json one object {\"objects\": [...]} giving kind, id or name, key and key_number, perms and "
+                                + "mode, sizes in bytes and whether it was created or existed (the vocabulary "
+                                + "of docs/json/README.md, schema docs/schema/mk.json).",
                         "",
                         "Exit status: 0 on success, 1 on any failure or bad usage (as ipcmk).",
                         "",
@@ -142,13 +144,13 @@ public final class MkCommand implements Callable<Integer> {
                 json.writeStringField("kind", object.kind());
                 if (object.id().isPresent()) {
                     json.writeNumberField("id", object.id().getAsInt());
-                    json.writeNumberField("key", Integer.toUnsignedLong(object.key().getAsInt()));
+                    JsonFields.key(json, object.key().getAsInt());
                 } else {
                     json.writeStringField("name", object.name());
                 }
-                json.writeNumberField("mode", object.mode());
+                JsonFields.perms(json, object.mode());
                 for (Map.Entry<String, Long> figure : object.figures().entrySet()) {
-                    json.writeNumberField(figure.getKey(), figure.getValue());
+                    JsonFields.size(json, figure.getKey(), figure.getValue()); // sizes and counts, unsigned
                 }
                 json.writeBooleanField("created", object.created());
                 json.writeEndObject();

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * @param name    the POSIX name with its '/'; null for System V objects
  * @param key     the System V key; empty for POSIX objects
  * @param mode    the permission bits
- * @param figures what else describes it, in print order: size, nsems, maxmsg, msgsize, value
+ * @param figures what else describes it, in print order: size, nsems, maxmsgs, msgsize, sval (JSON names)
  * @param created false when the object existed before and was reused
  */
 record MkObject(String kind, OptionalInt id, String name, OptionalInt key, int mode, Map<String, Long> figures,

@@ -16,6 +16,6 @@ public record LimitRow(String resource, String description, long limit, boolean 
             return OptionalDouble.empty();
         }
         double limitValue = limit >= 0 ? limit : Math.scalb((double) (limit >>> 1), 1);
-        return OptionalDouble.of(used.getAsLong() * 100.0 / limitValue);
+        return OptionalDouble.of(used.getAsLong() / limitValue * 100); // lsipc's order: the same roundings
     }
 }

@@ -2,6 +2,8 @@
 package dev.ipc.msg;
 
 import dev.ipc.cli.CommandSpecs;
+import dev.ipc.cli.ParsedLine;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Sizes;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
@@ -33,7 +35,9 @@ import java.util.Base64;
 import java.util.concurrent.Callable;
 
 public final class MsgRecvCommand implements Callable<Integer> {
-    private final CommandSpec spec = CommandSpecs.leaf(this, "recv");
+    private CommandSpec spec;
+    private RunContext context;
+    private ParsedLine line;
     private IdOrKey target;
     private String type;
     private boolean except;
@@ -57,7 +61,7 @@ public final class MsgRecvCommand implements Callable<Integer> {
     /** The model, built in code (see {@link CommandSpecs}). */
     public static CommandSpec spec() {
         MsgRecvCommand command = new MsgRecvCommand();
-        CommandSpec spec = command.spec;
+        CommandSpec spec = command.spec = CommandSpecs.leaf(command, "recv");
         spec.usageMessage()
                 .description("Receive messages from a message queue (msgrcv), selected by type.",
                         "msgrcv chooses:",
@@ -78,7 +82,7 @@ public final class MsgRecvCommand implements Callable<Integer> {
                         "  ipc msg recv --id 3 --type -2 --nowait     the lowest type <= 2, or exit 5 at once",
                         "  ipc msg recv --id 3 --all --json           every message now queued",
                         "  ipc msg recv --id 3 --peek 2               the third message, left in the queue");
-        command.target = IdOrKey.addTo(spec);
+        IdOrKey.addTo(spec);
         spec.addOption(OptionSpec.builder("--type").arity("1").type(String.class).paramLabel("TYPE")
                 .defaultValue("0").description("0, N or -N, as above (default ${DEFAULT-VALUE}).").build());
         spec.addOption(CommandSpecs.flag("With --type N > 0: the first message whose type is not N (MSG_EXCEPT).",
@@ -105,17 +109,29 @@ public final class MsgRecvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        type = CommandSpecs.text(spec, "--type");
-        except = CommandSpecs.given(spec, "--except");
-        nowait = CommandSpecs.given(spec, "--nowait");
-        count = CommandSpecs.text(spec, "--count");
-        all = CommandSpecs.given(spec, "--all");
-        maxSize = CommandSpecs.text(spec, "--max-size");
-        truncate = CommandSpecs.given(spec, "--truncate");
-        timeout = CommandSpecs.text(spec, "--timeout");
-        raw = CommandSpecs.given(spec, "--raw");
-        json = CommandSpecs.given(spec, "--json");
-        peek = CommandSpecs.text(spec, "--peek");
+        return execute(CommandSpecs.parsed(spec), RunContext.of(spec));
+    }
+
+    /** The command on its parsed line: picocli's, or the start-up fast path's. */
+    public static int run(ParsedLine line, RunContext context) {
+        return new MsgRecvCommand().execute(line, context);
+    }
+
+    private int execute(ParsedLine line, RunContext context) {
+        this.context = context;
+        this.line = line;
+        target = IdOrKey.of(line);
+        type = line.text("--type");
+        except = line.given("--except");
+        nowait = line.given("--nowait");
+        count = line.text("--count");
+        all = line.given("--all");
+        maxSize = line.text("--max-size");
+        truncate = line.given("--truncate");
+        timeout = line.text("--timeout");
+        raw = line.given("--raw");
+        json = line.given("--json");
+        peek = line.text("--peek");
         if (peek != null) {
             return peek();
         }
@@ -183,16 +199,15 @@ public final class MsgRecvCommand implements Callable<Integer> {
     }
 
     private Sink sink() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         return raw ? new RawSink(RawOutput.open(out)) : json ? new JsonSink(out) : new TextSink(out);
     }
 
     /** --peek: one msgrcv with MSG_COPY, whose msgtyp is the message's index, so no type selection with it. */
     private int peek() {
         long index = OptionValues.bounded(peek, "--peek", 0, Integer.MAX_VALUE);
-        var parsed = spec.commandLine().getParseResult();
         for (String other : new String[] {"--type", "--except", "--count", "--all", "--truncate", "--timeout"}) {
-            if (parsed.hasMatchedOption(other)) {
+            if (line.matched(other)) {
                 throw IpcException.usage("--peek cannot be used with " + other + " (MSG_COPY takes msgrcv's type "
                         + "as the number of the message and copies it whole, at once)");
             }

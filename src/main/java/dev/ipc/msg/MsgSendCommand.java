@@ -2,6 +2,8 @@
 package dev.ipc.msg;
 
 import dev.ipc.cli.CommandSpecs;
+import dev.ipc.cli.ParsedLine;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.Input;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import java.util.concurrent.Callable;
 
 public final class MsgSendCommand implements Callable<Integer> {
-    private final CommandSpec spec = CommandSpecs.leaf(this, "send");
+    private CommandSpec spec;
+    private RunContext context;
     private IdOrKey target;
     private String type;
     private boolean nowait;
@@ -39,7 +42,7 @@ public final class MsgSendCommand implements Callable<Integer> {
     /** The model, built in code (see {@link CommandSpecs}). */
     public static CommandSpec spec() {
         MsgSendCommand command = new MsgSendCommand();
-        CommandSpec spec = command.spec;
+        CommandSpec spec = command.spec = CommandSpecs.leaf(command, "send");
         spec.usageMessage()
                 .description("Send one message to a message queue (msgsnd).",
                         "The text is TEXT, or the bytes of --file, or standard input; it is sent as it is, without a "
@@ -49,7 +52,7 @@ public final class MsgSendCommand implements Callable<Integer> {
                         + "waiting; 8 the message is longer than msgmax or than the queue can ever hold; 1 other "
                         + "failures.",
                         "", "Example:", "  ipc msg send --key 0x1234 --type 2 'hello'");
-        command.target = IdOrKey.addTo(spec);
+        IdOrKey.addTo(spec);
         spec.addOption(OptionSpec.builder("--type").arity("1").type(String.class).paramLabel("N").defaultValue("1")
                 .description("The message type, 1 or more (default ${DEFAULT-VALUE}); receivers select by it.")
                 .build());
@@ -65,11 +68,22 @@ public final class MsgSendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        type = CommandSpecs.text(spec, "--type");
-        nowait = CommandSpecs.given(spec, "--nowait");
-        timeout = CommandSpecs.text(spec, "--timeout");
-        file = CommandSpecs.text(spec, "--file");
-        text = spec.positionalParameters().get(0).getValue();
+        return execute(CommandSpecs.parsed(spec), RunContext.of(spec));
+    }
+
+    /** The command on its parsed line: picocli's, or the start-up fast path's. */
+    public static int run(ParsedLine line, RunContext context) {
+        return new MsgSendCommand().execute(line, context);
+    }
+
+    private int execute(ParsedLine line, RunContext context) {
+        this.context = context;
+        target = IdOrKey.of(line);
+        type = line.text("--type");
+        nowait = line.given("--nowait");
+        timeout = line.text("--timeout");
+        file = line.text("--file");
+        text = line.positional(0);
         long messageType = OptionValues.integer(type, "--type");
         if (messageType < 1) {
             throw IpcException.usage("--type " + type + ": a message's type must be 1 or more (msgsnd refuses "

@@ -10,6 +10,7 @@ import dev.ipc.model.SystemVKind;
 import dev.ipc.procfs.SystemPaths;
 import dev.ipc.render.CTime;
 import dev.ipc.render.IpcsRenderer;
+import dev.ipc.render.JsonFields;
 import dev.ipc.render.TextBuffer;
 import dev.ipc.state.SystemVSource;
 import dev.ipc.state.UserDirectory;
@@ -47,8 +48,8 @@ public final class MsgStatCommand implements Callable<Integer> {
     @Option(names = "--human", description = "Sizes in a human-readable form (csize, qsize), as ipcs --human.")
     boolean human;
 
-    @Option(names = "--json", description = "Print the fields as a JSON object (times in seconds since the epoch, "
-            + "null when not set).")
+    @Option(names = "--json", description = "Print the fields as a JSON object (times in ISO 8601, null when not "
+            + "set; schema docs/schema/msg-stat.json).")
     boolean json;
 
     @Override
@@ -58,35 +59,37 @@ public final class MsgStatCommand implements Callable<Integer> {
         MessageQueue queue = read(id);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
+            UserDirectory names = users();
             Json.write(out, g -> {
                 g.writeStartObject();
-                g.writeNumberField("msqid", queue.id());
-                g.writeStringField("key", TextBuffer.formatKey(queue.key()));
-                g.writeNumberField("uid", queue.owner().uid());
-                g.writeNumberField("gid", queue.owner().gid());
-                g.writeNumberField("cuid", queue.owner().creatorUid());
-                g.writeNumberField("cgid", queue.owner().creatorGid());
-                g.writeStringField("mode", String.format("%#o", queue.mode()));
-                g.writeNumberField("cbytes", queue.usedBytes());
-                Json.optional(g, "qbytes", queue.maxBytes());
+                g.writeNumberField("id", queue.id());
+                JsonFields.key(g, queue.key());
+                JsonFields.perms(g, queue.mode());
+                JsonFields.ownership(g, queue.owner(), names);
+                JsonFields.size(g, "cbytes", queue.usedBytes());
+                JsonFields.size(g, "qbytes", queue.maxBytes());
                 g.writeNumberField("qnum", queue.messages());
                 g.writeNumberField("lspid", queue.lastSendPid());
                 g.writeNumberField("lrpid", queue.lastReceivePid());
-                Json.optional(g, "stime", queue.sendTime());
-                Json.optional(g, "rtime", queue.receiveTime());
-                Json.optional(g, "ctime", queue.changeTime());
+                JsonFields.time(g, "stime", queue.sendTime());
+                JsonFields.time(g, "rtime", queue.receiveTime());
+                JsonFields.time(g, "ctime", queue.changeTime());
                 g.writeEndObject();
             });
             return ExitCodes.OK;
         }
-        SystemPaths paths = SystemPaths.fromSystemProperties();
-        IpcsRenderer renderer = new IpcsRenderer(new UserDirectory(paths.passwd(), paths.group()),
+        IpcsRenderer renderer = new IpcsRenderer(users(),
                 IpcsRenderer.Format.DEFAULT, human ? IpcsRenderer.Unit.HUMAN : IpcsRenderer.Unit.DEFAULT,
                 CTime.systemDefault(RunContext.of(spec).environment()));
         TextBuffer text = new TextBuffer();
         renderer.messageQueueDetails(text, queue);
         out.write(text.toString());
         return ExitCodes.OK;
+    }
+
+    private static UserDirectory users() {
+        SystemPaths paths = SystemPaths.fromSystemProperties();
+        return new UserDirectory(paths.passwd(), paths.group());
     }
 
     /**

@@ -34,7 +34,7 @@ record NamespaceReport(IpcNamespaces.Namespace namespace, int queues, int segmen
 
     /** Enters the namespace on a thread of its own and reads it there. */
     static NamespaceReport read(IpcNamespaces.Namespace namespace, Path proc, SystemPaths paths) {
-        try (NamespaceTarget target = NamespaceTarget.open(namespace.file(proc).toString(), 1)) {
+        try (NamespaceTarget target = NamespaceTarget.open(namespace.file(proc), namespace.firstPid())) {
             return target.call(() -> readHere(namespace, paths));
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();

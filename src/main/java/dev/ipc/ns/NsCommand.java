@@ -73,6 +73,9 @@ public final class NsCommand implements Callable<Integer> {
         NamespaceReport host = null;
         for (IpcNamespaces.Namespace namespace : scan.namespaces()) {
             NamespaceReport report = NamespaceReport.read(namespace, proc, paths);
+            if (report.error() != null && namespace.vanished(proc)) {
+                continue; // ended since the scan
+            }
             reports.add(report);
             if (namespace.initial() && report.error() == null) {
                 host = report;

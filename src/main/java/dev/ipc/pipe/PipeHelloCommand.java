@@ -7,6 +7,7 @@ import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
+import dev.ipc.render.JsonFields;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -129,7 +130,7 @@ public final class PipeHelloCommand extends DemoCommand {
                 json.writeStringField("received", message);
                 json.writeBooleanField("end_of_file", sawEnd);
                 if (noClose) {
-                    json.writeNumberField("waited_ms", waitNanos / 1_000_000);
+                    JsonFields.seconds(json, "waited_seconds", waitNanos);
                     json.writeBooleanField("end_of_file_while_write_end_open", sawEndWhileOpen);
                 }
             });

@@ -70,6 +70,29 @@ public final class IpcNamespaces {
             return paths;
         }
 
+        /** Its first process, to find its POSIX files by; 0 when only a bind mount holds it. */
+        public int firstPid() {
+            return pids.isEmpty() ? 0 : pids.get(0);
+        }
+
+        /**
+         * Whether its file no longer names it: its process ended (or its pid is another process's now) or its
+         * mount went, since the scan. A file that cannot be read for another reason (permission) has not.
+         */
+        public boolean vanished(Path proc) {
+            Path file = file(proc);
+            try {
+                if (pids.isEmpty()) {
+                    return !Long.valueOf(inode).equals(Files.getAttribute(file, "unix:ino"));
+                }
+                return !Files.readSymbolicLink(file).toString().equals(id());
+            } catch (java.nio.file.NoSuchFileException gone) {
+                return true;
+            } catch (IOException | RuntimeException unreadable) {
+                return false;
+            }
+        }
+
         /** The namespace file to enter it by: its first process's, else its first bind mount. */
         public Path file(Path proc) {
             return pids.isEmpty() ? mounts.get(0).file() : proc.resolve(pids.get(0) + "/ns/ipc");

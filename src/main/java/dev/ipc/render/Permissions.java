@@ -23,7 +23,9 @@ public final class Permissions {
         return known;
     }
 
+    /** printf's %#o of the permission bits, as lsipc -P prints them: 0644, and 0 for none. */
     public static String octal(int mode) {
-        return Integer.toOctalString(mode & 0777);
+        int bits = mode & 0777;
+        return bits == 0 ? "0" : "0" + Integer.toOctalString(bits);
     }
 }

@@ -1,10 +1,16 @@
-// Prints tables as text: aligned columns (the default), --raw or --export, with or without headings.
+// Prints tables as text: aligned columns (the default), --raw, --export or --newline, with or without headings.
 package dev.ipc.render;
 
 import java.util.List;
 
+/**
+ * A cell may be null (no value): printed as an empty one. In lsipc's layout (libsmartcols' own, as lsipc 2.38
+ * prints through it) a column is as wide as its heading even without headings, nothing after the last column is
+ * trimmed, and the last column is padded only when it is right-aligned and has a value.
+ */
 public final class TableRenderer {
-    public enum Mode { TABLE, RAW, EXPORT }
+    /** NEWLINE is EXPORT with each pair on a line of its own (lsipc --newline). */
+    public enum Mode { TABLE, RAW, EXPORT, NEWLINE }
 
     private static final String YELLOW = "\u001b[33m";
     private static final String BOLD_RED = "\u001b[1;31m";
@@ -13,6 +19,8 @@ public final class TableRenderer {
     private final Mode mode;
     private final boolean headings;
     private final boolean colour;
+    private final boolean lsipcLayout;
+    private final boolean shellNames;
 
     public TableRenderer(Mode mode, boolean headings) {
         this(mode, headings, false);
@@ -20,22 +28,53 @@ public final class TableRenderer {
 
     /** @param colour whether the aligned table shows rows of a {@link Table.Level} above normal in colour */
     public TableRenderer(Mode mode, boolean headings, boolean colour) {
+        this(mode, headings, colour, false, false);
+    }
+
+    private TableRenderer(Mode mode, boolean headings, boolean colour, boolean lsipcLayout, boolean shellNames) {
         this.mode = mode;
         this.headings = headings;
         this.colour = colour && mode == Mode.TABLE;
+        this.lsipcLayout = lsipcLayout;
+        this.shellNames = shellNames;
+    }
+
+    /**
+     * In lsipc's layout, byte for byte.
+     *
+     * @param shellNames headings and export names as shell variables (lsipc --shell); widths keep the headings'
+     */
+    public static TableRenderer lsipc(Mode mode, boolean headings, boolean colour, boolean shellNames) {
+        return new TableRenderer(mode, headings, colour, true, shellNames);
+    }
+
+    /** Whether the table has no rows: lsipc then prints nothing, not even its headings. */
+    private boolean skipped(Table table) {
+        return lsipcLayout && table.rows().isEmpty();
+    }
+
+    private String heading(Table.Column column) {
+        return shellNames ? column.exportName() : column.header();
+    }
+
+    private String exportName(Table.Column column) {
+        return shellNames || !lsipcLayout ? column.exportName() : column.header();
     }
 
     /** Several tables are separated by a blank line. */
     public void render(TextBuffer out, List<Table> tables) {
         boolean first = true;
         for (Table table : tables) {
-            if (!first && mode != Mode.EXPORT) {
+            if (skipped(table)) {
+                continue;
+            }
+            if (!first && mode != Mode.EXPORT && mode != Mode.NEWLINE) {
                 out.newline();
             }
             first = false;
             switch (mode) {
                 case RAW -> raw(out, table);
-                case EXPORT -> export(out, table);
+                case EXPORT, NEWLINE -> export(out, table);
                 default -> aligned(out, table);
             }
         }
@@ -45,17 +84,17 @@ public final class TableRenderer {
         List<Table.Column> columns = table.columns();
         int[] widths = new int[columns.size()];
         for (int c = 0; c < widths.length; c++) {
-            widths[c] = headings ? columns.get(c).header().length() : 0;
+            widths[c] = headings || lsipcLayout ? columns.get(c).header().length() : 0;
         }
         for (Object[] row : table.rows()) {
             for (int c = 0; c < widths.length; c++) {
-                widths[c] = Math.max(widths[c], ((String) row[c]).length());
+                widths[c] = Math.max(widths[c], text(row[c]).length());
             }
         }
         if (headings) {
             String[] header = new String[columns.size()];
             for (int c = 0; c < header.length; c++) {
-                header[c] = columns.get(c).header();
+                header[c] = heading(columns.get(c));
             }
             alignedLine(out, columns, widths, header, null);
         }
@@ -70,7 +109,11 @@ public final class TableRenderer {
         }
     }
 
-    private static void alignedLine(TextBuffer out, List<Table.Column> columns, int[] widths, Object[] cells, String sgr) {
+    private static String text(Object cell) {
+        return cell == null ? "" : (String) cell;
+    }
+
+    private void alignedLine(TextBuffer out, List<Table.Column> columns, int[] widths, Object[] cells, String sgr) {
         if (sgr != null) {
             out.append(sgr);
         }
@@ -79,16 +122,19 @@ public final class TableRenderer {
             if (c > 0) {
                 out.append(' ');
             }
-            String cell = (String) cells[c];
-            if (columns.get(c).rightAligned()) {
+            String cell = text(cells[c]);
+            boolean last = c == cells.length - 1;
+            if (columns.get(c).rightAligned() && !(last && cell.isEmpty())) {
                 out.right(cell, widths[c]);
-            } else if (c == cells.length - 1) {
+            } else if (last) {
                 out.append(cell); // no padding at the end of a line
             } else {
                 out.left(cell, widths[c]);
             }
         }
-        out.trimTrailingSpaces(start);
+        if (!lsipcLayout) {
+            out.trimTrailingSpaces(start);
+        }
         if (sgr != null) {
             out.append(RESET);
         }
@@ -97,7 +143,11 @@ public final class TableRenderer {
 
     private void raw(TextBuffer out, Table table) {
         if (headings) {
-            line(out, table.columns().stream().map(Table.Column::header).toArray());
+            Object[] names = new Object[table.columns().size()];
+            for (int c = 0; c < names.length; c++) {
+                names[c] = heading(table.columns().get(c));
+            }
+            line(out, names);
         }
         for (Object[] row : table.rows()) {
             rawLine(out, row);
@@ -108,7 +158,7 @@ public final class TableRenderer {
     private static void rawLine(TextBuffer out, Object[] row) {
         Object[] escaped = new Object[row.length];
         for (int c = 0; c < row.length; c++) {
-            escaped[c] = escapeRaw((String) row[c]);
+            escaped[c] = escapeRaw(text(row[c]));
         }
         line(out, escaped);
     }
@@ -140,35 +190,40 @@ public final class TableRenderer {
         return s == null ? cell : s.toString();
     }
 
-    private static void export(TextBuffer out, Table table) {
+    private void export(TextBuffer out, Table table) {
         List<Table.Column> columns = table.columns();
+        String[] names = new String[columns.size()];
+        for (int c = 0; c < names.length; c++) {
+            names[c] = exportName(columns.get(c));
+        }
+        char separator = mode == Mode.NEWLINE ? '\n' : ' ';
         for (Object[] row : table.rows()) {
-            exportLine(out, columns, row);
+            exportLine(out, names, row, separator);
         }
     }
 
-    private static void exportLine(TextBuffer out, List<Table.Column> columns, Object[] row) {
+    private static void exportLine(TextBuffer out, String[] names, Object[] row, char separator) {
         for (int c = 0; c < row.length; c++) {
             if (c > 0) {
-                out.append(' ');
+                out.append(separator);
             }
-            out.append(columns.get(c).exportName()).append("=\"").append(escapeExport((String) row[c])).append('"');
+            out.append(names[c]).append("=\"").append(escapeExport(text(row[c]))).append('"');
         }
         out.newline();
     }
 
-    /** Safe inside double quotes for sh's eval: \, ", $ and ` are escaped. */
+    /** Safe inside double quotes for sh's eval, as libsmartcols writes it: \, ", $, ` and controls become \xNN. */
     static String escapeExport(String cell) {
         StringBuilder s = null;
         for (int i = 0; i < cell.length(); i++) {
             char ch = cell.charAt(i);
-            if (ch == '\\' || ch == '"' || ch == '$' || ch == '`') {
-                if (s == null) {
-                    s = new StringBuilder(cell.length() + 8).append(cell, 0, i);
-                }
-                s.append('\\');
+            boolean escape = ch == '\\' || ch == '"' || ch == '$' || ch == '`' || ch < ' ' || ch == 0x7f;
+            if (escape && s == null) {
+                s = new StringBuilder(cell.length() + 8).append(cell, 0, i);
             }
-            if (s != null) {
+            if (escape) {
+                s.append("\\x").append(Character.forDigit(ch >> 4, 16)).append(Character.forDigit(ch & 0xf, 16));
+            } else if (s != null) {
                 s.append(ch);
             }
         }

@@ -2,6 +2,8 @@
 package dev.ipc.sem;
 
 import dev.ipc.cli.CommandSpecs;
+import dev.ipc.cli.ParsedLine;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
@@ -25,7 +27,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 public final class SemOpCommand implements Callable<Integer> {
-    private final CommandSpec spec = CommandSpecs.leaf(this, "op");
+    private CommandSpec spec;
+    private RunContext context;
     private IdOrKey target;
     private boolean undo;
     private boolean nowait;
@@ -41,7 +44,7 @@ public final class SemOpCommand implements Callable<Integer> {
     /** The model, built in code (see {@link CommandSpecs}). */
     public static CommandSpec spec() {
         SemOpCommand command = new SemOpCommand();
-        CommandSpec spec = command.spec;
+        CommandSpec spec = command.spec = CommandSpecs.leaf(command, "op");
         spec.usageMessage()
                 .description("Run one semop of several operations, applied all at once or not at all.",
                         "The operations are written SEMNUM:VALUE:",
@@ -60,7 +63,7 @@ public final class SemOpCommand implements Callable<Integer> {
                         "  ipc sem op --id 3 0:-1 1:-1                take both, atomically",
                         "  ipc sem op --key 0x1234 --timeout 2s 0:0   wait up to 2 s for sem 0 to be 0",
                         "  ipc sem op --id 3 --undo --hold 10s 0:-1   hold sem 0 for 10 s, then the kernel undoes");
-        command.target = IdOrKey.addTo(spec);
+        IdOrKey.addTo(spec);
         spec.addOption(CommandSpecs.flag("SEM_UNDO: the kernel reverses the operations when this process exits, "
                 + "which is at once unless --hold keeps it.", "--undo"));
         spec.addOption(CommandSpecs.flag("IPC_NOWAIT: fail at once instead of waiting.", "--nowait"));
@@ -75,11 +78,22 @@ public final class SemOpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        undo = CommandSpecs.given(spec, "--undo");
-        nowait = CommandSpecs.given(spec, "--nowait");
-        timeout = CommandSpecs.text(spec, "--timeout");
-        hold = CommandSpecs.text(spec, "--hold");
-        operations = spec.positionalParameters().get(0).getValue();
+        return execute(CommandSpecs.parsed(spec), RunContext.of(spec));
+    }
+
+    /** The command on its parsed line: picocli's, or the start-up fast path's. */
+    public static int run(ParsedLine line, RunContext context) throws InterruptedException {
+        return new SemOpCommand().execute(line, context);
+    }
+
+    private int execute(ParsedLine line, RunContext context) throws InterruptedException {
+        this.context = context;
+        target = IdOrKey.of(line);
+        undo = line.given("--undo");
+        nowait = line.given("--nowait");
+        timeout = line.text("--timeout");
+        hold = line.text("--hold");
+        operations = line.positional(0);
         ops = new ArrayList<>();
         for (String text : operations) {
             ops.add(SemaphoreOperation.parse(text));

@@ -3,23 +3,21 @@ package dev.ipc.sem;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
+import dev.ipc.cli.OptionValues;
 import dev.ipc.model.SemaphoreLimits;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** @param value added to the semaphore; negative waits until it can be taken, 0 waits until the semaphore is 0 */
 record SemaphoreOperation(int number, int value) {
-    private static final Pattern FORM = Pattern.compile("([0-9]{1,5}):([-+]?[0-9]{1,10})");
-
+    /** SEMNUM:VALUE, "[0-9]{1,5}:[-+]?[0-9]{1,10}", checked by hand (see {@link OptionValues#isDecimal}). */
     static SemaphoreOperation parse(String text) {
-        Matcher m = FORM.matcher(text);
-        if (!m.matches()) {
+        int colon = text.indexOf(':');
+        if (colon < 0 || !OptionValues.isDecimal(text.substring(0, colon), 5, false)
+                || !OptionValues.isDecimal(text.substring(colon + 1), 10, true)) {
             throw IpcException.usage("invalid operation '" + text + "': write SEMNUM:VALUE, as in 0:-1 (wait and "
                     + "take one), 1:+1 (give one back) or 2:0 (wait for zero)");
         }
-        int number = SemaphoreNumbers.parse(m.group(1), "semaphore number in '" + text + "'");
-        long value = Long.parseLong(m.group(2));
+        int number = SemaphoreNumbers.parse(text.substring(0, colon), "semaphore number in '" + text + "'");
+        long value = Long.parseLong(text.substring(colon + 1));
         if (Math.abs(value) > SemaphoreLimits.SEMVMX) {
             throw new IpcException("operation '" + text + "' is out of range: a semaphore holds at most SEMVMX ("
                     + SemaphoreLimits.SEMVMX + "), so an operation can add or take at most that much",

@@ -2,6 +2,8 @@
 package dev.ipc.shm;
 
 import dev.ipc.cli.CommandSpecs;
+import dev.ipc.cli.ParsedLine;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.OptionValues;
@@ -22,7 +24,8 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 
 public final class ShmReadCommand implements Callable<Integer> {
-    private final CommandSpec spec = CommandSpecs.leaf(this, "read");
+    private CommandSpec spec;
+    private RunContext context;
     private IdOrKey target;
     private String offset;
     private String length;
@@ -36,7 +39,7 @@ public final class ShmReadCommand implements Callable<Integer> {
     /** The model, built in code (see {@link CommandSpecs}). */
     public static CommandSpec spec() {
         ShmReadCommand command = new ShmReadCommand();
-        CommandSpec spec = command.spec;
+        CommandSpec spec = command.spec = CommandSpecs.leaf(command, "read");
         spec.usageMessage()
                 .description("Read a shared memory segment, as a hex dump or raw.",
                         "Attaches it read-only (shmat), copies the bytes asked for, "
@@ -45,7 +48,7 @@ public final class ShmReadCommand implements Callable<Integer> {
                 .footer("", "Exit status: 0 read; 2 bad usage; 3 no such segment; 4 permission denied; 9 --offset or "
                         + "--length past the end; 1 other failures.",
                         "", "Examples:", "  ipc shm read --id 3 --length 64", "  ipc shm read --key 0x1234 --raw > copy");
-        command.target = IdOrKey.addTo(spec);
+        IdOrKey.addTo(spec);
         spec.addOption(CommandSpecs.value("BYTES", "Start this far into the segment (default 0). "
                 + Sizes.HELP, "--offset"));
         spec.addOption(CommandSpecs.value("BYTES", "Read this many bytes (default: to the end). "
@@ -56,9 +59,20 @@ public final class ShmReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        offset = CommandSpecs.text(spec, "--offset");
-        length = CommandSpecs.text(spec, "--length");
-        raw = CommandSpecs.given(spec, "--raw");
+        return execute(CommandSpecs.parsed(spec), RunContext.of(spec));
+    }
+
+    /** The command on its parsed line: picocli's, or the start-up fast path's. */
+    public static int run(ParsedLine line, RunContext context) {
+        return new ShmReadCommand().execute(line, context);
+    }
+
+    private int execute(ParsedLine line, RunContext context) {
+        this.context = context;
+        target = IdOrKey.of(line);
+        offset = line.text("--offset");
+        length = line.text("--length");
+        raw = line.given("--raw");
         long from = offset == null ? 0 : Sizes.bytes("--offset", offset, 0, Long.MAX_VALUE);
         long count = length == null ? -1 : Sizes.bytes("--length", length, 0, Long.MAX_VALUE);
         target.validate();
@@ -70,7 +84,7 @@ public final class ShmReadCommand implements Callable<Integer> {
             count = segment.size() - from;
         }
         SegmentRange.check(segment, from, count, "reading " + count + " bytes");
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         SharedMemoryCalls.Attachment memory;
         try {
             memory = SharedMemoryCalls.attach(id, segment.size(), true);

@@ -2,6 +2,8 @@
 package dev.ipc.shm;
 
 import dev.ipc.cli.CommandSpecs;
+import dev.ipc.cli.ParsedLine;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Sizes;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.Input;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import java.util.concurrent.Callable;
 
 public final class ShmWriteCommand implements Callable<Integer> {
-    private final CommandSpec spec = CommandSpecs.leaf(this, "write");
+    private CommandSpec spec;
+    private RunContext context;
     private IdOrKey target;
     private String offset;
     private String file;
@@ -32,7 +35,7 @@ public final class ShmWriteCommand implements Callable<Integer> {
     /** The model, built in code (see {@link CommandSpecs}). */
     public static CommandSpec spec() {
         ShmWriteCommand command = new ShmWriteCommand();
-        CommandSpec spec = command.spec;
+        CommandSpec spec = command.spec = CommandSpecs.leaf(command, "write");
         spec.usageMessage()
                 .description("Write text, a file or standard input into a shared memory segment.",
                         "Writes TEXT (UTF-8, no newline added), the bytes of --file, or "
@@ -42,7 +45,7 @@ public final class ShmWriteCommand implements Callable<Integer> {
                         + "would pass the end; 1 other failures.",
                         "", "Examples:", "  ipc shm write --id 3 'hello'",
                         "  ipc shm write --key 0x1234 --offset 4K --file data.bin");
-        command.target = IdOrKey.addTo(spec);
+        IdOrKey.addTo(spec);
         spec.addOption(CommandSpecs.value("BYTES", "Start this far into the segment (default 0). "
                 + Sizes.HELP, "--offset"));
         spec.addOption(CommandSpecs.value("FILE", "Write the bytes of this file.", "--file"));
@@ -53,9 +56,20 @@ public final class ShmWriteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        offset = CommandSpecs.text(spec, "--offset");
-        file = CommandSpecs.text(spec, "--file");
-        text = spec.positionalParameters().get(0).getValue();
+        return execute(CommandSpecs.parsed(spec), RunContext.of(spec));
+    }
+
+    /** The command on its parsed line: picocli's, or the start-up fast path's. */
+    public static int run(ParsedLine line, RunContext context) {
+        return new ShmWriteCommand().execute(line, context);
+    }
+
+    private int execute(ParsedLine line, RunContext context) {
+        this.context = context;
+        target = IdOrKey.of(line);
+        offset = line.text("--offset");
+        file = line.text("--file");
+        text = line.positional(0);
         long from = offset == null ? 0 : Sizes.bytes("--offset", offset, 0, Long.MAX_VALUE);
         if (text != null && file != null) {
             throw IpcException.usage("give TEXT or --file, not both");

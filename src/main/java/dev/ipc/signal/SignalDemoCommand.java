@@ -396,18 +396,18 @@ public final class SignalDemoCommand implements Callable<Integer> {
             json.writeNumberField("pid", receiver);
             json.writeNumberField("threads", threads);
             json.writeNumberField("threads_blocking", threadsBlocking);
-            json.writeNumberField("exit_status", receiverStatus);
+            measured(json, "exit_status", receiverStatus);
             json.writeEndObject();
             json.writeObjectFieldStart("standard");
             json.writeStringField("signal", "SIGUSR1");
             json.writeNumberField("sent", kills);
-            json.writeNumberField("taken", standardTaken);
+            measured(json, "taken", standardTaken);
             json.writeEndObject();
             json.writeObjectFieldStart("realtime");
             json.writeStringField("signal", Signals.name(QUEUED));
             json.writeNumberField("signo", QUEUED);
             json.writeNumberField("sent", queue);
-            json.writeNumberField("taken", queuedTaken);
+            measured(json, "taken", queuedTaken);
             json.writeArrayFieldStart("values");
             for (int value : values) {
                 json.writeNumber(value);
@@ -429,12 +429,21 @@ public final class SignalDemoCommand implements Callable<Integer> {
                 json.writeString(line);
             }
             json.writeEndArray();
-            json.writeNumberField("sigchld_taken", sigchld);
+            measured(json, "sigchld_taken", sigchld);
             json.writeEndObject();
             json.writeObjectFieldStart("exited");
-            json.writeNumberField("sigchld_code", exitedCode);
-            json.writeNumberField("wait_status", exitedRaw);
+            measured(json, "sigchld_code", exitedCode);
+            measured(json, "wait_status", exitedRaw);
             json.writeEndObject();
+        }
+
+        /** A figure the run had not measured yet when it stopped (held as -1) is null. */
+        private static void measured(JsonGenerator json, String name, int value) throws IOException {
+            if (value < 0) {
+                json.writeNullField(name);
+            } else {
+                json.writeNumberField(name, value);
+            }
         }
     }
 }

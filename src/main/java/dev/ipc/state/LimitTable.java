@@ -65,9 +65,10 @@ public final class LimitTable {
     public static List<LimitRow> posixQueues(PosixQueueLimits mq, OptionalLong queues) {
         return List.of(
                 new LimitRow("MQUMNI", "Number of POSIX message queues", mq.maxQueues(), false, queues),
-                new LimitRow("MQUMAX", "Max number of messages per POSIX queue", mq.maxMessages(), false,
+                // as lsipc 2.41 names them: MQUMAX the size (msgsize_max), MQUMNB the count (msg_max)
+                new LimitRow("MQUMAX", "Max size of POSIX message (bytes)", mq.maxMessageSize(), true,
                         OptionalLong.empty()),
-                new LimitRow("MQUMNB", "Max size of POSIX message (bytes)", mq.maxMessageSize(), true,
+                new LimitRow("MQUMNB", "Number of messages in POSIX message queue", mq.maxMessages(), false,
                         OptionalLong.empty()));
     }
 }

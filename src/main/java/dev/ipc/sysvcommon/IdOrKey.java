@@ -4,6 +4,7 @@ package dev.ipc.sysvcommon;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.OptionValues;
+import dev.ipc.cli.ParsedLine;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.render.TextBuffer;
 import dev.ipc.libc.Errno;
@@ -30,25 +31,30 @@ public final class IdOrKey {
         String key;
     }
 
-    /** The model built in code whose options hold the values; null for an annotated command's mixin. */
-    private CommandSpec spec;
+    /** The line of a command built in code, which holds the values; null for an annotated command's mixin. */
+    private ParsedLine line;
 
     /** Adds --id and --key, one of them required, to a model built in code; read after parsing. */
     public static IdOrKey addTo(CommandSpec spec) {
         spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
                 .addArg(CommandSpecs.value("ID", ID_HELP, "--id"))
                 .addArg(CommandSpecs.value("KEY", KEY_HELP, "--key")).build());
+        return of(CommandSpecs.parsed(spec));
+    }
+
+    /** The --id or --key of a parsed line, which has exactly one of them (picocli's parse, or the fast path's). */
+    public static IdOrKey of(ParsedLine line) {
         IdOrKey target = new IdOrKey();
-        target.spec = spec;
+        target.line = line;
         return target;
     }
 
     private String id() {
-        return spec == null ? selector.id : CommandSpecs.text(spec, "--id");
+        return line == null ? selector.id : line.text("--id");
     }
 
     private String key() {
-        return spec == null ? selector.key : CommandSpecs.text(spec, "--key");
+        return line == null ? selector.key : line.text("--key");
     }
 
     /** Checks the option's value, so that a bad one is reported before anything is done. */

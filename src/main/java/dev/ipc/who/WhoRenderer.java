@@ -6,6 +6,7 @@ import dev.ipc.cli.Json;
 import dev.ipc.procfs.IpcUsers;
 import dev.ipc.procfs.IpcUsers.SemOp;
 import dev.ipc.render.HumanSize;
+import dev.ipc.render.JsonFields;
 import dev.ipc.render.TextBuffer;
 import dev.ipc.who.UsedObject.Kind;
 import dev.ipc.who.UsedObject.Recorded;
@@ -138,12 +139,12 @@ final class WhoRenderer {
 
     private static void object(JsonGenerator json, UsedObject object) throws IOException {
         json.writeStartObject();
-        json.writeStringField("type", object.kind().type);
+        json.writeStringField("kind", object.kind().type);
         Json.optional(json, "id", object.id());
         if (object.key().isPresent()) {
-            json.writeStringField("key", TextBuffer.formatKey((int) object.key().getAsLong()));
+            JsonFields.key(json, (int) object.key().getAsLong());
         } else {
-            json.writeNullField("key");
+            JsonFields.noKey(json);
         }
         json.writeStringField("name", object.name());
         json.writeBooleanField("removed", object.removed());
@@ -160,8 +161,8 @@ final class WhoRenderer {
             json.writeStringField("role", use.role().word());
             json.writeNumberField("count", use.count());
             json.writeBooleanField("writable", use.writable());
-            Json.optional(json, "rss", use.rssBytes());
-            Json.optional(json, "pss", use.pssBytes());
+            JsonFields.size(json, "rss", use.rssBytes());
+            JsonFields.size(json, "pss", use.pssBytes());
             Json.optional(json, "msgtype", use.messageType());
             json.writeArrayFieldStart("operations");
             for (SemOp op : use.operations()) {

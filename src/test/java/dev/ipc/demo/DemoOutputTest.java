@@ -86,7 +86,7 @@ class DemoOutputTest {
         JsonNode json = JSON.readTree(r.out());
         assertEquals("sem demo", json.get("demo").asText());
         assertEquals(1, json.get("objects").size(), r::toString);
-        assertEquals("semaphore_set", json.at("/objects/0/kind").asText());
+        assertEquals("sem", json.at("/objects/0/kind").asText());
         assertTrue(json.at("/objects/0/id").isInt(), r::toString);
         Set<String> names = new TreeSet<>();
         json.get("processes").forEach(p -> {
@@ -106,7 +106,7 @@ class DemoOutputTest {
         assertTrue(msg.get("ok").asBoolean(), msg::toString);
         assertEquals(80, msg.at("/figures/round_trips").asLong());
         assertTrue(msg.at("/figures/round_trips_per_second").asDouble() > 0, msg::toString);
-        assertEquals("queue", msg.at("/objects/0/kind").asText());
+        assertEquals("msg", msg.at("/objects/0/kind").asText());
         assertEquals(7, msg.get("processes").size(), msg::toString); // sender, 3 receivers, server, 2 clients
 
         JsonNode shm = JSON.readTree(Ipc.run("shm", "demo", "--items", "300", "--size", "128", "--json").out());
@@ -116,7 +116,7 @@ class DemoOutputTest {
         assertTrue(shm.at("/figures/bytes_per_second").asDouble() > 0, shm::toString);
         Set<String> kinds = new TreeSet<>();
         shm.get("objects").forEach(o -> kinds.add(o.get("kind").asText()));
-        assertEquals(Set.of("segment", "semaphore_set"), kinds);
+        assertEquals(Set.of("shm", "sem"), kinds);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -342,20 +342,22 @@ class MkCommandTest {
         JsonNode shm = objects.get(0);
         assertEquals("shm", shm.get("kind").asText());
         assertEquals(SystemVCalls.sharedMemorySegments().get(0).id(), shm.get("id").asInt());
-        assertEquals(0x4242, shm.get("key").asInt());
-        assertEquals(0600, shm.get("mode").asInt());
+        assertEquals("0x00004242", shm.get("key").asText());
+        assertEquals(0x4242, shm.get("key_number").asInt());
+        assertEquals("rw-------", shm.get("perms").asText());
+        assertEquals("0600", shm.get("mode").asText());
         assertEquals(1024, shm.get("size").asLong());
         assertTrue(shm.get("created").asBoolean());
-        assertEquals("{\"kind\":\"pshm\",\"name\":\"" + name + "\",\"mode\":384,\"size\":2048,\"created\":true}",
+        assertEquals("{\"kind\":\"pshm\",\"name\":\"" + name + "\",\"perms\":\"rw-------\",\"mode\":\"0600\",\"size\":2048,\"created\":true}",
                 objects.get(1).toString());
         JsonNode msg = objects.get(2);
         assertEquals("msg", msg.get("kind").asText());
         assertFalse(msg.get("created").asBoolean(), "the queue with key 0x4242 existed");
-        assertEquals(0640, msg.get("mode").asInt());
-        assertEquals("{\"kind\":\"pmsg\",\"name\":\"" + name + "\",\"mode\":384,\"maxmsg\":4,\"msgsize\":64,"
+        assertEquals("0640", msg.get("mode").asText());
+        assertEquals("{\"kind\":\"pmsg\",\"name\":\"" + name + "\",\"perms\":\"rw-------\",\"mode\":\"0600\",\"maxmsgs\":4,\"msgsize\":64,"
                 + "\"created\":true}", objects.get(3).toString());
         assertEquals(3, objects.get(4).get("nsems").asInt());
-        assertEquals("{\"kind\":\"psem\",\"name\":\"" + name + "\",\"mode\":384,\"value\":7,\"created\":true}",
+        assertEquals("{\"kind\":\"psem\",\"name\":\"" + name + "\",\"perms\":\"rw-------\",\"mode\":\"0600\",\"sval\":7,\"created\":true}",
                 objects.get(5).toString());
         assertNotEquals("", result.err(), "the reused queue is still said on stderr");
     }

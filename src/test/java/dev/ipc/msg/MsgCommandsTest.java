@@ -345,7 +345,7 @@ class MsgCommandsTest {
     void stat_json_has_the_queue_fields() throws Exception {
         send(1, "hello");
         JsonNode json = new ObjectMapper().readTree(ipc("msg", "stat", "--key", "4660", "--json").out());
-        assertEquals(queue, json.get("msqid").asInt());
+        assertEquals(queue, json.get("id").asInt());
         assertEquals("0x00001234", json.get("key").asText());
         assertEquals(5, json.get("cbytes").asLong());
         assertEquals(1, json.get("qnum").asLong());

@@ -3,6 +3,7 @@ package dev.ipc.ns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ipc.procfs.IpcNamespaces;
 import dev.ipc.support.CommandResult;
 import dev.ipc.support.Ipc;
 import dev.ipc.support.Isolation;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +113,75 @@ class NsCommandTest {
             }
         }
         assertTrue(found, result::toString);
+    }
+
+    @Test
+    void ls_all_namespaces_raw_is_one_table_with_the_namespace_first_on_each_row() {
+        CommandResult result = Ipc.run("ls", "-A", "-q", "--raw", "-o", "KEY,ID,PERMS");
+        assertEquals(0, result.exitCode(), result::toString);
+        List<String> lines = result.out().lines().toList();
+        assertEquals("NAMESPACE KEY ID PERMS", lines.get(0), result::toString);
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("NAMESPACE ")).count(), "one heading: " + result);
+        for (NamespaceHolder holder : new NamespaceHolder[]{queues, segments}) {
+            String inode = inode(holder);
+            List<String> expected = Ipc.run("ls", "--ns", holder.pidText(), "-q", "--raw", "--noheadings",
+                    "-o", "KEY,ID,PERMS").out().lines().map(line -> inode + " " + line).toList();
+            assertEquals(expected, lines.stream().filter(l -> l.startsWith(inode + " ")).toList(), result::toString);
+        }
+        assertEquals(3, lines.stream().filter(l -> l.startsWith(inode(queues) + " ")).count(), result::toString);
+    }
+
+    @Test
+    void ls_all_namespaces_export_and_table_name_the_namespace_on_each_row() {
+        CommandResult export = Ipc.run("ls", "-A", "-s", "--export");
+        assertEquals(2, export.out().lines().filter(l -> l.startsWith("NAMESPACE=\"" + inode(segments) + "\" "))
+                .count(), export::toString);
+        assertTrue(export.out().lines().allMatch(l -> l.startsWith("NAMESPACE=\"")), export::toString);
+        CommandResult table = Ipc.run("ls", "-A", "-s", "-o", "KEY,ID,NSEMS");
+        // right-aligned, as lsns aligns its NS column
+        assertTrue(table.out().startsWith(" NAMESPACE KEY "), table::toString);
+        assertEquals(1, table.out().lines().filter(l -> l.trim().startsWith(inode(queues) + " ")).count(),
+                table::toString);
+    }
+
+    @Test
+    void ls_all_namespaces_json_rows_carry_their_namespace() throws IOException {
+        CommandResult result = Ipc.run("ls", "-A", "-s", "--json");
+        JsonNode all = new ObjectMapper().readTree(result.out());
+        int rows = 0;
+        for (JsonNode namespace : all.get("namespaces")) {
+            for (JsonNode set : namespace.get("semaphores")) {
+                assertEquals(namespace.get("namespace"), set.get("namespace"), namespace::toString);
+                rows++;
+            }
+            if (namespace.get("namespace").asText().equals(segments.namespace())) {
+                assertEquals(2, namespace.get("semaphores").size(), namespace::toString);
+            }
+        }
+        assertTrue(rows >= 3, result::toString);
+    }
+
+    @Test
+    void ls_all_namespaces_refuses_a_bad_column_once() {
+        CommandResult result = Ipc.run("ls", "-A", "-o", "NOSUCH");
+        assertEquals(1, result.err().lines().count(), result::toString);
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void a_namespace_whose_process_ended_since_the_scan_has_vanished() throws Exception {
+        Process ended = new ProcessBuilder("unshare", "--ipc", "true").start();
+        assertEquals(0, ended.waitFor());
+        long inode = Long.parseLong(inode(queues));
+        Path proc = Path.of("/proc");
+        assertTrue(new IpcNamespaces.Namespace(inode, List.of((int) ended.pid()), null, List.of()).vanished(proc));
+        assertFalse(new IpcNamespaces.Namespace(inode, List.of((int) queues.pid()), null, List.of()).vanished(proc));
+        // a live process in another namespace than the one scanned: its pid no longer names that namespace
+        assertTrue(new IpcNamespaces.Namespace(inode, List.of((int) segments.pid()), null, List.of()).vanished(proc));
+    }
+
+    private static String inode(NamespaceHolder holder) {
+        return holder.namespace().replaceAll("\\D", "");
     }
 
     @Test

@@ -162,8 +162,8 @@ class CleanupTest {
         CommandResult one = Ipc.run("ls", "-m", "-i", Integer.toString(attached), "--json");
         assertEquals(0, one.exitCode(), one::toString);
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        assertEquals(Long.toString(attacher.pid()),
-                mapper.readTree(one.out()).get("sharedmemory").get(0).get("procs").asText(), one::toString);
+        assertEquals("[" + attacher.pid() + "]",
+                mapper.readTree(one.out()).get("sharedmemory").get(0).get("procs").toString(), one::toString);
         CommandResult orphans = Ipc.run("ls", "-m", "--orphans", "--json");
         assertEquals(0, orphans.exitCode(), orphans::toString);
         var rows = mapper.readTree(orphans.out()).get("sharedmemory");

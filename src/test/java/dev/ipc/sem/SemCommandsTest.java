@@ -58,9 +58,9 @@ class SemCommandsTest {
         Kernel.setValue(set, 2, 4);
         JsonNode json = new ObjectMapper().readTree(Ipc.run("sem", "get", "--id", id(), "--json").out());
         assertEquals(3, json.get("nsems").asInt());
-        assertEquals(4, json.get("semaphores").get(2).get("value").asInt());
-        assertEquals(0, json.get("semaphores").get(2).get("ncount").asInt());
-        assertEquals(ProcessHandle.current().pid(), json.get("semaphores").get(2).get("pid").asLong());
+        assertEquals(4, json.get("elements").get(2).get("value").asInt());
+        assertEquals(0, json.get("elements").get(2).get("ncount").asInt());
+        assertEquals(ProcessHandle.current().pid(), json.get("elements").get(2).get("pid").asLong());
     }
 
     @Test

@@ -132,7 +132,7 @@ class WhoCommandTest {
         List<String> seen = new ArrayList<>();
         for (JsonNode object : all.get("objects")) {
             for (JsonNode user : object.get("users")) {
-                seen.add(object.get("type").asText() + " " + object.get("name").asText() + " "
+                seen.add(object.get("kind").asText() + " " + object.get("name").asText() + " "
                         + user.get("pid").asLong() + " " + user.get("role").asText());
             }
         }

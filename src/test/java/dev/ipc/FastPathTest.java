@@ -1,0 +1,139 @@
+// Plain lines of the object commands skip picocli: they must print and exit exactly as picocli's parsing does.
+package dev.ipc;
+
+import dev.ipc.cli.CommandGroup;
+import dev.ipc.support.CommandResult;
+import dev.ipc.support.Ipc;
+import dev.ipc.support.Isolation;
+import dev.ipc.support.Kernel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class FastPathTest {
+    /** Options of a model that a shape leaves to picocli on purpose. */
+    private static final Set<String> LEFT_TO_PICOCLI = Set.of("msg recv --peek");
+
+    private static int queue;
+    private static int set;
+    private static int segment;
+
+    @BeforeAll
+    static void createObjects() {
+        Isolation.requirePrivateIpcNamespace();
+        Kernel.removeAll();
+        queue = Kernel.createQueue(0x1234, 0640);
+        segment = Kernel.createSegment(0x5555, 4096, 0600);
+        set = Kernel.createSemaphores(0x77, 3, 0644);
+    }
+
+    @AfterAll
+    static void removeObjects() {
+        if (Isolation.inPrivateIpcNamespace()) {
+            Kernel.removeAll();
+        }
+    }
+
+    @Test
+    void each_shape_has_the_options_defaults_and_positionals_of_its_model() {
+        for (FastPath.Shape shape : FastPath.SHAPES) {
+            String command = shape.group() + " " + shape.name();
+            CommandSpec spec = (CommandSpec) CommandGroup.of(CommandTree.create(shape.group())).member(shape.name());
+            Set<String> modelled = new TreeSet<>();
+            for (OptionSpec option : spec.options()) {
+                if (option.usageHelp() || LEFT_TO_PICOCLI.contains(command + " " + option.longestName())) {
+                    continue;
+                }
+                modelled.add(option.longestName() + (option.arity().max() == 0 ? " flag" : " value "
+                        + option.arity() + " default " + option.defaultValue()));
+                assertEquals(1, option.names().length, () -> command + ": one name each, as the shape knows");
+            }
+            Set<String> shaped = new TreeSet<>();
+            for (String value : shape.values()) {
+                shaped.add(FastPath.Shape.name(value) + " value 1 default " + FastPath.Shape.defaultValue(value));
+            }
+            for (String flag : shape.flags()) {
+                shaped.add(flag + " flag");
+            }
+            assertEquals(modelled, shaped, command);
+            List<PositionalParamSpec> positionals = spec.positionalParameters();
+            int min = positionals.isEmpty() ? 0 : positionals.get(0).arity().min();
+            int max = positionals.isEmpty() ? 0 : positionals.get(0).arity().max();
+            assertEquals(List.of(min, max), List.of(shape.minPositionals(), shape.maxPositionals()), command);
+        }
+    }
+
+    @Test
+    void plain_lines_print_and_exit_as_through_picocli() {
+        String q = Integer.toString(queue);
+        String s = Integer.toString(set);
+        String m = Integer.toString(segment);
+        // each line runs twice, plain then through picocli: the pairs leave the same state for the next line
+        String[][] lines = {
+                {"sem", "op", "--id", s, "0:+1", "2:+3"}, {"sem", "get", "--id", s}, {"sem", "get", "--key", "0x77"},
+                {"sem", "get", "--id=" + s, "--num", "2", "--json"}, {"sem", "get", "--id", "99999"},
+                {"sem", "get", "--id", "abc"}, {"sem", "get", "--id", s, "--num", "7"}, {"sem", "get", "--key", "0"},
+                {"sem", "op", "--id", s, "0:x"}, {"sem", "op", "--id", s, "5:+1"}, {"sem", "op", "--id", s,
+                "--nowait", "1:-1"}, {"sem", "op", "--id", s, "--nowait", "--timeout", "1s", "0:-1"},
+                {"sem", "op", "--key", "0x77", "--undo", "0:-1"},
+                {"msg", "send", "--id", q, "hello"}, {"msg", "send", "--key", "0x1234", "--type", "3", "three"},
+                {"msg", "recv", "--id", q, "--nowait"}, {"msg", "recv", "--id", q, "--type=3", "--json"},
+                {"msg", "recv", "--id", q, "--nowait"}, {"msg", "send", "--id", q, "--type", "0", "x"},
+                {"msg", "recv", "--id", q, "--all", "--raw"}, {"msg", "recv", "--id", q, "--except", "--nowait"},
+                {"shm", "write", "--id", m, "hello"}, {"shm", "read", "--id", m, "--length", "16"},
+                {"shm", "read", "--key", "0x5555", "--raw", "--length", "5"}, {"shm", "read", "--id", m,
+                "--offset", "5000"}, {"shm", "write", "--id", m, "--offset=4095", "too long"},
+                {"shm", "write", "--id", m, "--offset", "4K", "x"},
+        };
+        for (String[] line : lines) {
+            assertNotNull(FastPath.parse(line), () -> "plain: " + Arrays.toString(line));
+            CommandResult plain = Ipc.run(line);
+            CommandResult picocli = Ipc.run(withColourNever(line));
+            assertEquals(picocli.toString(), plain.toString(), () -> Arrays.toString(line));
+        }
+    }
+
+    @Test
+    void lines_with_anything_else_are_left_to_picocli() {
+        String[][] lines = {
+                {"sem"}, {"sem", "nosuch"}, {"sem", "get"}, {"sem", "get", "--id", "1", "--key", "2"},
+                {"sem", "get", "--id"}, {"sem", "get", "--id", "-1"}, {"sem", "get", "-h"},
+                {"sem", "get", "--id", "1", "--help"}, {"sem", "get", "--id", "1", "--id", "2"},
+                {"sem", "get", "--id", "1", "--json", "--json"}, {"sem", "get", "--id", "1", "extra"},
+                {"sem", "get", "--id", "1", "--"}, {"sem", "get", "@file"}, {"sem", "get", "--id", "@file"},
+                {"sem", "get", "--id", "1", "--json=true"}, {"sem", "get", "--id", "1", "--debug"},
+                {"sem", "get", "--id", "1", "--color=never"}, {"sem", "get", "--id", "1", "--ns", "1"},
+                {"sem", "get", "--id", "1", "-V"}, {"sem", "get", "--ID", "1"}, {"sem", "op", "--id", "1"},
+                {"msg", "recv", "--id", "1", "--peek"}, {"msg", "recv", "--id", "1", "--peek", "0"},
+                {"msg", "send", "--id", "1", "a", "b"}, {"msg", "send", "--id", "1", ""},
+                {"msg", "send", "--id", "1", "-"}, {"msg", "recv", "--id", "1", "--type", "-5"},
+                {"--color=never", "sem", "get", "--id", "1"}, {"--debug", "msg", "send", "--id", "1", "x"},
+                {"shm", "lock", "--id", "1"}, {"ls", "-q"},
+        };
+        for (String[] line : lines) {
+            assertNull(FastPath.parse(line), () -> "left to picocli: " + Arrays.toString(line));
+        }
+        assertEquals(new CommandResult(2, "", "ipc: Error: --id=ID, --key=KEY are mutually exclusive (specify only "
+                + "one) (see 'ipc sem get --help')\n"), Ipc.run("sem", "get", "--id", "1", "--key", "2"));
+    }
+
+    private static String[] withColourNever(String... line) {
+        List<String> args = new ArrayList<>();
+        args.add("--color=never");
+        args.addAll(Arrays.asList(line));
+        return args.toArray(new String[0]);
+    }
+}
