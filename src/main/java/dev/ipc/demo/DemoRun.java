@@ -256,7 +256,7 @@ public final class DemoRun {
         for (Transcript.Event event : transcript.events()) {
             boolean call = event.kind() == Transcript.Kind.CALL;
             if (event.kind() == Transcript.Kind.SAY || call && output.trace()) {
-                steps.add(new DemoJson.Step(Math.max(0, event.nanos() - transcript.start()) / 1e9, event.actor(),
+                steps.add(new DemoJson.Step(Math.max(0, event.nanos() - transcript.start()), event.actor(),
                         call ? "call" : "say", event.text()));
             }
         }

@@ -74,7 +74,7 @@ final class Demo implements AutoCloseable {
     /** One line of the story (not with --json). Flushed at once, so that it stays in step with the trace. */
     void say(String line) {
         if (json) {
-            steps.add(new DemoJson.Step((System.nanoTime() - started) / 1e9, "parent", "say", line));
+            steps.add(new DemoJson.Step(System.nanoTime() - started, "parent", "say", line));
         }
         if (story != null) {
             story.println(line);
