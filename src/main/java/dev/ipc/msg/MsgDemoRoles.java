@@ -5,15 +5,18 @@ import dev.ipc.cli.ExitCodes;
 import dev.ipc.demo.Calls;
 import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoChild;
+import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoRun;
 import dev.ipc.demo.Narrator;
 import dev.ipc.libc.Errno;
 import dev.ipc.libc.IpcConstants;
 import dev.ipc.libc.MessageBuffer;
 import dev.ipc.libc.NativeCallException;
+import dev.ipc.util.Decimal;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +41,7 @@ final class MsgDemoRoles {
     static final Message LATE = new Message(2, "b3");
     static final List<Receiver> RECEIVERS = List.of(new Receiver("R0", 0, 2), new Receiver("R2", 2, 3),
             new Receiver("R-2", -2, 2));
+    private static final byte[] BYE = "bye".getBytes(StandardCharsets.US_ASCII);
     /** Round trips each client and the server trace; the rest are counted. */
     static final int SHOWN_TRIPS = 2;
 
@@ -115,34 +119,45 @@ final class MsgDemoRoles {
         }
     }
 
-    /** Answers "PID SEQ" requests of type 1 with SEQ, sent with type PID, until every client said "PID bye". */
+    /**
+     * Answers "PID SEQ" requests of type 1 with SEQ, sent with type PID, until every client said "PID bye". As the
+     * C twin does, the loop works on the bytes: no String is made for a request that is not shown.
+     */
     record Server(int queue, int clients, boolean trace, String objects) implements DemoChild {
         @Override
         public int run(PrintWriter out, Map<String, String> environment) {
             Start start = Start.ready(out, trace, objects);
             Narrator me = start.me();
             MessageBuffer buffer = start.buffer();
+            byte[] request = new byte[buffer.capacity()];
             int byes = 0;
             long served = 0;
             while (byes < clients) {
                 int length = buffer.receiveWaiting(queue, 1, 0);
-                String request = text(buffer, length);
-                int space = request.indexOf(' ');
-                long client = Long.parseLong(request.substring(0, space));
-                String body = request.substring(space + 1);
-                if (body.equals("bye")) {
+                buffer.text(request, length);
+                int space = 0;
+                while (space < length && request[space] != ' ') {
+                    space++;
+                }
+                long client = Decimal.parse(request, 0, space);
+                if (client <= 0 || space == length) {
+                    throw new DemoFailure("the server got a request it cannot read: " + text(buffer, length));
+                }
+                int body = space + 1;
+                if (Arrays.equals(request, body, length, BYE, 0, BYE.length)) {
                     byes++;
                     continue;
                 }
                 boolean shown = served < SHOWN_TRIPS * clients;
                 if (shown) {
-                    me.trace(Calls.msgrcv(queue, "{mtype=1, mtext=\"" + request + "\"}", buffer.capacity(), 1, 0)
-                            + " = " + length);
+                    me.trace(Calls.msgrcv(queue, "{mtype=1, mtext=\"" + new String(request, 0, length,
+                            StandardCharsets.UTF_8) + "\"}", buffer.capacity(), 1, 0) + " = " + length);
                 }
-                send(me, buffer, queue, client, body, false);
+                buffer.send(queue, client, request, body, length - body, 0);
                 if (shown) {
-                    me.trace(Calls.msgsnd(queue, client, body, body.length(), 0) + " = 0");
-                    me.say("request " + body + " from pid " + client + ": replies with type " + client);
+                    String reply = new String(request, body, length - body, StandardCharsets.UTF_8);
+                    me.trace(Calls.msgsnd(queue, client, reply, reply.length(), 0) + " = 0");
+                    me.say("request " + reply + " from pid " + client + ": replies with type " + client);
                 }
                 served++;
             }
@@ -152,7 +167,10 @@ final class MsgDemoRoles {
         }
     }
 
-    /** Sends trips requests of type 1, each waiting for its reply of type PID; then "PID bye". */
+    /**
+     * Sends trips requests of type 1 ("PID SEQ"), each waiting for SEQ back with its pid as the type; then "PID bye".
+     * The bytes are made in place.
+     */
     record Client(int queue, long trips, boolean trace, String objects) implements DemoChild {
         @Override
         public int run(PrintWriter out, Map<String, String> environment) {
@@ -160,24 +178,32 @@ final class MsgDemoRoles {
             Narrator me = start.me();
             MessageBuffer buffer = start.buffer();
             long pid = ProcessHandle.current().pid();
+            byte[] request = new byte[64];
+            int prefix = Decimal.write(pid, request, 0);
+            request[prefix++] = ' ';
+            byte[] reply = new byte[buffer.capacity()];
             me.fact("started", "1");
             long done = 0;
             for (long seq = 1; seq <= trips; seq++) {
+                int length = Decimal.write(seq, request, prefix);
+                buffer.send(queue, 1, request, 0, length, 0);
                 boolean shown = seq <= SHOWN_TRIPS;
-                String request = pid + " " + seq;
-                send(me, buffer, queue, 1, request, false);
                 if (shown) {
-                    me.trace(Calls.msgsnd(queue, 1, request, request.length(), 0) + " = 0");
+                    me.trace(Calls.msgsnd(queue, 1, new String(request, 0, length, StandardCharsets.UTF_8), length, 0)
+                            + " = 0");
                 }
-                int length = buffer.receiveWaiting(queue, pid, 0);
-                String reply = text(buffer, length);
+                int replied = buffer.receiveWaiting(queue, pid, 0);
+                buffer.text(reply, replied);
+                boolean right = buffer.type() == pid && Decimal.parse(reply, 0, replied) == seq;
                 if (shown) {
-                    me.trace(Calls.msgrcv(queue, "{mtype=" + pid + ", mtext=\"" + reply + "\"}", buffer.capacity(),
-                            pid, 0) + " = " + length);
-                    me.say("sent request " + seq + " (type 1), got reply " + reply + " (type " + pid + ", its pid)");
+                    String got = new String(reply, 0, replied, StandardCharsets.UTF_8);
+                    me.trace(Calls.msgrcv(queue, "{mtype=" + buffer.type() + ", mtext=\"" + got + "\"}",
+                            buffer.capacity(), pid, 0) + " = " + replied);
+                    me.say("sent request " + seq + " (type 1), got reply " + got + " (type " + pid + ", its pid)");
                 }
-                if (buffer.type() != pid || !reply.equals(Long.toString(seq))) {
-                    me.fact("wrong", "request " + seq + " got reply " + buffer.type() + ":" + reply);
+                if (!right) {
+                    me.fact("wrong", "request " + seq + " got reply " + buffer.type() + ":"
+                            + new String(reply, 0, replied, StandardCharsets.UTF_8));
                     break;
                 }
                 done++;

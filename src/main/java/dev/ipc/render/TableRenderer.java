@@ -212,7 +212,7 @@ public final class TableRenderer {
         out.newline();
     }
 
-    /** Safe inside double quotes for sh's eval, as libsmartcols writes it: \, ", $, ` and controls become \xNN. */
+    /** As libsmartcols writes export cells: \, ", $, ` and controls become \xNN; eval in double quotes expands none. */
     static String escapeExport(String cell) {
         StringBuilder s = null;
         for (int i = 0; i < cell.length(); i++) {

@@ -11,8 +11,6 @@ import dev.ipc.libc.SemaphoreOperations;
 import dev.ipc.libc.SharedMemoryCalls;
 
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -41,27 +39,19 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
         return n == 1 ? "once" : n + " times";
     }
 
-    /** An item: its number, then bytes derived from it, so that the consumer can check it arrived intact. */
-    private static void fill(byte[] item, long number) {
-        ByteBuffer.wrap(item).order(ByteOrder.nativeOrder()).putLong(0, number);
-        byte b = (byte) (number * 31);
-        for (int i = 8; i < item.length; i++) {
-            item[i] = (byte) (b + i);
-        }
-    }
-
     private int producer(PrintWriter out) {
         ChildLink link = ChildLink.open(out, trace, () -> DemoRun.removeObjects(objects));
         Narrator me = link.narrator();
         Ring shared = new Ring(me, true);
         link.ready();
         me.fact("started", "1");
+        RingItem items = new RingItem(itemSize);
         byte[] item = new byte[itemSize];
         for (long n = 0; n < count; n++) {
             boolean shown = n < SHOWN_ITEMS;
             shared.take(shown);
             int slot = (int) (n % ring);
-            fill(item, n);
+            items.fill(item, n);
             shared.memory.write((long) slot * itemSize, item, 0, itemSize);
             if (shown) {
                 me.say("put item " + n + " in slot " + slot + "; gives back MUTEX and adds 1 to FULL, which wakes "
@@ -85,32 +75,32 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
         Narrator me = link.narrator();
         Ring shared = new Ring(me, false);
         link.ready();
+        RingItem items = new RingItem(itemSize);
         byte[] item = new byte[itemSize];
-        byte[] expected = new byte[itemSize];
         long received = 0;
         for (long n = 0; n < count; n++) {
             boolean shown = n < SHOWN_ITEMS;
             shared.take(shown);
             int slot = (int) (n % ring);
             shared.memory.read((long) slot * itemSize, item, 0, itemSize);
-            long number = ByteBuffer.wrap(item).order(ByteOrder.nativeOrder()).getLong(0);
+            // checked out of the ring, as the C twin does: the producer can go on meanwhile
+            shared.give(shown);
+            long number = RingItem.number(item);
             if (number != n) {
                 me.fact("wrong", "item " + number + " came where item " + n + " was due");
                 break;
             }
-            fill(expected, n);
-            if (!Arrays.equals(item, 8, itemSize, expected, 8, itemSize)) {
+            if (!items.intact(item, n)) {
                 me.fact("damaged", "item " + n + " does not hold the data it was written with");
                 break;
             }
             received++;
             if (shown) {
-                me.say("got item " + n + " from slot " + slot + ", in order and intact; gives back MUTEX and adds "
-                        + "1 to EMPTY, which frees the slot");
+                me.say("got item " + n + " from slot " + slot + ", in order and intact (it gave back MUTEX and "
+                        + "added 1 to EMPTY, which freed the slot, before checking it)");
             } else if (n == SHOWN_ITEMS) {
                 me.say("gets items " + n + " to " + (count - 1) + " the same way, checking each (not shown)");
             }
-            shared.give(shown);
         }
         me.fact("finished", "1");
         me.fact("received", Long.toString(received));
@@ -129,6 +119,10 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
         final SharedMemoryCalls.Attachment memory;
         final Wait counter;
         final Wait mutex;
+        final int[] takeNumbers;
+        final SemaphoreOperations both;
+        /** The trace of a failed try of both. */
+        final String bothBusy;
         final SemaphoreOperations give;
         final int[] giveNumbers;
 
@@ -137,23 +131,42 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
             long bytes = (long) ring * itemSize;
             memory = SharedMemoryCalls.attach(segment, bytes, !producer);
             me.trace(Calls.shmat(segment, !producer) + " = 0x" + Long.toHexString(memory.address()));
+            takeNumbers = new int[] {producer ? EMPTY : FULL, MUTEX};
+            both = new SemaphoreOperations(takeNumbers, new int[] {-1, -1}, new int[] {IPC_NOWAIT, IPC_NOWAIT});
+            bothBusy = Calls.semop(set, takeNumbers, new int[] {-1, -1}, IPC_NOWAIT)
+                    + " = -1 EAGAIN (Resource temporarily unavailable)";
             counter = producer
-                    ? new Wait(me, EMPTY, "the ring is full (EMPTY = 0): the producer waits for the consumer to free "
-                            + "a slot")
-                    : new Wait(me, FULL, "the ring is empty (FULL = 0): the consumer waits for the producer");
-            mutex = new Wait(me, MUTEX, "MUTEX is taken (MUTEX = 0): the " + (producer ? "consumer" : "producer")
-                    + " is in the ring; the " + (producer ? "producer" : "consumer") + " waits for it to leave");
+                    ? new Wait(me, EMPTY, takeNumbers, "the ring is full (EMPTY = 0): the producer waits for the "
+                            + "consumer to free a slot")
+                    : new Wait(me, FULL, takeNumbers, "the ring is empty (FULL = 0): the consumer waits for the "
+                            + "producer");
+            mutex = new Wait(me, MUTEX, new int[] {MUTEX}, "MUTEX is taken (MUTEX = 0): the "
+                    + (producer ? "consumer" : "producer") + " is in the ring; the "
+                    + (producer ? "producer" : "consumer") + " waits for it to leave");
             giveNumbers = new int[] {MUTEX, producer ? FULL : EMPTY};
             give = new SemaphoreOperations(giveNumbers, new int[] {1, 1}, new int[] {0, 0});
         }
 
         /**
-         * P(counter), then P(MUTEX), in that order: a process holding MUTEX never waits for a slot, so the other
-         * can always get in to make one.
+         * P(counter) and P(MUTEX) in one semop, as the C twin takes them (one system call), but without waiting: when
+         * that would block, the counter is tried alone to tell which one was 0. A counter at 0 is a wait for a slot
+         * (or an item), told and counted, and one semop then waits for both, as C's does; otherwise MUTEX was taken,
+         * and that wait is told and counted apart. Holding the counter while waiting for MUTEX is safe: whoever holds
+         * MUTEX never waits for a slot, so the other always gets in to make one.
          */
         void take(boolean shown) {
-            counter.take(shown);
-            mutex.take(shown);
+            if (both.tryApply(set)) {
+                if (shown) {
+                    me.trace(Calls.semop(set, takeNumbers, new int[] {-1, -1}, IPC_NOWAIT) + " = 0");
+                }
+                return;
+            }
+            if (shown) {
+                me.trace(bothBusy);
+            }
+            if (!counter.take(shown, shown ? null : bothBusy)) {
+                mutex.take(shown, null);
+            }
         }
 
         /** V(MUTEX) and V(FULL) for the producer, V(MUTEX) and V(EMPTY) for the consumer, in one semop. */
@@ -172,23 +185,29 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
 
     /**
      * P on one semaphore, tried without waiting first: EAGAIN then means this semaphore was 0 at that moment, so
-     * the wait is told and counted for what it waits for.
+     * the wait is told and counted for what it waits for, and one semop waits for it (with MUTEX, for a counter).
      */
     private final class Wait {
         final Narrator me;
         final int[] number;
+        final int[] waitNumbers;
+        final int[] minusOnes;
         final String why;
         final SemaphoreOperations now;
         final SemaphoreOperations waiting;
         long waits;
         long told;
 
-        Wait(Narrator me, int semaphore, String why) {
+        /** waitNumbers: what the semop that waits takes, this semaphore first. */
+        Wait(Narrator me, int semaphore, int[] waitNumbers, String why) {
             this.me = me;
             this.number = new int[] {semaphore};
+            this.waitNumbers = waitNumbers;
             this.why = why;
+            minusOnes = new int[waitNumbers.length];
+            Arrays.fill(minusOnes, -1);
             now = new SemaphoreOperations(number, new int[] {-1}, new int[] {IPC_NOWAIT});
-            waiting = new SemaphoreOperations(number, new int[] {-1}, new int[] {0});
+            waiting = new SemaphoreOperations(waitNumbers, minusOnes, new int[waitNumbers.length]);
         }
 
         /** Waits that happened but were not traced, so the diagram does not draw them. */
@@ -196,21 +215,28 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
             return waits - told;
         }
 
-        void take(boolean shown) {
+        /**
+         * Returns whether it waited, and so took every semaphore of waitNumbers; earlier is the trace of the call
+         * before it, for a wait told after an item that is not shown.
+         */
+        boolean take(boolean shown, String earlier) {
             if (now.tryApply(set)) {
                 if (shown) {
                     me.trace(Calls.semop(set, number, new int[] {-1}, IPC_NOWAIT) + " = 0");
                 }
-                return;
+                return false;
             }
             waits++;
             boolean told = shown || waits <= SHOWN_WAITS;
             if (told) {
                 this.told++;
+                if (earlier != null) {
+                    me.trace(earlier);
+                }
                 me.trace(Calls.semop(set, number, new int[] {-1}, IPC_NOWAIT)
                         + " = -1 EAGAIN (Resource temporarily unavailable)");
                 me.say(why);
-                me.trace(Calls.semop(set, number, new int[] {-1}, 0) + " <unfinished ...>");
+                me.trace(Calls.semop(set, waitNumbers, minusOnes, 0) + " <unfinished ...>");
             } else if (waits == SHOWN_WAITS + 1) {
                 me.say("(waits for " + (number[0] == MUTEX ? "MUTEX" : "a slot")
                         + " again; further such waits are counted, not shown)");
@@ -219,6 +245,7 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
             if (told) {
                 me.trace("<... semop resumed> = 0");
             }
+            return true;
         }
     }
 }

@@ -81,11 +81,12 @@ public final class ShmDemoCommand implements Callable<Integer> {
                         + " bytes in a shared memory segment, and " + count + " items go through it.",
                 "Three semaphores guard the ring: EMPTY counts free slots (it starts at " + ring + "), FULL counts "
                         + "filled ones (0), MUTEX lets one process at a time touch the ring (1). The producer "
-                        + "takes EMPTY, then MUTEX (two semops, in that order: whoever holds MUTEX never waits for "
-                        + "a slot), writes an item, then gives back MUTEX and adds to FULL in one semop; the consumer "
-                        + "takes FULL, then MUTEX, reads, then gives back MUTEX and adds to EMPTY. A full ring makes "
+                        + "takes EMPTY and MUTEX in one semop without waiting, writes an item, then gives back MUTEX "
+                        + "and adds to FULL in one semop; the consumer takes FULL and MUTEX, reads, then gives back "
+                        + "MUTEX and adds to EMPTY. When the taking semop would block, the two are taken one at a "
+                        + "time, the counter first (whoever holds MUTEX never waits for a slot): a full ring makes "
                         + "the producer wait, an empty one the consumer, and either waits while the other holds "
-                        + "MUTEX: the waits are told and counted apart.");
+                        + "MUTEX; the waits are told and counted apart.");
         return run.execute(this::parent);
     }
 

@@ -1,0 +1,37 @@
+// Non-negative decimal numbers read from and written into ASCII bytes, without a String in between: for loops that
+// pass numbers in messages many thousand times a second.
+package dev.ipc.util;
+
+public final class Decimal {
+    private Decimal() {
+    }
+
+    /** The number written in bytes[from, to) with digits only (at most 18), else -1. */
+    public static long parse(byte[] bytes, int from, int to) {
+        if (from >= to || to - from > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    /** Writes value (0 or more) in decimal into bytes from at; returns where its digits end. */
+    public static int write(long value, byte[] bytes, int at) {
+        int end = at + 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            end++;
+        }
+        for (int i = end - 1; i >= at; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        return end;
+    }
+}
