@@ -38,7 +38,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -462,22 +461,33 @@ final class StructuredListing {
                 }
             }
             if (object instanceof SemaphoreSet set && set.count() > 0) {
-                text.append("Elements:").newline().newline();
-                TableRenderer.lsipc(TableRenderer.Mode.TABLE, true, false, false).render(text,
-                        List.of(elementsTable(set)));
+                Table elements = elementsTable(set);
+                if (elements != null) {
+                    text.append("Elements:").newline().newline();
+                    TableRenderer.lsipc(TableRenderer.Mode.TABLE, true, false, false).render(text, List.of(elements));
+                }
             }
         }
         return text.toString();
     }
 
-    /** lsipc's table of a set's semaphores: number, value, waiters, last pid and its command line. */
+    /**
+     * lsipc's table of a set's semaphores: number, value, waiters, last pid and its command line; null when semctl
+     * is refused or the set has gone since it was listed.
+     */
     private Table elementsTable(SemaphoreSet set) {
         List<Table.Column> columns = new ArrayList<>();
         for (String name : List.of("SEMNUM", "VALUE", "NCOUNT", "ZCOUNT", "PID", "COMMAND")) {
             columns.add(new Table.Column(name, name, true));
         }
         Table table = new Table("elements", columns);
-        for (Semaphore semaphore : SystemVCalls.semaphores(set.id(), set.count())) {
+        List<Semaphore> semaphores;
+        try {
+            semaphores = SystemVCalls.semaphores(set.id(), set.count());
+        } catch (NativeCallException refused) {
+            return null;
+        }
+        for (Semaphore semaphore : semaphores) {
             table.add(new Object[] {Integer.toString(semaphore.number()), Integer.toString(semaphore.value()),
                     Integer.toString(semaphore.waitingForIncrease()), Integer.toString(semaphore.waitingForZero()),
                     Integer.toString(semaphore.lastPid()), cells.commandLineOrNull(semaphore.lastPid())});

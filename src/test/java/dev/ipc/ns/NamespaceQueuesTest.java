@@ -143,4 +143,23 @@ class NamespaceQueuesTest {
             Processes.run(List.of(tool.toString(), "unlink-mq", SHARED));
         }
     }
+
+    @Test
+    void mk_and_rm_of_a_posix_queue_change_the_namespace_named_only() {
+        String name = "/" + TAG + "-made";
+        CommandResult ours = Processes.run(List.of(tool.toString(), "mq", name, "2", "16"));
+        assertEquals(0, ours.exitCode(), ours::toString);
+        try {
+            CommandResult made = Ipc.run("mk", "--ns", holder.pidText(), "--posix-mqueue", "--name", name,
+                    "--exclusive");
+            assertEquals(0, made.exitCode(), "our queue of that name is not the namespace's: " + made);
+            assertTrue(Ipc.run("ls", "--ns", holder.pidText(), "-Q").out().contains(name + " "));
+            CommandResult removed = Ipc.run("rm", "--ns", holder.pidText(), "--posix-mqueue", name);
+            assertEquals(0, removed.exitCode(), removed::toString);
+            assertFalse(Ipc.run("ls", "--ns", holder.pidText(), "-Q").out().contains(name + " "));
+            assertTrue(Ipc.run("ls", "-Q").out().contains(name + " "), "ours is untouched");
+        } finally {
+            Processes.run(List.of(tool.toString(), "unlink-mq", name));
+        }
+    }
 }
