@@ -48,7 +48,7 @@ final class StructuredListing {
     private final SystemPaths paths;
     private final SystemVSource source;
     private final ColumnValues cells;
-    private final CTime zone = CTime.systemDefault();
+    private final CTime zone;
     private LocalDateTime now; // read when the first time is formatted: the clock loads the time-zone rules
     private final TimeFormat timeFormat;
     /** With --orphans: the one decision, shared by the listings' threads; else null. */
@@ -58,6 +58,7 @@ final class StructuredListing {
     StructuredListing(StructuredRequest request, RunContext context) {
         this.request = request;
         this.context = context;
+        this.zone = CTime.systemDefault(context.environment());
         this.paths = context.paths();
         this.source = new SystemVSource(paths, context.prefetch());
         this.cells = new ColumnValues(new UserDirectory(paths.passwd(), paths.group()));
