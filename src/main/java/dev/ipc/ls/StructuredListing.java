@@ -48,7 +48,7 @@ final class StructuredListing {
     private final SystemPaths paths;
     private final SystemVSource source;
     private final ColumnValues cells;
-    private final CTime zone = CTime.systemDefault();
+    private final CTime zone;
     private LocalDateTime now; // read when the first time is formatted: the clock loads the time-zone rules
     private final TimeFormat timeFormat;
     /** With --orphans: the one decision, shared by the listings' threads; else null. */
@@ -58,6 +58,7 @@ final class StructuredListing {
     StructuredListing(StructuredRequest request, RunContext context) {
         this.request = request;
         this.context = context;
+        this.zone = CTime.systemDefault(context.environment());
         this.paths = context.paths();
         this.source = new SystemVSource(paths, context.prefetch());
         this.cells = new ColumnValues(new UserDirectory(paths.passwd(), paths.group()));
@@ -289,12 +290,15 @@ final class StructuredListing {
                 return new Outcome(null, json ? jsonMember(listing, columns, rows) : null,
                         notFound(listing, request.filter().name()), null);
             }
+            // as lsipc: one line for an -i that names nothing; JSON keeps its shape, with an empty array
+            String missing = rows.objects().isEmpty() && request.filter().id() != null
+                    ? "id " + request.filter().id() + " not found" : null;
             if (json) {
                 // written on the same thread, one document member per listing
-                return new Outcome(null, jsonMember(listing, columns, rows), null, null);
+                return new Outcome(null, jsonMember(listing, columns, rows), missing, null);
             }
-            if (rows.objects().isEmpty() && request.filter().id() != null) {
-                return new Outcome(null, null, "id " + request.filter().id() + " not found", null); // as lsipc
+            if (missing != null) {
+                return new Outcome(null, null, missing, null);
             }
             if (request.look().details()) {
                 return new Outcome(null, null, details(listing, columns, rows), null, null);
