@@ -361,13 +361,50 @@ public final class MsgDemoCommand implements Callable<Integer> {
 
     /**
      * Answers "PID SEQ" requests of type 1 with SEQ, sent with type PID, until every client said "PID bye". As the
-     * C twin does, the loop works on the bytes: no String is made for a request that is not shown.
+     * C twin does, it works on the bytes: no String is made for a request that is not shown.
      */
     private void serve(Narrator me, MessageBuffer buffer) {
-        byte[] request = new byte[buffer.capacity()];
+        Server server = new Server(me, buffer);
         int byes = 0;
-        long served = 0;
         while (byes < clientCount) {
+            if (!server.answer()) {
+                byes++;
+            }
+        }
+        me.fact("served", Long.toString(server.served));
+        me.say("answered " + server.served + " requests; every client said bye");
+    }
+
+    /**
+     * Sends "PID SEQ" and waits for SEQ back with its pid as the type, trips times. A request is one method call,
+     * which the JVM compiles after a few hundred of them; a loop body it compiles only after tens of thousands.
+     */
+    private void ask(Narrator me, MessageBuffer buffer) {
+        Client client = new Client(me, buffer);
+        me.fact("started", "1");
+        long done = 0;
+        for (long seq = 1; seq <= trips && client.roundTrip(seq); seq++) {
+            done++;
+        }
+        me.fact("round-trips", Long.toString(done));
+        me.say(done + " round trips done; says bye");
+        send(me, buffer, 1, client.pid + " bye", false);
+    }
+
+    private final class Server {
+        final Narrator me;
+        final MessageBuffer buffer;
+        final byte[] request;
+        long served;
+
+        Server(Narrator me, MessageBuffer buffer) {
+            this.me = me;
+            this.buffer = buffer;
+            request = new byte[buffer.capacity()];
+        }
+
+        /** Takes one request and answers it; false for a client's bye. */
+        boolean answer() {
             int length = buffer.receiveWaiting(queue, 1, 0);
             buffer.text(request, length);
             int space = 0;
@@ -380,8 +417,7 @@ public final class MsgDemoCommand implements Callable<Integer> {
             }
             int body = space + 1;
             if (Arrays.equals(request, body, length, BYE, 0, BYE.length)) {
-                byes++;
-                continue;
+                return false;
             }
             boolean shown = served < SHOWN_TRIPS * clientCount;
             if (shown) {
@@ -395,21 +431,30 @@ public final class MsgDemoCommand implements Callable<Integer> {
                 me.say("request " + reply + " from pid " + client + ": replies with type " + client);
             }
             served++;
+            return true;
         }
-        me.fact("served", Long.toString(served));
-        me.say("answered " + served + " requests; every client said bye");
     }
 
-    /** Sends "PID SEQ" and waits for SEQ back with its pid as the type, trips times; the bytes made in place. */
-    private void ask(Narrator me, MessageBuffer buffer) {
-        long pid = ProcessHandle.current().pid();
-        byte[] request = new byte[64];
-        int prefix = Decimal.write(pid, request, 0);
-        request[prefix++] = ' ';
-        byte[] reply = new byte[buffer.capacity()];
-        me.fact("started", "1");
-        long done = 0;
-        for (long seq = 1; seq <= trips; seq++) {
+    private final class Client {
+        final Narrator me;
+        final MessageBuffer buffer;
+        final long pid = ProcessHandle.current().pid();
+        /** "PID ", then the number of the request, written in place. */
+        final byte[] request = new byte[64];
+        final int prefix;
+        final byte[] reply;
+
+        Client(Narrator me, MessageBuffer buffer) {
+            this.me = me;
+            this.buffer = buffer;
+            int end = Decimal.write(pid, request, 0);
+            request[end] = ' ';
+            prefix = end + 1;
+            reply = new byte[buffer.capacity()];
+        }
+
+        /** Request seq and its reply; false, told in a fact, when the reply was not the one due. */
+        boolean roundTrip(long seq) {
             int length = Decimal.write(seq, request, prefix);
             buffer.send(queue, 1, request, 0, length, 0);
             boolean shown = seq <= SHOWN_TRIPS;
@@ -429,12 +474,8 @@ public final class MsgDemoCommand implements Callable<Integer> {
             if (!right) {
                 me.fact("wrong", "request " + seq + " got reply " + buffer.type() + ":"
                         + new String(reply, 0, replied, StandardCharsets.UTF_8));
-                break;
             }
-            done++;
+            return right;
         }
-        me.fact("round-trips", Long.toString(done));
-        me.say(done + " round trips done; says bye");
-        send(me, buffer, 1, pid + " bye", false);
     }
 }
