@@ -82,7 +82,7 @@ complete -c ipc -n "__ipc_at 'ipc ls'" -s 'P' -l 'numeric-perms' -d 'Permissions
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'time-format' -x -a 'short full iso' -d 'Times as short, full or iso (default: short; full for one object; JSON is always iso).'
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'notruncate' -d 'Accepted for lsipc; nothing is truncated.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'orphans' -d 'Only objects no live process uses, as \'ipc rm --all --orphans\' chooses them.'
-complete -c ipc -n "__ipc_at 'ipc ls'" -s 'A' -l 'all-namespaces' -d 'Every IPC namespace that has a process in it, each under a heading naming it (needs root); in JSON a member per namespace.'
+complete -c ipc -n "__ipc_at 'ipc ls'" -s 'A' -l 'all-namespaces' -d 'Every IPC namespace a process or a bind mount holds (needs root): ipcs\'s text under a heading naming each, lsipc\'s outputs with a NAMESPACE column first, JSON a member per namespace.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c ipc -n "__ipc_at 'ipc ls'" -l 'color' -x -a 'auto always never' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.'

@@ -10,6 +10,8 @@ import dev.ipc.sem.SemGetCommand;
 import dev.ipc.sem.SemOpCommand;
 import dev.ipc.shm.ShmReadCommand;
 import dev.ipc.shm.ShmWriteCommand;
+import dev.ipc.tune.LimitGroup;
+import dev.ipc.tune.TuneCommand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +68,7 @@ final class FastPath {
 
     private static final String[] NONE = {};
 
-    /** The commands run here. --id and --key: exactly one, as their group in the model requires. */
+    /** The commands run here. --id and --key, where a command has them: exactly one, as their group requires. */
     static final Shape[] SHAPES = {
             new Shape("sem", "get", new String[] {"--id", "--key", "--num"}, new String[] {"--json"}, 0, 0),
             new Shape("sem", "op", new String[] {"--id", "--key", "--timeout", "--hold"},
@@ -79,6 +81,10 @@ final class FastPath {
             new Shape("shm", "read", new String[] {"--id", "--key", "--offset", "--length"}, new String[] {"--raw"},
                     0, 0),
             new Shape("shm", "write", new String[] {"--id", "--key", "--offset", "--file"}, NONE, 0, 1),
+            // the limits shown; values, presets and the other options are left to picocli
+            new Shape("sem", "tune", NONE, new String[] {"--json"}, 0, 0),
+            new Shape("msg", "tune", NONE, new String[] {"--json"}, 0, 0),
+            new Shape("shm", "tune", NONE, new String[] {"--json"}, 0, 0),
     };
 
     private FastPath() {
@@ -178,8 +184,9 @@ final class FastPath {
             }
             line.flags[flag] = true;
         }
+        int id = shape.value("--id");
         if (line.positionals.size() < shape.minPositionals()
-                || (line.values[shape.value("--id")] == null) == (line.values[shape.value("--key")] == null)) {
+                || id >= 0 && (line.values[id] == null) == (line.values[shape.value("--key")] == null)) {
             return null;
         }
         return line;
@@ -195,6 +202,9 @@ final class FastPath {
                 case "msg recv" -> MsgRecvCommand.run(line, context);
                 case "shm read" -> ShmReadCommand.run(line, context);
                 case "shm write" -> ShmWriteCommand.run(line, context);
+                case "sem tune" -> TuneCommand.show(LimitGroup.SEM, line.given("--json"), context);
+                case "msg tune" -> TuneCommand.show(LimitGroup.MSG, line.given("--json"), context);
+                case "shm tune" -> TuneCommand.show(LimitGroup.SHM, line.given("--json"), context);
                 default -> throw new IllegalStateException("no command " + line.shape().name());
             };
         } catch (Exception e) {

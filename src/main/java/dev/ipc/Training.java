@@ -60,7 +60,8 @@ public final class Training {
     private static final String[][] LISTINGS = {
             {"ls"}, {"ls", "-t"}, {"ls", "-p"}, {"ls", "-c"}, {"ls", "--human"}, {"ls", "-b"},
             {"ls", "--json"}, {"ls", "-e"}, {"ls", "-r"}, {"ls", "-o", "+CTIME,COMMAND"}, {"ls", "-g"},
-            {"ls", "-g", "--json"}, {"ls", "--posix"}, {"ls", "--posix", "--json"},
+            {"ls", "-g", "--json"}, {"ls", "--posix"}, {"ls", "--posix", "--json"}, {"ls", "-n"},
+            {"ls", "-m", "-i", "0", "-P"},
     };
 
     /** One object of each kind, as the kernel prints them in /proc/sysvipc. */

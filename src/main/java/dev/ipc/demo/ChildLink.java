@@ -1,8 +1,6 @@
 // A demo child's side of the link to its parent: narration out, "go" signals in, and the parent's death noticed.
 package dev.ipc.demo;
 
-import dev.ipc.cli.IpcException;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,17 +20,6 @@ public final class ChildLink {
     private final Narrator narrator;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Runnable onParentGone;
-
-    /**
-     * A demo starts its children with --role; anyone else who types it gets a usage error, before the child
-     * touches the objects its other hidden options name.
-     */
-    public static void requireRole(String demo, String role, String... roles) {
-        if (!java.util.List.of(roles).contains(role)) {
-            throw IpcException.usage("unknown --role '" + role + "': " + demo + " starts its own children with "
-                    + String.join(", ", roles) + "; run it without --role");
-        }
-    }
 
     private ChildLink(PrintWriter out, boolean trace, Runnable onParentGone) {
         this.narrator = new ChildNarrator(out, trace);

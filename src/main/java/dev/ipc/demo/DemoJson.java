@@ -3,6 +3,7 @@ package dev.ipc.demo;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Json;
+import dev.ipc.render.JsonFields;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,12 +13,12 @@ import java.util.Map;
 /**
  * "demo" (the command), "ok", the demo's own findings, "objects" (the kernel objects it made, each "kind" shm, msg
  * or sem and "id"), "processes" (each "name", "pid", "exit_status" or null, and what else the demo knows of it), "steps"
- * (the transcript: "seconds" since the run began, "process", "kind" say or call, "text"), "checks" (each "rule",
+ * (the transcript: "seconds" since the run began, to the millisecond, "process", "kind" say or call, "text"), "checks" (each "rule",
  * "ok", "observed"), "failures", "figures" (numbers in base units, named with their unit) and "notes".
  */
 public final class DemoJson {
     /** A line of the transcript: "say" for a step told, "call" for a system call (with --trace). */
-    public record Step(double seconds, String process, String kind, String text) {
+    public record Step(long nanos, String process, String kind, String text) {
     }
 
     private DemoJson() {
@@ -40,7 +41,7 @@ public final class DemoJson {
             json.writeArrayFieldStart("steps");
             for (Step step : steps) {
                 json.writeStartObject();
-                json.writeNumberField("seconds", step.seconds());
+                JsonFields.seconds(json, "seconds", step.nanos());
                 json.writeStringField("process", step.process());
                 json.writeStringField("kind", step.kind());
                 json.writeStringField("text", step.text());

@@ -2,6 +2,7 @@
 package dev.ipc.demo;
 
 import dev.ipc.cli.IpcException;
+import dev.ipc.cli.RunContext;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -22,11 +23,15 @@ public final class DemoOutputOptions {
     @Option(names = "--diagram", description = DIAGRAM_HELP)
     public boolean diagram;
 
-    /** The output these options choose, on the command's writers; --json with --diagram is a usage error. */
-    public DemoRun.Output output(CommandSpec spec) {
+    /**
+     * A run of the demo named name ("sem demo") to the output these options choose, on the command's writers, in
+     * its run's environment; --json with --diagram is a usage error.
+     */
+    public DemoRun run(CommandSpec spec, String name, String... intro) {
         if (json && diagram) {
             throw IpcException.usage("--json and --diagram cannot be used together");
         }
-        return new DemoRun.Output(spec.commandLine().getOut(), spec.commandLine().getErr(), trace, json, diagram);
+        return new DemoRun(new DemoRun.Output(spec.commandLine().getOut(), spec.commandLine().getErr(), trace, json,
+                diagram), RunContext.of(spec).environment(), name, intro);
     }
 }

@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 public final class DemoProcess {
+    /** The main class of every child: in the root package, which nothing imports. */
+    private static final String CHILD_MAIN = "dev.ipc.DemoChildMain";
+
     /** A fact a child told, and when. */
     public record Fact(String value, long nanos) {
     }
@@ -43,9 +46,20 @@ public final class DemoProcess {
         stderr = reader(process.getErrorStream(), true);
     }
 
-    /** Starts ipc with these arguments as a child named name (A, producer, R2 ...). */
-    public static DemoProcess start(String name, Transcript transcript, List<String> ipcArguments) {
-        ProcessBuilder builder = new ProcessBuilder(SelfCommand.of(ipcArguments.toArray(String[]::new)));
+    /** The command line that runs child in a JVM of its own. */
+    private static List<String> command(DemoChild child) {
+        return SelfCommand.ofMain(CHILD_MAIN, ChildArguments.of(child).toArray(String[]::new));
+    }
+
+    /**
+     * Starts child as a process named name (A, producer, R2 ...), with exactly this environment: the parent's own,
+     * as its run was given it.
+     */
+    public static DemoProcess start(String name, Transcript transcript, DemoChild child,
+                                    Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(command(child));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
         try {
             return new DemoProcess(name, builder.start(), transcript);
         } catch (IOException e) {
@@ -57,9 +71,10 @@ public final class DemoProcess {
      * As {@link #start}, but made with posix_spawn so that these signals are blocked in the child from birth: in
      * every thread its JVM makes, so that none of them takes the signals and they stay pending for a signalfd.
      */
-    public static DemoProcess spawn(String name, Transcript transcript, List<String> ipcArguments, int... blocked) {
+    public static DemoProcess spawn(String name, Transcript transcript, DemoChild child,
+                                    Map<String, String> environment, int... blocked) {
         try {
-            return new DemoProcess(name, SpawnedProcess.start(SelfCommand.of(ipcArguments.toArray(String[]::new)),
+            return new DemoProcess(name, SpawnedProcess.start(command(child), environment,
                     new Spawn.Attributes(blocked.clone(), -1)), transcript);
         } catch (NativeCallException e) {
             throw new DemoFailure("cannot start process " + name + ": " + e.getMessage());

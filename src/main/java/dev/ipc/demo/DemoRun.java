@@ -52,6 +52,7 @@ public final class DemoRun {
     private final String name;
     private final boolean trace;
     private final Output output;
+    private final Map<String, String> environment;
     private Json.Body findings = json -> { };
     private final Transcript transcript;
     private final Narrator parent;
@@ -66,8 +67,9 @@ public final class DemoRun {
     private final CountDownLatch verdictPrinted = new CountDownLatch(1);
 
     /** name is the command ("sem demo"); intro is printed first, with the transcript only, one paragraph a line. */
-    public DemoRun(Output output, String name, String... intro) {
+    public DemoRun(Output output, Map<String, String> environment, String name, String... intro) {
         this.output = output;
+        this.environment = Map.copyOf(environment);
         this.out = output.out();
         this.name = name;
         this.trace = output.calls();
@@ -114,9 +116,12 @@ public final class DemoRun {
         removals.add(removal);
     }
 
-    /** Starts a child running ipc with these arguments; it is stopped at the end if it still runs. */
-    public DemoProcess start(String childName, List<String> ipcArguments) {
-        DemoProcess process = DemoProcess.start(childName, transcript, ipcArguments);
+    /**
+     * Starts a child process, given this run's environment; it is stopped at the end if it still runs. Make its
+     * record after the objects it needs are registered: it carries {@link #objectList()}.
+     */
+    public DemoProcess start(String childName, DemoChild child) {
+        DemoProcess process = DemoProcess.start(childName, transcript, child, environment);
         synchronized (this) {
             processes.add(process);
         }
@@ -128,8 +133,8 @@ public final class DemoRun {
     /**
      * As {@link #start}, made with posix_spawn with these signals blocked from birth in every thread of its JVM.
      */
-    public DemoProcess spawn(String childName, List<String> ipcArguments, int... blocked) {
-        DemoProcess process = DemoProcess.spawn(childName, transcript, ipcArguments, blocked);
+    public DemoProcess spawn(String childName, DemoChild child, int... blocked) {
+        DemoProcess process = DemoProcess.spawn(childName, transcript, child, environment, blocked);
         synchronized (this) {
             processes.add(process);
         }
@@ -251,7 +256,7 @@ public final class DemoRun {
         for (Transcript.Event event : transcript.events()) {
             boolean call = event.kind() == Transcript.Kind.CALL;
             if (event.kind() == Transcript.Kind.SAY || call && output.trace()) {
-                steps.add(new DemoJson.Step(Math.max(0, event.nanos() - transcript.start()) / 1e9, event.actor(),
+                steps.add(new DemoJson.Step(Math.max(0, event.nanos() - transcript.start()), event.actor(),
                         call ? "call" : "say", event.text()));
             }
         }

@@ -79,9 +79,10 @@ final class ManPage {
         if (schema != null) {
             section("JSON OUTPUT");
             text("With --json the output is described by the JSON Schema " + schema + " (draft 2020-12) in the "
-                    + "source tree, and speaks ipc's JSON vocabulary (docs/json/README.md): a key as \"0x00001234\" "
-                    + "with its key_number, perms with their octal mode, times in ISO 8601, sizes in bytes. Sizes "
-                    + "and limits are exact integers, beyond 2^53 too (the default shmmax is "
+                    + "source tree, and speaks ipc's JSON vocabulary (docs/json/README.md), the same in every "
+                    + "command: a key as \"0x00001234\" with its key_number, perms with their octal mode, owners "
+                    + "as ids with names, times in ISO 8601 (null when never), sizes in bytes, durations in seconds. "
+                    + "Sizes and limits are exact integers, beyond 2^53 too (the default shmmax is "
                     + "18446744073692774399): read them as integers of arbitrary precision, not as floats.");
         }
         if (!footer.examples().isEmpty()) {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 final class ClientOptions {
     private static final String DIR_HELP =
@@ -42,8 +43,9 @@ final class ClientOptions {
         return options;
     }
 
-    Path directory() {
-        return FifoProtocol.directory(spec == null ? directory : spec.findOption("--dir").<Path>getValue());
+    /** The server's folder: --dir, else the default folder of this environment. */
+    Path directory(Map<String, String> environment) {
+        return FifoProtocol.directory(spec == null ? directory : spec.findOption("--dir").<Path>getValue(), environment);
     }
 
     boolean shared() {

@@ -2,6 +2,7 @@
 package dev.ipc.fifo;
 
 import dev.ipc.cli.Durations;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.SelfCommand;
@@ -78,7 +79,7 @@ public final class FifoBenchCommand implements Callable<Integer> {
         if (requests < 1 || requests > 10_000_000) {
             throw IpcException.usage("invalid --requests '" + requests + "': expected 1 to 10000000");
         }
-        Path dir = server.directory();
+        Path dir = server.directory(RunContext.of(spec).environment());
         if (worker) {
             return BenchWorker.run(dir, server.shared(), requests, timeoutNanos, spec.commandLine().getOut());
         }

@@ -7,6 +7,7 @@ import dev.ipc.libc.FileConstants;
 import dev.ipc.libc.Native;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 final class FifoProtocol {
     private FifoProtocol() {
@@ -62,17 +63,17 @@ final class FifoProtocol {
         return true;
     }
 
-    /** The folder named by --dir, made absolute; the default one when there was no --dir. */
-    static Path directory(Path option) {
+    /** The folder named by --dir, made absolute; without --dir the default one of this environment. */
+    static Path directory(Path option, Map<String, String> environment) {
         if (option != null && option.toString().isEmpty()) {
             throw IpcException.usage("invalid --dir '': an empty folder name (leave --dir out for the default folder)");
         }
-        return option != null ? option.toAbsolutePath().normalize() : defaultDirectory();
+        return option != null ? option.toAbsolutePath().normalize() : defaultDirectory(environment);
     }
 
     /** $XDG_RUNTIME_DIR/ipc-fifo when the session has one, else /tmp/ipc-fifo-UID. */
-    static Path defaultDirectory() {
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
+    static Path defaultDirectory(Map<String, String> environment) {
+        String runtime = environment.get("XDG_RUNTIME_DIR");
         if (runtime != null && runtime.startsWith("/")) {
             return Path.of(runtime, "ipc-fifo");
         }

@@ -2,6 +2,7 @@
 package dev.ipc.fifo;
 
 import dev.ipc.cli.CommandSpecs;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.demo.Calls;
@@ -86,7 +87,7 @@ public final class FifoSendCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Diagram drawn = diagram ? new Diagram() : null;
-        try (ClientFifo client = ClientFifo.connect(server.directory(), server.shared())) {
+        try (ClientFifo client = ClientFifo.connect(server.directory(RunContext.of(spec).environment()), server.shared())) {
             String me = "client[" + client.pid() + "]";
             if (drawn != null) {
                 drawn.participant(me, me);

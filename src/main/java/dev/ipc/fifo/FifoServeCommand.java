@@ -3,6 +3,7 @@
 package dev.ipc.fifo;
 
 import dev.ipc.cli.Durations;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.libc.Native;
@@ -110,7 +111,7 @@ public final class FifoServeCommand implements Callable<Integer> {
         }
         ServerLog log = new ServerLog(spec.commandLine().getErr(), verbosity.quiet ? ServerLog.Level.QUIET
                 : verbosity.verbose ? ServerLog.Level.VERBOSE : ServerLog.Level.NORMAL);
-        Path dir = FifoProtocol.directory(directory);
+        Path dir = FifoProtocol.directory(directory, RunContext.of(spec).environment());
         // Handlers first: a signal during start-up must also end in a clean stop, never half made.
         StopRequest stop = new StopRequest();
         try (StopSignals signals = StopSignals.install(stop::request);

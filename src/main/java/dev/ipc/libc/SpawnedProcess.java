@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,13 +31,14 @@ public final class SpawnedProcess extends Process {
         this.stderr = new DescriptorInput(stderr);
     }
 
-    /** Starts command (an absolute path first) with this JVM's environment, its 0, 1 and 2 pipes to us. */
-    public static SpawnedProcess start(List<String> command, Spawn.Attributes attributes) {
+    /** Starts command (an absolute path first) with exactly this environment, its 0, 1 and 2 pipes to us. */
+    public static SpawnedProcess start(List<String> command, Map<String, String> variables,
+                                       Spawn.Attributes attributes) {
         int[] in = Posix.pipe2(FileConstants.O_CLOEXEC);
         int[] out = Posix.pipe2(FileConstants.O_CLOEXEC);
         int[] err = Posix.pipe2(FileConstants.O_CLOEXEC);
         List<String> environment = new ArrayList<>();
-        System.getenv().forEach((name, value) -> environment.add(name + "=" + value));
+        variables.forEach((name, value) -> environment.add(name + "=" + value));
         boolean started = false;
         try {
             Spawn.Started child = Spawn.start(command.get(0), command, environment,

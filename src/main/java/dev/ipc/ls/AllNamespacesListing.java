@@ -26,7 +26,7 @@ import java.util.Map;
  * ipcs's text gets a heading line per namespace before its listing. lsipc's table, --raw and --export get one
  * table per kind with a NAMESPACE column first (the namespace's inode, as lsns prints it), so that a script reads
  * every namespace's rows as one table. JSON gets one document with a member per namespace (its id, pids, workload
- * and mounts, then the listing's own members), and each row has a namespace member too (the inode, as the column).
+ * and mounts, then the listing's own members), and each row has a namespace member too ("ipc:[INODE]").
  */
 final class AllNamespacesListing {
     private static final int PIDS_SHOWN = 8;

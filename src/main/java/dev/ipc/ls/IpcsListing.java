@@ -38,7 +38,7 @@ final class IpcsListing {
         this.context = context;
         this.source = new SystemVSource(paths, context.prefetch());
         this.renderer = new IpcsRenderer(new UserDirectory(paths.passwd(), paths.group()), options.format(),
-                options.unit(), CTime.systemDefault());
+                options.unit(), CTime.systemDefault(context.environment()));
     }
 
     /** Prints what the options ask for; returns the exit code. */

@@ -36,8 +36,9 @@ public enum LsOption {
     NOTRUNCATE(null, "Accepted for lsipc; nothing is truncated.", true, "--notruncate"),
     ORPHANS(null, "Only objects no live process uses, as 'ipc rm --all --orphans' chooses them.", false,
             "--orphans"),
-    ALL_NAMESPACES(null, "Every IPC namespace that has a process in it, each under a heading naming it (needs "
-            + "root); in JSON a member per namespace.", false, "-A", "--all-namespaces");
+    ALL_NAMESPACES(null, "Every IPC namespace a process or a bind mount holds (needs root): ipcs's text under a "
+            + "heading naming each, lsipc's outputs with a NAMESPACE column first, JSON a member per namespace.",
+            false, "-A", "--all-namespaces");
 
     private final String valueLabel;
     private final String description;

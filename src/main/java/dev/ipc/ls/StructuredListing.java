@@ -38,7 +38,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,7 +48,7 @@ final class StructuredListing {
     private final SystemPaths paths;
     private final SystemVSource source;
     private final ColumnValues cells;
-    private final CTime zone = CTime.systemDefault();
+    private final CTime zone;
     private LocalDateTime now; // read when the first time is formatted: the clock loads the time-zone rules
     private final TimeFormat timeFormat;
     /** With --orphans: the one decision, shared by the listings' threads; else null. */
@@ -59,6 +58,7 @@ final class StructuredListing {
     StructuredListing(StructuredRequest request, RunContext context) {
         this.request = request;
         this.context = context;
+        this.zone = CTime.systemDefault(context.environment());
         this.paths = context.paths();
         this.source = new SystemVSource(paths, context.prefetch());
         this.cells = new ColumnValues(new UserDirectory(paths.passwd(), paths.group()));
@@ -461,22 +461,33 @@ final class StructuredListing {
                 }
             }
             if (object instanceof SemaphoreSet set && set.count() > 0) {
-                text.append("Elements:").newline().newline();
-                TableRenderer.lsipc(TableRenderer.Mode.TABLE, true, false, false).render(text,
-                        List.of(elementsTable(set)));
+                Table elements = elementsTable(set);
+                if (elements != null) {
+                    text.append("Elements:").newline().newline();
+                    TableRenderer.lsipc(TableRenderer.Mode.TABLE, true, false, false).render(text, List.of(elements));
+                }
             }
         }
         return text.toString();
     }
 
-    /** lsipc's table of a set's semaphores: number, value, waiters, last pid and its command line. */
+    /**
+     * lsipc's table of a set's semaphores: number, value, waiters, last pid and its command line; null when semctl
+     * is refused or the set has gone since it was listed.
+     */
     private Table elementsTable(SemaphoreSet set) {
         List<Table.Column> columns = new ArrayList<>();
         for (String name : List.of("SEMNUM", "VALUE", "NCOUNT", "ZCOUNT", "PID", "COMMAND")) {
             columns.add(new Table.Column(name, name, true));
         }
         Table table = new Table("elements", columns);
-        for (Semaphore semaphore : SystemVCalls.semaphores(set.id(), set.count())) {
+        List<Semaphore> semaphores;
+        try {
+            semaphores = SystemVCalls.semaphores(set.id(), set.count());
+        } catch (NativeCallException refused) {
+            return null;
+        }
+        for (Semaphore semaphore : semaphores) {
             table.add(new Object[] {Integer.toString(semaphore.number()), Integer.toString(semaphore.value()),
                     Integer.toString(semaphore.waitingForIncrease()), Integer.toString(semaphore.waitingForZero()),
                     Integer.toString(semaphore.lastPid()), cells.commandLineOrNull(semaphore.lastPid())});

@@ -4,6 +4,7 @@ package dev.ipc.msg;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.Json;
+import dev.ipc.cli.RunContext;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.procfs.SystemPaths;
@@ -79,7 +80,7 @@ public final class MsgStatCommand implements Callable<Integer> {
         }
         IpcsRenderer renderer = new IpcsRenderer(users(),
                 IpcsRenderer.Format.DEFAULT, human ? IpcsRenderer.Unit.HUMAN : IpcsRenderer.Unit.DEFAULT,
-                CTime.systemDefault());
+                CTime.systemDefault(RunContext.of(spec).environment()));
         TextBuffer text = new TextBuffer();
         renderer.messageQueueDetails(text, queue);
         out.write(text.toString());

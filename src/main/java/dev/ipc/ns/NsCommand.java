@@ -10,6 +10,7 @@ import dev.ipc.cli.RunContext;
 import dev.ipc.procfs.IpcNamespace;
 import dev.ipc.procfs.IpcNamespaces;
 import dev.ipc.procfs.SystemPaths;
+import dev.ipc.render.JsonFields;
 import dev.ipc.render.Table;
 import dev.ipc.render.TableRenderer;
 import dev.ipc.render.TextBuffer;
@@ -181,10 +182,8 @@ public final class NsCommand implements Callable<Integer> {
             g.writeNumberField("queues", report.queues());
             g.writeNumberField("segments", report.segments());
             g.writeNumberField("semaphore_sets", report.semaphoreSets());
-            g.writeFieldName("segment_bytes");
-            Json.unsigned(g, report.segmentBytes());
-            g.writeFieldName("segment_resident_bytes");
-            Json.unsigned(g, report.segmentResidentBytes());
+            JsonFields.size(g, "segment_bytes", report.segmentBytes());
+            JsonFields.size(g, "segment_resident_bytes", report.segmentResidentBytes());
             g.writeArrayFieldStart("limits_not_as_host");
             for (NamespaceReport.Difference difference : report.differences(reference)) {
                 g.writeStartObject();

@@ -79,10 +79,13 @@ final class Children implements AutoCloseable {
     }
 
     private final Trace trace;
+    private final Map<String, String> environment;
     private final List<Child> children = new ArrayList<>();
 
-    Children(Trace trace) {
+    /** environment: what every child gets, with its setup's changes. */
+    Children(Trace trace, Map<String, String> environment) {
         this.trace = trace;
+        this.environment = environment;
     }
 
     /**
@@ -94,7 +97,7 @@ final class Children implements AutoCloseable {
         List<FileAction> actions = new ArrayList<>(setup.actions);
         actions.add(new Spawn.CloseFrom(FIRST_CLOSED));
         List<String> environment = new ArrayList<>();
-        Map<String, String> variables = new LinkedHashMap<>(System.getenv());
+        Map<String, String> variables = new LinkedHashMap<>(this.environment);
         variables.putAll(setup.environment);
         variables.forEach((name, value) -> environment.add(name + "=" + value));
 

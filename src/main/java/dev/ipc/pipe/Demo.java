@@ -3,6 +3,7 @@
 package dev.ipc.pipe;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ipc.cli.RunContext;
 import dev.ipc.demo.Checks;
 import dev.ipc.demo.DemoJson;
 import dev.ipc.model.WaitStatus;
@@ -57,7 +58,7 @@ final class Demo implements AutoCloseable {
         this.story = options.json() || diagram ? null : storyOnStderr ? err : out;
         this.trace = new Trace(err, options.trace(), diagram);
         this.fds = new Descriptors(trace);
-        this.children = new Children(trace);
+        this.children = new Children(trace, RunContext.of(spec).environment());
     }
 
     /** A demo whose story goes to stdout. */
@@ -73,7 +74,7 @@ final class Demo implements AutoCloseable {
     /** One line of the story (not with --json). Flushed at once, so that it stays in step with the trace. */
     void say(String line) {
         if (json) {
-            steps.add(new DemoJson.Step((System.nanoTime() - started) / 1e9, "parent", "say", line));
+            steps.add(new DemoJson.Step(System.nanoTime() - started, "parent", "say", line));
         }
         if (story != null) {
             story.println(line);

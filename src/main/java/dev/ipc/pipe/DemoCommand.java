@@ -3,6 +3,7 @@ package dev.ipc.pipe;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
+import dev.ipc.cli.RunContext;
 import dev.ipc.cli.VersionProvider;
 import dev.ipc.libc.NativeCallException;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** picocli applies a superclass's @Command attributes first; each demo's own annotation adds the rest. */
@@ -22,6 +24,11 @@ abstract class DemoCommand implements Callable<Integer> {
 
     @Mixin
     DemoOptions options;
+
+    /** The program argv names, found on the PATH of this run's environment. */
+    Program program(List<String> argv) {
+        return Program.resolve(argv, RunContext.of(spec).environment());
+    }
 
     /** Runs the demo; its exit code. */
     abstract int run();

@@ -25,7 +25,7 @@ import java.util.List;
 public final class PipeEofCommand extends DemoCommand {
     @Override
     int run() {
-        Program cat = Program.resolve(List.of("cat"));
+        Program cat = program(List.of("cat"));
         try (Demo demo = Demo.start(spec, options)) {
             Pipe pipe = demo.fds.pipe("the pipe");
             Pipe gate = demo.fds.pipe("the gate: cat exits once this reaches end of file");

@@ -59,7 +59,7 @@ public final class PipeHelloCommand extends DemoCommand {
         waitText = CommandSpecs.text(spec, "--wait");
         long waitNanos = Durations.nanos("--wait", waitText);
         // printf(1) stands in for the child's code: it writes its argument to stdout in one write() and exits.
-        Program printf = Program.resolve(List.of("printf", "%s", MESSAGE));
+        Program printf = program(List.of("printf", "%s", MESSAGE));
         try (Demo demo = Demo.start(spec, options)) {
             Pipe pipe = demo.fds.pipe("the pipe");
             demo.say("pipe(): fd[0]=" + pipe.read() + " is the read end, fd[1]=" + pipe.write() + " the write end");

@@ -44,7 +44,7 @@ public final class PipePipelineCommand extends DemoCommand {
         List<List<String>> stages = stages(words.isEmpty() ? List.of("ls", "|", "more") : words);
         List<Program> programs = new ArrayList<>();
         for (List<String> stage : stages) {
-            programs.add(Program.resolve(stage));
+            programs.add(program(stage));
         }
         Output output = Output.of(spec, options);
         try (Demo demo = Demo.startWithStoryOnStderr(spec, options)) {

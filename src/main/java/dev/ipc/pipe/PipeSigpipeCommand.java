@@ -35,7 +35,7 @@ public final class PipeSigpipeCommand extends DemoCommand {
 
     @Override
     int run() {
-        Program printf = Program.resolve(List.of("printf", "%s", MESSAGE));
+        Program printf = program(List.of("printf", "%s", MESSAGE));
         Program ignoring = Program.at("/bin/sh", List.of("sh", "-c", "trap '' PIPE; exec printf %s '" + MESSAGE + "'"));
         try (Demo demo = Demo.start(spec, options)) {
             // 1. The default action.

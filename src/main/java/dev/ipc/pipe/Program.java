@@ -7,6 +7,7 @@ import dev.ipc.cli.IpcException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * posix_spawnp would search PATH itself, but it reports a missing program only by its return value (jnr-posix
@@ -24,7 +25,8 @@ record Program(String path, List<String> argv) {
         return argv.get(0);
     }
 
-    static Program resolve(List<String> argv) {
+    /** argv's program, looked for on environment's PATH (glibc's default PATH without one). */
+    static Program resolve(List<String> argv, Map<String, String> environment) {
         String name = argv.get(0);
         if (name.isEmpty()) {
             throw new IpcException("'': command not found", NOT_FOUND);
@@ -32,7 +34,7 @@ record Program(String path, List<String> argv) {
         if (name.contains("/")) {
             return new Program(check(name, Path.of(name)), List.copyOf(argv));
         }
-        String search = System.getenv("PATH");
+        String search = environment.get("PATH");
         if (search == null) {
             search = "/usr/local/bin:/usr/bin:/bin"; // glibc's default for execvp
         }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
+import java.util.Map;
 
 public final class CTime {
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -13,15 +14,27 @@ public final class CTime {
             "Nov", "Dec"};
 
     private final ZoneId zone;
+    /** TZ as the run's environment gives it, or null. */
+    private final String tz;
     private ZoneRules rules;
 
     public CTime(ZoneId zone) {
-        this.zone = zone;
+        this(zone, null);
     }
 
-    /** In the system's time zone, looked up when the first time is formatted: that costs 10 ms. */
+    private CTime(ZoneId zone, String tz) {
+        this.zone = zone;
+        this.tz = tz;
+    }
+
+    /** In the JVM's default time zone, looked up when the first time is formatted: that costs 10 ms. */
     public static CTime systemDefault() {
-        return new CTime(null);
+        return new CTime(null, null);
+    }
+
+    /** As {@link #systemDefault()}, with no look-up at all when the run's environment names UTC (TZ=UTC). */
+    public static CTime systemDefault(Map<String, String> environment) {
+        return new CTime(null, environment.get("TZ"));
     }
 
     private ZoneRules rules() {
@@ -37,8 +50,7 @@ public final class CTime {
      * Whether TZ names UTC, as on many servers and in scripts (TZ=UTC): then the zone needs no look-up in the
      * JDK's time-zone database, which costs 10 ms to load.
      */
-    private static boolean utcByEnvironment() {
-        String tz = System.getenv("TZ");
+    private boolean utcByEnvironment() {
         return System.getProperty("user.timezone", "").isEmpty() && tz != null
                 && (tz.equals("UTC") || tz.equals("Etc/UTC") || tz.equals("GMT") || tz.equals("Etc/GMT"));
     }

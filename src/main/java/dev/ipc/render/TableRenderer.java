@@ -1,6 +1,7 @@
 // Prints tables as text: aligned columns (the default), --raw, --export or --newline, with or without headings.
 package dev.ipc.render;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -21,6 +22,13 @@ public final class TableRenderer {
     private final boolean colour;
     private final boolean lsipcLayout;
     private final boolean shellNames;
+    /** Non-ASCII text is written as \xNN of its UTF-8 bytes unless the locale's charset is UTF-8, as lsipc does. */
+    private final boolean asciiOnly;
+
+    /** What {@link #escape} escapes, besides control characters. */
+    private static final int BLANKS = 1;
+    private static final int SHELL = 2;
+    private static final int NON_ASCII = 4;
 
     public TableRenderer(Mode mode, boolean headings) {
         this(mode, headings, false);
@@ -37,6 +45,8 @@ public final class TableRenderer {
         this.colour = colour && mode == Mode.TABLE;
         this.lsipcLayout = lsipcLayout;
         this.shellNames = shellNames;
+        this.asciiOnly = lsipcLayout && !"UTF-8".equalsIgnoreCase(System.getProperty("native.encoding",
+                System.getProperty("sun.jnu.encoding", "UTF-8")));
     }
 
     /**
@@ -88,7 +98,7 @@ public final class TableRenderer {
         }
         for (Object[] row : table.rows()) {
             for (int c = 0; c < widths.length; c++) {
-                widths[c] = Math.max(widths[c], text(row[c]).length());
+                widths[c] = Math.max(widths[c], shown(row[c]).length());
             }
         }
         if (headings) {
@@ -113,6 +123,11 @@ public final class TableRenderer {
         return cell == null ? "" : (String) cell;
     }
 
+    /** A cell of the aligned table: in lsipc's layout, control characters (and non-ASCII ones, see above) escaped. */
+    private String shown(Object cell) {
+        return lsipcLayout ? escape(text(cell), asciiOnly ? NON_ASCII : 0) : text(cell);
+    }
+
     private void alignedLine(TextBuffer out, List<Table.Column> columns, int[] widths, Object[] cells, String sgr) {
         if (sgr != null) {
             out.append(sgr);
@@ -122,7 +137,7 @@ public final class TableRenderer {
             if (c > 0) {
                 out.append(' ');
             }
-            String cell = text(cells[c]);
+            String cell = shown(cells[c]);
             boolean last = c == cells.length - 1;
             if (columns.get(c).rightAligned() && !(last && cell.isEmpty())) {
                 out.right(cell, widths[c]);
@@ -155,10 +170,10 @@ public final class TableRenderer {
     }
 
     /** One row; a method of its own so that it is compiled after a few hundred rows, not interpreted. */
-    private static void rawLine(TextBuffer out, Object[] row) {
+    private void rawLine(TextBuffer out, Object[] row) {
         Object[] escaped = new Object[row.length];
         for (int c = 0; c < row.length; c++) {
-            escaped[c] = escapeRaw(text(row[c]));
+            escaped[c] = escape(text(row[c]), BLANKS | (asciiOnly ? NON_ASCII : 0));
         }
         line(out, escaped);
     }
@@ -175,19 +190,7 @@ public final class TableRenderer {
 
     /** As libsmartcols' raw mode: blanks, backslashes and control characters become \xNN. */
     static String escapeRaw(String cell) {
-        StringBuilder s = null;
-        for (int i = 0; i < cell.length(); i++) {
-            char ch = cell.charAt(i);
-            if (ch <= ' ' || ch == '\\' || ch == 0x7f) {
-                if (s == null) {
-                    s = new StringBuilder(cell.length() + 8).append(cell, 0, i);
-                }
-                s.append("\\x").append(Character.forDigit(ch >> 4, 16)).append(Character.forDigit(ch & 0xf, 16));
-            } else if (s != null) {
-                s.append(ch);
-            }
-        }
-        return s == null ? cell : s.toString();
+        return escape(cell, BLANKS);
     }
 
     private void export(TextBuffer out, Table table) {
@@ -197,36 +200,60 @@ public final class TableRenderer {
             names[c] = exportName(columns.get(c));
         }
         char separator = mode == Mode.NEWLINE ? '\n' : ' ';
+        int escapes = SHELL | (asciiOnly ? NON_ASCII : 0);
         for (Object[] row : table.rows()) {
-            exportLine(out, names, row, separator);
+            exportLine(out, names, row, separator, escapes);
         }
     }
 
-    private static void exportLine(TextBuffer out, String[] names, Object[] row, char separator) {
+    private static void exportLine(TextBuffer out, String[] names, Object[] row, char separator, int escapes) {
         for (int c = 0; c < row.length; c++) {
             if (c > 0) {
                 out.append(separator);
             }
-            out.append(names[c]).append("=\"").append(escapeExport(text(row[c]))).append('"');
+            out.append(names[c]).append("=\"").append(escape(text(row[c]), escapes)).append('"');
         }
         out.newline();
     }
 
-    /** Safe inside double quotes for sh's eval, as libsmartcols writes it: \, ", $, ` and controls become \xNN. */
+    /** As libsmartcols writes export cells: \, ", $, ` and controls become \xNN; eval in double quotes expands none. */
     static String escapeExport(String cell) {
+        return escape(cell, SHELL);
+    }
+
+    /**
+     * Control characters, and what the flags name, as \xNN (a non-ASCII character as each of its UTF-8 bytes);
+     * the cell itself when nothing needs it.
+     */
+    private static String escape(String cell, int what) {
         StringBuilder s = null;
         for (int i = 0; i < cell.length(); i++) {
             char ch = cell.charAt(i);
-            boolean escape = ch == '\\' || ch == '"' || ch == '$' || ch == '`' || ch < ' ' || ch == 0x7f;
+            boolean escape = ch < ' ' || ch == 0x7f
+                    || ((what & BLANKS) != 0 && (ch == ' ' || ch == '\\'))
+                    || ((what & SHELL) != 0 && (ch == '\\' || ch == '"' || ch == '$' || ch == '`'))
+                    || ((what & NON_ASCII) != 0 && ch > 0x7f);
             if (escape && s == null) {
                 s = new StringBuilder(cell.length() + 8).append(cell, 0, i);
             }
-            if (escape) {
-                s.append("\\x").append(Character.forDigit(ch >> 4, 16)).append(Character.forDigit(ch & 0xf, 16));
-            } else if (s != null) {
-                s.append(ch);
+            if (!escape) {
+                if (s != null) {
+                    s.append(ch);
+                }
+            } else if (ch <= 0x7f) {
+                hex(s, ch);
+            } else {
+                int end = Character.isHighSurrogate(ch) && i + 1 < cell.length() ? i + 2 : i + 1;
+                for (byte b : cell.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                    hex(s, b & 0xff);
+                }
+                i = end - 1;
             }
         }
         return s == null ? cell : s.toString();
+    }
+
+    private static void hex(StringBuilder s, int b) {
+        s.append("\\x").append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xf, 16));
     }
 }

@@ -5,7 +5,6 @@ import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.demo.Calls;
-import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
@@ -13,7 +12,6 @@ import dev.ipc.demo.DemoOutputOptions;
 import dev.ipc.demo.Narrator;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.libc.SemaphoreCalls;
-import dev.ipc.libc.SemaphoreOperations;
 import dev.ipc.libc.SystemVLifecycle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,9 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo",
@@ -40,9 +36,8 @@ public final class SemDemoCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    private static final int SA = 0;
-    private static final int SB = 1;
-    private static final String[] NAMES = {"SA", "SB"};
+    private static final int SA = SemDemoChild.SA;
+    private static final int SB = SemDemoChild.SB;
     private static final long START_MILLIS = 60_000;
 
     @Spec
@@ -56,23 +51,10 @@ public final class SemDemoCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}). " + Durations.HELP)
     String pace;
 
-    @Option(names = "--role", hidden = true, description = "A, B or C: run as that child process.")
-    String role;
-
-    @Option(names = "--set", hidden = true)
-    int set;
-
-    @Option(names = "--objects", hidden = true)
-    String objects;
-
     @Override
     public Integer call() throws Exception {
         long paceNanos = Durations.nanos("--pace", pace);
-        if (role != null) {
-            ChildLink.requireRole("ipc sem demo", role, "A", "B", "C");
-            return child(paceNanos);
-        }
-        DemoRun run = new DemoRun(output.output(spec), "sem demo",
+        DemoRun run = output.run(spec, "sem demo",
                 "ipc sem demo: processes A, B and C share a set of two semaphores, SA and SB, both 0.",
                 "A waits on SA and C on SB: wait (P) takes 1 from a semaphore, and when it is 0 the kernel puts "
                         + "the process to sleep. B signals (V) SA, then SB: a signal adds 1 and wakes a process "
@@ -89,11 +71,11 @@ public final class SemDemoCommand implements Callable<Integer> {
         parent.trace(Calls.semctl(id, 0, "SETALL", "[0, 0]") + " = 0");
         parent.say("made semaphore set " + id + ": SA (semaphore 0) = 0, SB (semaphore 1) = 0");
 
-        DemoProcess a = run.start("A", childArguments(run, "A", id));
+        DemoProcess a = run.start("A", child(run, SemDemoChild.Role.A, id, paceNanos));
         awaitBlocked(run, id, SA, a);
-        DemoProcess c = run.start("C", childArguments(run, "C", id));
+        DemoProcess c = run.start("C", child(run, SemDemoChild.Role.C, id, paceNanos));
         awaitBlocked(run, id, SB, c);
-        DemoProcess b = run.start("B", childArguments(run, "B", id));
+        DemoProcess b = run.start("B", child(run, SemDemoChild.Role.B, id, paceNanos));
         run.await(b, START_MILLIS);
         run.await(a, START_MILLIS);
         run.await(c, START_MILLIS);
@@ -121,75 +103,18 @@ public final class SemDemoCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + START_MILLIS * 1_000_000L;
         while (SemaphoreCalls.waitingForIncrease(id, number) < 1) {
             if (!child.alive() || System.nanoTime() > deadline) {
-                throw new DemoFailure(child.label() + " never blocked on " + NAMES[number]);
+                throw new DemoFailure(child.label() + " never blocked on " + SemDemoChild.NAMES[number]);
             }
             Thread.sleep(5);
         }
         run.parent().trace(Calls.semctl(id, number, "GETNCNT", "NULL") + " = 1");
-        run.transcript().add(System.nanoTime(), "kernel", "semncnt(" + NAMES[number] + ") = 1: " + child.label()
-                + " sleeps in semop, waiting for " + NAMES[number] + " to be raised");
+        String name = SemDemoChild.NAMES[number];
+        run.transcript().add(System.nanoTime(), "kernel", "semncnt(" + name + ") = 1: " + child.label()
+                + " sleeps in semop, waiting for " + name + " to be raised");
     }
 
-    private List<String> childArguments(DemoRun run, String childRole, int id) {
-        List<String> args = new ArrayList<>(List.of("sem", "demo", "--role", childRole, "--set",
-                Integer.toString(id), "--pace", pace, "--objects", run.objectList()));
-        if (run.tracing()) {
-            args.add("--trace");
-        }
-        return args;
-    }
-
-    // ---------------------------------------------------------------- the child processes
-
-    private int child(long paceNanos) throws InterruptedException {
-        ChildLink link = ChildLink.open(spec.commandLine().getOut(), output.trace, () -> DemoRun.removeObjects(objects));
-        Narrator me = link.narrator();
-        switch (role) {
-            case "A" -> waitOn(me, SA, "A");
-            case "C" -> waitOn(me, SB, "C");
-            case "B" -> {
-                me.say("starts; works for " + pace + " before it signals");
-                Thread.sleep(paceNanos / 1_000_000);
-                signal(me, SA);
-                me.say("works for " + pace + " more");
-                Thread.sleep(paceNanos / 1_000_000);
-                signal(me, SB);
-                me.say("finishes");
-            }
-            default -> throw new DemoFailure("unknown role " + role);
-        }
-        return ExitCodes.OK;
-    }
-
-    private void waitOn(Narrator me, int number, String name) {
-        String sem = NAMES[number];
-        int value = SemaphoreCalls.value(set, number);
-        me.trace(Calls.semctl(set, number, "GETVAL", "NULL") + " = " + value);
-        me.say("wait(" + sem + "): semop takes 1 from " + sem + ", which is " + value
-                + (value == 0 ? ", so the kernel puts " + name + " to sleep until someone raises it" : ""));
-        int[] numbers = {number};
-        int[] ops = {-1};
-        me.trace(Calls.semop(set, numbers, ops, 0) + " <unfinished ...>");
-        new SemaphoreOperations(numbers, ops, new int[] {0}).applyWaiting(set);
-        me.fact("woke", sem);
-        me.trace("<... semop resumed> = 0");
-        me.say("woke up: its semop returned and took " + sem + " (" + sem + " is 0 again); "
-                + name + " does its work and finishes");
-    }
-
-    private void signal(Narrator me, int number) {
-        String sem = NAMES[number];
-        int waiting = SemaphoreCalls.waitingForIncrease(set, number);
-        me.trace(Calls.semctl(set, number, "GETNCNT", "NULL") + " = " + waiting);
-        me.say("signal(" + sem + "): semop adds 1 to " + sem + "; " + waiting + " process"
-                + (waiting == 1 ? " sleeps" : "es sleep") + " waiting for it, so the kernel wakes "
-                + (waiting == 0 ? "no one" : "one"));
-        int[] numbers = {number};
-        int[] ops = {1};
-        SemaphoreOperations raise = new SemaphoreOperations(numbers, ops, new int[] {0});
-        me.fact("signalled-" + sem, "1");
-        raise.applyWaiting(set);
-        me.trace(Calls.semop(set, numbers, ops, 0) + " = 0");
+    private SemDemoChild child(DemoRun run, SemDemoChild.Role role, int id, long paceNanos) {
+        return new SemDemoChild(role, id, paceNanos, pace, run.tracing(), run.objectList());
     }
 
     private static String millis(long nanos) {

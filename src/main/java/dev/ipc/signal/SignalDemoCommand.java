@@ -7,7 +7,6 @@ import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.OptionValues;
-import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
@@ -86,9 +85,6 @@ public final class SignalDemoCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}. " + Durations.HELP)
     String timeout;
 
-    @Option(names = "--role", hidden = true)
-    String role;
-
     private long kills;
     private int queue;
     private int groupSize;
@@ -103,11 +99,7 @@ public final class SignalDemoCommand implements Callable<Integer> {
         groupSize = (int) OptionValues.bounded(members, "--members", 1, 50);
         waitMillis = Math.max(1, Durations.positiveNanos("--timeout", timeout) / 1_000_000);
         paceMillis = Durations.nanos("--pace", pace) / 1_000_000;
-        if (role != null) {
-            ChildLink.requireRole("ipc signal demo", role, "receiver");
-            return new SignalReceiver(spec.commandLine().getOut(), output.trace, groupSize, waitMillis).run();
-        }
-        DemoRun run = new DemoRun(output.output(spec), "signal demo",
+        DemoRun run = output.run(spec, "signal demo",
                 "ipc signal demo: " + kills + " SIGUSR1 by kill(), " + queue + " SIGRTMIN+1 by sigqueue(), then a "
                         + "process group of " + groupSize + " ended by kill(-PGID), and SIGCHLD.",
                 "The receiver is a JVM, whose threads and handlers are the JVM's: it is started with the demo's "
@@ -119,15 +111,6 @@ public final class SignalDemoCommand implements Callable<Integer> {
         return run.execute(this::parent, findings::write);
     }
 
-    private List<String> receiverArguments() {
-        List<String> args = new ArrayList<>(List.of("signal", "demo", "--role", "receiver", "--members",
-                Integer.toString(groupSize), "--timeout", waitMillis + "ms"));
-        if (output.trace || output.diagram) {
-            args.add("--trace");
-        }
-        return args;
-    }
-
     private void parent(DemoRun run) {
         Narrator parent = run.parent();
         int self = Native.libc().getpid();
@@ -136,11 +119,12 @@ public final class SignalDemoCommand implements Callable<Integer> {
         findings.senderUid = uid;
         parent.say("is process " + self + " (uid " + uid + "); it starts the receiver with SIGUSR1, SIGRTMIN+1 and "
                 + "SIGCHLD blocked from birth");
-        DemoProcess receiver = run.spawn("receiver", receiverArguments(), Signals.SIGUSR1, QUEUED, Signals.SIGCHLD);
+        DemoProcess receiver = run.spawn("receiver", new SignalReceiver.Child(groupSize, waitMillis, run.tracing()),
+                Signals.SIGUSR1, QUEUED, Signals.SIGCHLD);
         int pid = (int) receiver.pid();
         findings.receiver = pid;
-        parent.trace("posix_spawn([" + pid + "], \"java\", [\"java\", ..., \"signal\", \"demo\", \"--role\", "
-                + "\"receiver\", ...], envp) = 0");
+        parent.trace("posix_spawn([" + pid + "], \"java\", [\"java\", ..., \"dev.ipc.DemoChildMain\", "
+                + "\"dev.ipc.signal.SignalReceiver$Child\", ...], envp) = 0");
         receiver.awaitFact("ready", waitMillis);
         checkMask(run, pid);
 

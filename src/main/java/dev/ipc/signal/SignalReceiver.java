@@ -4,6 +4,7 @@ package dev.ipc.signal;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.demo.ChildLink;
+import dev.ipc.demo.DemoChild;
 import dev.ipc.demo.DemoFailure;
 import dev.ipc.demo.Narrator;
 import dev.ipc.libc.FileConstants;
@@ -25,10 +26,19 @@ import java.util.StringJoiner;
 final class SignalReceiver {
     private static final int SHOWN_READS = 3;
 
+    /** The receiver's parameters: processes in its group, the longest wait at each step, --trace. */
+    record Child(int members, long waitMillis, boolean trace) implements DemoChild {
+        @Override
+        public int run(PrintWriter out, Map<String, String> environment) {
+            return new SignalReceiver(out, trace, members, waitMillis, environment).run();
+        }
+    }
+
     private final PrintWriter out;
     private final boolean trace;
     private final int groupSize;
     private final long waitMillis;
+    private final Map<String, String> environment;
     /** Children started and not reaped yet: ended, whatever happens, before this process exits. */
     private final List<Integer> running = Collections.synchronizedList(new ArrayList<>());
     /** Set once the children are being ended (guarded by running). */
@@ -36,7 +46,10 @@ final class SignalReceiver {
     private Narrator me;
     private int fd;
 
-    SignalReceiver(PrintWriter out, boolean trace, int groupSize, long waitMillis) {
+    /** environment: what its own children get. */
+    private SignalReceiver(PrintWriter out, boolean trace, int groupSize, long waitMillis,
+                           Map<String, String> environment) {
+        this.environment = environment;
         this.out = out;
         this.trace = trace;
         this.groupSize = groupSize;
@@ -249,15 +262,15 @@ final class SignalReceiver {
         int devNull = Native.check("open(/dev/null)", Native.libc().open("/dev/null",
                 FileConstants.O_RDWR | FileConstants.O_CLOEXEC));
         try {
-            List<String> environment = new ArrayList<>();
-            System.getenv().forEach((name, value) -> environment.add(name + "=" + value));
+            List<String> variables = new ArrayList<>();
+            environment.forEach((name, value) -> variables.add(name + "=" + value));
             int pid;
             // Started and registered under the lock that endChildren takes: a child is ended by it or not started.
             synchronized (running) {
                 if (ending) {
                     throw new DemoFailure("the demo is ending: no more children");
                 }
-                pid = Spawn.start(path, argv, environment, List.of(new Spawn.Dup2(devNull, 0),
+                pid = Spawn.start(path, argv, variables, List.of(new Spawn.Dup2(devNull, 0),
                         new Spawn.Dup2(devNull, 1), new Spawn.Dup2(devNull, 2), new Spawn.CloseFrom(3)),
                         new Spawn.Attributes(new int[0], processGroup)).pid();
                 running.add(pid);

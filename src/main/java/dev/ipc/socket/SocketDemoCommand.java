@@ -6,12 +6,8 @@ import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
 import dev.ipc.cli.IpcException;
-import dev.ipc.demo.ChildLink;
 import dev.ipc.demo.DemoOutputOptions;
 import dev.ipc.demo.DemoRun;
-import dev.ipc.demo.Narrator;
-import dev.ipc.libc.Native;
-import dev.ipc.libc.SocketCalls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,21 +57,11 @@ public final class SocketDemoCommand implements Callable<Integer> {
                     + Durations.HELP)
     String timeout;
 
-    @Option(names = "--role", hidden = true, description = "peer: run as the child process.")
-    String role;
-
-    @Option(names = "--connect", hidden = true)
-    String connectName;
-
     @Override
     public Integer call() {
         long timeoutMillis = Durations.nanos("--timeout", timeout) / 1_000_000;
-        if (role != null) {
-            ChildLink.requireRole("ipc socket demo", role, "peer");
-            return peer(timeoutMillis);
-        }
         List<byte[]> chosen = messages(messages == null ? DEFAULT_MESSAGES : messages);
-        DemoRun run = new DemoRun(output.output(spec), "socket demo",
+        DemoRun run = output.run(spec, "socket demo",
                 "ipc socket demo: " + chosen.size() + " messages through stream and datagram sockets, the three "
                         + "kinds of address, and a child whose credentials the kernel reports.",
                 "A socket is an end point of communication: a stream socket carries bytes, with no boundaries "
@@ -83,7 +69,8 @@ public final class SocketDemoCommand implements Callable<Integer> {
                         + "the file system, a name in the abstract namespace, or an IP address and a port.");
         SocketFindings findings = new SocketFindings(chosen);
         run.findings(findings::write);
-        return run.execute(r -> new SocketLab(r, chosen, timeoutMillis, findings, childArguments()).run());
+        return run.execute(r -> new SocketLab(r, chosen, timeoutMillis, findings,
+                name -> new SocketPeer(name, timeoutMillis, r.tracing())).run());
     }
 
     private static List<byte[]> messages(List<String> texts) {
@@ -100,46 +87,5 @@ public final class SocketDemoCommand implements Callable<Integer> {
             chosen.add(bytes);
         }
         return chosen;
-    }
-
-    /** The child's command line but for the name it connects to. */
-    private List<String> childArguments() {
-        List<String> args = new ArrayList<>(List.of("socket", "demo", "--role", "peer", "--timeout", timeout));
-        if (output.trace || output.diagram) {
-            args.add("--trace");
-        }
-        args.add("--connect");
-        return args;
-    }
-
-    // ---------------------------------------------------------------- the child process
-
-    /** Connects to the parent's abstract name, tells its credentials, passes a pipe's read end, and exits. */
-    private int peer(long timeoutMillis) {
-        if (connectName == null) {
-            throw IpcException.usage("--role peer needs --connect");
-        }
-        ChildLink link = ChildLink.open(spec.commandLine().getOut(), output.trace, () -> { });
-        Narrator me = link.narrator();
-        String connection = SocketLab.connection(connectName);
-        try (SocketSteps steps = new SocketSteps(me, timeoutMillis)) {
-            int pid = Native.libc().getpid();
-            int uid = Native.libc().geteuid();
-            int gid = Native.libc().getegid();
-            me.fact("credentials", pid + " " + uid + " " + gid);
-            me.say("connects to @" + connectName + " as pid " + pid + ", uid " + uid + ", gid " + gid
-                    + ": the kernel records them for the listener's SO_PEERCRED");
-            int fd = steps.socket(connection, SocketCalls.AF_UNIX, SocketCalls.SOCK_STREAM);
-            steps.connect(connection, fd, SocketCalls.Address.abstractName(connectName));
-            int[] pipe = steps.pipe("pipe");
-            steps.write("pipe", pipe[1], NOTE.getBytes(StandardCharsets.UTF_8));
-            steps.close("pipe", pipe[1]);
-            steps.sendDescriptor(connection, fd, "pipe".getBytes(StandardCharsets.UTF_8), pipe[0]);
-            me.say("wrote a note into a pipe, sent its read end (fd " + pipe[0] + ") with SCM_RIGHTS, and closes "
-                    + "its own copy");
-            steps.close("pipe", pipe[0]);
-            steps.close(connection, fd);
-        }
-        return ExitCodes.OK;
     }
 }

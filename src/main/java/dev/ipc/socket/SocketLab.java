@@ -2,6 +2,7 @@
 package dev.ipc.socket;
 
 import dev.ipc.demo.DemoFailure;
+import dev.ipc.demo.DemoChild;
 import dev.ipc.demo.DemoProcess;
 import dev.ipc.demo.DemoRun;
 import dev.ipc.demo.Narrator;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static dev.ipc.libc.SocketCalls.AF_INET;
@@ -36,16 +38,17 @@ final class SocketLab {
     private final List<byte[]> messages;
     private final long timeoutMillis;
     private final SocketFindings findings;
-    private final List<String> childArguments;
+    private final Function<String, DemoChild> peer;
 
+    /** peer: the child that connects to the abstract name it is given. */
     SocketLab(DemoRun run, List<byte[]> messages, long timeoutMillis, SocketFindings findings,
-              List<String> childArguments) {
+              Function<String, DemoChild> peer) {
         this.run = run;
         this.parent = run.parent();
         this.messages = messages;
         this.timeoutMillis = timeoutMillis;
         this.findings = findings;
-        this.childArguments = childArguments;
+        this.peer = peer;
     }
 
     /** The object a connection to the abstract name is drawn as. */
@@ -217,9 +220,7 @@ final class SocketLab {
                 + "byte): no file is made; /proc/net/unix " + (listed ? "lists it" : "does not list it"));
         run.check(listed, "a socket bound in the abstract namespace is known by its name (in /proc/net/unix)");
 
-        List<String> args = new ArrayList<>(childArguments);
-        args.add(name);
-        DemoProcess child = run.start("peer", args);
+        DemoProcess child = run.start("peer", peer.apply(name));
         steps.awaitReadable(object, listener, "connection from " + child.label());
         int accepted = steps.accept(connection, listener);
         Credentials credentials = steps.peerCredentials(connection, accepted);

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
         usageHelpAutoWidth = true)
-abstract class TuneCommand implements Callable<Integer> {
+public abstract class TuneCommand implements Callable<Integer> {
     private static final String[] ORDINALS = {"1st", "2nd", "3rd", "4th"};
 
     @Spec
@@ -77,7 +77,22 @@ abstract class TuneCommand implements Callable<Integer> {
         } else {
             result = tuner.change(requested, changeOptions(conf));
         }
-        new TuneRenderer(group, machine, options.json, context.terminal()).print(result, context);
+        return print(group, machine, options.json, result, context);
+    }
+
+    /**
+     * The group's limits, shown as the command shows them given no values and no option but --json: for the
+     * start-up fast path (dev.ipc.FastPath), which runs that line without picocli.
+     */
+    public static int show(LimitGroup group, boolean json, RunContext context) throws IOException {
+        SysctlConf conf = SysctlConf.fromSystemProperties();
+        Machine machine = Machine.read(context.paths());
+        return print(group, machine, json, new Tuner(group, machine, conf).show(), context);
+    }
+
+    private static int print(LimitGroup group, Machine machine, boolean json, TuneResult result,
+                             RunContext context) {
+        new TuneRenderer(group, machine, json, context.terminal()).print(result, context);
         if (result.failure().isPresent()) {
             throw IpcException.failure(result.failure().get());
         }

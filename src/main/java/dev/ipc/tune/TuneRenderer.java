@@ -198,10 +198,8 @@ final class TuneRenderer {
     private void json(JsonGenerator gen, TuneResult result) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("group", group.command());
-        gen.writeObjectFieldStart("namespace");
-        gen.writeStringField("id", machine.namespace().id());
-        gen.writeBooleanField("initial", machine.namespace().initial());
-        gen.writeEndObject();
+        gen.writeStringField("namespace", machine.namespace().id()); // ipc:[INODE], as every --json names one
+        gen.writeBooleanField("initial_namespace", machine.namespace().initial());
         gen.writeNumberField("page_size", machine.pageSize());
         if (result instanceof Shown shown) {
             shownJson(gen, shown);

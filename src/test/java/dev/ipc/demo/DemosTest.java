@@ -210,6 +210,7 @@ class DemosTest {
 
     private static Optional<ProcessHandle> child(IpcProcess demo, String role) {
         return demo.process().toHandle().children().filter(p -> p.info().arguments()
-                .map(args -> String.join(" ", args).contains("--role " + role + " ")).orElse(false)).findFirst();
+                .map(args -> String.join(" ", args).contains("dev.ipc.sem.SemDemoChild " + role + " ")).orElse(false))
+                .findFirst();
     }
 }

@@ -62,6 +62,7 @@ class LsipcCompatibilityTest {
         Kernel.createSegment(0x5555, 12345679872L, 0600);
         int strangers = Kernel.createSegment(0x7777, 8192, 0640);
         Kernel.setSegmentOwner(strangers, 5000, 5001, 0640);
+        holders.add(creator());
 
         // Sets of one size: lsipc 2.38 counts SEMMNS use as sets times the first set's size.
         semaphores = Kernel.createSemaphores(1234, 3, 0644);
@@ -75,11 +76,27 @@ class LsipcCompatibilityTest {
     private static Process hold(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(CPrograms.build("holders").toString()));
         command.addAll(List.of(args));
+        return started(command);
+    }
+
+    /** Starts the command and waits for its "ready". */
+    private static Process started(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.US_ASCII));
-        assertEquals("ready", out.readLine(), String.join(" ", args));
+        assertEquals("ready", out.readLine(), String.join(" ", command));
         return process;
+    }
+
+    /**
+     * A live creator whose command line has a blank, sh's specials and a non-ASCII letter: COMMAND as the table,
+     * --raw and --export escape it (its bytes made by printf, as the test JVM's C locale could not pass them).
+     */
+    private static Process creator() throws IOException {
+        String script = "use IPC::SysV qw(IPC_CREAT); defined(shmget(0x2222, 4096, IPC_CREAT | 0644)) or die; "
+                + "$| = 1; print \"ready\\n\"; sleep 3600;";
+        return started(List.of("sh", "-c", "exec perl -e \"$1\" \"$(printf 'a\"b$c`d\\\\e f')\" "
+                + "\"$(printf '\\303\\274')\"", "sh", script));
     }
 
     /** What to list: each kind, the limits with and without one, and one object of each kind. */
@@ -216,6 +233,20 @@ class LsipcCompatibilityTest {
             }
         });
         return names.toString();
+    }
+
+    /** The creator's command line with a blank, ", $, `, \\ and a non-ASCII letter, in each form of output. */
+    @ParameterizedTest(name = "ipc ls -m {0} -o KEY,COMMAND")
+    @MethodSource("forms")
+    void a_command_line_is_escaped_as_lsipc_escapes_it(String form) {
+        List<String> args = new ArrayList<>(arguments(join("-m", form, "-o KEY,COMMAND")));
+        CommandResult theirs = lsipc(args);
+        assertEquals(true, theirs.out().contains("\\xc3\\xbc"), theirs::toString); // LC_ALL=C
+        assertEquals(theirs.out(), Ipc.run(prepend("ls", args)).out());
+    }
+
+    static Stream<String> forms() {
+        return FORMS.stream();
     }
 
     /** An id that names nothing: one line on stderr, as lsipc says it, nothing on stdout, exit 0. */

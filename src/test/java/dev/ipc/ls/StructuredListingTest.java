@@ -128,6 +128,23 @@ class StructuredListingTest {
         assertTrue(find(rows, "MSGMAX").get("used").isNull());
     }
 
+    /** As lsipc 2.41 names them: MQUMAX the largest message in bytes, MQUMNB the messages a queue holds. */
+    @Test
+    void posix_queue_limits_are_named_as_lsipc_names_them() {
+        CommandResult result = Ipc.run("ls", "-g", "-Q", "-r", "--noheadings", "-b", "-o", "RESOURCE,LIMIT");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("MQUMNI " + mqueue("queues_max") + "\nMQUMAX " + mqueue("msgsize_max") + "\nMQUMNB "
+                + mqueue("msg_max") + "\n", result.out());
+        String described = Ipc.run("ls", "-g", "-Q", "-r", "--noheadings", "-o", "RESOURCE,DESCRIPTION").out();
+        assertTrue(described.contains("MQUMAX Max\\x20size\\x20of\\x20POSIX\\x20message\\x20(bytes)\n"), described);
+        assertTrue(described.contains("MQUMNB Number\\x20of\\x20messages\\x20in\\x20POSIX\\x20message\\x20queue\n"),
+                described);
+    }
+
+    private static String mqueue(String name) {
+        return Processes.run(List.of("cat", "/proc/sys/fs/mqueue/" + name)).out().trim();
+    }
+
     @Test
     void global_text_table_shows_use_in_percent() {
         CommandResult result = Ipc.run("ls", "-g", "-s");

@@ -1,4 +1,4 @@
-// Export and raw cells are escaped so that sh and lsipc's readers get the text back.
+// Export and raw cells are escaped as lsipc escapes them: inert in sh's eval, \xNN for what sh would expand.
 package dev.ipc.render;
 
 import org.junit.jupiter.api.Test;
@@ -11,17 +11,35 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class TableRendererTest {
     @Test
-    void export_cells_come_back_unchanged_from_sh_eval() throws IOException, InterruptedException {
+    void export_cells_are_inert_in_sh_eval_and_decode_back_as_lsipc_writes_them()
+            throws IOException, InterruptedException {
         // ASCII only: arguments reach sh in the test JVM's locale
         String[] cells = {"plain", "", "a$b", "q\"uote", "back`tick`", "back\\slash", "$HOME \\\" `x` $"};
         for (String cell : cells) {
-            String line = "NAME=\"" + TableRenderer.escapeExport(cell) + "\"";
+            String escaped = TableRenderer.escapeExport(cell);
+            String line = "NAME=\"" + escaped + "\"";
             Process sh = new ProcessBuilder("sh", "-c", "eval \"$1\"; printf %s \"$NAME\"", "sh", line)
                     .redirectErrorStream(true).start();
             String back = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, sh.waitFor());
-            assertEquals(cell, back, line);
+            // sh expands nothing and runs nothing: the value is the escaped text, which \xNN decoding turns back
+            assertEquals(escaped, back, line);
+            assertEquals(cell, decodeHex(back), line);
         }
+        assertEquals("a\\x24b \\x22q\\x22 \\x60t\\x60 \\x5c", TableRenderer.escapeExport("a$b \"q\" `t` \\"));
+    }
+
+    private static String decodeHex(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.startsWith("\\x", i) && i + 4 <= text.length()) {
+                out.append((char) Integer.parseInt(text.substring(i + 2, i + 4), 16));
+                i += 3;
+            } else {
+                out.append(text.charAt(i));
+            }
+        }
+        return out.toString();
     }
 
     @Test

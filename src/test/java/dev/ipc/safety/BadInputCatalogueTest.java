@@ -140,7 +140,7 @@ class BadInputCatalogueTest {
             bad(2, "999", "sem set-perms --id {S} --mode 999"),
             bad(2, "''", "sem set-perms --id {S} --mode ''"),
             bad(2, "abc", "sem demo --pace abc"),
-            bad(2, "D", "sem demo --role D"));
+            bad(2, "--role", "sem demo --role D"));
 
     static final List<Case> MSG = List.of(
             bad(2, "abc", "msg send --id {Q} --type abc hi"),
@@ -165,7 +165,7 @@ class BadInputCatalogueTest {
             bad(2, "nosuchuser", "msg set-perms --id {Q} --owner nosuchuser"),
             bad(2, "abc", "msg demo --clients abc"),
             bad(2, "-1", "msg demo --round-trips -1"),
-            bad(2, "judge", "msg demo --role judge"));
+            bad(2, "--role", "msg demo --role judge"));
 
     static final List<Case> SHM = List.of(
             bad(2, "99999999999999999999", "shm read --id {M} --offset 99999999999999999999"),
@@ -182,7 +182,7 @@ class BadInputCatalogueTest {
             bad(2, "abc", "shm demo --items abc"),
             bad(2, "-1", "shm demo --size -1"),
             bad(2, "0", "shm demo --slots 0"),
-            bad(2, "thief", "shm demo --role thief --segment 0 --set 0"),
+            bad(2, "--role", "shm demo --role thief --segment 0 --set 0"),
             bad(2, "''", "msg send --id {Q} --file ''"));
 
     static final List<Case> TUNE = List.of(

@@ -172,7 +172,7 @@ class SignalDemoTest {
             "--members 0|--members",
             "--timeout soon|--timeout",
             "--pace -1|--pace",
-            "--role sender|--role"})
+            "--role receiver|--role"})
     void bad_options_are_usage_errors_in_one_line(String arguments, String named) {
         List<String> line = new java.util.ArrayList<>(List.of("signal", "demo"));
         line.addAll(List.of(arguments.split(" ")));

@@ -79,7 +79,8 @@ class TuneShowTest {
         JsonNode json = new ObjectMapper().readTree(ok("shm", "tune", "--json").out());
 
         assertEquals("shm", json.get("group").asText());
-        assertFalse(json.get("namespace").get("initial").asBoolean());
+        assertFalse(json.get("initial_namespace").asBoolean());
+        assertTrue(json.get("namespace").asText().matches("ipc:\\[\\d+]"), json::toString);
         assertEquals(PageSize.get(), json.get("page_size").asLong());
         JsonNode shmmax = json.get("limits").get(0);
         assertEquals("SHMMAX", shmmax.get("name").asText());
