@@ -48,9 +48,7 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
         for (long n = 0; n < count; n++) {
             shared.put(n);
         }
-        me.fact("full-waits", Long.toString(shared.counter.waits));
-        me.fact("untold-waits", Long.toString(shared.counter.untold() + shared.mutex.untold()));
-        me.fact("mutex-waits", Long.toString(shared.mutex.waits));
+        shared.tellWaits("full-waits");
         me.say("made all " + count + " items; it waited " + times(shared.counter.waits) + " for a free slot (EMPTY "
                 + "= 0) and " + times(shared.mutex.waits) + " for MUTEX (the consumer was in the ring)");
         shared.close();
@@ -68,9 +66,7 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
         }
         me.fact("finished", "1");
         me.fact("received", Long.toString(received));
-        me.fact("empty-waits", Long.toString(shared.counter.waits));
-        me.fact("untold-waits", Long.toString(shared.counter.untold() + shared.mutex.untold()));
-        me.fact("mutex-waits", Long.toString(shared.mutex.waits));
+        shared.tellWaits("empty-waits");
         me.say("got " + received + " items; it waited " + times(shared.counter.waits) + " for a filled slot (FULL "
                 + "= 0) and " + times(shared.mutex.waits) + " for MUTEX (the producer was in the ring)");
         shared.close();
@@ -187,6 +183,13 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
             if (shown) {
                 me.trace(Calls.semop(set, giveNumbers, new int[] {1, 1}, 0) + " = 0");
             }
+        }
+
+        /** The waits, in facts for the parent: for the counter (counterFact), untold, for MUTEX. */
+        void tellWaits(String counterFact) {
+            me.fact(counterFact, Long.toString(counter.waits));
+            me.fact("untold-waits", Long.toString(counter.untold() + mutex.untold()));
+            me.fact("mutex-waits", Long.toString(mutex.waits));
         }
 
         void close() {
