@@ -290,12 +290,15 @@ final class StructuredListing {
                 return new Outcome(null, json ? jsonMember(listing, columns, rows) : null,
                         notFound(listing, request.filter().name()), null);
             }
+            // as lsipc: one line for an -i that names nothing; JSON keeps its shape, with an empty array
+            String missing = rows.objects().isEmpty() && request.filter().id() != null
+                    ? "id " + request.filter().id() + " not found" : null;
             if (json) {
                 // written on the same thread, one document member per listing
-                return new Outcome(null, jsonMember(listing, columns, rows), null, null);
+                return new Outcome(null, jsonMember(listing, columns, rows), missing, null);
             }
-            if (rows.objects().isEmpty() && request.filter().id() != null) {
-                return new Outcome(null, null, "id " + request.filter().id() + " not found", null); // as lsipc
+            if (missing != null) {
+                return new Outcome(null, null, missing, null);
             }
             if (request.look().details()) {
                 return new Outcome(null, null, details(listing, columns, rows), null, null);
