@@ -127,32 +127,40 @@ final class IpcsListing {
         }
     }
 
-    /** The object's block, as ipcs -i prints it; false when there is no such object. */
+    /**
+     * The object's block, as ipcs -i prints it; false when there is no such object. No lambdas: -i is a line
+     * scripts run one object at a time, and a lambda's first call links the JVM's lambda machinery at start-up.
+     */
     private boolean details(TextBuffer text, int objectId) {
         LsOptions.Kinds kinds = options.kinds();
         if (kinds.queues()) {
             Optional<MessageQueue> queue = source.messageQueue(objectId);
-            // qbytes is not in /proc; ipcs shows 0 when IPC_STAT is refused
-            queue.ifPresent(q -> renderer.messageQueueDetails(text, q.withMaxBytes(queueLimit(objectId))));
+            if (queue.isPresent()) {
+                // qbytes is not in /proc; ipcs shows 0 when IPC_STAT is refused
+                renderer.messageQueueDetails(text, queue.get().withMaxBytes(queueLimit(objectId)));
+            }
             return queue.isPresent();
         }
         if (kinds.segments()) {
             Optional<SharedMemorySegment> segment = source.sharedMemorySegment(objectId);
-            segment.ifPresent(s -> renderer.sharedMemoryDetails(text, s));
+            if (segment.isPresent()) {
+                renderer.sharedMemoryDetails(text, segment.get());
+            }
             return segment.isPresent();
         }
         Optional<SemaphoreSet> set = source.semaphoreSet(objectId);
-        set.ifPresent(s -> renderer.semaphoreSetDetails(text,
-                s.withSemaphores(SystemVCalls.semaphores(objectId, s.count()))));
+        if (set.isPresent()) {
+            renderer.semaphoreSetDetails(text,
+                    set.get().withSemaphores(SystemVCalls.semaphores(objectId, set.get().count())));
+        }
         return set.isPresent();
     }
 
     /** The queue's byte limit by IPC_STAT; 0 when the kernel refuses it (EACCES), as ipcs shows it. */
     private static long queueLimit(int objectId) {
         try {
-            return SystemVCalls.messageQueue(objectId)
-                    .map(queue -> queue.maxBytes().orElse(0))
-                    .orElse(0L);
+            Optional<MessageQueue> queue = SystemVCalls.messageQueue(objectId);
+            return queue.isPresent() ? queue.get().maxBytes().orElse(0) : 0;
         } catch (NativeCallException refused) {
             return 0;
         }
