@@ -49,9 +49,10 @@ public final class LsCommand implements Callable<Integer> {
                         "  ipc ls -o +CUSER,CTIME   also the creator and the change time",
                         "  ipc ls --posix           POSIX queues, shared memory and semaphores",
                         "",
-                        "Any of -g, -Q, -M, -S, --posix, -N, -J, -e, -r, --noheadings, -o, -P, --time-format "
-                                + "switches to lsipc's output: -t, -c, -p then add columns, -l and -u show the limits "
-                                + "table. On a terminal (see --color), -g shows limits 90%% used in yellow and full ones "
+                        "Any of -g, -Q, -M, -S, --posix, -N, -J, -e, -r, -n, -y, --list, --noheadings, "
+                                + "--notruncate, -o, -P, --time-format switches to lsipc's output, byte for byte that "
+                                + "of lsipc 2.38: -t, -c, -p then add columns, -l is lsipc's --list, -u shows the "
+                                + "limits table, and -i shows one object a line per column. On a terminal (see --color), -g shows limits 90%% used in yellow and full ones "
                                 + "in red, and segments marked for destruction are red.",
                         "",
                         "Columns (-o):");
