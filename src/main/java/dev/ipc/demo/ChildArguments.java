@@ -1,6 +1,8 @@
 // A demo child's record on a command line and back: its class name, then each component as text.
 package dev.ipc.demo;
 
+import dev.ipc.cli.SelfCommand;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -14,7 +16,15 @@ import java.util.List;
  * read back exactly as written.
  */
 public final class ChildArguments {
+    /** The main class of every child: in the root package, which nothing imports. */
+    private static final String MAIN = "dev.ipc.DemoChildMain";
+
     private ChildArguments() {
+    }
+
+    /** The command line that runs child in a JVM of its own. */
+    public static List<String> command(DemoChild child) {
+        return SelfCommand.ofMain(MAIN, of(child).toArray(String[]::new));
     }
 
     /** The arguments that make the same record again in the child. */

@@ -1,7 +1,6 @@
 // One child process of a demo: an ipc command in its own JVM, its narration fed into the transcript.
 package dev.ipc.demo;
 
-import dev.ipc.cli.SelfCommand;
 import dev.ipc.libc.NativeCallException;
 import dev.ipc.libc.Spawn;
 import dev.ipc.libc.SpawnedProcess;
@@ -18,9 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 public final class DemoProcess {
-    /** The main class of every child: in the root package, which nothing imports. */
-    private static final String CHILD_MAIN = "dev.ipc.DemoChildMain";
-
     /** A fact a child told, and when. */
     public record Fact(String value, long nanos) {
     }
@@ -46,18 +42,13 @@ public final class DemoProcess {
         stderr = reader(process.getErrorStream(), true);
     }
 
-    /** The command line that runs child in a JVM of its own. */
-    private static List<String> command(DemoChild child) {
-        return SelfCommand.ofMain(CHILD_MAIN, ChildArguments.of(child).toArray(String[]::new));
-    }
-
     /**
      * Starts child as a process named name (A, producer, R2 ...), with exactly this environment: the parent's own,
      * as its run was given it.
      */
     public static DemoProcess start(String name, Transcript transcript, DemoChild child,
                                     Map<String, String> environment) {
-        ProcessBuilder builder = new ProcessBuilder(command(child));
+        ProcessBuilder builder = new ProcessBuilder(ChildArguments.command(child));
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {
@@ -74,7 +65,7 @@ public final class DemoProcess {
     public static DemoProcess spawn(String name, Transcript transcript, DemoChild child,
                                     Map<String, String> environment, int... blocked) {
         try {
-            return new DemoProcess(name, SpawnedProcess.start(command(child), environment,
+            return new DemoProcess(name, SpawnedProcess.start(ChildArguments.command(child), environment,
                     new Spawn.Attributes(blocked.clone(), -1)), transcript);
         } catch (NativeCallException e) {
             throw new DemoFailure("cannot start process " + name + ": " + e.getMessage());

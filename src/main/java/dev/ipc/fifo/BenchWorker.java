@@ -3,6 +3,7 @@
 package dev.ipc.fifo;
 
 import dev.ipc.cli.IpcException;
+import dev.ipc.demo.DemoChild;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,10 +11,19 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 final class BenchWorker {
     /** What every bench request asks: the classic sequence-number service. */
     static final String REQUEST = "seq 1";
+
+    /** A client process of the bench: the server's folder, --shared, its requests and their timeout. */
+    record Client(Path dir, boolean shared, long requests, long timeoutNanos) implements DemoChild {
+        @Override
+        public int run(PrintWriter out, Map<String, String> environment) {
+            return BenchWorker.run(dir, shared, requests, timeoutNanos, out);
+        }
+    }
 
     private BenchWorker() {
     }

@@ -6,6 +6,7 @@ import dev.ipc.cli.RunContext;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
 import dev.ipc.cli.SelfCommand;
+import dev.ipc.demo.ChildArguments;
 import dev.ipc.libc.Native;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -64,10 +66,6 @@ public final class FifoBenchCommand implements Callable<Integer> {
             description = "Start 'ipc fifo serve --quiet' on DIR for the run, and stop it after.")
     boolean startServer;
 
-    /** This process is one of the clients (started by the bench itself). */
-    @Option(names = "--worker", hidden = true)
-    boolean worker;
-
     private static final long START_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     @Override
@@ -79,10 +77,8 @@ public final class FifoBenchCommand implements Callable<Integer> {
         if (requests < 1 || requests > 10_000_000) {
             throw IpcException.usage("invalid --requests '" + requests + "': expected 1 to 10000000");
         }
-        Path dir = server.directory(RunContext.of(spec).environment());
-        if (worker) {
-            return BenchWorker.run(dir, server.shared(), requests, timeoutNanos, spec.commandLine().getOut());
-        }
+        Map<String, String> environment = RunContext.of(spec).environment();
+        Path dir = server.directory(environment);
         // SIGTERM, not SIGKILL: the server and the clients remove their FIFOs on the way out.
         List<Process> started = new CopyOnWriteArrayList<>();
         Thread stopChildren = new Thread(() -> started.forEach(Process::destroy), "fifo-bench-cleanup");
@@ -90,12 +86,12 @@ public final class FifoBenchCommand implements Callable<Integer> {
         Process serverProcess = null;
         try {
             if (startServer) {
-                serverProcess = startServer(dir, started);
+                serverProcess = startServer(dir, environment, started);
             } else if (!listening(dir.resolve(FifoProtocol.SERVER_FIFO).toString())) {
                 throw IpcException.failure("no server: nobody reads " + dir.resolve(FifoProtocol.SERVER_FIFO)
                         + " (start one with 'ipc fifo serve', or use --start-server)");
             }
-            long errors = run(dir, timeoutNanos, started);
+            long errors = run(dir, timeoutNanos, environment, started);
             return errors == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
         } finally {
             for (Process process : started) {
@@ -115,17 +111,15 @@ public final class FifoBenchCommand implements Callable<Integer> {
     }
 
     /** Runs the clients, prints the summary; returns how many requests were not answered. */
-    private long run(Path dir, long timeoutNanos, List<Process> started) {
-        List<String> command = new ArrayList<>(List.of("fifo", "bench", "--worker", "--dir", dir.toString(),
-                "--requests", Long.toString(requests), "--timeout", server.timeout()));
-        if (server.shared()) {
-            command.add("--shared");
-        }
+    private long run(Path dir, long timeoutNanos, Map<String, String> environment, List<Process> started) {
+        List<String> command = ChildArguments.command(new BenchWorker.Client(dir, server.shared(), requests,
+                timeoutNanos));
         List<Process> workers = new ArrayList<>();
         List<CompletableFuture<List<String>>> outputs = new ArrayList<>();
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            Process process = spawn(SelfCommand.of(command.toArray(String[]::new)), started);
+            Process process = start(withEnvironment(new ProcessBuilder(command), environment)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT), started);
             workers.add(process);
             CompletableFuture<Void> isReady = new CompletableFuture<>();
             ready.add(isReady);
@@ -222,13 +216,13 @@ public final class FifoBenchCommand implements Callable<Integer> {
                 : String.format(Locale.ROOT, "%.2fms", nanos / 1e6);
     }
 
-    private Process startServer(Path dir, List<Process> started) {
+    private Process startServer(Path dir, Map<String, String> environment, List<Process> started) {
         List<String> command = new ArrayList<>(List.of("fifo", "serve", "--quiet", "--dir", dir.toString()));
         if (server.shared()) {
             command.add("--shared");
         }
-        ProcessBuilder builder = new ProcessBuilder(SelfCommand.of(command.toArray(String[]::new)))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        ProcessBuilder builder = withEnvironment(new ProcessBuilder(SelfCommand.of(command.toArray(String[]::new))),
+                environment).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         Process server = start(builder, started);
         long deadline = System.nanoTime() + START_NANOS;
@@ -274,8 +268,11 @@ public final class FifoBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static Process spawn(List<String> command, List<Process> started) {
-        return start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT), started);
+    /** A child gets exactly the run's environment. */
+    private static ProcessBuilder withEnvironment(ProcessBuilder builder, Map<String, String> environment) {
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     private static Process start(ProcessBuilder builder, List<Process> started) {

@@ -218,6 +218,8 @@ class BadInputCatalogueTest {
             bad(2, "\u0662", "fifo bench --clients \u0662"),
             bad(2, "\u0663", "fifo send --count \u0663 seq"),
             bad(2, "-1", "fifo bench --requests -1"),
+            bad(2, "--worker", "fifo bench --worker"),
+            bad(2, "--connect", "socket demo --connect x"),
             bad(2, "abc", "pipe-demo capacity --size abc"),
             bad(2, "99999999999999999999", "pipe-demo capacity --size 99999999999999999999"),
             bad(2, "-1", "pipe-demo atomic --writers -1"),
