@@ -99,7 +99,7 @@ final class AllNamespacesListing {
             code = Math.max(code, listingCode);
             if (json) {
                 listed.add(new Listed(namespace, text.toString(), listingCode));
-            } else if (tabulated == null) {
+            } else if (tabulated == null || text.getBuffer().length() > 0) { // ipcs's text, or lsipc's -i block
                 out.write(heading(namespace));
                 out.write(text.toString());
                 out.flush();

@@ -162,6 +162,16 @@ class NsCommandTest {
     }
 
     @Test
+    void ls_all_namespaces_shows_one_object_block_under_the_heading_of_each_namespace_that_has_it() {
+        CommandResult result = Ipc.run("ls", "-A", "-s", "-i", "1", "-o", "KEY,ID,NSEMS");
+        String heading = "===== IPC namespace " + segments.namespace() + ": 1 process " + segments.pidText() + "\n";
+        String expected = heading + Ipc.run("ls", "--ns", segments.pidText(), "-s", "-i", "1", "-o", "KEY,ID,NSEMS")
+                .out();
+        assertTrue(result.out().contains(expected), () -> expected + "\nnot in\n" + result);
+        assertTrue(expected.contains("2"), expected);
+    }
+
+    @Test
     void ls_all_namespaces_refuses_a_bad_column_once() {
         CommandResult result = Ipc.run("ls", "-A", "-o", "NOSUCH");
         assertEquals(1, result.err().lines().count(), result::toString);
