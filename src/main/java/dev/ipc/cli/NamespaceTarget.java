@@ -5,6 +5,7 @@ import dev.ipc.libc.DetachedMount;
 import dev.ipc.libc.Errno;
 import dev.ipc.libc.NamespaceFile;
 import dev.ipc.libc.NativeCallException;
+import dev.ipc.procfs.IpcNamespaces;
 import dev.ipc.procfs.SystemPaths;
 
 import java.io.IOException;
@@ -88,6 +89,15 @@ public final class NamespaceTarget implements AutoCloseable {
             }
         }
         return open(value, file, pid, usageCode, true);
+    }
+
+    /** Every IPC namespace of the host (ipc ns, ls -A): /proc that cannot be read is a failure, said in one line. */
+    public static IpcNamespaces.Scan scanHost(Path proc) {
+        try {
+            return IpcNamespaces.scan(proc);
+        } catch (IOException e) {
+            throw IpcException.failure("cannot read " + proc + ": " + e.getMessage());
+        }
     }
 
     /**

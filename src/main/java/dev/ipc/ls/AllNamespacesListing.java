@@ -59,12 +59,7 @@ final class AllNamespacesListing {
         }
         StructuredRequest tabulated = json ? null : structured;
         Path proc = Path.of("/proc");
-        IpcNamespaces.Scan scan;
-        try {
-            scan = IpcNamespaces.scan(proc);
-        } catch (IOException e) {
-            throw IpcException.failure("cannot read /proc: " + e.getMessage());
-        }
+        IpcNamespaces.Scan scan = NamespaceTarget.scanHost(proc);
         if (structured != null && StructuredListing.listsPosixFiles(structured)) {
             context.warning("POSIX shared memory and semaphores follow the mount namespace, not the IPC one: each "
                     + "namespace's are the files in /proc/PID/root/dev/shm of its first process");

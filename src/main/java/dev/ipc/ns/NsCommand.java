@@ -4,8 +4,8 @@ package dev.ipc.ns;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.HelpOption;
-import dev.ipc.cli.IpcException;
 import dev.ipc.cli.Json;
+import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.RunContext;
 import dev.ipc.procfs.IpcNamespace;
 import dev.ipc.procfs.IpcNamespaces;
@@ -63,12 +63,7 @@ public final class NsCommand implements Callable<Integer> {
     public Integer call() {
         RunContext context = RunContext.of(spec);
         Path proc = Path.of("/proc");
-        IpcNamespaces.Scan scan;
-        try {
-            scan = IpcNamespaces.scan(proc);
-        } catch (IOException e) {
-            throw IpcException.failure("cannot read /proc: " + e.getMessage());
-        }
+        IpcNamespaces.Scan scan = NamespaceTarget.scanHost(proc);
         SystemPaths paths = context.paths();
         List<NamespaceReport> reports = new ArrayList<>();
         NamespaceReport host = null;
