@@ -52,17 +52,22 @@ final class AllNamespacesListing {
         }
         LsOptions one = options.inOneNamespace();
         boolean json = one.lsipc() && one.output() == LsOptions.Output.JSON;
-        StructuredRequest tabulated = null;
-        if (one.lsipc() && !json) {
-            tabulated = StructuredRequest.of(one);
-            StructuredListing.check(tabulated); // a mistake is one line, not one per namespace
+        StructuredRequest structured = null;
+        if (one.lsipc()) {
+            structured = StructuredRequest.of(one);
+            StructuredListing.check(structured); // a mistake is one line, not one per namespace
         }
+        StructuredRequest tabulated = json ? null : structured;
         Path proc = Path.of("/proc");
         IpcNamespaces.Scan scan;
         try {
             scan = IpcNamespaces.scan(proc);
         } catch (IOException e) {
             throw IpcException.failure("cannot read /proc: " + e.getMessage());
+        }
+        if (structured != null && StructuredListing.listsPosixFiles(structured)) {
+            context.warning("POSIX shared memory and semaphores follow the mount namespace, not the IPC one: each "
+                    + "namespace's are the files in /proc/PID/root/dev/shm of its first process");
         }
         List<Listed> listed = new ArrayList<>();
         Map<String, Table> tables = new LinkedHashMap<>();
@@ -78,13 +83,16 @@ final class AllNamespacesListing {
                 if (tabulated != null) {
                     StructuredRequest request = tabulated;
                     StructuredListing.Collected collected = target.call(() -> {
-                        StructuredListing listing = new StructuredListing(request, inside);
+                        StructuredListing listing = new StructuredListing(request, inside).posixFilesNoted();
                         StructuredListing.Collected rows = listing.collect();
                         listing.warnDoubts();
                         return rows;
                     });
                     add(tables, collected.tables(), namespace);
                     listingCode = collected.exitCode();
+                } else if (structured != null) {
+                    StructuredRequest request = structured;
+                    listingCode = target.call(() -> new StructuredListing(request, inside).posixFilesNoted().print());
                 } else {
                     listingCode = target.call(() -> LsCommand.run(one, inside));
                 }

@@ -54,6 +54,8 @@ final class StructuredListing {
     /** With --orphans: the one decision, shared by the listings' threads; else null. */
     private final Orphans orphans;
     private final RunContext context;
+    /** Under ls -A: the caller said where POSIX files come from, once for every namespace. */
+    private boolean posixFilesNoted;
 
     StructuredListing(StructuredRequest request, RunContext context) {
         this.request = request;
@@ -203,6 +205,22 @@ final class StructuredListing {
     record Collected(List<Table> tables, List<JsonRenderer.Member> members, int exitCode) {
     }
 
+    /** Whether the request lists POSIX shared memory or semaphores: files of a mount namespace. */
+    static boolean listsPosixFiles(StructuredRequest request) {
+        for (Listing listing : request.selection().listings()) {
+            if (listing == Listing.POSIX_SHMEMS || listing == Listing.POSIX_SEMAPHORES) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ls -A says once for every namespace where their POSIX files come from. */
+    StructuredListing posixFilesNoted() {
+        posixFilesNoted = true;
+        return this;
+    }
+
     /** Reads and tabulates the listings; their warnings and errors go to stderr now. */
     Collected collect() {
         List<List<Column>> columns = resolveColumns(request); // every column checked before anything is read
@@ -217,8 +235,7 @@ final class StructuredListing {
         List<Table> tables = new ArrayList<>();
         List<JsonRenderer.Member> jsonMembers = new ArrayList<>();
         int exitCode = 0;
-        if (context.namespace() != null && listings.stream().anyMatch(l -> l == Listing.POSIX_SHMEMS
-                || l == Listing.POSIX_SEMAPHORES)) {
+        if (context.namespace() != null && !posixFilesNoted && listsPosixFiles(request)) {
             context.warning("POSIX shared memory and semaphores follow the mount namespace, not " + context.namespace().id()
                     + ": these are the files in " + paths.devShm());
         }

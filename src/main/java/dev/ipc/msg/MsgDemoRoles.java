@@ -129,38 +129,14 @@ final class MsgDemoRoles {
             Start start = Start.ready(out, trace, objects);
             Narrator me = start.me();
             MessageBuffer buffer = start.buffer();
-            byte[] request = new byte[buffer.capacity()];
+            Answers answers = new Answers(me, buffer, queue, clients);
             int byes = 0;
-            long served = 0;
             while (byes < clients) {
-                int length = buffer.receiveWaiting(queue, 1, 0);
-                buffer.text(request, length);
-                int space = 0;
-                while (space < length && request[space] != ' ') {
-                    space++;
-                }
-                long client = Decimal.parse(request, 0, space);
-                if (client <= 0 || space == length) {
-                    throw new DemoFailure("the server got a request it cannot read: " + text(buffer, length));
-                }
-                int body = space + 1;
-                if (Arrays.equals(request, body, length, BYE, 0, BYE.length)) {
+                if (!answers.answer()) {
                     byes++;
-                    continue;
                 }
-                boolean shown = served < SHOWN_TRIPS * clients;
-                if (shown) {
-                    me.trace(Calls.msgrcv(queue, "{mtype=1, mtext=\"" + new String(request, 0, length,
-                            StandardCharsets.UTF_8) + "\"}", buffer.capacity(), 1, 0) + " = " + length);
-                }
-                buffer.send(queue, client, request, body, length - body, 0);
-                if (shown) {
-                    String reply = new String(request, body, length - body, StandardCharsets.UTF_8);
-                    me.trace(Calls.msgsnd(queue, client, reply, reply.length(), 0) + " = 0");
-                    me.say("request " + reply + " from pid " + client + ": replies with type " + client);
-                }
-                served++;
             }
+            long served = answers.served;
             me.fact("served", Long.toString(served));
             me.say("answered " + served + " requests; every client said bye");
             return ExitCodes.OK;
@@ -177,41 +153,117 @@ final class MsgDemoRoles {
             Start start = Start.ready(out, trace, objects);
             Narrator me = start.me();
             MessageBuffer buffer = start.buffer();
-            long pid = ProcessHandle.current().pid();
-            byte[] request = new byte[64];
-            int prefix = Decimal.write(pid, request, 0);
-            request[prefix++] = ' ';
-            byte[] reply = new byte[buffer.capacity()];
+            Requests requests = new Requests(me, buffer, queue);
             me.fact("started", "1");
             long done = 0;
-            for (long seq = 1; seq <= trips; seq++) {
-                int length = Decimal.write(seq, request, prefix);
-                buffer.send(queue, 1, request, 0, length, 0);
-                boolean shown = seq <= SHOWN_TRIPS;
-                if (shown) {
-                    me.trace(Calls.msgsnd(queue, 1, new String(request, 0, length, StandardCharsets.UTF_8), length, 0)
-                            + " = 0");
-                }
-                int replied = buffer.receiveWaiting(queue, pid, 0);
-                buffer.text(reply, replied);
-                boolean right = buffer.type() == pid && Decimal.parse(reply, 0, replied) == seq;
-                if (shown) {
-                    String got = new String(reply, 0, replied, StandardCharsets.UTF_8);
-                    me.trace(Calls.msgrcv(queue, "{mtype=" + buffer.type() + ", mtext=\"" + got + "\"}",
-                            buffer.capacity(), pid, 0) + " = " + replied);
-                    me.say("sent request " + seq + " (type 1), got reply " + got + " (type " + pid + ", its pid)");
-                }
-                if (!right) {
-                    me.fact("wrong", "request " + seq + " got reply " + buffer.type() + ":"
-                            + new String(reply, 0, replied, StandardCharsets.UTF_8));
-                    break;
-                }
+            for (long seq = 1; seq <= trips && requests.roundTrip(seq); seq++) {
                 done++;
             }
             me.fact("round-trips", Long.toString(done));
             me.say(done + " round trips done; says bye");
-            send(me, buffer, queue, 1, pid + " bye", false);
+            send(me, buffer, queue, 1, requests.pid + " bye", false);
             return ExitCodes.OK;
+        }
+    }
+
+    /*
+     * The server's and the clients' loops call one method per request, which the JVM compiles after a few hundred
+     * calls; a loop body it compiles only once the loop has run tens of thousands of times.
+     */
+
+    /** The server's side: one request taken and answered at a time. */
+    private static final class Answers {
+        final Narrator me;
+        final MessageBuffer buffer;
+        final int queue;
+        final int clients;
+        final byte[] request;
+        long served;
+
+        Answers(Narrator me, MessageBuffer buffer, int queue, int clients) {
+            this.me = me;
+            this.buffer = buffer;
+            this.queue = queue;
+            this.clients = clients;
+            request = new byte[buffer.capacity()];
+        }
+
+        /** Takes one request and answers it; false for a client's bye. */
+        boolean answer() {
+            int length = buffer.receiveWaiting(queue, 1, 0);
+            buffer.text(request, length);
+            int space = 0;
+            while (space < length && request[space] != ' ') {
+                space++;
+            }
+            long client = Decimal.parse(request, 0, space);
+            if (client <= 0 || space == length) {
+                throw new DemoFailure("the server got a request it cannot read: " + text(buffer, length));
+            }
+            int body = space + 1;
+            if (Arrays.equals(request, body, length, BYE, 0, BYE.length)) {
+                return false;
+            }
+            boolean shown = served < SHOWN_TRIPS * clients;
+            if (shown) {
+                me.trace(Calls.msgrcv(queue, "{mtype=1, mtext=\"" + new String(request, 0, length,
+                        StandardCharsets.UTF_8) + "\"}", buffer.capacity(), 1, 0) + " = " + length);
+            }
+            buffer.send(queue, client, request, body, length - body, 0);
+            if (shown) {
+                String reply = new String(request, body, length - body, StandardCharsets.UTF_8);
+                me.trace(Calls.msgsnd(queue, client, reply, reply.length(), 0) + " = 0");
+                me.say("request " + reply + " from pid " + client + ": replies with type " + client);
+            }
+            served++;
+            return true;
+        }
+    }
+
+    /** A client's side: "PID SEQ" written in place, one round trip at a time. */
+    private static final class Requests {
+        final Narrator me;
+        final MessageBuffer buffer;
+        final int queue;
+        final long pid = ProcessHandle.current().pid();
+        final byte[] request = new byte[64];
+        /** Where SEQ goes, after "PID ". */
+        final int prefix;
+        final byte[] reply;
+
+        Requests(Narrator me, MessageBuffer buffer, int queue) {
+            this.me = me;
+            this.buffer = buffer;
+            this.queue = queue;
+            int end = Decimal.write(pid, request, 0);
+            request[end] = ' ';
+            prefix = end + 1;
+            reply = new byte[buffer.capacity()];
+        }
+
+        /** Request seq and its reply; false, told in a fact, when the reply was not the one due. */
+        boolean roundTrip(long seq) {
+            int length = Decimal.write(seq, request, prefix);
+            buffer.send(queue, 1, request, 0, length, 0);
+            boolean shown = seq <= SHOWN_TRIPS;
+            if (shown) {
+                me.trace(Calls.msgsnd(queue, 1, new String(request, 0, length, StandardCharsets.UTF_8), length, 0)
+                        + " = 0");
+            }
+            int replied = buffer.receiveWaiting(queue, pid, 0);
+            buffer.text(reply, replied);
+            boolean right = buffer.type() == pid && Decimal.parse(reply, 0, replied) == seq;
+            if (shown) {
+                String got = new String(reply, 0, replied, StandardCharsets.UTF_8);
+                me.trace(Calls.msgrcv(queue, "{mtype=" + buffer.type() + ", mtext=\"" + got + "\"}",
+                        buffer.capacity(), pid, 0) + " = " + replied);
+                me.say("sent request " + seq + " (type 1), got reply " + got + " (type " + pid + ", its pid)");
+            }
+            if (!right) {
+                me.fact("wrong", "request " + seq + " got reply " + buffer.type() + ":"
+                        + new String(reply, 0, replied, StandardCharsets.UTF_8));
+            }
+            return right;
         }
     }
 

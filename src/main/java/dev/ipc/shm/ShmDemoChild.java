@@ -45,25 +45,10 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
         Ring shared = new Ring(me, true);
         link.ready();
         me.fact("started", "1");
-        RingItem items = new RingItem(itemSize);
-        byte[] item = new byte[itemSize];
         for (long n = 0; n < count; n++) {
-            boolean shown = n < SHOWN_ITEMS;
-            shared.take(shown);
-            int slot = (int) (n % ring);
-            items.fill(item, n);
-            shared.memory.write((long) slot * itemSize, item, 0, itemSize);
-            if (shown) {
-                me.say("put item " + n + " in slot " + slot + "; gives back MUTEX and adds 1 to FULL, which wakes "
-                        + "the consumer if it waits");
-            } else if (n == SHOWN_ITEMS) {
-                me.say("puts items " + n + " to " + (count - 1) + " the same way (not shown)");
-            }
-            shared.give(shown);
+            shared.put(n);
         }
-        me.fact("full-waits", Long.toString(shared.counter.waits));
-        me.fact("untold-waits", Long.toString(shared.counter.untold() + shared.mutex.untold()));
-        me.fact("mutex-waits", Long.toString(shared.mutex.waits));
+        shared.tellWaits("full-waits");
         me.say("made all " + count + " items; it waited " + times(shared.counter.waits) + " for a free slot (EMPTY "
                 + "= 0) and " + times(shared.mutex.waits) + " for MUTEX (the consumer was in the ring)");
         shared.close();
@@ -75,47 +60,28 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
         Narrator me = link.narrator();
         Ring shared = new Ring(me, false);
         link.ready();
-        RingItem items = new RingItem(itemSize);
-        byte[] item = new byte[itemSize];
         long received = 0;
-        for (long n = 0; n < count; n++) {
-            boolean shown = n < SHOWN_ITEMS;
-            shared.take(shown);
-            int slot = (int) (n % ring);
-            shared.memory.read((long) slot * itemSize, item, 0, itemSize);
-            // checked out of the ring, as the C twin does: the producer can go on meanwhile
-            shared.give(shown);
-            long number = RingItem.number(item);
-            if (number != n) {
-                me.fact("wrong", "item " + number + " came where item " + n + " was due");
-                break;
-            }
-            if (!items.intact(item, n)) {
-                me.fact("damaged", "item " + n + " does not hold the data it was written with");
-                break;
-            }
+        while (received < count && shared.get(received)) {
             received++;
-            if (shown) {
-                me.say("got item " + n + " from slot " + slot + ", in order and intact (it gave back MUTEX and "
-                        + "added 1 to EMPTY, which freed the slot, before checking it)");
-            } else if (n == SHOWN_ITEMS) {
-                me.say("gets items " + n + " to " + (count - 1) + " the same way, checking each (not shown)");
-            }
         }
         me.fact("finished", "1");
         me.fact("received", Long.toString(received));
-        me.fact("empty-waits", Long.toString(shared.counter.waits));
-        me.fact("untold-waits", Long.toString(shared.counter.untold() + shared.mutex.untold()));
-        me.fact("mutex-waits", Long.toString(shared.mutex.waits));
+        shared.tellWaits("empty-waits");
         me.say("got " + received + " items; it waited " + times(shared.counter.waits) + " for a filled slot (FULL "
                 + "= 0) and " + times(shared.mutex.waits) + " for MUTEX (the producer was in the ring)");
         shared.close();
         return ExitCodes.OK; // what went wrong was told in facts, for the parent's checks to report
     }
 
-    /** One side's view of the ring: the attached segment, its two waits and its semop that gives back. */
+    /**
+     * One side's view of the ring: the attached segment, its two waits and its semop that gives back. An item is
+     * put or got by one method call, which the JVM compiles after a few hundred items; a loop body it compiles only
+     * once the loop has run tens of thousands of times.
+     */
     private final class Ring {
         final Narrator me;
+        final RingItem items = new RingItem(itemSize);
+        final byte[] item = new byte[itemSize];
         final SharedMemoryCalls.Attachment memory;
         final Wait counter;
         final Wait mutex;
@@ -169,12 +135,61 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
             }
         }
 
+        /** The producer's item n, into its slot. */
+        void put(long n) {
+            boolean shown = n < SHOWN_ITEMS;
+            take(shown);
+            int slot = (int) (n % ring);
+            items.fill(item, n);
+            memory.write((long) slot * itemSize, item, 0, itemSize);
+            if (shown) {
+                me.say("put item " + n + " in slot " + slot + "; gives back MUTEX and adds 1 to FULL, which wakes "
+                        + "the consumer if it waits");
+            } else if (n == SHOWN_ITEMS) {
+                me.say("puts items " + n + " to " + (count - 1) + " the same way (not shown)");
+            }
+            give(shown);
+        }
+
+        /** The consumer's item n, from its slot; false, told in a fact, when another came or it was damaged. */
+        boolean get(long n) {
+            boolean shown = n < SHOWN_ITEMS;
+            take(shown);
+            int slot = (int) (n % ring);
+            memory.read((long) slot * itemSize, item, 0, itemSize);
+            // checked out of the ring, as the C twin does: the producer can go on meanwhile
+            give(shown);
+            long number = RingItem.number(item);
+            if (number != n) {
+                me.fact("wrong", "item " + number + " came where item " + n + " was due");
+                return false;
+            }
+            if (!items.intact(item, n)) {
+                me.fact("damaged", "item " + n + " does not hold the data it was written with");
+                return false;
+            }
+            if (shown) {
+                me.say("got item " + n + " from slot " + slot + ", in order and intact (it gave back MUTEX and "
+                        + "added 1 to EMPTY, which freed the slot, before checking it)");
+            } else if (n == SHOWN_ITEMS) {
+                me.say("gets items " + n + " to " + (count - 1) + " the same way, checking each (not shown)");
+            }
+            return true;
+        }
+
         /** V(MUTEX) and V(FULL) for the producer, V(MUTEX) and V(EMPTY) for the consumer, in one semop. */
         void give(boolean shown) {
             give.apply(set);
             if (shown) {
                 me.trace(Calls.semop(set, giveNumbers, new int[] {1, 1}, 0) + " = 0");
             }
+        }
+
+        /** The waits, in facts for the parent: for the counter (counterFact), untold, for MUTEX. */
+        void tellWaits(String counterFact) {
+            me.fact(counterFact, Long.toString(counter.waits));
+            me.fact("untold-waits", Long.toString(counter.untold() + mutex.untold()));
+            me.fact("mutex-waits", Long.toString(mutex.waits));
         }
 
         void close() {

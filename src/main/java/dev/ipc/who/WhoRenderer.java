@@ -155,8 +155,13 @@ final class WhoRenderer {
             IpcUsers.Use use = user.use();
             json.writeStartObject();
             json.writeNumberField("pid", use.pid());
-            json.writeNumberField("uid", user.uid());
-            json.writeStringField("user", user.userName());
+            if (user.uid() < 0) { // the process ended before its owner was read: unknown, not a uid
+                json.writeNullField("uid");
+                json.writeNullField("user");
+            } else {
+                json.writeNumberField("uid", user.uid());
+                json.writeStringField("user", user.userName());
+            }
             json.writeStringField("command", user.command());
             json.writeStringField("role", use.role().word());
             json.writeNumberField("count", use.count());

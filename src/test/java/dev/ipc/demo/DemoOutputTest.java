@@ -122,7 +122,9 @@ class DemoOutputTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sem demo --pace 0", "msg demo --round-trips 3", "shm demo --items 5",
             "signal demo --signals 5 --queued 3 --members 1", "socket demo", "pipe-demo hello",
-            "pipe-demo eof", "pipe-demo capacity"})
+            "pipe-demo eof", "pipe-demo capacity", "pipe-demo nonblock", "pipe-demo sigpipe",
+            "pipe-demo atomic --records 20", "pipe-demo popen --mode r uname",
+            "pipe-demo pipeline -- printf a\\nb\\n | sort"})
     void trace_goes_to_stderr_and_not_to_stdout(String demo) {
         CommandResult r = Ipc.run(args(demo, "--trace").toArray(String[]::new));
         assertEquals(0, r.exitCode(), r::toString);

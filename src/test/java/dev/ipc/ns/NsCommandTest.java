@@ -172,6 +172,15 @@ class NsCommandTest {
     }
 
     @Test
+    void ls_all_namespaces_says_once_where_posix_files_come_from() {
+        for (String output : new String[]{"--raw", "--json"}) {
+            CommandResult result = Ipc.run("ls", "-A", "-M", "-S", output);
+            assertEquals(1, result.err().lines().filter(l -> l.contains("follow the mount namespace")).count(),
+                    result::toString);
+        }
+    }
+
+    @Test
     void ls_all_namespaces_refuses_a_bad_column_once() {
         CommandResult result = Ipc.run("ls", "-A", "-o", "NOSUCH");
         assertEquals(1, result.err().lines().count(), result::toString);

@@ -18,8 +18,10 @@ import dev.ipc.support.Ipc;
 import dev.ipc.support.Isolation;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.TestObjects;
+import dev.ipc.tune.PrivateLimits;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -212,6 +214,7 @@ class JsonSchemaTest {
     }
 
     @Test
+    @ExtendWith(PrivateLimits.class) // changes a limit: starts from and goes back to the kernel's defaults
     void tune_show_change_preset_persist_and_refusal_match_tune_json(@TempDir Path dir) {
         for (String group : List.of("msg", "sem", "shm")) {
             valid("tune", group, "tune", "--json");
