@@ -24,7 +24,31 @@ public final class Main {
         int code = run(out, err, true, args);
         out.flush();
         err.flush();
+        if (code == 0 && onlyDaemonsLeft()) {
+            // Returning ends the JVM with status 0 and runs the same shutdown hooks; System.exit would also, from
+            // JDK 21, set up System.Logger's machinery on every run to log the exit (see the README).
+            return;
+        }
         System.exit(code);
+    }
+
+    /** Whether every other live thread is a daemon, so that the JVM ends as soon as main returns. */
+    private static boolean onlyDaemonsLeft() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(threads, true);
+        if (count == threads.length) {
+            return false; // more than were counted: cannot tell
+        }
+        for (int i = 0; i < count; i++) {
+            if (threads[i] != Thread.currentThread() && threads[i].isAlive() && !threads[i].isDaemon()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs one command line in process and returns its exit code; all output goes to the given writers. */
