@@ -52,7 +52,7 @@ class NamespaceQueuesTest {
                 tool + " mq " + THEIRS + " 3 32 one two",
                 CPrograms.build("holders") + " mqopen " + SHARED + " > " + state.resolve("ready") + " &",
                 "echo $! > " + state.resolve("pid"),
-                "while ! grep -q ready " + state.resolve("ready") + "; do sleep 0.05; done"));
+                "while ! grep -qs ready " + state.resolve("ready") + "; do sleep 0.05; done"));
         theirOpener = Long.parseLong(Files.readString(state.resolve("pid")).trim());
     }
 

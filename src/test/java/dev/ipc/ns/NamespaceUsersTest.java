@@ -58,7 +58,7 @@ class NamespaceUsersTest {
                 attach + " attach2 $id > " + state.resolve("ready") + " &",
                 "echo $! > " + state.resolve("pid"),
                 "echo $id > " + state.resolve("id"),
-                "while ! grep -q ready " + state.resolve("ready") + "; do sleep 0.05; done"));
+                "while ! grep -qs ready " + state.resolve("ready") + "; do sleep 0.05; done"));
         theirSegment = Files.readString(state.resolve("id")).trim();
         theirAttacher = Long.parseLong(Files.readString(state.resolve("pid")).trim());
         ourSegment = Kernel.createSegment(KEY, 4096, 0600);

@@ -33,9 +33,12 @@ interface ListingCheck {
         if (result.exitCode() != 0) {
             return "exit " + result.exitCode();
         }
-        // rm notes what went meanwhile; --orphans warns of processes it could not inspect (and spares their objects)
+        // rm notes what went meanwhile; --orphans warns of processes it could not inspect (and spares their objects);
+        // -i of an object that went says so as lsipc does, with the empty JSON document on stdout
+        boolean one = line.contains(" -i ");
         if (!result.err().lines().allMatch(l -> l.endsWith(" was removed by another process meanwhile")
-                || l.matches("ipc: could not inspect [0-9]+ process(es)? .*"))) {
+                || l.matches("ipc: could not inspect [0-9]+ process(es)? .*")
+                || one && l.matches("ipc: id [0-9]+ not found"))) {
             return "something on stderr";
         }
         return check.problem(result.out());
