@@ -4,6 +4,7 @@ package dev.ipc;
 import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.ParsedLine;
 import dev.ipc.cli.RunContext;
+import dev.ipc.mk.MkCommand;
 import dev.ipc.msg.MsgRecvCommand;
 import dev.ipc.msg.MsgSendCommand;
 import dev.ipc.sem.SemGetCommand;
@@ -85,6 +86,9 @@ final class FastPath {
             new Shape("sem", "tune", NONE, new String[] {"--json"}, 0, 0),
             new Shape("msg", "tune", NONE, new String[] {"--json"}, 0, 0),
             new Shape("shm", "tune", NONE, new String[] {"--json"}, 0, 0),
+            // a command of its own, without a group (name ""): System V objects only, keys given or random;
+            // POSIX objects, --key-from, long forms and clustered flags (-QS) are left to picocli
+            new Shape("mk", "", new String[] {"-M", "-S", "-p", "--key"}, new String[] {"-Q", "--json"}, 0, 0),
     };
 
     private FastPath() {
@@ -96,6 +100,8 @@ final class FastPath {
         private final String[] values;
         private final boolean[] flags;
         private final List<String> positionals = new ArrayList<>();
+        /** The options given, in command-line order: mk reads its values in that order, as ipcmk does. */
+        private final List<String> order = new ArrayList<>();
 
         private Line(Shape shape) {
             this.shape = shape;
@@ -146,7 +152,8 @@ final class FastPath {
         }
         Shape shape = null;
         for (Shape candidate : SHAPES) {
-            if (candidate.group().equals(args[0]) && candidate.name().equals(args[1])) {
+            if (candidate.group().equals(args[0])
+                    && (candidate.name().isEmpty() || candidate.name().equals(args[1]))) {
                 shape = candidate;
             }
         }
@@ -154,7 +161,7 @@ final class FastPath {
             return null;
         }
         Line line = new Line(shape);
-        for (int i = 2; i < args.length; i++) {
+        for (int i = shape.name().isEmpty() ? 1 : 2; i < args.length; i++) {
             String arg = args[i];
             if (arg.isEmpty() || arg.charAt(0) == '@') {
                 return null; // @files are expanded by picocli; an empty word has its own rules there
@@ -176,6 +183,7 @@ final class FastPath {
                     return null; // missing, given twice, or a value picocli may take for an option or a file
                 }
                 line.values[value] = text;
+                line.order.add(Shape.name(shape.values()[value]));
                 continue;
             }
             int flag = equals < 0 ? shape.flag(option) : -1;
@@ -183,11 +191,15 @@ final class FastPath {
                 return null;
             }
             line.flags[flag] = true;
+            line.order.add(option);
         }
         int id = shape.value("--id");
         if (line.positionals.size() < shape.minPositionals()
                 || id >= 0 && (line.values[id] == null) == (line.values[shape.value("--key")] == null)) {
             return null;
+        }
+        if (shape.group().equals("mk") && !line.matched("-M") && !line.matched("-Q") && !line.matched("-S")) {
+            return null; // nothing to make: picocli reports the bad usage
         }
         return line;
     }
@@ -205,6 +217,7 @@ final class FastPath {
                 case "sem tune" -> TuneCommand.show(LimitGroup.SEM, line.given("--json"), context);
                 case "msg tune" -> TuneCommand.show(LimitGroup.MSG, line.given("--json"), context);
                 case "shm tune" -> TuneCommand.show(LimitGroup.SHM, line.given("--json"), context);
+                case "mk " -> MkCommand.run(line.order, line, context);
                 default -> throw new IllegalStateException("no command " + line.shape().name());
             };
         } catch (Exception e) {

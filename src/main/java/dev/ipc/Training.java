@@ -50,11 +50,13 @@ public final class Training {
     }
 
     /**
-     * ls lines besides the listings: limits, summaries and one object's block. Neither help, mistakes nor -i of a
-     * queue or set: they load picocli's parser, or jffi's binding of libc, whose classes would make the archive of
-     * ls alone several times larger, and slower to map at every start.
+     * ls lines besides the listings: limits, summaries and one object's block. Not help nor mistakes: they load
+     * picocli's parser. -i of a queue or set binds libc through jffi (msgctl for the queue's qbytes, semctl for
+     * the set's values): the copy of /proc/sysvipc below names id 0 of each kind, and IPC_STAT and GETVAL of the
+     * machine's id 0 only read (EINVAL where there is none), so that ls -i finds its native classes archived.
      */
-    private static final String[][] LS_LINES = {{"ls", "-l"}, {"ls", "-u"}, {"ls", "-m", "-i", "0"}};
+    private static final String[][] LS_LINES = {{"ls", "-l"}, {"ls", "-u"}, {"ls", "-m", "-i", "0"},
+            {"ls", "-q", "-i", "0"}, {"ls", "-s", "-i", "0"}};
 
     /** Listings, each of whose columns should be in the archive. */
     private static final String[][] LISTINGS = {

@@ -54,7 +54,8 @@ class CommandModelCostTest {
             assertTrue(run.out().contains("dev.ipc.Main "), "the class log was read");
             assertFalse(run.out().contains("__dynamic_proxy__"), () -> String.join(" ", args) + "\n" + proxies(run));
             // the start-up fast path runs plain lines of the object commands without picocli (see FastPath)
-            boolean fast = args[0].equals("sem") || args[0].equals("msg") || args[0].equals("shm");
+            boolean fast = args[0].equals("sem") || args[0].equals("msg") || args[0].equals("shm")
+                    || args[0].equals("mk");
             assertEquals(!fast, run.out().contains("picocli.CommandLine "), () -> String.join(" ", args));
         }
         // and the test would see them: msg stat's model still comes from its annotations

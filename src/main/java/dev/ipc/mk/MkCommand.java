@@ -4,6 +4,8 @@ package dev.ipc.mk;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Json;
 import dev.ipc.cli.OrderedOptions;
+import dev.ipc.cli.OrderedOptions.Given;
+import dev.ipc.cli.ParsedLine;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.CommandSpecs;
 import dev.ipc.mk.MkRequest.Option;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -110,8 +113,32 @@ public final class MkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MkRequest request = MkRequest.parse(spec.commandLine(), options.given());
-        RunContext context = RunContext.of(spec);
+        return create(MkRequest.parse(spec.commandLine(), options.given()), RunContext.of(spec));
+    }
+
+    /**
+     * A plain line of System V objects, parsed without picocli (dev.ipc.FastPath): the options among -M, -Q, -S,
+     * -p, --key and --json, each once, in command-line order, with one of -M, -Q and -S; line gives their values.
+     * Such a line has none of the usage errors that need picocli's model to report them.
+     */
+    public static int run(List<String> names, ParsedLine line, RunContext context) {
+        List<Given<Option>> given = new ArrayList<>(names.size());
+        for (String name : names) {
+            Option option = switch (name) {
+                case "-M" -> Option.SHMEM;
+                case "-Q" -> Option.QUEUE;
+                case "-S" -> Option.SEMAPHORE;
+                case "-p" -> Option.MODE;
+                case "--key" -> Option.KEY;
+                case "--json" -> Option.JSON;
+                default -> throw new IllegalArgumentException("not a plain option of mk: " + name);
+            };
+            given.add(new Given<>(option, line.text(name)));
+        }
+        return create(MkRequest.parse(null, given), context);
+    }
+
+    private static int create(MkRequest request, RunContext context) {
         if (request.posixSharedMemorySize().isPresent() || request.posixSemaphoreValue().isPresent()) {
             context.refusePosixFilesInOtherNamespace();
         }
@@ -125,7 +152,7 @@ public final class MkCommand implements Callable<Integer> {
             }
             context.err().flush();
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         if (request.json()) {
             writeJson(out, made);
         } else {
