@@ -26,11 +26,16 @@ import dev.ipc.procfs.Prefetch;
 import dev.ipc.rm.RmCommand;
 import dev.ipc.who.WhoCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi.Text;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.IllegalFormatException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -116,11 +121,53 @@ public final class CommandTree {
      */
     private static CommandLine topLevel() {
         CommandLine root = new CommandLine(IpcCommand.spec());
-        for (String name : NAMES) {
-            root.addSubcommand(name, listedOnly(name, summary(name)));
-        }
         root.addSubcommand("help", HelpTopicCommand.spec());
+        // picocli makes a CommandLine, with its own converters, for each member: the list is written from names
+        Map<String, CommandLine.IHelpSectionRenderer> sections = root.getHelpSectionMap();
+        sections.put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
+                help -> help.commandSpec().parent() == null ? commandList(help) : help.commandList());
+        root.setHelpSectionMap(sections);
         return root;
+    }
+
+    /** The root's command list as picocli's Help.commandList writes it: each command of NAMES, then help. */
+    private static String commandList(Help help) {
+        Map<Text, String> rows = new LinkedHashMap<>();
+        int longest = 0;
+        for (String name : NAMES) {
+            rows.put(help.colorScheme().commandText(name), summary(name));
+            longest = Math.max(longest, name.length());
+        }
+        for (Map.Entry<String, Help> member : help.subcommands().entrySet()) {
+            UsageMessageSpec usage = member.getValue().commandSpec().usageMessage();
+            String[] lines = usage.header().length > 0 ? usage.header() : usage.description();
+            rows.put(member.getValue().commandNamesText(", "), lines.length > 0 ? lines[0] : "");
+            longest = Math.max(longest, member.getKey().length());
+        }
+        UsageMessageSpec usage = help.commandSpec().usageMessage();
+        int width = usage.width();
+        int column = Math.min(longest, width / 2) + 2;
+        Help.TextTable table = Help.TextTable.forColumns(help.colorScheme(),
+                new Help.Column(column, 2, Help.Column.Overflow.SPAN),
+                new Help.Column(width - column, 2, Help.Column.Overflow.WRAP));
+        table.setAdjustLineBreaksForWideCJKCharacters(usage.adjustLineBreaksForWideCJKCharacters());
+        Text none = Help.Ansi.OFF.new Text(0);
+        for (Map.Entry<Text, String> row : rows.entrySet()) {
+            Text[] lines = help.colorScheme().text(formatted(row.getValue())).splitLines();
+            for (int i = 0; i < lines.length; i++) {
+                table.addRowValues(i == 0 ? row.getKey() : none, lines[i]);
+            }
+        }
+        return table.toString();
+    }
+
+    /** As picocli formats a summary: %n and %% replaced, the raw text when it is no format. */
+    private static String formatted(String text) {
+        try {
+            return String.format(text);
+        } catch (IllegalFormatException notFormat) {
+            return text;
+        }
     }
 
     /**
@@ -160,13 +207,6 @@ public final class CommandTree {
             default:
                 throw new IllegalArgumentException(name);
         }
-    }
-
-    /** A model with a name and one description line: what a command list shows of a command, never run. */
-    private static CommandSpec listedOnly(String name, String summary) {
-        CommandSpec spec = CommandSpec.create().name(name);
-        spec.usageMessage().description(summary);
-        return spec;
     }
 
     /**
