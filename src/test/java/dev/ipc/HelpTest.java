@@ -49,6 +49,23 @@ class HelpTest {
         }
     }
 
+    /** ipc --help builds each command's name and summary only; it must print what the full models would. */
+    @ParameterizedTest
+    @ValueSource(ints = {55, 60, 80, 100})
+    void the_root_help_is_the_full_trees_at_every_width(int width) {
+        for (CommandLine.Help.Ansi ansi : CommandLine.Help.Ansi.values()) {
+            assertEquals(rootHelp(CommandTree.full(), width, ansi),
+                    rootHelp(CommandTree.forArguments("--help"), width, ansi), ansi + " at " + width);
+        }
+    }
+
+    private static String rootHelp(CommandLine root, int width, CommandLine.Help.Ansi ansi) {
+        root.setUsageHelpAutoWidth(false);
+        root.setUsageHelpWidth(width);
+        HelpLayout.install(root);
+        return root.getUsageMessage(ansi);
+    }
+
     @Test
     void the_root_and_ls_show_examples_and_exit_status() {
         for (String[] help : new String[][] {{"--help"}, {"ls", "--help"}, {"help", "ls"}}) {

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 public final class LsCommand implements Callable<Integer> {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "List System V IPC objects exactly as ipcs(1) prints them.";
+
     private CommandSpec spec;
     private final LsOptions.Builder options = new LsOptions.Builder();
 
@@ -34,7 +37,7 @@ public final class LsCommand implements Callable<Integer> {
         spec.usageMessage()
                 .sortOptions(false)
                 .autoWidth(true)
-                .description("List System V IPC objects exactly as ipcs(1) prints them.", "")
+                .description(SUMMARY, "")
                 .footer("",
                         "Exit status: 0 on success, also when -i names no object (as ipcs); "
                                 + "1 on bad usage or failure.",

@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 public final class MetricsCommand implements Callable<Integer> {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "Print the IPC objects, the kernel's limits and their use in Prometheus's "
+            + "text exposition format.";
+
     private final CommandSpec spec = CommandSpecs.leaf(this, "metrics");
     private int maxObjects;
     private boolean allNamespaces;
@@ -34,8 +38,7 @@ public final class MetricsCommand implements Callable<Integer> {
     public static CommandSpec spec() {
         CommandSpec spec = new MetricsCommand().spec;
         spec.usageMessage()
-                .description("Print the IPC objects, the kernel's limits and their use in Prometheus's text "
-                                + "exposition format.",
+                .description(SUMMARY,
                         "Families: ipc_objects{kind}, ipc_limit{resource} and ipc_limit_used{resource} (lsipc's "
                                 + "resource names), ipc_orphans{kind}, and per object (labels id, key, owner) "
                                 + "ipc_queue_messages, ipc_queue_bytes, ipc_queue_capacity_bytes, "

@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 public final class MkCommand implements Callable<Integer> {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "Create System V and POSIX IPC objects, as ipcmk(1) does.";
+
     private CommandSpec spec;
     private final OrderedOptions<Option> options = new OrderedOptions<>();
 
@@ -41,7 +44,7 @@ public final class MkCommand implements Callable<Integer> {
         spec.usageMessage()
                 .sortOptions(false)
                 .autoWidth(true)
-                .description("Create System V and POSIX IPC objects, as ipcmk(1) does.", "")
+                .description(SUMMARY, "")
                 .footer("",
                         "SIZE is read as ipcmk reads it: a number with an optional suffix K, M, G, T, P or E "
                                 + "(also KiB, MiB, ...) for powers of 1024, or KB, MB, ... for powers of 1000, "

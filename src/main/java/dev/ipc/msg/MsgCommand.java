@@ -6,13 +6,17 @@ import dev.ipc.tune.MsgTuneCommand;
 import picocli.CommandLine.Model.CommandSpec;
 
 public final class MsgCommand implements CommandGroup.Members {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "Message queues: tune the kernel's limits, send and receive messages, and "
+            + "the lab demo.";
+
     private MsgCommand() {
     }
 
     /** The group, whose members are made only when named (see {@link CommandGroup}). */
     public static CommandSpec spec() {
         return CommandGroup.spec("msg",
-                "Message queues: tune the kernel's limits, send and receive messages, and the lab demo.",
+                SUMMARY,
                 new MsgCommand(), "tune", "send", "recv", "stat", "set-perms", "demo");
     }
 

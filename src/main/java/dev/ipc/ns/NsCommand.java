@@ -31,9 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ns",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, the container "
-                + "or systemd unit their cgroup names, its message queues, segments and semaphore sets, the "
-                + "memory its segments hold, and the limits it sets otherwise than the host.",
+        description = {NsCommand.SUMMARY,
                 "Each namespace is read from inside, by a thread that entered it (setns); that needs root. The "
                         + "host's limits are those of the initial namespace, or of ipc's own when no process of "
                         + "the initial one can be read. A namespace no process is in, held by a bind mount of "
@@ -47,6 +45,11 @@ import java.util.concurrent.Callable;
                 "  ipc ls --ns PID          the objects of one namespace, as ipcs would show them there",
                 "  ipc ls -A                the objects of every namespace"})
 public final class NsCommand implements Callable<Integer> {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "List every IPC namespace of the host (from /proc/*/ns/ipc): its processes, "
+            + "the container or systemd unit their cgroup names, its message queues, segments and semaphore sets, "
+            + "the memory its segments hold, and the limits it sets otherwise than the host.";
+
     /** Pids shown in the text table; --json gives them all. */
     private static final int PIDS_SHOWN = 4;
 

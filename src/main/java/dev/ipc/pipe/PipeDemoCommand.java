@@ -5,14 +5,17 @@ import dev.ipc.cli.CommandGroup;
 import picocli.CommandLine.Model.CommandSpec;
 
 public final class PipeDemoCommand implements CommandGroup.Members {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "The reference documents' pipe examples and the kernel's pipe rules, run "
+            + "with the real system calls and shown step by step (--trace shows each call).";
+
     private PipeDemoCommand() {
     }
 
     /** The group, whose members are made only when named (see {@link CommandGroup}). */
     public static CommandSpec spec() {
         return CommandGroup.spec("pipe-demo",
-                "The reference documents' pipe examples and the kernel's pipe rules, run with the real "
-                        + "system calls and shown step by step (--trace shows each call).",
+                SUMMARY,
                 new PipeDemoCommand(), "hello", "pipeline", "popen", "capacity", "nonblock", "eof", "sigpipe",
                 "atomic");
     }

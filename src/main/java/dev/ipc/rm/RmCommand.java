@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 public final class RmCommand implements Callable<Integer> {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "Remove System V and POSIX IPC objects, as ipcrm(1) does.";
+
     private CommandSpec spec;
     private final OrderedOptions<Option> options = new OrderedOptions<>();
     private final List<String> positionals = new ArrayList<>();
@@ -38,7 +41,7 @@ public final class RmCommand implements Callable<Integer> {
                 .sortOptions(false)
                 .autoWidth(true)
                 .customSynopsis("ipc rm [OPTION]...", "       ipc rm shm|msg|sem ID...")
-                .description("Remove System V and POSIX IPC objects, as ipcrm(1) does.", "")
+                .description(SUMMARY, "")
                 .footer("",
                         "Ids are decimal; keys are decimal, 0x hex or 0 octal. Options may repeat; removals "
                                 + "happen in command-line order, then --all's. The whole command line is "

@@ -6,13 +6,17 @@ import dev.ipc.tune.SemTuneCommand;
 import picocli.CommandLine.Model.CommandSpec;
 
 public final class SemCommand implements CommandGroup.Members {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "Semaphore sets: tune the kernel's limits, read and change values, run "
+            + "semop, and the lab demo.";
+
     private SemCommand() {
     }
 
     /** The group, whose members are made only when named (see {@link CommandGroup}). */
     public static CommandSpec spec() {
         return CommandGroup.spec("sem",
-                "Semaphore sets: tune the kernel's limits, read and change values, run semop, and the lab demo.",
+                SUMMARY,
                 new SemCommand(), "tune", "get", "set", "op", "set-perms", "demo");
     }
 

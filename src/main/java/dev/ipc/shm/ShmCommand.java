@@ -6,13 +6,17 @@ import dev.ipc.tune.ShmTuneCommand;
 import picocli.CommandLine.Model.CommandSpec;
 
 public final class ShmCommand implements CommandGroup.Members {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "Shared memory: tune the kernel's limits, read and write segments, and the "
+            + "lab demo.";
+
     private ShmCommand() {
     }
 
     /** The group, whose members are made only when named (see {@link CommandGroup}). */
     public static CommandSpec spec() {
         return CommandGroup.spec("shm",
-                "Shared memory: tune the kernel's limits, read and write segments, and the lab demo.",
+                SUMMARY,
                 new ShmCommand(), "tune", "read", "write", "lock", "unlock", "set-perms", "demo");
     }
 

@@ -13,11 +13,14 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
-        description = "Signals: the lab demo.",
+        description = SignalCommand.SUMMARY,
         subcommands = {
                 SignalDemoCommand.class
         })
 public final class SignalCommand implements Runnable {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "Signals: the lab demo.";
+
     @Spec
     CommandSpec spec;
 

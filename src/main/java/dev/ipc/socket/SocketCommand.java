@@ -13,9 +13,12 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
-        description = "Sockets, the last row of the documents' table of IPC mechanisms.",
+        description = SocketCommand.SUMMARY,
         subcommands = {SocketDemoCommand.class})
 public final class SocketCommand implements Runnable {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "Sockets, the last row of the documents' table of IPC mechanisms.";
+
     @Spec
     CommandSpec spec;
 

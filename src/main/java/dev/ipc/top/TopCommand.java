@@ -30,8 +30,7 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "top",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"A live view of IPC: the limits' use, then every queue, segment and semaphore set, System V "
-                + "and POSIX, with what changes between refreshes.",
+        description = {TopCommand.SUMMARY,
                 "On a terminal it redraws the screen at each interval; keys: q or Ctrl-C quit, < and > (or the "
                         + "arrow keys) change the sort key, r reverses it, 1 to 6 show one kind "
                         + "(msg, shm, sem, pmsg, pshm, psem; again for all), k the next kind alone, a all kinds. "
@@ -45,6 +44,10 @@ import java.util.concurrent.TimeUnit;
                 + "semaphore sets their values and how many processes wait (read with semctl for the rows shown).",
                 "", "Exit status: 0 success; 1 a failure; 2 bad usage."})
 public final class TopCommand implements Callable<Integer> {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "A live view of IPC: the limits' use, then every queue, segment and "
+            + "semaphore set, System V and POSIX, with what changes between refreshes.";
+
     private static final long DEFAULT_INTERVAL = TimeUnit.SECONDS.toNanos(1);
     /** How often keys and the terminal's size are looked at between refreshes. */
     private static final int LOOK_MILLIS = 100;

@@ -32,7 +32,7 @@ import java.util.function.Function;
 @Command(name = "who",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         sortOptions = false,
-        description = {"Show which processes use IPC objects, and how.",
+        description = {WhoCommand.SUMMARY,
                 "With no option: every System V and POSIX object that a process attaches, maps, opens or waits "
                         + "on, or whose creator or last operator still runs. A segment's users are attached "
                         + "(with how many attachments, read-only or not, RSS and PSS), a semaphore set's are "
@@ -44,6 +44,9 @@ import java.util.function.Function;
                 + "and change times: the kernel offers no other way.",
                 "", "Exit status: 0 shown; 1 no such object or process; 2 bad usage."})
 public final class WhoCommand implements Callable<Integer> {
+    /** The first line of the description: all that ipc --help lists (see CommandTree). */
+    public static final String SUMMARY = "Show which processes use IPC objects, and how.";
+
     @Mixin
     HelpOption help;
 
