@@ -4,6 +4,7 @@ package dev.ipc;
 import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.ParsedLine;
 import dev.ipc.cli.RunContext;
+import dev.ipc.fifo.FifoSendCommand;
 import dev.ipc.mk.MkCommand;
 import dev.ipc.msg.MsgRecvCommand;
 import dev.ipc.msg.MsgSendCommand;
@@ -88,6 +89,9 @@ final class FastPath {
             new Shape("shm", "tune", NONE, new String[] {"--json"}, 0, 0),
             // a command of its own, without a group (name ""): System V objects only, keys given or random;
             // POSIX objects, --key-from, long forms and clustered flags (-QS) are left to picocli
+            // the verb and its argument words: one list
+            new Shape("fifo", "send", new String[] {"--dir", "--timeout=5s", "--count=1"},
+                    new String[] {"--shared", "--diagram"}, 1, Integer.MAX_VALUE),
             new Shape("mk", "", new String[] {"-M", "-S", "-p", "--key"}, new String[] {"-Q", "--json"}, 0, 0),
     };
 
@@ -201,7 +205,23 @@ final class FastPath {
         if (shape.group().equals("mk") && !line.matched("-M") && !line.matched("-Q") && !line.matched("-S")) {
             return null; // nothing to make: picocli reports the bad usage
         }
+        if (shape.group().equals("fifo") && !asciiDigits(line.text("--count"))) {
+            return null; // picocli converts it, or says why not
+        }
         return line;
+    }
+
+    /** A long in ASCII digits, without sign. */
+    private static boolean asciiDigits(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs the command of a plain line; its failures are reported as picocli's execution of it reports them. */
@@ -217,6 +237,7 @@ final class FastPath {
                 case "sem tune" -> TuneCommand.show(LimitGroup.SEM, line.given("--json"), context);
                 case "msg tune" -> TuneCommand.show(LimitGroup.MSG, line.given("--json"), context);
                 case "shm tune" -> TuneCommand.show(LimitGroup.SHM, line.given("--json"), context);
+                case "fifo send" -> FifoSendCommand.run(line, context);
                 case "mk " -> MkCommand.run(line.order, line, context);
                 default -> throw new IllegalStateException("no command " + line.shape().name());
             };

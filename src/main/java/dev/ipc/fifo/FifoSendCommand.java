@@ -2,6 +2,8 @@
 package dev.ipc.fifo;
 
 import dev.ipc.cli.CommandSpecs;
+import dev.ipc.cli.Durations;
+import dev.ipc.cli.ParsedLine;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
@@ -13,15 +15,13 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 public final class FifoSendCommand implements Callable<Integer> {
     private CommandSpec spec;
     private ClientOptions server;
-    private long count;
-    private String verb;
-    private List<String> arguments;
 
     private FifoSendCommand() {
     }
@@ -62,12 +62,28 @@ public final class FifoSendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        count = spec.findOption("--count").<Long>getValue();
-        boolean diagram = CommandSpecs.given(spec, "--diagram");
-        verb = spec.positionalParameters().get(0).getValue();
         List<String> given = spec.positionalParameters().get(1).getValue();
-        arguments = given == null ? List.of() : given;
-        long timeoutNanos = server.timeoutNanos();
+        return send(spec.findOption("--count").<Long>getValue(), CommandSpecs.given(spec, "--diagram"),
+                spec.positionalParameters().get(0).getValue(), given == null ? List.of() : given,
+                spec.findOption("--dir").<Path>getValue(), server.shared(), server.timeout(), RunContext.of(spec));
+    }
+
+    /**
+     * A plain line parsed without picocli (dev.ipc.FastPath): --count, --dir, --timeout, --shared and --diagram
+     * in their plain forms, --count in ASCII digits (picocli's conversion of anything else is its own), and the
+     * verb with its argument words as one list.
+     */
+    public static int run(ParsedLine line, RunContext context) {
+        List<String> words = line.positional(0);
+        String dir = line.text("--dir");
+        return send(Long.parseLong(line.text("--count")), line.given("--diagram"), words.get(0),
+                words.subList(1, words.size()), dir == null ? null : Path.of(dir), line.given("--shared"),
+                line.text("--timeout"), context);
+    }
+
+    private static int send(long count, boolean diagram, String verb, List<String> arguments, Path dir,
+                            boolean shared, String timeout, RunContext context) {
+        long timeoutNanos = Durations.nanos("--timeout", timeout);
         if (count < 1) {
             throw IpcException.usage("invalid --count '" + count + "': expected a number of at least 1");
         }
@@ -85,9 +101,9 @@ public final class FifoSendCommand implements Callable<Integer> {
             throw IpcException.usage("request too long: " + (longest - 9) + " bytes of verb and argument, at most "
                     + (FifoProtocol.MAX_REQUEST - 9));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         Diagram drawn = diagram ? new Diagram() : null;
-        try (ClientFifo client = ClientFifo.connect(server.directory(RunContext.of(spec).environment()), server.shared())) {
+        try (ClientFifo client = ClientFifo.connect(FifoProtocol.directory(dir, context.environment()), shared)) {
             String me = "client[" + client.pid() + "]";
             if (drawn != null) {
                 drawn.participant(me, me);

@@ -54,6 +54,31 @@ class FifoSendTest {
         return Ipc.run(line);
     }
 
+    /**
+     * Plain lines run without picocli (dev.ipc.FastPath); a --color first sends the same line through picocli:
+     * the same replies, errors and exit codes both ways.
+     */
+    @Test
+    void plain_lines_answer_as_through_picocli() {
+        String[][] lines = {
+                {"ping"}, {"upper", "hello", "world"}, {"--count", "3", "ping"}, {"--count=2", "--timeout", "2s",
+                "echo", "a b"}, {"--diagram", "ping"}, {"fly"}, {"--count", "0", "ping"}, {"--timeout", "soon",
+                "ping"}, {"two words"}, {"--shared", "ping"}, {"echo", "x".repeat(5000)},
+        };
+        for (String[] args : lines) {
+            CommandResult plain = send(args);
+            String[] line = new String[args.length + 5];
+            line[0] = "--color=never";
+            System.arraycopy(new String[] {"fifo", "send", "--dir", dir.toString()}, 0, line, 1, 4);
+            System.arraycopy(args, 0, line, 5, args.length);
+            assertEquals(Ipc.run(line).toString(), plain.toString(), () -> List.of(args).toString());
+        }
+        CommandResult elsewhere = Ipc.run("fifo", "send", "--dir", tmp.resolve("none").toString(), "ping");
+        assertEquals(Ipc.run("--color=never", "fifo", "send", "--dir", tmp.resolve("none").toString(), "ping")
+                .toString(), elsewhere.toString());
+        assertEquals(1, elsewhere.exitCode(), elsewhere::toString);
+    }
+
     private Path ownFifo() {
         return dir.resolve("client." + ProcessHandle.current().pid() + ".fifo");
     }
