@@ -4,6 +4,7 @@ package dev.ipc.procfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** @param id as /proc/self/ns/ipc names it, "ipc:[4026531839]"; null when it cannot be read */
 public record IpcNamespace(String id, boolean initial) {
@@ -23,6 +24,18 @@ public record IpcNamespace(String id, boolean initial) {
     public static IpcNamespace of(Path link) throws IOException {
         String id = Files.readSymbolicLink(link).toString();
         return new IpcNamespace(id, id.equals(INITIAL));
+    }
+
+    // Written out: a record's generated equals is linked through java.lang.runtime.ObjectMethods at its first
+    // call, which spins method handles that the class-data archive does not hold (ipc metrics, who, ls -i).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IpcNamespace that && initial == that.initial && Objects.equals(id, that.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(id) + Boolean.hashCode(initial);
     }
 
     /** Whether this is known to be a namespace of its own, not the initial one: its limits are its own. */
