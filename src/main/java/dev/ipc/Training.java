@@ -58,6 +58,13 @@ public final class Training {
     private static final String[][] LS_LINES = {{"ls", "-l"}, {"ls", "-u"}, {"ls", "-m", "-i", "0"},
             {"ls", "-q", "-i", "0"}, {"ls", "-s", "-i", "0"}};
 
+    /**
+     * Other commands over the copy of /proc/sysvipc, for the archive of every command: metrics reads each object
+     * (msgctl and semctl of id 0 only read) and counts orphans (a scan of /proc), code it never reaches on a
+     * machine without objects.
+     */
+    private static final String[][] OVER_THE_COPY = {{"metrics"}, {"metrics", "--max-objects", "0"}};
+
     /** Listings, each of whose columns should be in the archive. */
     private static final String[][] LISTINGS = {
             {"ls"}, {"ls", "-t"}, {"ls", "-p"}, {"ls", "-c"}, {"ls", "--human"}, {"ls", "-b"},
@@ -134,6 +141,9 @@ public final class Training {
                 for (String[] command : commands) {
                     Main.run(sink, sink, true, command); // as main() runs a line; Main itself must be in the archive
                 }
+            }
+            for (String[] command : lsAlone ? new String[0][] : OVER_THE_COPY) {
+                Main.run(sink, sink, true, command);
             }
         } finally {
             System.clearProperty("ipc.proc.sysvipc");
