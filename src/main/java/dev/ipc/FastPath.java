@@ -2,6 +2,7 @@
 package dev.ipc;
 
 import dev.ipc.cli.ErrorReporter;
+import dev.ipc.cli.OptionValues;
 import dev.ipc.cli.ParsedLine;
 import dev.ipc.cli.RunContext;
 import dev.ipc.fifo.FifoSendCommand;
@@ -205,23 +206,10 @@ final class FastPath {
         if (shape.group().equals("mk") && !line.matched("-M") && !line.matched("-Q") && !line.matched("-S")) {
             return null; // nothing to make: picocli reports the bad usage
         }
-        if (shape.group().equals("fifo") && !asciiDigits(line.text("--count"))) {
+        if (shape.group().equals("fifo") && !OptionValues.isDecimal(line.text("--count"), 18, false)) {
             return null; // picocli converts it, or says why not
         }
         return line;
-    }
-
-    /** A long in ASCII digits, without sign. */
-    private static boolean asciiDigits(String text) {
-        if (text.isEmpty() || text.length() > 18) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Runs the command of a plain line; its failures are reported as picocli's execution of it reports them. */
