@@ -9,6 +9,7 @@ import dev.ipc.fifo.FifoSendCommand;
 import dev.ipc.mk.MkCommand;
 import dev.ipc.msg.MsgRecvCommand;
 import dev.ipc.msg.MsgSendCommand;
+import dev.ipc.pipe.PipeHelloCommand;
 import dev.ipc.sem.SemGetCommand;
 import dev.ipc.sem.SemOpCommand;
 import dev.ipc.shm.ShmReadCommand;
@@ -94,6 +95,8 @@ final class FastPath {
             new Shape("fifo", "send", new String[] {"--dir", "--timeout=5s", "--count=1"},
                     new String[] {"--shared", "--diagram"}, 1, Integer.MAX_VALUE),
             new Shape("mk", "", new String[] {"-M", "-S", "-p", "--key"}, new String[] {"-Q", "--json"}, 0, 0),
+            new Shape("pipe-demo", "hello", new String[] {"--timeout=30s", "--wait=1s"},
+                    new String[] {"--trace", "--json", "--diagram", "--no-close"}, 0, 0),
     };
 
     private FastPath() {
@@ -227,6 +230,7 @@ final class FastPath {
                 case "shm tune" -> TuneCommand.show(LimitGroup.SHM, line.given("--json"), context);
                 case "fifo send" -> FifoSendCommand.run(line, context);
                 case "mk " -> MkCommand.run(line.order, line, context);
+                case "pipe-demo hello" -> PipeHelloCommand.run(line, context);
                 default -> throw new IllegalStateException("no command " + line.shape().name());
             };
         } catch (Exception e) {

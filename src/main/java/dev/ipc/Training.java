@@ -31,8 +31,9 @@ public final class Training {
             {"sem", "tune"}, {"msg", "tune"}, {"shm", "tune"},
             // a pipe inside this process only, no child: the demos' picocli model and libc binding
             {"pipe-demo", "nonblock", "--json"},
-            // a child that prints into a pipe and exits: posix_spawn and its file actions
-            {"pipe-demo", "hello"},
+            // a child that prints into a pipe and exits: posix_spawn and its file actions; the plain line (FastPath)
+            // and through picocli ("--" is left to it)
+            {"pipe-demo", "hello"}, {"pipe-demo", "hello", "--"},
             // The msg, sem and shm operations: their models, and libc bound through jffi by a stat of an id no
             // object has (IPC_STAT only reads; the answer is EINVAL).
             {"msg", "send", "--help"}, {"msg", "recv", "--help"}, {"sem", "op", "--help"}, {"shm", "read", "--help"},

@@ -172,6 +172,35 @@ class FastPathTest {
         }
     }
 
+    /** pipe-demo hello's plain lines: the same story, JSON, trace, errors and exit codes but for pids and times. */
+    @Test
+    void pipe_demo_hello_runs_as_through_picocli() {
+        String[][] lines = {
+                {"pipe-demo", "hello"}, {"pipe-demo", "hello", "--json"}, {"pipe-demo", "hello", "--trace"},
+                {"pipe-demo", "hello", "--diagram", "--timeout", "10s"}, {"pipe-demo", "hello", "--no-close",
+                "--wait=500ms"}, {"pipe-demo", "hello", "--timeout", "bogus"}, {"pipe-demo", "hello", "--json",
+                "--diagram"}, {"pipe-demo", "hello", "--no-close", "--wait", "1x"},
+        };
+        for (String[] line : lines) {
+            assertNotNull(FastPath.parse(line), () -> "plain: " + Arrays.toString(line));
+            CommandResult plain = Ipc.run(line);
+            CommandResult picocli = Ipc.run(withColourNever(line));
+            assertEquals(withoutNumbers(picocli).toString(), withoutNumbers(plain).toString(),
+                    () -> Arrays.toString(line));
+        }
+        for (String[] line : new String[][] {{"pipe-demo", "hello", "--wait", "-1"}, {"pipe-demo", "hello", "-h"},
+                {"pipe-demo", "hello", "extra"}, {"pipe-demo", "hello", "--trace", "--trace"},
+                {"pipe-demo", "hello", "--"}, {"pipe-demo", "pipeline"}}) {
+            assertNull(FastPath.parse(line), () -> "left to picocli: " + Arrays.toString(line));
+        }
+    }
+
+    /** Process ids, descriptors and times differ from run to run. */
+    private static CommandResult withoutNumbers(CommandResult result) {
+        return new CommandResult(result.exitCode(), result.out().replaceAll("[0-9]+", "N"),
+                result.err().replaceAll("[0-9]+", "N"));
+    }
+
     private static final java.util.regex.Pattern MADE = java.util.regex.Pattern.compile(
             "(Shared memory|Message queue|Semaphore) id: (\\d+)|\"kind\":\"(shm|msg|sem)\",\"id\":(\\d+)");
 
