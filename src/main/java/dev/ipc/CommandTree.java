@@ -267,6 +267,9 @@ public final class CommandTree {
         Map<String, String> environment = System.getenv();
         RunContext context = new RunContext(out, err, processStreams, new Terminal(Terminal.mode(args), environment),
                 environment, null, Prefetch.NONE, namespace);
+        if (args.length == 0 && environment.get("IPC_DEBUG") == null) {
+            return IpcCommand.noCommand(context);
+        }
         int helpWidth = RootHelp.asked(args) ? RootHelp.width(context) : -1;
         if (helpWidth > 0) {
             return RootHelp.print(context, helpWidth);

@@ -1,6 +1,7 @@
 // The root command: lists the subcommands; run alone, it is a usage error.
 package dev.ipc;
 
+import dev.ipc.cli.ErrorReporter;
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.CommandSpecs;
@@ -20,6 +21,7 @@ import java.util.List;
 public final class IpcCommand implements Runnable, RunContext.Holder {
     // The root's texts, read by its model and by RootHelp, which writes ipc --help without picocli.
     static final String COMMAND_LABEL = "COMMAND";
+    private static final String NO_COMMAND = "no command given";
     static final String[] DESCRIPTION = {"Linux inter-process communication: list, create, remove and tune System V "
             + "and POSIX IPC objects, and run the classic IPC demos.", ""};
     static final String[] FOOTER = {"", "Run 'ipc COMMAND --help' for the options of a command.", "",
@@ -90,7 +92,17 @@ public final class IpcCommand implements Runnable, RunContext.Holder {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "no command given");
+        throw new ParameterException(spec.commandLine(), NO_COMMAND);
+    }
+
+    /**
+     * A line without a command, answered as picocli's parse of it is (see {@link #run}) without building the root's
+     * model: only where no --debug or IPC_DEBUG asks for picocli's stack trace.
+     */
+    static int noCommand(RunContext context) {
+        new ErrorReporter(false, context.terminal()).usage(context.err(), NO_COMMAND, "ipc");
+        context.err().flush();
+        return ExitCodes.USAGE;
     }
 
     /** --color is read from the raw arguments before parsing (see {@link Terminal#mode}); parsing checks it. */
