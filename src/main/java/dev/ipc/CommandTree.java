@@ -270,9 +270,8 @@ public final class CommandTree {
         if (args.length == 0 && environment.get("IPC_DEBUG") == null) {
             return IpcCommand.noCommand(context);
         }
-        int helpWidth = RootHelp.asked(args) ? RootHelp.width(context) : -1;
-        if (helpWidth > 0) {
-            return RootHelp.print(context, helpWidth);
+        if (RootHelp.asked(args)) {
+            return RootHelp.print(context, RootHelp.width(context));
         }
         FastPath.Line plain = FastPath.parse(args);
         return plain != null ? FastPath.run(plain, context) : execute(context, args);

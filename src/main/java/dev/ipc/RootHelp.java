@@ -4,6 +4,7 @@ package dev.ipc;
 import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.HelpLayout;
 import dev.ipc.cli.RunContext;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,8 +18,7 @@ import java.util.List;
  * root's help is fixed text but for its width and colour. It is laid out here as picocli's Help and TextTable lay
  * it out (columns, break after spaces, wrapped lines indented, rows trimmed), with the description and footer laid
  * out by HelpLayout as for every command; HelpTest compares it with picocli's at every width, with and without
- * colour. Only the plain requests come here, and only when the width is known without asking the terminal:
- * everything else goes to picocli.
+ * colour. Only the plain requests come here: everything else goes to picocli.
  */
 final class RootHelp {
     /** picocli's default colour scheme: commands bold, options yellow, their parameters italic. */
@@ -49,23 +49,23 @@ final class RootHelp {
     }
 
     /**
-     * The width picocli would lay the help out at; -1 where only picocli can tell: on a terminal it asks stty,
-     * and the picocli.usage.width property is its own.
+     * The width picocli lays the help out at (see CommandTree.fitHelpToTerminal): COLUMNS, else picocli's own
+     * reading of the terminal (stty, when standard input and output are both terminals), else 80.
      */
     static int width(RunContext context) {
         int columns = CommandTree.columnsWidth(context.environment());
         if (columns > 0) {
             return columns;
         }
-        if (System.getProperty("picocli.usage.width") != null || mayBeTerminal(0) && mayBeTerminal(1)) {
-            return -1;
+        if (System.getProperty("picocli.usage.width") == null && !(mayBeTerminal(0) && mayBeTerminal(1))) {
+            return CommandTree.readable(80); // what picocli's reading gives where either is no terminal
         }
-        return CommandTree.readable(80); // picocli's width when standard input or output is no terminal
+        return CommandTree.readable(new UsageMessageSpec().autoWidth(true).width());
     }
 
     /**
-     * Whether this descriptor could be a terminal: any device but /dev/null. Wider than isatty, so that the help
-     * is never laid out at another width than picocli would choose (it asks stty when both are terminals).
+     * Whether this descriptor could be a terminal: any device but /dev/null (wider than isatty, so that a terminal
+     * is never missed). Where one of standard input and output cannot be, picocli would not ask stty either.
      */
     private static boolean mayBeTerminal(int fd) {
         try {

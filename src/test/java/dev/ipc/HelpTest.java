@@ -115,6 +115,26 @@ class HelpTest {
         assertEquals(Processes.run(SelfCommand.of("--color=never", "--help"), Map.of(), null).out(), auto.out());
     }
 
+    /** On a terminal without COLUMNS, picocli reads its width with stty: the plain request reads it the same way. */
+    @Test
+    void ipc_help_on_a_terminal_is_as_wide_and_coloured_as_picoclis() {
+        for (int columns : new int[] {60, 77, 150}) {
+            String plain = onTerminal(columns, "--help");
+            assertTrue(plain.contains("\u001b["), plain);
+            assertEquals(onTerminal(columns, "--debug --help"), plain, columns + " columns"); // picocli's
+        }
+    }
+
+    private static String onTerminal(int columns, String arguments) {
+        StringBuilder command = new StringBuilder("stty cols " + columns + "; ");
+        for (String word : SelfCommand.of()) {
+            command.append('\'').append(word.replace("'", "'\\''")).append("' ");
+        }
+        command.append(arguments);
+        return Processes.run(List.of("script", "-qec", command.toString(), "/dev/null"),
+                Map.of("TERM", "xterm", "NO_COLOR", ""), null).out();
+    }
+
     private static String rootHelp(CommandLine root, int width, CommandLine.Help.Ansi ansi) {
         root.setUsageHelpAutoWidth(false);
         root.setUsageHelpWidth(width);
