@@ -1,14 +1,14 @@
 // Reads of kernel files started on other threads while the command line is still being parsed.
 package dev.ipc.procfs;
 
+import dev.ipc.util.Background;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The kernel prints /proc/sysvipc in the reading thread's system time, which grows with the number of objects.
@@ -20,40 +20,32 @@ public final class Prefetch {
     /** Nothing read ahead: every read is made when asked for. */
     public static final Prefetch NONE = new Prefetch(Map.of());
 
-    private final Map<Path, FutureTask<byte[]>> reads;
+    private final Map<Path, Background<byte[]>> reads;
 
-    private Prefetch(Map<Path, FutureTask<byte[]>> reads) {
+    private Prefetch(Map<Path, Background<byte[]>> reads) {
         this.reads = reads;
     }
 
     public static Prefetch start(List<Path> files) {
-        Map<Path, FutureTask<byte[]>> reads = new HashMap<>();
+        Map<Path, Background<byte[]>> reads = new HashMap<>();
         for (Path file : files) {
-            FutureTask<byte[]> read = new FutureTask<>(new FileRead(file));
-            Thread thread = new Thread(read, "prefetch " + file);
-            thread.setDaemon(true);
-            thread.start();
-            reads.put(file, read);
+            reads.put(file, Background.start("prefetch " + file, new FileRead(file)));
         }
         return new Prefetch(reads);
     }
 
     /** The file's bytes: prefetched when a read was started for it, else read now. */
     public byte[] read(Path file) throws IOException {
-        FutureTask<byte[]> read = reads.isEmpty() ? null : reads.get(file);
+        Background<byte[]> read = reads.isEmpty() ? null : reads.get(file);
         if (read == null) {
             return ProcFile.readAllBytes(file);
         }
         try {
-            return read.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading " + file, e);
+            return read.answer();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         }
     }
 

@@ -11,11 +11,13 @@ import dev.ipc.procfs.SystemPaths;
 import dev.ipc.libc.NativeCallException;
 import dev.ipc.libc.SemaphoreCalls;
 import dev.ipc.libc.SystemVCalls;
+import dev.ipc.util.Background;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Callable;
 
 /**
  * An object is in use when a process attaches it (maps), waits on it (semop, msgsnd, msgrcv), or when a live
@@ -39,7 +41,7 @@ public final class Orphans {
     /** The narrower scan a named queue's removal makes: System V waiters only (see {@link #namedUses}). */
     private IpcUsers waiters;
     /** That scan, started on a thread of its own by {@link #scanQueueWaitersAhead}; null when not started. */
-    private WaitersScan waitersAhead;
+    private Background<IpcUsers> waitersAhead;
     private Operators operators;
     private int doubtful;
 
@@ -58,52 +60,14 @@ public final class Orphans {
      */
     public synchronized void scanQueueWaitersAhead() {
         if (users == null && waiters == null && waitersAhead == null) {
-            waitersAhead = new WaitersScan(paths);
-            waitersAhead.start();
+            waitersAhead = Background.start("queue waiters scan", new WaitersScan(paths));
         }
     }
 
-    /** A thread, joined, rather than a FutureTask: its VarHandles would be linked at start-up for this alone. */
-    private static final class WaitersScan extends Thread {
-        private final SystemPaths paths;
-        private IpcUsers result;
-        private Throwable failure;
-
-        WaitersScan(SystemPaths paths) {
-            super("queue waiters scan");
-            this.paths = paths;
-            setDaemon(true);
-        }
-
+    private record WaitersScan(SystemPaths paths) implements Callable<IpcUsers> {
         @Override
-        public void run() {
-            try {
-                result = IpcUsers.scanSystemVWaiters(paths);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
-        }
-
-        /** The scan's answer once it is done; its failure is thrown as it would have been on the caller's thread. */
-        IpcUsers answer() {
-            boolean interrupted = false;
-            while (isAlive()) {
-                try {
-                    join();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the answer is due soon: a removal never goes on without it
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            return result;
+        public IpcUsers call() {
+            return IpcUsers.scanSystemVWaiters(paths);
         }
     }
 
@@ -242,7 +206,7 @@ public final class Orphans {
         }
         if (object instanceof MessageQueue) {
             if (waiters == null) {
-                waiters = waitersAhead != null ? waitersAhead.answer() : IpcUsers.scanSystemVWaiters(paths);
+                waiters = waitersAhead != null ? waitersAhead.uncheckedAnswer() : IpcUsers.scanSystemVWaiters(paths);
             }
             return waiters.onQueue(object.id());
         }

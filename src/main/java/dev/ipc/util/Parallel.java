@@ -5,8 +5,6 @@ package dev.ipc.util;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 public final class Parallel {
     private Parallel() {
@@ -17,34 +15,22 @@ public final class Parallel {
      * in order. A task's unchecked exception is rethrown as it was.
      */
     public static <T> List<T> all(List<Callable<T>> tasks) {
-        List<FutureTask<T>> futures = new ArrayList<>(tasks.size());
-        for (Callable<T> task : tasks) {
-            futures.add(new FutureTask<>(task));
+        List<Background<T>> others = new ArrayList<>(tasks.size());
+        for (int i = 1; i < tasks.size(); i++) {
+            others.add(Background.start("ipc worker " + i, tasks.get(i)));
         }
-        for (int i = 1; i < futures.size(); i++) {
-            Thread thread = new Thread(futures.get(i), "ipc worker " + i);
-            thread.setDaemon(true);
-            thread.start();
-        }
-        if (!futures.isEmpty()) {
-            futures.get(0).run();
-        }
-        List<T> results = new ArrayList<>(futures.size());
-        for (FutureTask<T> future : futures) {
+        List<T> results = new ArrayList<>(tasks.size());
+        if (!tasks.isEmpty()) {
             try {
-                results.add(future.get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+                results.add(tasks.get(0).call());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
+        }
+        for (Background<T> other : others) {
+            results.add(other.uncheckedAnswer());
         }
         return results;
     }
