@@ -26,16 +26,12 @@ import dev.ipc.procfs.Prefetch;
 import dev.ipc.rm.RmCommand;
 import dev.ipc.who.WhoCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help;
-import picocli.CommandLine.Help.Ansi.Text;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.util.IllegalFormatException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -125,49 +121,11 @@ public final class CommandTree {
         // picocli makes a CommandLine, with its own converters, for each member: the list is written from names
         Map<String, CommandLine.IHelpSectionRenderer> sections = root.getHelpSectionMap();
         sections.put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
-                help -> help.commandSpec().parent() == null ? commandList(help) : help.commandList());
+                help -> help.commandSpec().parent() == null ? RootHelp.commandList(
+                        help.commandSpec().usageMessage().width(), help.colorScheme().ansi().enabled())
+                        : help.commandList());
         root.setHelpSectionMap(sections);
         return root;
-    }
-
-    /** The root's command list as picocli's Help.commandList writes it: each command of NAMES, then help. */
-    private static String commandList(Help help) {
-        Map<Text, String> rows = new LinkedHashMap<>();
-        int longest = 0;
-        for (String name : NAMES) {
-            rows.put(help.colorScheme().commandText(name), summary(name));
-            longest = Math.max(longest, name.length());
-        }
-        for (Map.Entry<String, Help> member : help.subcommands().entrySet()) {
-            UsageMessageSpec usage = member.getValue().commandSpec().usageMessage();
-            String[] lines = usage.header().length > 0 ? usage.header() : usage.description();
-            rows.put(member.getValue().commandNamesText(", "), lines.length > 0 ? lines[0] : "");
-            longest = Math.max(longest, member.getKey().length());
-        }
-        UsageMessageSpec usage = help.commandSpec().usageMessage();
-        int width = usage.width();
-        int column = Math.min(longest, width / 2) + 2;
-        Help.TextTable table = Help.TextTable.forColumns(help.colorScheme(),
-                new Help.Column(column, 2, Help.Column.Overflow.SPAN),
-                new Help.Column(width - column, 2, Help.Column.Overflow.WRAP));
-        table.setAdjustLineBreaksForWideCJKCharacters(usage.adjustLineBreaksForWideCJKCharacters());
-        Text none = Help.Ansi.OFF.new Text(0);
-        for (Map.Entry<Text, String> row : rows.entrySet()) {
-            Text[] lines = help.colorScheme().text(formatted(row.getValue())).splitLines();
-            for (int i = 0; i < lines.length; i++) {
-                table.addRowValues(i == 0 ? row.getKey() : none, lines[i]);
-            }
-        }
-        return table.toString();
-    }
-
-    /** As picocli formats a summary: %n and %% replaced, the raw text when it is no format. */
-    private static String formatted(String text) {
-        try {
-            return String.format(text);
-        } catch (IllegalFormatException notFormat) {
-            return text;
-        }
     }
 
     /**
@@ -309,6 +267,12 @@ public final class CommandTree {
         Map<String, String> environment = System.getenv();
         RunContext context = new RunContext(out, err, processStreams, new Terminal(Terminal.mode(args), environment),
                 environment, null, Prefetch.NONE, namespace);
+        if (args.length == 0 && environment.get("IPC_DEBUG") == null) {
+            return IpcCommand.noCommand(context);
+        }
+        if (RootHelp.asked(args)) {
+            return RootHelp.print(context, RootHelp.width(context));
+        }
         FastPath.Line plain = FastPath.parse(args);
         return plain != null ? FastPath.run(plain, context) : execute(context, args);
     }
@@ -318,13 +282,32 @@ public final class CommandTree {
      * {@link HelpLayout#PROSE}, where lines get too long to read.
      */
     private static void fitHelpToTerminal(CommandLine root, Map<String, String> environment) {
-        String columns = environment.get("COLUMNS");
-        if (columns != null && columns.matches("[0-9]{2,4}")) {
+        int columns = columnsWidth(environment);
+        if (columns > 0) {
             root.setUsageHelpAutoWidth(false);
-            root.setUsageHelpWidth(Math.min(HelpLayout.PROSE, Math.max(55, Integer.parseInt(columns))));
+            root.setUsageHelpWidth(columns);
         } else {
             root.setUsageHelpAutoWidth(true);
         }
+    }
+
+    /** The help width COLUMNS asks for, within 55 and {@link HelpLayout#PROSE}; -1 unless it is 2 to 4 digits. */
+    static int columnsWidth(Map<String, String> environment) {
+        String columns = environment.get("COLUMNS");
+        if (columns == null || columns.length() < 2 || columns.length() > 4) {
+            return -1;
+        }
+        for (int i = 0; i < columns.length(); i++) {
+            if (columns.charAt(i) < '0' || columns.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return readable(Integer.parseInt(columns));
+    }
+
+    /** A terminal's width as help uses it: within 55 and {@link HelpLayout#PROSE}. */
+    static int readable(int width) {
+        return Math.max(55, Math.min(HelpLayout.PROSE, width));
     }
 
     /** Runs the command as picocli does, with help in colour when the terminal takes it. */
@@ -339,7 +322,7 @@ public final class CommandTree {
                     if (root.isUsageHelpAutoWidth()) {
                         int detected = root.getCommandSpec().usageMessage().width();
                         root.setUsageHelpAutoWidth(false);
-                        root.setUsageHelpWidth(Math.max(55, Math.min(HelpLayout.PROSE, detected)));
+                        root.setUsageHelpWidth(readable(detected));
                     }
                     HelpLayout.install(root);
                     break;

@@ -2,19 +2,21 @@
 package dev.ipc;
 
 import dev.ipc.cli.ErrorReporter;
-import dev.ipc.cli.OptionValues;
 import dev.ipc.cli.ParsedLine;
 import dev.ipc.cli.RunContext;
 import dev.ipc.fifo.FifoSendCommand;
 import dev.ipc.mk.MkCommand;
 import dev.ipc.msg.MsgRecvCommand;
 import dev.ipc.msg.MsgSendCommand;
+import dev.ipc.pipe.PipeHelloCommand;
+import dev.ipc.rm.RmCommand;
 import dev.ipc.sem.SemGetCommand;
 import dev.ipc.sem.SemOpCommand;
 import dev.ipc.shm.ShmReadCommand;
 import dev.ipc.shm.ShmWriteCommand;
 import dev.ipc.tune.LimitGroup;
 import dev.ipc.tune.TuneCommand;
+import dev.ipc.util.Decimal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +96,12 @@ final class FastPath {
             new Shape("fifo", "send", new String[] {"--dir", "--timeout=5s", "--count=1"},
                     new String[] {"--shared", "--diagram"}, 1, Integer.MAX_VALUE),
             new Shape("mk", "", new String[] {"-M", "-S", "-p", "--key"}, new String[] {"-Q", "--json"}, 0, 0),
+            new Shape("pipe-demo", "hello", new String[] {"--timeout=30s", "--wait=1s"},
+                    new String[] {"--trace", "--json", "--diagram", "--no-close"}, 0, 0),
+            // removals by System V id or key, each option once; POSIX names, --all and its filters, long forms and
+            // ipcrm's old form (rm shm ID) are left to picocli
+            new Shape("rm", "", new String[] {"-m", "-M", "-q", "-Q", "-s", "-S"}, new String[] {"-v", "--dry-run"},
+                    0, 0),
     };
 
     private FastPath() {
@@ -206,10 +214,21 @@ final class FastPath {
         if (shape.group().equals("mk") && !line.matched("-M") && !line.matched("-Q") && !line.matched("-S")) {
             return null; // nothing to make: picocli reports the bad usage
         }
-        if (shape.group().equals("fifo") && !OptionValues.isDecimal(line.text("--count"), 18, false)) {
+        if (shape.group().equals("rm") && line.order.size() == countGiven(line.flags)) {
+            return null; // nothing to remove: picocli reports the bad usage
+        }
+        if (shape.group().equals("fifo") && !Decimal.isDecimal(line.text("--count"), 18, false)) {
             return null; // picocli converts it, or says why not
         }
         return line;
+    }
+
+    private static int countGiven(boolean[] flags) {
+        int given = 0;
+        for (boolean flag : flags) {
+            given += flag ? 1 : 0;
+        }
+        return given;
     }
 
     /** Runs the command of a plain line; its failures are reported as picocli's execution of it reports them. */
@@ -227,6 +246,8 @@ final class FastPath {
                 case "shm tune" -> TuneCommand.show(LimitGroup.SHM, line.given("--json"), context);
                 case "fifo send" -> FifoSendCommand.run(line, context);
                 case "mk " -> MkCommand.run(line.order, line, context);
+                case "pipe-demo hello" -> PipeHelloCommand.run(line, context);
+                case "rm " -> RmCommand.run(line.order, line, context);
                 default -> throw new IllegalStateException("no command " + line.shape().name());
             };
         } catch (Exception e) {

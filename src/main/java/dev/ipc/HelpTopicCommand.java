@@ -10,6 +10,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.util.List;
 
 final class HelpTopicCommand implements Runnable {
+    /** Its description: all that ipc --help lists of it. */
+    static final String SUMMARY = "Show the help of a command, as COMMAND --help does: ipc help sem tune.";
+
     private final CommandSpec spec = CommandSpecs.leaf(this, "help");
 
     private HelpTopicCommand() {
@@ -20,7 +23,7 @@ final class HelpTopicCommand implements Runnable {
         CommandSpec spec = new HelpTopicCommand().spec;
         spec.helpCommand(true);
         spec.usageMessage().sortOptions(true)
-                .description("Show the help of a command, as COMMAND --help does: ipc help sem tune.");
+                .description(SUMMARY);
         spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(List.class)
                 .auxiliaryTypes(String.class).paramLabel("COMMAND")
                 .description("A command, and a command of that group.").build());

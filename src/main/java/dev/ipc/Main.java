@@ -2,6 +2,7 @@
 package dev.ipc;
 
 import dev.ipc.render.Utf8Output;
+import dev.ipc.util.ShutdownHooks;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -28,6 +29,11 @@ public final class Main {
             // Returning ends the JVM with status 0 and runs the same shutdown hooks; System.exit would also, from
             // JDK 21, set up System.Logger's machinery on every run to log the exit (see the README).
             return;
+        }
+        if (Runtime.version().feature() >= 21 && ShutdownHooks.none()) {
+            // Any other status, or threads still running: with no hook of ours to run, halt ends the JVM as exit
+            // would (the JVM's own exit work included) without that logging. out and err are flushed above.
+            Runtime.getRuntime().halt(code);
         }
         System.exit(code);
     }

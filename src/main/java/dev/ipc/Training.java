@@ -13,14 +13,16 @@ import java.util.jar.JarFile;
 
 /**
  * scripts/ipc runs this after a build to find the classes for its class-data-sharing archives
- * (-XX:DumpLoadedClassList; -XX:AOTCacheOutput on JDK 25): with "ls" for the archive of ls alone, without for
+ * (-XX:DumpLoadedClassList): with "ls" for the archive of ls alone, without for
  * the other commands'. Only commands that read state are run here: training must never create, remove or
  * change anything.
  */
 public final class Training {
     /** Everything but the listings below: ls through picocli and libc, and the other commands. */
     private static final String[][] READ_ONLY_COMMANDS = {
-            {"ls", "-i", "0", "-q"}, {"ls", "--bogus-option"}, {"--help"}, {"ls", "--help"}, {"mk", "--help"},
+            {"ls", "-i", "0", "-q"}, {"ls", "--bogus-option"}, {"--help"},
+            // the root's help through picocli, as on a terminal (RootHelp writes the plain line's)
+            {"--color=never", "--help"}, {"ls", "--help"}, {"mk", "--help"},
             {"rm", "--help"},
             // refused before anything is made: loads mk's classes
             {"mk", "-Q", "-M", "1K", "-p", "not-a-mode"},
@@ -29,8 +31,9 @@ public final class Training {
             {"sem", "tune"}, {"msg", "tune"}, {"shm", "tune"},
             // a pipe inside this process only, no child: the demos' picocli model and libc binding
             {"pipe-demo", "nonblock", "--json"},
-            // a child that prints into a pipe and exits: posix_spawn and its file actions
-            {"pipe-demo", "hello"},
+            // a child that prints into a pipe and exits: posix_spawn and its file actions; the plain line (FastPath)
+            // and through picocli ("--" is left to it)
+            {"pipe-demo", "hello"}, {"pipe-demo", "hello", "--"},
             // The msg, sem and shm operations: their models, and libc bound through jffi by a stat of an id no
             // object has (IPC_STAT only reads; the answer is EINVAL).
             {"msg", "send", "--help"}, {"msg", "recv", "--help"}, {"sem", "op", "--help"}, {"shm", "read", "--help"},

@@ -55,7 +55,7 @@ class CommandModelCostTest {
             assertFalse(run.out().contains("__dynamic_proxy__"), () -> String.join(" ", args) + "\n" + proxies(run));
             // the start-up fast path runs plain lines of the object commands without picocli (see FastPath)
             boolean fast = args[0].equals("sem") || args[0].equals("msg") || args[0].equals("shm")
-                    || args[0].equals("mk");
+                    || args[0].equals("mk") || args[0].equals("pipe-demo");
             assertEquals(!fast, run.out().contains("picocli.CommandLine "), () -> String.join(" ", args));
         }
         // and the test would see them: msg stat's model still comes from its annotations

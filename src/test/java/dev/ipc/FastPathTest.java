@@ -172,6 +172,100 @@ class FastPathTest {
         }
     }
 
+    /** pipe-demo hello's plain lines: the same story, JSON, trace, errors and exit codes but for pids and times. */
+    @Test
+    void pipe_demo_hello_runs_as_through_picocli() {
+        String[][] lines = {
+                {"pipe-demo", "hello"}, {"pipe-demo", "hello", "--json"}, {"pipe-demo", "hello", "--trace"},
+                {"pipe-demo", "hello", "--diagram", "--timeout", "10s"}, {"pipe-demo", "hello", "--no-close",
+                "--wait=500ms"}, {"pipe-demo", "hello", "--timeout", "bogus"}, {"pipe-demo", "hello", "--json",
+                "--diagram"}, {"pipe-demo", "hello", "--no-close", "--wait", "1x"},
+        };
+        for (String[] line : lines) {
+            assertNotNull(FastPath.parse(line), () -> "plain: " + Arrays.toString(line));
+            CommandResult plain = Ipc.run(line);
+            CommandResult picocli = Ipc.run(withColourNever(line));
+            assertEquals(withoutNumbers(picocli).toString(), withoutNumbers(plain).toString(),
+                    () -> Arrays.toString(line));
+        }
+        for (String[] line : new String[][] {{"pipe-demo", "hello", "--wait", "-1"}, {"pipe-demo", "hello", "-h"},
+                {"pipe-demo", "hello", "extra"}, {"pipe-demo", "hello", "--trace", "--trace"},
+                {"pipe-demo", "hello", "--"}, {"pipe-demo", "pipeline"}}) {
+            assertNull(FastPath.parse(line), () -> "left to picocli: " + Arrays.toString(line));
+        }
+    }
+
+    /** Process ids, descriptors and times differ from run to run. */
+    private static CommandResult withoutNumbers(CommandResult result) {
+        return new CommandResult(result.exitCode(), result.out().replaceAll("[0-9]+", "N"),
+                result.err().replaceAll("[0-9]+", "N"));
+    }
+
+    /**
+     * rm's plain lines, each run plain then through picocli on the same objects made afresh: the same output but
+     * for the new objects' ids, the same errors and exit codes. Q, S and M stand for the ids of the fresh queue
+     * (key 0x4321), set (0x4322) and segment (0x4323).
+     */
+    @Test
+    void rm_lines_remove_and_refuse_as_through_picocli() {
+        String[][] lines = {
+                {"rm", "-q", "Q"}, {"rm", "-Q", "0x4321", "-s", "S", "-v"}, {"rm", "-m", "M", "--dry-run"},
+                {"rm", "-M", "0x4323", "-q", "Q", "-S", "0x4322"}, {"rm", "-v", "--dry-run", "-Q", "0x4321"},
+                {"rm", "-q", "99999"}, {"rm", "-Q", "0x0"}, {"rm", "-q", "abc"}, {"rm", "-S", "nokey"},
+                {"rm", "-s", "S", "-m", "99999", "-Q", "0x4321"}, {"rm", "-m", "4294967296"},
+        };
+        for (String[] template : lines) {
+            int[] ids = makeForRm();
+            String[] line = forRm(template, ids);
+            assertNotNull(FastPath.parse(line), () -> "plain: " + Arrays.toString(line));
+            CommandResult plain = withoutRmIds(Ipc.run(line), ids);
+            Kernel.removeAll();
+            int[] again = makeForRm();
+            CommandResult picocli = withoutRmIds(Ipc.run(withColourNever(forRm(template, again))), again);
+            Kernel.removeAll();
+            assertEquals(picocli.toString(), plain.toString(), () -> Arrays.toString(template));
+        }
+        String[][] others = {
+                {"rm"}, {"rm", "-v"}, {"rm", "--dry-run"}, {"rm", "-q", "1", "-q", "2"}, {"rm", "shm", "1"},
+                {"rm", "--queue-id", "1"}, {"rm", "-a"}, {"rm", "-q", "1", "--all"}, {"rm", "--posix-shmem", "x"},
+                {"rm", "-q1"}, {"rm", "-q", "-1"}, {"rm", "-q", "1", "--orphans"}, {"rm", "-q", "1", "--help"},
+                {"rm", "-v", "-v", "-q", "1"}, {"rm", "-q"},
+        };
+        for (String[] line : others) {
+            assertNull(FastPath.parse(line), () -> "left to picocli: " + Arrays.toString(line));
+        }
+        createObjects();
+    }
+
+    /** A queue, a set and a segment for rm's lines, in an otherwise empty namespace: their ids. */
+    private static int[] makeForRm() {
+        Kernel.removeAll();
+        return new int[] {Kernel.createQueue(0x4321, 0600), Kernel.createSemaphores(0x4322, 1, 0600),
+                Kernel.createSegment(0x4323, 4096, 0600)};
+    }
+
+    private static String[] forRm(String[] template, int[] ids) {
+        String[] line = template.clone();
+        for (int i = 0; i < line.length; i++) {
+            int at = "QSM".indexOf(line[i]);
+            if (line[i].length() == 1 && at >= 0) {
+                line[i] = Integer.toString(ids[at]);
+            }
+        }
+        return line;
+    }
+
+    private static CommandResult withoutRmIds(CommandResult result, int[] ids) {
+        String out = result.out();
+        String err = result.err();
+        for (int i = 0; i < ids.length; i++) {
+            String id = "\\b" + ids[i] + "\\b";
+            out = out.replaceAll(id, "QSM".charAt(i) + "ID");
+            err = err.replaceAll(id, "QSM".charAt(i) + "ID");
+        }
+        return new CommandResult(result.exitCode(), out, err);
+    }
+
     private static final java.util.regex.Pattern MADE = java.util.regex.Pattern.compile(
             "(Shared memory|Message queue|Semaphore) id: (\\d+)|\"kind\":\"(shm|msg|sem)\",\"id\":(\\d+)");
 

@@ -1,6 +1,7 @@
 // Help for every command and option, with examples where a person needs them, as wide as the terminal says.
 package dev.ipc;
 
+import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.HelpLayout;
 import dev.ipc.cli.SelfCommand;
 import dev.ipc.support.CommandResult;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,80 @@ class HelpTest {
             assertEquals(rootHelp(CommandTree.full(), width, ansi),
                     rootHelp(CommandTree.forArguments("--help"), width, ansi), ansi + " at " + width);
         }
+    }
+
+    /** ipc --help and -h are written without picocli (RootHelp): byte for byte picocli's, at every width. */
+    @Test
+    void the_root_help_without_picocli_is_picoclis_at_every_width_and_colour() {
+        for (int width = 55; width <= HelpLayout.PROSE; width++) {
+            for (CommandLine.Help.Ansi ansi : new CommandLine.Help.Ansi[] {CommandLine.Help.Ansi.OFF,
+                    CommandLine.Help.Ansi.ON}) {
+                assertEquals(rootHelp(CommandTree.full(), width, ansi),
+                        RootHelp.render(width, ansi == CommandLine.Help.Ansi.ON), ansi + " at " + width);
+            }
+        }
+    }
+
+    /** RootHelp breaks lines where picocli's BreakIterator does, in every text it wraps (beyond the widths above). */
+    @Test
+    void the_root_help_breaks_lines_where_picocli_does() {
+        List<String> texts = new ArrayList<>(List.of(HelpTopicCommand.SUMMARY, IpcCommand.COLOR_HELP,
+                IpcCommand.DEBUG_HELP, IpcCommand.NS_HELP, CommandSpecs.HELP_HELP, CommandSpecs.VERSION_HELP));
+        for (String name : CommandTree.NAMES) {
+            texts.add(CommandTree.summary(name));
+        }
+        for (String text : texts) {
+            BreakIterator line = BreakIterator.getLineInstance();
+            line.setText(text.replace("-", "\u00ff")); // as picocli's TextTable does
+            List<Integer> expected = new ArrayList<>();
+            for (int at = line.next(); at != BreakIterator.DONE && at < text.length(); at = line.next()) {
+                expected.add(at);
+            }
+            List<Integer> breaks = new ArrayList<>();
+            for (int at = 1; at < text.length(); at++) {
+                if (RootHelp.breaksBefore(text, at)) {
+                    breaks.add(at);
+                }
+            }
+            assertEquals(expected, breaks, text);
+        }
+    }
+
+    /** The process's help (RootHelp's where it applies) is what picocli prints for a line it parses itself. */
+    @Test
+    void ipc_help_answers_as_picocli_does() {
+        for (String columns : new String[] {"55", "77", "100", "200"}) {
+            CommandResult picocli = Processes.run(SelfCommand.of("--color=never", "--help"),
+                    Map.of("COLUMNS", columns), null);
+            for (String help : new String[] {"--help", "-h"}) {
+                CommandResult plain = Processes.run(SelfCommand.of(help), Map.of("COLUMNS", columns), null);
+                assertEquals(0, plain.exitCode(), plain::toString);
+                assertEquals(picocli.out(), plain.out(), help + " at " + columns);
+                assertEquals("", plain.err());
+            }
+        }
+        CommandResult auto = Processes.run(SelfCommand.of("--help"), Map.of(), null);
+        assertEquals(Processes.run(SelfCommand.of("--color=never", "--help"), Map.of(), null).out(), auto.out());
+    }
+
+    /** On a terminal without COLUMNS, picocli reads its width with stty: the plain request reads it the same way. */
+    @Test
+    void ipc_help_on_a_terminal_is_as_wide_and_coloured_as_picoclis() {
+        for (int columns : new int[] {60, 77, 150}) {
+            String plain = onTerminal(columns, "--help");
+            assertTrue(plain.contains("\u001b["), plain);
+            assertEquals(onTerminal(columns, "--debug --help"), plain, columns + " columns"); // picocli's
+        }
+    }
+
+    private static String onTerminal(int columns, String arguments) {
+        StringBuilder command = new StringBuilder("stty cols " + columns + "; ");
+        for (String word : SelfCommand.of()) {
+            command.append('\'').append(word.replace("'", "'\\''")).append("' ");
+        }
+        command.append(arguments);
+        return Processes.run(List.of("script", "-qec", command.toString(), "/dev/null"),
+                Map.of("TERM", "xterm", "NO_COLOR", ""), null).out();
     }
 
     private static String rootHelp(CommandLine root, int width, CommandLine.Help.Ansi ansi) {

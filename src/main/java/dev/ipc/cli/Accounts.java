@@ -2,6 +2,7 @@
 package dev.ipc.cli;
 
 import dev.ipc.libc.Passwd;
+import dev.ipc.util.Decimal;
 
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -25,7 +26,7 @@ public final class Accounts {
 
     private static long id(String option, String text, String account, String number,
                            Function<String, OptionalLong> lookup) {
-        if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (Decimal.isDecimal(text, Integer.MAX_VALUE, false)) {
             // leading zeros aside, more than 10 digits is beyond 32 bits
             String digits = text.replaceFirst("^0+(?=.)", "");
             if (digits.length() <= 10 && Long.parseLong(digits) <= MAX_ID) {

@@ -11,15 +11,19 @@ import picocli.CommandLine.Model.OptionSpec;
  * models here; picocli parses, validates and prints help for them exactly as for annotated commands.
  */
 public final class CommandSpecs {
+    /** The descriptions of -h/--help and -V/--version, as mixinStandardHelpOptions words them. */
+    public static final String HELP_HELP = "Show this help message and exit.";
+    public static final String VERSION_HELP = "Print version information and exit.";
+
     private CommandSpecs() {
     }
 
     /** -h/--help and -V/--version, as mixinStandardHelpOptions adds them. */
     public static CommandSpec withStandardHelp(CommandSpec spec) {
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).order(1000)
-                .description("Show this help message and exit.").build());
+                .description(HELP_HELP).build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).order(1001)
-                .description("Print version information and exit.").build());
+                .description(VERSION_HELP).build());
         spec.versionProvider(new VersionProvider());
         return spec;
     }
@@ -33,7 +37,7 @@ public final class CommandSpecs {
         spec.name(name).exitCodeOnInvalidInput(ExitCodes.USAGE);
         spec.usageMessage().sortOptions(false);
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                .description("Show this help message and exit.").build());
+                .description(HELP_HELP).build());
         return spec;
     }
 

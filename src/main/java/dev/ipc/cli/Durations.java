@@ -10,9 +10,13 @@ public final class Durations {
     /** What every duration option's help says about its value. */
     public static final String HELP = "DURATION: 500ms, 2s, 1m, 1h30m (also ns, us, d, w), or a plain number of seconds.";
 
-    private static final String NUMBER = "[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+";
-    private static final Pattern PART = Pattern.compile("(" + NUMBER + ")(ns|us|ms|s|m|h|d|w)");
-    private static final Pattern PLAIN = Pattern.compile(NUMBER);
+    /** The grammar's expressions, compiled only for a duration that is not a whole number of one unit. */
+    private static final class Grammar {
+        private static final String NUMBER = "[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+";
+        static final Pattern PART = Pattern.compile("(" + NUMBER + ")(ns|us|ms|s|m|h|d|w)");
+        static final Pattern PLAIN = Pattern.compile(NUMBER);
+    }
+
     private static final long SECOND = 1_000_000_000L;
     /** Longer than anyone waits or keeps an object on purpose, and far from overflowing nanoTime() plus it. */
     private static final long MAX_NANOS = 365 * 86_400 * SECOND;
@@ -22,12 +26,39 @@ public final class Durations {
 
     /** A duration from 0 up, in nanoseconds: for options whose help says what 0 means. */
     public static long nanos(String option, String text) {
-        return check(option, text, parse(text), false);
+        long whole = wholeUnits(text);
+        return whole >= 0 && whole <= MAX_NANOS ? whole : check(option, text, parse(text), false);
     }
 
     /** A duration of more than 0, in nanoseconds: for options where 0 means nothing useful. */
     public static long positiveNanos(String option, String text) {
-        return check(option, text, parse(text), true);
+        long whole = wholeUnits(text);
+        return whole > 0 && whole <= MAX_NANOS ? whole : check(option, text, parse(text), true);
+    }
+
+    /**
+     * The nanoseconds of the commonest form, ASCII digits and one unit or none (30s, 500ms, 5), read without the
+     * grammar's regular expressions and BigDecimal, whose set-up costs a command's start more than its own work;
+     * -1 for every other form, and where it would overflow, which {@link #parse} then reads.
+     */
+    private static long wholeUnits(String text) {
+        int digits = 0;
+        while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits == 0 || digits > 12) {
+            return -1;
+        }
+        String unit = text.substring(digits);
+        long nanos = unit.isEmpty() ? SECOND : switch (unit) {
+            case "ns", "us", "ms", "s", "m", "h", "d", "w" -> unitNanos(unit);
+            default -> -1;
+        };
+        if (nanos < 0) {
+            return -1;
+        }
+        long value = Long.parseLong(text, 0, digits, 10);
+        return value > MAX_NANOS / nanos ? -1 : value * nanos;
     }
 
     /** The shortest exact form, for messages: 300ms, 1.5s, 2m, 20us. */
@@ -47,10 +78,10 @@ public final class Durations {
     /** The nanoseconds the text names, or null when it is not a duration. */
     private static BigDecimal parse(String given) {
         String text = given.strip().toLowerCase(Locale.ROOT);
-        if (PLAIN.matcher(text).matches()) {
+        if (Grammar.PLAIN.matcher(text).matches()) {
             return new BigDecimal(text).multiply(BigDecimal.valueOf(SECOND));
         }
-        Matcher part = PART.matcher(text);
+        Matcher part = Grammar.PART.matcher(text);
         BigDecimal total = BigDecimal.ZERO;
         int end = 0;
         while (part.find() && part.start() == end) {

@@ -48,8 +48,7 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        print(terminal, err, describeParse(ex) + " (see '" + command.getCommandSpec().qualifiedName() + " --help')",
-                Terminal.RED);
+        usage(err, describeParse(ex), command.getCommandSpec().qualifiedName());
         if (debug) {
             ex.printStackTrace(err);
         }
@@ -58,6 +57,11 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
             return ExitCodes.USAGE;
         }
         return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** A mistake on the command line, in one line that says where help is: "ipc: MESSAGE (see 'ipc ls --help')". */
+    public void usage(PrintWriter err, String message, String command) {
+        print(terminal, err, message + " (see '" + command + " --help')", Terminal.RED);
     }
 
     /** picocli's message, or for a word it could not place, what the word was taken for and what is near it. */

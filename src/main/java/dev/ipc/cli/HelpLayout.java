@@ -39,6 +39,11 @@ public final class HelpLayout {
     }
 
     private static String section(Help help, String[] texts) {
+        return section(texts, help.commandSpec().usageMessage().width());
+    }
+
+    /** A description or footer (the lines its model holds) laid out for a help width columns wide. */
+    public static String section(String[] texts, int width) {
         StringBuilder joined = new StringBuilder();
         for (String text : texts) {
             joined.append(text.replace("%n", "\n").replace("%%", "%")).append('\n');
@@ -46,8 +51,7 @@ public final class HelpLayout {
         if (joined.length() == 0) {
             return "";
         }
-        int width = Math.min(PROSE, help.commandSpec().usageMessage().width());
-        return layout(joined.toString(), width);
+        return layout(joined.toString(), Math.min(PROSE, width));
     }
 
     /** The text laid out in width columns; every line ends with a newline. */

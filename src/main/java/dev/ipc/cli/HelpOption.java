@@ -4,6 +4,6 @@ package dev.ipc.cli;
 import picocli.CommandLine.Option;
 
 public final class HelpOption {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = CommandSpecs.HELP_HELP)
     boolean help;
 }

@@ -7,6 +7,7 @@ import dev.ipc.libc.NamespaceFile;
 import dev.ipc.libc.NativeCallException;
 import dev.ipc.procfs.IpcNamespaces;
 import dev.ipc.procfs.SystemPaths;
+import dev.ipc.util.Decimal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +72,7 @@ public final class NamespaceTarget implements AutoCloseable {
         }
         Path file;
         int pid = 0;
-        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (Decimal.isDecimal(value, Integer.MAX_VALUE, false)) {
             try {
                 pid = Integer.parseInt(value);
             } catch (NumberFormatException tooLong) {

@@ -1,6 +1,8 @@
 // Parses the numbers and sizes of command-line options, with messages that name the option and value.
 package dev.ipc.cli;
 
+import dev.ipc.util.Decimal;
+
 public final class OptionValues {
     private OptionValues() {
     }
@@ -28,27 +30,9 @@ public final class OptionValues {
         return (int) parsed.value();
     }
 
-    /**
-     * Whether text is 1 to maxDigits decimal digits, after a '+' or '-' when signed: what "[-+]?[0-9]{1,N}" matches,
-     * checked without a regular expression, whose first use links the JVM's lambda machinery at start-up.
-     */
-    public static boolean isDecimal(String text, int maxDigits, boolean signed) {
-        int from = signed && !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
-        int digits = text.length() - from;
-        if (digits < 1 || digits > maxDigits) {
-            return false;
-        }
-        for (int i = from; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** An IPC id: a decimal number from 0 to INT_MAX, as the kernel hands them out. */
     public static int id(String text, String option) {
-        if (!isDecimal(text, 10, false) || Long.parseLong(text) > Integer.MAX_VALUE) {
+        if (!Decimal.isDecimal(text, 10, false) || Long.parseLong(text) > Integer.MAX_VALUE) {
             throw IpcException.usage("invalid " + option + " '" + text + "': an id is a decimal number from 0 to "
                     + Integer.MAX_VALUE);
         }

@@ -6,6 +6,7 @@ import dev.ipc.cli.Json;
 import dev.ipc.model.SystemVKind;
 import dev.ipc.libc.NativeCallException;
 import dev.ipc.libc.SystemVLifecycle;
+import dev.ipc.util.ShutdownHooks;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -203,7 +204,7 @@ public final class DemoRun {
             }
             transcript.close();
         }, "ipc-demo-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ShutdownHooks.add(hook);
         String failure = null;
         try {
             body.run(this);
@@ -217,7 +218,7 @@ public final class DemoRun {
             cleanUp();
             transcript.close();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
+                ShutdownHooks.remove(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or will: it finds everything cleaned up
             }

@@ -10,6 +10,7 @@ import dev.ipc.libc.Layouts;
 import dev.ipc.libc.LibC;
 import dev.ipc.libc.Native;
 import dev.ipc.libc.Pointer;
+import dev.ipc.util.ShutdownHooks;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -298,7 +299,7 @@ final class ClientFifo implements AutoCloseable {
             this.directory = directory;
             this.name = name;
             this.hook = new Thread(this::remove, "fifo-client-cleanup");
-            Runtime.getRuntime().addShutdownHook(hook);
+            ShutdownHooks.add(hook);
         }
 
         void created() {
@@ -325,7 +326,7 @@ final class ClientFifo implements AutoCloseable {
         public void close() {
             remove();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
+                ShutdownHooks.remove(hook);
             } catch (IllegalStateException exiting) {
                 // The hook is running or ran.
             }

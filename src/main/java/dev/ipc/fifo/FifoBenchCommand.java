@@ -8,6 +8,7 @@ import dev.ipc.cli.IpcException;
 import dev.ipc.cli.SelfCommand;
 import dev.ipc.demo.ChildArguments;
 import dev.ipc.libc.Native;
+import dev.ipc.util.ShutdownHooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +83,7 @@ public final class FifoBenchCommand implements Callable<Integer> {
         // SIGTERM, not SIGKILL: the server and the clients remove their FIFOs on the way out.
         List<Process> started = new CopyOnWriteArrayList<>();
         Thread stopChildren = new Thread(() -> started.forEach(Process::destroy), "fifo-bench-cleanup");
-        Runtime.getRuntime().addShutdownHook(stopChildren);
+        ShutdownHooks.add(stopChildren);
         Process serverProcess = null;
         try {
             if (startServer) {
@@ -103,7 +104,7 @@ public final class FifoBenchCommand implements Callable<Integer> {
                 stop(serverProcess);
             }
             try {
-                Runtime.getRuntime().removeShutdownHook(stopChildren);
+                ShutdownHooks.remove(stopChildren);
             } catch (IllegalStateException exiting) {
                 // The hook is running.
             }

@@ -25,12 +25,21 @@ final class Demo implements AutoCloseable {
         void write(JsonGenerator json) throws IOException;
     }
 
-    /** For reads that must go on while this thread writes (a pipe read by a thread of its own). */
-    static final ExecutorService THREADS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "ipc-pipe-demo");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * For reads that must go on while this thread writes (a pipe read by a thread of its own). Made on first use:
+     * the demos that never need it do not pay for the pool and the linking of its lambda at start.
+     */
+    static ExecutorService threads() {
+        return Threads.POOL;
+    }
+
+    private static final class Threads {
+        static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "ipc-pipe-demo");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     /** The command, "pipe-demo hello", as every demo's JSON names it. */
     final String name;
@@ -40,35 +49,51 @@ final class Demo implements AutoCloseable {
     final Deadline deadline;
     final boolean json;
     private final boolean diagram;
-    private final CommandSpec spec;
+    private final PrintWriter out;
     private final PrintWriter story;
     private final Checks checks = new Checks();
     private final long started = System.nanoTime();
     /** The story's lines for --json, where they are not printed. */
     private final List<DemoJson.Step> steps = new ArrayList<>();
 
-    private Demo(CommandSpec spec, DemoOptions options, boolean storyOnStderr) {
-        this.spec = spec;
-        this.name = spec.parent() == null ? spec.name() : spec.parent().name() + " " + spec.name();
+    /** Where a demo runs: its name ("pipe-demo hello"), its output and the environment its children get. */
+    record Target(String name, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        /** The target of a demo picocli runs. */
+        static Target of(CommandSpec spec) {
+            return new Target(spec.parent() == null ? spec.name() : spec.parent().name() + " " + spec.name(),
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), RunContext.of(spec).environment());
+        }
+
+        /** The target of a demo run without picocli (dev.ipc.FastPath). */
+        static Target of(String name, RunContext context) {
+            return new Target(name, context.out(), context.err(), context.environment());
+        }
+    }
+
+    private Demo(Target target, DemoOptions options, boolean storyOnStderr) {
+        this.name = target.name();
         this.deadline = options.deadline();
         this.json = options.json();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        this.out = target.out();
         this.diagram = options.diagram();
-        this.story = options.json() || diagram ? null : storyOnStderr ? err : out;
-        this.trace = new Trace(err, options.trace(), diagram);
+        this.story = options.json() || diagram ? null : storyOnStderr ? target.err() : out;
+        this.trace = new Trace(target.err(), options.trace(), diagram);
         this.fds = new Descriptors(trace);
-        this.children = new Children(trace, RunContext.of(spec).environment());
+        this.children = new Children(trace, target.environment());
     }
 
     /** A demo whose story goes to stdout. */
     static Demo start(CommandSpec spec, DemoOptions options) {
-        return new Demo(spec, options, false);
+        return start(Target.of(spec), options);
+    }
+
+    static Demo start(Target target, DemoOptions options) {
+        return new Demo(target, options, false);
     }
 
     /** For demos whose stdout carries the children's data: the story then goes to stderr. */
     static Demo startWithStoryOnStderr(CommandSpec spec, DemoOptions options) {
-        return new Demo(spec, options, true);
+        return new Demo(Target.of(spec), options, true);
     }
 
     /** One line of the story (not with --json). Flushed at once, so that it stays in step with the trace. */
@@ -128,8 +153,8 @@ final class Demo implements AutoCloseable {
         if (json) {
             writeJson(findings);
         } else if (diagram) {
-            trace.diagram(checks.failures()).render().lines().forEach(spec.commandLine().getOut()::println);
-            spec.commandLine().getOut().flush();
+            trace.diagram(checks.failures()).render().lines().forEach(out::println);
+            out.flush();
         }
         return checks.verdict("", broken -> "the kernel did not behave as the documents say: "
                 + broken.get(0).rule() + " (" + broken.get(0).observed() + ")");
@@ -137,7 +162,7 @@ final class Demo implements AutoCloseable {
 
     /** A pipe demo makes no named kernel object: its pipes are the descriptors the story and trace show. */
     private void writeJson(Findings findings) {
-        DemoJson.write(spec.commandLine().getOut(), name, checks, findings::write, json -> { },
+        DemoJson.write(out, name, checks, findings::write, json -> { },
                 json -> {
                     for (Children.Child child : children.all()) {
                         writeChild(json, child);

@@ -36,7 +36,11 @@ abstract class DemoCommand implements Callable<Integer> {
     /** Every message a demo gives starts with the demo's name: "pipe-demo hello: ...". */
     @Override
     public final Integer call() {
-        String name = spec.parent().name() + " " + spec.name();
+        return guarded(spec.parent().name() + " " + spec.name());
+    }
+
+    /** Runs the demo named so (through picocli, or from a plain line), its messages starting with the name. */
+    final int guarded(String name) {
         try {
             options.deadline(); // a bad --timeout is reported before anything else is looked at
             if (options.json() && options.diagram()) {

@@ -3,6 +3,7 @@ package dev.ipc.pipe;
 
 import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Durations;
+import dev.ipc.cli.ParsedLine;
 import dev.ipc.demo.DemoOutputOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -26,8 +27,8 @@ public final class DemoOptions {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", description = TIMEOUT_HELP)
     String timeout;
 
-    /** The model built in code whose options hold the values; null for an annotated demo's mixin. */
-    private CommandSpec spec;
+    /** The line that holds the values (a model built in code, or a plain line); null for an annotated mixin. */
+    private ParsedLine line;
 
     private Deadline deadline;
 
@@ -38,27 +39,32 @@ public final class DemoOptions {
         spec.addOption(CommandSpecs.flag(DemoOutputOptions.DIAGRAM_HELP, "--diagram"));
         spec.addOption(OptionSpec.builder("--timeout").arity("1").type(String.class).paramLabel("DURATION")
                 .defaultValue("30s").description(TIMEOUT_HELP).build());
+        return of(CommandSpecs.parsed(spec));
+    }
+
+    /** The options of a line that holds --trace, --json, --diagram and --timeout. */
+    static DemoOptions of(ParsedLine line) {
         DemoOptions options = new DemoOptions();
-        options.spec = spec;
+        options.line = line;
         return options;
     }
 
     boolean trace() {
-        return spec == null ? trace : CommandSpecs.given(spec, "--trace");
+        return line == null ? trace : line.given("--trace");
     }
 
     boolean json() {
-        return spec == null ? json : CommandSpecs.given(spec, "--json");
+        return line == null ? json : line.given("--json");
     }
 
     boolean diagram() {
-        return spec == null ? diagram : CommandSpecs.given(spec, "--diagram");
+        return line == null ? diagram : line.given("--diagram");
     }
 
     /** The deadline --timeout sets, counted from the first call (made before the demo starts). */
     Deadline deadline() {
         if (deadline == null) {
-            long nanos = Durations.nanos("--timeout", spec == null ? timeout : CommandSpecs.text(spec, "--timeout"));
+            long nanos = Durations.nanos("--timeout", line == null ? timeout : line.text("--timeout"));
             deadline = nanos == 0 ? Deadline.NONE : Deadline.after(nanos);
         }
         return deadline;

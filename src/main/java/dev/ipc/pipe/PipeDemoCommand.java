@@ -5,6 +5,8 @@ import dev.ipc.cli.CommandGroup;
 import picocli.CommandLine.Model.CommandSpec;
 
 public final class PipeDemoCommand implements CommandGroup.Members {
+    /** The group's name on the command line. */
+    public static final String NAME = "pipe-demo";
     /** The first line of the description: all that ipc --help lists (see CommandTree). */
     public static final String SUMMARY = "The reference documents' pipe examples and the kernel's pipe rules, run "
             + "with the real system calls and shown step by step (--trace shows each call).";
@@ -14,7 +16,7 @@ public final class PipeDemoCommand implements CommandGroup.Members {
 
     /** The group, whose members are made only when named (see {@link CommandGroup}). */
     public static CommandSpec spec() {
-        return CommandGroup.spec("pipe-demo",
+        return CommandGroup.spec(NAME,
                 SUMMARY,
                 new PipeDemoCommand(), "hello", "pipeline", "popen", "capacity", "nonblock", "eof", "sigpipe",
                 "atomic");

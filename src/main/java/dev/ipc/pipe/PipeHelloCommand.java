@@ -5,6 +5,8 @@ package dev.ipc.pipe;
 import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
+import dev.ipc.cli.ParsedLine;
+import dev.ipc.cli.RunContext;
 import dev.ipc.pipe.Children.Child;
 import dev.ipc.pipe.Descriptors.Pipe;
 import dev.ipc.render.JsonFields;
@@ -17,11 +19,22 @@ import java.util.List;
 
 public final class PipeHelloCommand extends DemoCommand {
     static final String MESSAGE = "Hello from child";
+    private static final String NAME = "hello";
 
-    private boolean noClose;
-    private String waitText;
+    /** A plain line's values and where it runs (dev.ipc.FastPath); null when picocli runs the demo. */
+    private ParsedLine line;
+    private Demo.Target target;
 
     private PipeHelloCommand() {
+    }
+
+    /** Runs a plain line without picocli (dev.ipc.FastPath), as picocli runs it. */
+    public static int run(ParsedLine line, RunContext context) {
+        PipeHelloCommand command = new PipeHelloCommand();
+        command.line = line;
+        command.options = DemoOptions.of(line);
+        command.target = Demo.Target.of(PipeDemoCommand.NAME + " " + NAME, context);
+        return command.guarded(command.target.name());
     }
 
     /** The model, built in code (see {@link CommandSpecs}): what DemoCommand's annotations give the others. */
@@ -29,7 +42,7 @@ public final class PipeHelloCommand extends DemoCommand {
         PipeHelloCommand command = new PipeHelloCommand();
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         command.spec = spec;
-        spec.name("hello").exitCodeOnInvalidInput(ExitCodes.USAGE);
+        spec.name(NAME).exitCodeOnInvalidInput(ExitCodes.USAGE);
         spec.usageMessage()
                 .description("A child writes \"Hello from child\" into a pipe, the parent reads it: the documents' "
                                 + "first example.",
@@ -55,12 +68,13 @@ public final class PipeHelloCommand extends DemoCommand {
 
     @Override
     int run() {
-        noClose = CommandSpecs.given(spec, "--no-close");
-        waitText = CommandSpecs.text(spec, "--wait");
-        long waitNanos = Durations.nanos("--wait", waitText);
+        ParsedLine values = line != null ? line : CommandSpecs.parsed(spec);
+        Demo.Target where = target != null ? target : Demo.Target.of(spec);
+        boolean noClose = values.given("--no-close");
+        long waitNanos = Durations.nanos("--wait", values.text("--wait"));
         // printf(1) stands in for the child's code: it writes its argument to stdout in one write() and exits.
-        Program printf = program(List.of("printf", "%s", MESSAGE));
-        try (Demo demo = Demo.start(spec, options)) {
+        Program printf = Program.resolve(List.of("printf", "%s", MESSAGE), where.environment());
+        try (Demo demo = Demo.start(where, options)) {
             Pipe pipe = demo.fds.pipe("the pipe");
             demo.say("pipe(): fd[0]=" + pipe.read() + " is the read end, fd[1]=" + pipe.write() + " the write end");
 

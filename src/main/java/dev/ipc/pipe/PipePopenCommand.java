@@ -114,7 +114,7 @@ public final class PipePopenCommand extends DemoCommand {
                         () -> new PipeIo(demo.trace, 64 * 1024).drain(capture.read(), demo.deadline, output,
                                 "the command's output", "end of file: the command is done",
                                 "the command is still running at the timeout"),
-                        Demo.THREADS);
+                        Demo.threads());
                 Copied result;
                 try {
                     result = copyStandardInput(demo, io, output.ownStreams(), pipe.write());

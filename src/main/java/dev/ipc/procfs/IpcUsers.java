@@ -1,6 +1,9 @@
 // Which processes use which IPC object: one pass over /proc (maps, fd links, each thread's system call), indexed.
 package dev.ipc.procfs;
 
+import dev.ipc.util.Decimal;
+
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -185,7 +188,7 @@ public final class IpcUsers {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
             for (Path process : entries) {
                 String name = process.getFileName().toString();
-                if (name.isEmpty() || !name.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                if (!Decimal.isDecimal(name, 10, false)) { // a process
                     continue;
                 }
                 sawInit |= name.equals("1");
@@ -763,7 +766,8 @@ public final class IpcUsers {
     // ---- reading ----
 
     private static String readLine(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        // java.io, not Files.newInputStream: a FileChannel would initialise NIO's buffers and native dispatch too
+        try (InputStream in = new FileInputStream(file.toFile())) {
             byte[] bytes = in.readNBytes(512);
             return new String(bytes, StandardCharsets.US_ASCII).strip();
         }

@@ -74,13 +74,23 @@ final class Remover {
 
     /** Removes everything asked for; returns the number of failures. */
     int run() {
+        for (Target target : request.targets()) {
+            if (target instanceof ById byId && byId.resource() == SystemVKind.QUEUE
+                    || target instanceof ByKey byKey && byKey.resource() == SystemVKind.QUEUE) {
+                orphans.scanQueueWaitersAhead();
+                break;
+            }
+        }
         remove(request.targets(), false);
         List<Target> listed = listAll();
-        orphans.doubts().ifPresent(doubts -> {
+        // no lambdas on the way of a removal by id: each links the JVM's lambda machinery at run time, as the
+        // class-data archive's training removes nothing
+        Optional<String> doubts = orphans.doubts();
+        if (doubts.isPresent()) {
             out.flush();
-            context.warning(doubts);
+            context.warning(doubts.get());
             context.err().flush();
-        });
+        }
         remove(listed, true);
         if (request.legacy() && failures == 0 && !request.dryRun()) {
             out.println("resource(s) deleted");
@@ -143,7 +153,9 @@ final class Remover {
         }
         int errno = request.dryRun() ? predict(resource, id) : removeErrno(resource, id);
         if (errno == 0) {
-            users.ifPresent(who -> inUse(resource.noun() + " " + id, who));
+            if (users.isPresent()) {
+                inUse(resource.noun() + " " + id, users.get());
+            }
             return;
         }
         if (listed && (errno == Errno.EINVAL || errno == Errno.EIDRM)) {
@@ -286,21 +298,23 @@ final class Remover {
 
     /** The objects of the kind as /proc lists them, by id: one read per kind and run, not one per object. */
     private Map<Integer, SystemVObject> listed(SystemVKind resource) {
-        return listed.computeIfAbsent(resource, kind -> {
+        Map<Integer, SystemVObject> known = listed.get(resource);
+        if (known == null) {
             if (listing == null) {
                 listing = new SystemVSource(paths);
             }
-            List<? extends SystemVObject> objects = switch (kind) {
+            List<? extends SystemVObject> objects = switch (resource) {
                 case SEGMENT -> listing.sharedMemorySegments();
                 case QUEUE -> listing.messageQueues();
                 case SEMAPHORE_SET -> listing.semaphoreSets();
             };
-            Map<Integer, SystemVObject> byId = new HashMap<>();
+            known = new HashMap<>();
             for (SystemVObject object : objects) {
-                byId.put(object.id(), object);
+                known.put(object.id(), object);
             }
-            return byId;
-        });
+            listed.put(resource, known);
+        }
+        return known;
     }
 
     private long effectiveUid() {

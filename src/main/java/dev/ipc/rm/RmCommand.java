@@ -3,6 +3,8 @@ package dev.ipc.rm;
 
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.OrderedOptions;
+import dev.ipc.cli.OrderedOptions.Given;
+import dev.ipc.cli.ParsedLine;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.CommandSpecs;
 import dev.ipc.rm.RmRequest.Option;
@@ -116,8 +118,33 @@ public final class RmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RmRequest request = RmRequest.parse(spec.commandLine(), options.given(), positionals);
-        RunContext context = RunContext.of(spec);
+        return remove(RmRequest.parse(spec.commandLine(), options.given(), positionals), RunContext.of(spec));
+    }
+
+    /**
+     * A plain line of removals by System V id or key (-m -M -q -Q -s -S, -v, --dry-run), parsed without picocli:
+     * names are the options in command-line order.
+     */
+    public static int run(List<String> names, ParsedLine line, RunContext context) {
+        List<Given<Option>> given = new ArrayList<>(names.size());
+        for (String name : names) {
+            Option option = switch (name) {
+                case "-m" -> Option.SHMEM_ID;
+                case "-M" -> Option.SHMEM_KEY;
+                case "-q" -> Option.QUEUE_ID;
+                case "-Q" -> Option.QUEUE_KEY;
+                case "-s" -> Option.SEMAPHORE_ID;
+                case "-S" -> Option.SEMAPHORE_KEY;
+                case "-v" -> Option.VERBOSE;
+                case "--dry-run" -> Option.DRY_RUN;
+                default -> throw new IllegalArgumentException("not a plain option of rm: " + name);
+            };
+            given.add(new Given<>(option, line.given(name) ? null : line.text(name))); // a flag has no value
+        }
+        return remove(RmRequest.parse(null, given, List.of()), context);
+    }
+
+    private static int remove(RmRequest request, RunContext context) {
         if (request.changesPosixFiles()) {
             context.refusePosixFilesInOtherNamespace();
         }

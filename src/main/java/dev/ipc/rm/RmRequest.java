@@ -32,8 +32,10 @@ record RmRequest(List<Target> targets, Set<SystemVKind> systemVAll, Set<PosixRes
 
     /** Whether it removes POSIX shared memory or semaphores: files of /dev/shm, not of an IPC namespace. */
     boolean changesPosixFiles() {
-        boolean named = targets.stream().anyMatch(target -> target instanceof ByName byName
-                && byName.resource() != PosixResource.MESSAGE_QUEUES);
+        boolean named = false;
+        for (Target target : targets) { // a loop, not a stream: a removal by id links no lambda
+            named |= target instanceof ByName byName && byName.resource() != PosixResource.MESSAGE_QUEUES;
+        }
         return named || posixAll.contains(PosixResource.SHARED_MEMORY) || posixAll.contains(PosixResource.SEMAPHORES);
     }
 

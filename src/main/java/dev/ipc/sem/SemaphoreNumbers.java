@@ -3,9 +3,9 @@ package dev.ipc.sem;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
-import dev.ipc.cli.OptionValues;
 import dev.ipc.model.SemaphoreLimits;
 import dev.ipc.model.SemaphoreSet;
+import dev.ipc.util.Decimal;
 
 final class SemaphoreNumbers {
     private SemaphoreNumbers() {
@@ -13,7 +13,7 @@ final class SemaphoreNumbers {
 
     /** A semaphore number as written: a decimal from 0 to 65535 (sem_num is an unsigned short). */
     static int parse(String text, String what) {
-        if (!OptionValues.isDecimal(text, 5, false) || Integer.parseInt(text) > 65535) {
+        if (!Decimal.isDecimal(text, 5, false) || Integer.parseInt(text) > 65535) {
             throw IpcException.usage("invalid " + what + " '" + text + "': a semaphore number is 0, 1, 2 ...");
         }
         return Integer.parseInt(text);
@@ -30,7 +30,7 @@ final class SemaphoreNumbers {
 
     /** A semaphore value: a number (usage error otherwise) from 0 to SEMVMX (OUT_OF_RANGE otherwise). */
     static int value(String text) {
-        if (!OptionValues.isDecimal(text, 10, true)) {
+        if (!Decimal.isDecimal(text, 10, true)) {
             throw IpcException.usage("invalid value '" + text + "': a semaphore value is a number from 0 to "
                     + SemaphoreLimits.SEMVMX);
         }

@@ -3,16 +3,16 @@ package dev.ipc.sem;
 
 import dev.ipc.cli.ExitCodes;
 import dev.ipc.cli.IpcException;
-import dev.ipc.cli.OptionValues;
 import dev.ipc.model.SemaphoreLimits;
+import dev.ipc.util.Decimal;
 
 /** @param value added to the semaphore; negative waits until it can be taken, 0 waits until the semaphore is 0 */
 record SemaphoreOperation(int number, int value) {
     /** SEMNUM:VALUE, "[0-9]{1,5}:[-+]?[0-9]{1,10}", checked by hand (see {@link OptionValues#isDecimal}). */
     static SemaphoreOperation parse(String text) {
         int colon = text.indexOf(':');
-        if (colon < 0 || !OptionValues.isDecimal(text.substring(0, colon), 5, false)
-                || !OptionValues.isDecimal(text.substring(colon + 1), 10, true)) {
+        if (colon < 0 || !Decimal.isDecimal(text.substring(0, colon), 5, false)
+                || !Decimal.isDecimal(text.substring(colon + 1), 10, true)) {
             throw IpcException.usage("invalid operation '" + text + "': write SEMNUM:VALUE, as in 0:-1 (wait and "
                     + "take one), 1:+1 (give one back) or 2:0 (wait for zero)");
         }

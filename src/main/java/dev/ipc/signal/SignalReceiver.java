@@ -12,6 +12,7 @@ import dev.ipc.libc.Native;
 import dev.ipc.libc.Posix;
 import dev.ipc.libc.Signals;
 import dev.ipc.libc.Spawn;
+import dev.ipc.util.ShutdownHooks;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ final class SignalReceiver {
     int run() {
         ChildLink link = ChildLink.open(out, trace, this::endChildren);
         // SIGTERM from the demo (Ctrl-C, a timeout) ends this JVM through its shutdown hooks: take the children along.
-        Runtime.getRuntime().addShutdownHook(new Thread(this::endChildren, "ipc-signal-receiver-cleanup"));
+        ShutdownHooks.add(new Thread(this::endChildren, "ipc-signal-receiver-cleanup"));
         me = link.narrator();
         try {
             boolean blocked = Signals.blockedHere(Signals.SIGUSR1) && Signals.blockedHere(SignalDemoCommand.QUEUED)

@@ -38,6 +38,8 @@ public final class Orphans {
     private IpcUsers users;
     /** The narrower scan a named queue's removal makes: System V waiters only (see {@link #namedUses}). */
     private IpcUsers waiters;
+    /** That scan, started on a thread of its own by {@link #scanQueueWaitersAhead}; null when not started. */
+    private WaitersScan waitersAhead;
     private Operators operators;
     private int doubtful;
 
@@ -47,6 +49,62 @@ public final class Orphans {
 
     public Orphans(SystemPaths paths) {
         this.paths = paths;
+    }
+
+    /**
+     * Starts the scan that a removal of a queue named by the user needs (see {@link #users(SystemVObject)}) on a
+     * thread of its own, so that it overlaps with the caller's own work (the binding of libc, the listing); the
+     * thread inherits the caller's namespaces, --ns's among them.
+     */
+    public synchronized void scanQueueWaitersAhead() {
+        if (users == null && waiters == null && waitersAhead == null) {
+            waitersAhead = new WaitersScan(paths);
+            waitersAhead.start();
+        }
+    }
+
+    /** A thread, joined, rather than a FutureTask: its VarHandles would be linked at start-up for this alone. */
+    private static final class WaitersScan extends Thread {
+        private final SystemPaths paths;
+        private IpcUsers result;
+        private Throwable failure;
+
+        WaitersScan(SystemPaths paths) {
+            super("queue waiters scan");
+            this.paths = paths;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                result = IpcUsers.scanSystemVWaiters(paths);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+
+        /** The scan's answer once it is done; its failure is thrown as it would have been on the caller's thread. */
+        IpcUsers answer() {
+            boolean interrupted = false;
+            while (isAlive()) {
+                try {
+                    join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the answer is due soon: a removal never goes on without it
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            return result;
+        }
     }
 
     /** The one scan of /proc, made on first use. */
@@ -184,7 +242,7 @@ public final class Orphans {
         }
         if (object instanceof MessageQueue) {
             if (waiters == null) {
-                waiters = IpcUsers.scanSystemVWaiters(paths);
+                waiters = waitersAhead != null ? waitersAhead.answer() : IpcUsers.scanSystemVWaiters(paths);
             }
             return waiters.onQueue(object.id());
         }

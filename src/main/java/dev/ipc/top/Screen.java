@@ -6,6 +6,7 @@ import dev.ipc.cli.Terminal;
 import dev.ipc.libc.FileConstants;
 import dev.ipc.libc.Posix;
 import dev.ipc.libc.TerminalCalls;
+import dev.ipc.util.ShutdownHooks;
 import org.fusesource.jansi.Ansi;
 import org.fusesource.jansi.Ansi.Attribute;
 import org.fusesource.jansi.Ansi.Erase;
@@ -45,7 +46,7 @@ final class Screen implements AutoCloseable {
     /** Takes the terminal over; {@link #close} gives it back as it was. */
     static Screen open(PrintWriter out, boolean colour) {
         Screen screen = new Screen(out, colour);
-        Runtime.getRuntime().addShutdownHook(screen.restoreOnSignal);
+        ShutdownHooks.add(screen.restoreOnSignal);
         if (screen.savedModes != null) {
             TerminalCalls.keysOneByOne(KEYBOARD, screen.savedModes);
         }
@@ -123,7 +124,7 @@ final class Screen implements AutoCloseable {
     public void close() {
         restore();
         try {
-            Runtime.getRuntime().removeShutdownHook(restoreOnSignal);
+            ShutdownHooks.remove(restoreOnSignal);
         } catch (IllegalStateException shuttingDown) {
             // the hook runs or has run: nothing to remove
         }

@@ -1,9 +1,27 @@
-// Non-negative decimal numbers read from and written into ASCII bytes, without a String in between: for loops that
-// pass numbers in messages many thousand times a second.
+// Decimal numbers checked in text, and non-negative ones read from and written into ASCII bytes without a String in
+// between: for loops that pass numbers in messages many thousand times a second.
 package dev.ipc.util;
 
 public final class Decimal {
     private Decimal() {
+    }
+
+    /**
+     * Whether text is 1 to maxDigits decimal digits, after a '+' or '-' when signed: what "[-+]?[0-9]{1,N}" matches,
+     * checked without a regular expression, whose first use links the JVM's lambda machinery at start-up.
+     */
+    public static boolean isDecimal(String text, int maxDigits, boolean signed) {
+        int from = signed && !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+        int digits = text.length() - from;
+        if (digits < 1 || digits > maxDigits) {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number written in bytes[from, to) with digits only (at most 18), else -1. */

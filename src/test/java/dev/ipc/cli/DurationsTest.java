@@ -14,13 +14,15 @@ class DurationsTest {
     @ParameterizedTest(name = "{0} is {1} ns")
     @CsvSource({"500ms, 500000000", "2s, 2000000000", "1m, 60000000000", "1h30m, 5400000000000",
             "2, 2000000000", "1.5, 1500000000", ".5s, 500000000", "20us, 20000", "7ns, 7", "1d12h, 129600000000000",
-            "2w, 1209600000000000", "0, 0", "0s, 0", "2S, 2000000000", "365d, 31536000000000000"})
+            "2w, 1209600000000000", "0, 0", "0s, 0", "2S, 2000000000", "365d, 31536000000000000",
+            "52w, 31449600000000000", "8760h, 31536000000000000", "007s, 7000000000", "' 5s', 5000000000"})
     void reads_units_sums_and_plain_seconds(String text, long nanos) {
         assertEquals(nanos, Durations.nanos("--timeout", text));
     }
 
     @ParameterizedTest(name = "''{0}'' is refused")
-    @ValueSource(strings = {"", "s", "5x", "1h30", "-1s", "1e3", "1..5s", "1s 2s", "365d1s", "9999999999999s"})
+    @ValueSource(strings = {"", "s", "5x", "1h30", "-1s", "1e3", "1..5s", "1s 2s", "365d1s", "9999999999999s",
+            "366d", "8761h", "999999999999w", "31536001s"})
     void refuses_what_is_no_duration_or_beyond_a_year_in_one_message(String text) {
         assertRefused("--timeout", text, "from 0", () -> Durations.nanos("--timeout", text));
     }

@@ -48,13 +48,17 @@ class NewerJdkIT {
                 + " $ipc fifo serve --quiet --dir \"$d/s\" & server=$!;"
                 + " for i in $(seq 100); do [ -p \"$d/s/server.fifo\" ] && break; sleep 0.1; done;"
                 + " $ipc fifo send --dir \"$d/s\" ping; kill $server; wait $server || true;"
+                // failures end through Runtime.halt there: their one line and exit status, nothing else
+                + " echo >&3; set +e; $ipc sem get --id 99999 2>&3; echo \"rc $?\" >&3; $ipc rm -q 99999 2>&3;"
+                + " echo \"rc $?\" >&3; set -e;"
                 + " $ipc rm -q 0 -s 0 -m 0";
         List<String> unshare = isRoot() ? List.of("unshare", "--ipc") : List.of("unshare", "-r", "-i");
         List<String> command = new ArrayList<>(unshare);
         command.addAll(List.of("bash", "-c", script, "bash", LAUNCHER.toString()));
         CommandResult run = Processes.run(command, env, null);
         Assumptions.assumeFalse(run.err().startsWith("unshare:"), "no IPC namespace can be had: " + run.err());
-        assertEquals(new CommandResult(0, "1\thello\n1 0\nhi", ""), run);
+        assertEquals(new CommandResult(0, "1\thello\n1 0\nhi\nipc: no semaphore set with id 99999\nrc 3\n"
+                + "ipc: invalid id (99999)\nrc 1\n", ""), run);
     }
 
     /** bin/java of a JDK of this feature version in /usr/lib/jvm, by its release file. */

@@ -152,6 +152,21 @@ class CleanupTest {
                 + " receiving\n"), removal);
     }
 
+    /**
+     * The plain line of a script's loop, "rm -q ID", runs without picocli and scans for the queue's waiters on a
+     * thread of its own: the receiver is still named.
+     */
+    @Test
+    void plain_queue_removal_names_its_receiver() {
+        int receivedFrom = madeByIpcmk("-Q");
+        Process receiver = holders.hold("msgrcv", Integer.toString(receivedFrom), "5");
+        Holders.awaitCall(receiver, Holders.CALLS.msgrcv(), "msgrcv sleeps");
+        assertEquals(new CommandResult(0, "", "ipc: message queue " + receivedFrom + " was in use: " + receiver.pid()
+                + " receiving\n"), Ipc.run("rm", "-q", Integer.toString(receivedFrom)));
+        int idle = madeByIpcmk("-Q");
+        assertEquals(new CommandResult(0, "", ""), Ipc.run("rm", "-q", Integer.toString(idle)));
+    }
+
     /** ls shows the users of one object (PROCS) and, with --orphans, why each object is listed (REASON). */
     @Test
     void listings_show_users_and_reasons() throws Exception {
