@@ -67,10 +67,9 @@ ipc_java_version "${ipc_java_home%/bin/java}"
 ((ipc_java_feature >= 23)) && IPC_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
 # What the benchmarks under scripts/ time ipc against: the same JVM with the same flags, doing nothing but -version.
 ipc_yardstick="$ipc_java ${IPC_JVM_FLAGS[*]} -Xshare:auto -version"
-# JDK 25's ahead-of-time cache (JEP 483, 514) holds linked classes and their heap objects; older JVMs get a
-# static class-data-sharing archive of the classes that training loads.
-ipc_aot=false
-((ipc_java_feature >= 25)) && ipc_aot=true
+# Every JDK gets a static class-data-sharing archive of the classes that training loads. JDK 25's ahead-of-time
+# cache (JEP 483, 514) was measured against it: it loads and links every class it holds at each start, which took
+# longer than these commands save (the README gives the figures).
 
 # ipc_find_archive DIR COMMAND: sets ipc_archive to the archive in DIR for the java that runs and the command
 # (ls has one of its own, with only the classes it loads: about half the size, so quicker to map), and
@@ -82,21 +81,18 @@ ipc_find_archive() {
   [[ ${2-} == ls ]] && ipc_archive_set=ls
   ipc_archive=$1/ipc-${ipc_java_path//[^A-Za-z0-9._-]/_}
   [[ $ipc_archive_set == ls ]] && ipc_archive+=.ls
-  if $ipc_aot; then ipc_archive+=.aot; else ipc_archive+=.jsa; fi
+  ipc_archive+=.jsa
   [[ -f $ipc_archive && $ipc_archive.java -ef $ipc_java_path ]]
 }
 
 # ipc_make_archive JAR ARCHIVE SET: runs the read-only training commands of SET (ls or all) and keeps the classes
-# they loaded, with the link to the java that made them (call ipc_find_archive first). Before JDK 25: a static
-# archive of exactly those classes, the JDK's own among them, rather than a dynamic one on top of the JDK's
+# they loaded, with the link to the java that made them (call ipc_find_archive first): a static archive of exactly
+# those classes, the JDK's own among them, rather than a dynamic one on top of the JDK's
 # archive: one archive to map and relocate at start, not two (ls --json on 24,000 objects: 8 ms less).
 ipc_make_archive() {
   local jar=$1 archive=$2 set=${3:-all} made=false
   rm -f -- "$archive.java"
-  if $ipc_aot; then
-    "$ipc_java" "${IPC_JVM_FLAGS[@]}" "${ipc_native_flags[@]}" -XX:AOTCacheOutput="$archive.tmp$$" -Xlog:disable -cp "$jar" \
-      dev.ipc.Training "$set" >/dev/null 2>&1 && made=true
-  elif "$ipc_java" "${IPC_JVM_FLAGS[@]}" "${ipc_native_flags[@]}" -XX:DumpLoadedClassList="$archive.tmp$$.classes" -Xlog:disable \
+  if "$ipc_java" "${IPC_JVM_FLAGS[@]}" "${ipc_native_flags[@]}" -XX:DumpLoadedClassList="$archive.tmp$$.classes" -Xlog:disable \
       -cp "$jar" dev.ipc.Training "$set" >/dev/null 2>&1; then
     "$ipc_java" "${IPC_JVM_FLAGS[@]}" -Xshare:dump -XX:SharedClassListFile="$archive.tmp$$.classes" \
       -XX:SharedArchiveFile="$archive.tmp$$" -Xlog:disable -cp "$jar" >/dev/null 2>&1 && made=true
@@ -112,9 +108,7 @@ ipc_exec() {
   local jar=$1 archive=$2
   shift 2
   local flags=("${IPC_JVM_FLAGS[@]}" "${ipc_native_flags[@]}")
-  if [[ -f $archive ]] && $ipc_aot; then
-    flags+=(-XX:AOTCache="$archive" -Xlog:aot=off -Xlog:cds=off)
-  elif [[ -f $archive ]]; then
+  if [[ -f $archive ]]; then
     flags+=(-Xshare:auto -XX:SharedArchiveFile="$archive" -Xlog:cds=off)
   fi
   # -cp rather than -jar: with every class in the archive, the jar's index and manifest are then never read

@@ -13,7 +13,7 @@ import java.util.jar.JarFile;
 
 /**
  * scripts/ipc runs this after a build to find the classes for its class-data-sharing archives
- * (-XX:DumpLoadedClassList; -XX:AOTCacheOutput on JDK 25): with "ls" for the archive of ls alone, without for
+ * (-XX:DumpLoadedClassList): with "ls" for the archive of ls alone, without for
  * the other commands'. Only commands that read state are run here: training must never create, remove or
  * change anything.
  */

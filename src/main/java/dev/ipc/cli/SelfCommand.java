@@ -49,7 +49,7 @@ public final class SelfCommand {
     }
 
     /**
-     * The class-data-sharing archive or AOT cache this JVM was started with (scripts/ipc makes one for the jar), so
+     * The class-data-sharing archive this JVM was started with (scripts/ipc makes one for the jar), so
      * that a child starts as fast as its parent did: read from /proc/self/cmdline, which costs less than the
      * management API.
      */
@@ -58,8 +58,7 @@ public final class SelfCommand {
         try {
             String cmdline = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8);
             for (String arg : cmdline.split("\0")) {
-                if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-Xlog:cds")
-                        || arg.startsWith("-XX:AOTCache=") || arg.startsWith("-Xlog:aot")) {
+                if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-Xlog:cds")) {
                     flags.add(arg);
                 }
             }

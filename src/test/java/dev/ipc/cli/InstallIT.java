@@ -146,6 +146,6 @@ class InstallIT {
     /** A class-data-sharing archive (JDK 17) or an ahead-of-time cache (JDK 25+, preferred where installed). */
     private static boolean isArchive(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".jsa") || name.endsWith(".aot");
+        return name.endsWith(".jsa");
     }
 }

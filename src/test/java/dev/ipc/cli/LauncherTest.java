@@ -151,13 +151,13 @@ class LauncherTest {
 
     /** Which archives there are: "ls" for the archive of ls alone, "all" for the others'. */
     private List<String> archiveSets() throws IOException {
-        return archives().stream().map(p -> p.getFileName().toString().matches(".*\\.ls\\.(jsa|aot)") ? "ls" : "all")
+        return archives().stream().map(p -> p.getFileName().toString().matches(".*\\.ls\\.jsa") ? "ls" : "all")
                 .sorted().toList();
     }
 
     /** A class-data-sharing archive (JDK 17) or an ahead-of-time cache (JDK 25+, preferred where installed). */
     private static boolean isArchive(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".jsa") || name.endsWith(".aot");
+        return name.endsWith(".jsa");
     }
 }
