@@ -168,6 +168,12 @@ public final class LibC {
         return MSGRCV.call(id, message.address(), size, type, flags);
     }
 
+    /** Binds msgsnd and msgrcv now (see {@link MessageBuffer#bindCalls}). */
+    void bindMessageCalls() {
+        MSGSND.bind();
+        MSGRCV.bind();
+    }
+
     public int shmget(int key, long size, int flags) {
         return (int) SHMGET.call(key, size, flags);
     }
@@ -195,6 +201,11 @@ public final class LibC {
 
     public int semop(int id, Pointer operations, long count) {
         return (int) SEMOP.call(id, operations.address(), count);
+    }
+
+    /** Binds semop now (see {@link SemaphoreOperations#bindCalls}). */
+    void bindSemop() {
+        SEMOP.bind();
     }
 
     public int semtimedop(int id, Pointer operations, long count, Pointer timeout) {

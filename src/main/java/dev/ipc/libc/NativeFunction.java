@@ -49,6 +49,11 @@ final class NativeFunction {
         return new NativeFunction(name, false, result, parameters.length, parameters);
     }
 
+    /** Looks the function up and prepares its call now rather than on its first call. */
+    void bind() {
+        bound();
+    }
+
     private Bound bound() {
         Bound b = bound;
         if (b == null) {

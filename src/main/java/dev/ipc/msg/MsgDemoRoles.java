@@ -53,6 +53,7 @@ final class MsgDemoRoles {
         static Start ready(PrintWriter out, boolean trace, String objects) {
             ChildLink link = ChildLink.open(out, trace, () -> DemoRun.removeObjects(objects));
             MessageBuffer buffer = new MessageBuffer(8192);
+            buffer.bindCalls(); // before the parent's "go": the timed round trips do not pay for it
             link.ready();
             return new Start(link, link.narrator(), buffer);
         }

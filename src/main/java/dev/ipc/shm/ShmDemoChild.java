@@ -111,6 +111,7 @@ record ShmDemoChild(Side side, int segment, int set, long count, int itemSize, i
                     + (producer ? "producer" : "consumer") + " waits for it to leave");
             giveNumbers = new int[] {MUTEX, producer ? FULL : EMPTY};
             give = new SemaphoreOperations(giveNumbers, new int[] {1, 1}, new int[] {0, 0});
+            give.bindCalls(); // before the parent's "go": the timed items do not pay for it
         }
 
         /**
