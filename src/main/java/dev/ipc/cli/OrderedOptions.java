@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ipcmk and ipcrm act on each option as getopt returns it: the first bad value is the one reported, a repeated
@@ -26,6 +27,22 @@ public final class OrderedOptions<O extends Enum<O>> {
     private final List<Given<O>> given = new ArrayList<>();
 
     public List<Given<O>> given() {
+        return given;
+    }
+
+    /**
+     * The occurrences of a plain line that dev.ipc.FastPath parsed without picocli: names are its options in
+     * command-line order, each a key of options; their values are read from line (null for a flag).
+     */
+    public static <O extends Enum<O>> List<Given<O>> plain(List<String> names, ParsedLine line, Map<String, O> options) {
+        List<Given<O>> given = new ArrayList<>(names.size());
+        for (String name : names) {
+            O option = options.get(name);
+            if (option == null) {
+                throw new IllegalArgumentException("not a plain option here: " + name);
+            }
+            given.add(new Given<>(option, line.text(name)));
+        }
         return given;
     }
 

@@ -4,7 +4,6 @@ package dev.ipc.mk;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.Json;
 import dev.ipc.cli.OrderedOptions;
-import dev.ipc.cli.OrderedOptions.Given;
 import dev.ipc.cli.ParsedLine;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.CommandSpecs;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,6 +21,10 @@ import java.util.concurrent.Callable;
 public final class MkCommand implements Callable<Integer> {
     /** The first line of the description: all that ipc --help lists (see CommandTree). */
     public static final String SUMMARY = "Create System V and POSIX IPC objects, as ipcmk(1) does.";
+
+    /** The options of a plain line (see {@link #run(List, ParsedLine, RunContext)}), by the name FastPath knows. */
+    private static final Map<String, Option> PLAIN_OPTIONS = Map.of("-M", Option.SHMEM, "-Q", Option.QUEUE,
+            "-S", Option.SEMAPHORE, "-p", Option.MODE, "--key", Option.KEY, "--json", Option.JSON);
 
     private CommandSpec spec;
     private final OrderedOptions<Option> options = new OrderedOptions<>();
@@ -122,20 +124,7 @@ public final class MkCommand implements Callable<Integer> {
      * Such a line has none of the usage errors that need picocli's model to report them.
      */
     public static int run(List<String> names, ParsedLine line, RunContext context) {
-        List<Given<Option>> given = new ArrayList<>(names.size());
-        for (String name : names) {
-            Option option = switch (name) {
-                case "-M" -> Option.SHMEM;
-                case "-Q" -> Option.QUEUE;
-                case "-S" -> Option.SEMAPHORE;
-                case "-p" -> Option.MODE;
-                case "--key" -> Option.KEY;
-                case "--json" -> Option.JSON;
-                default -> throw new IllegalArgumentException("not a plain option of mk: " + name);
-            };
-            given.add(new Given<>(option, line.text(name)));
-        }
-        return create(MkRequest.parse(null, given), context);
+        return create(MkRequest.parse(null, OrderedOptions.plain(names, line, PLAIN_OPTIONS)), context);
     }
 
     private static int create(MkRequest request, RunContext context) {

@@ -3,7 +3,6 @@ package dev.ipc.rm;
 
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.OrderedOptions;
-import dev.ipc.cli.OrderedOptions.Given;
 import dev.ipc.cli.ParsedLine;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.CommandSpecs;
@@ -14,11 +13,17 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 public final class RmCommand implements Callable<Integer> {
     /** The first line of the description: all that ipc --help lists (see CommandTree). */
     public static final String SUMMARY = "Remove System V and POSIX IPC objects, as ipcrm(1) does.";
+
+    /** The options of a plain line (see {@link #run(List, ParsedLine, RunContext)}), by the name FastPath knows. */
+    private static final Map<String, Option> PLAIN_OPTIONS = Map.of("-m", Option.SHMEM_ID, "-M", Option.SHMEM_KEY,
+            "-q", Option.QUEUE_ID, "-Q", Option.QUEUE_KEY, "-s", Option.SEMAPHORE_ID, "-S", Option.SEMAPHORE_KEY,
+            "-v", Option.VERBOSE, "--dry-run", Option.DRY_RUN);
 
     private CommandSpec spec;
     private final OrderedOptions<Option> options = new OrderedOptions<>();
@@ -126,22 +131,7 @@ public final class RmCommand implements Callable<Integer> {
      * names are the options in command-line order.
      */
     public static int run(List<String> names, ParsedLine line, RunContext context) {
-        List<Given<Option>> given = new ArrayList<>(names.size());
-        for (String name : names) {
-            Option option = switch (name) {
-                case "-m" -> Option.SHMEM_ID;
-                case "-M" -> Option.SHMEM_KEY;
-                case "-q" -> Option.QUEUE_ID;
-                case "-Q" -> Option.QUEUE_KEY;
-                case "-s" -> Option.SEMAPHORE_ID;
-                case "-S" -> Option.SEMAPHORE_KEY;
-                case "-v" -> Option.VERBOSE;
-                case "--dry-run" -> Option.DRY_RUN;
-                default -> throw new IllegalArgumentException("not a plain option of rm: " + name);
-            };
-            given.add(new Given<>(option, line.given(name) ? null : line.text(name))); // a flag has no value
-        }
-        return remove(RmRequest.parse(null, given, List.of()), context);
+        return remove(RmRequest.parse(null, OrderedOptions.plain(names, line, PLAIN_OPTIONS), List.of()), context);
     }
 
     private static int remove(RmRequest request, RunContext context) {
