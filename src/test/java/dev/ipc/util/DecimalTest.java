@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DecimalTest {
     private static byte[] ascii(String s) {
@@ -21,6 +22,20 @@ class DecimalTest {
         assertEquals(-1, Decimal.parse(ascii("-1"), 0, 2), "a sign");
         assertEquals(-1, Decimal.parse(ascii("12"), 1, 1), "nothing");
         assertEquals(-1, Decimal.parse(ascii("1234567890123456789"), 0, 19), "more digits than a long surely holds");
+    }
+
+    /** What "[-+]?[0-9]{1,N}" matches, signed or not: checked against the regular expression itself. */
+    @Test
+    void checks_text_as_the_regular_expression_would() {
+        String[] texts = {"0", "7", "42", "0042", "+5", "-5", "", "+", "-", " 1", "1 ", "1a", "a1", "12345", "123456",
+                "٣", "1.0", "--1", "+-1", "99999999999"};
+        for (String text : texts) {
+            for (boolean signed : new boolean[] {false, true}) {
+                boolean expected = text.matches((signed ? "[-+]?" : "") + "[0-9]{1,5}");
+                assertEquals(expected, Decimal.isDecimal(text, 5, signed), () -> "'" + text + "' signed " + signed);
+            }
+        }
+        assertTrue(Decimal.isDecimal("00000000000000000001", Integer.MAX_VALUE, false));
     }
 
     @Test
