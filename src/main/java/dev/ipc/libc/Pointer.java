@@ -5,6 +5,10 @@ import com.kenai.jffi.MemoryIO;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import static dev.ipc.libc.TheUnsafe.BYTES;
+import static dev.ipc.libc.TheUnsafe.UNSAFE;
 
 /**
  * Either memory of our own (a direct buffer, freed when the last Pointer to it is collected) or memory libc or the
@@ -15,6 +19,12 @@ public final class Pointer {
     private static final MemoryIO IO = JffiStub.memory();
     /** The size given to memory whose end is not known (a struct libc returns, a string in it). */
     private static final long UNKNOWN = Long.MAX_VALUE;
+    /**
+     * Arrays up to this many bytes (a message's text, a ring's item) are copied eight bytes at a time by the JVM's
+     * own memory access, which the compiler puts in place; longer ones by one JNI call (memcpy), which then costs
+     * less than the loop. A JNI call costs more than copying 64 bytes in place (scripts/bench-native-call).
+     */
+    private static final int SHORT_COPY = UNSAFE == null ? -1 : 64;
 
     private final long address;
     private final long size;
@@ -113,12 +123,38 @@ public final class Pointer {
 
     public void get(long offset, byte[] into, int from, int length) {
         check(offset, length);
-        IO.getByteArray(address + offset, into, from, length);
+        if (length <= SHORT_COPY) {
+            Objects.checkFromIndexSize(from, length, into.length);
+            long at = address + offset;
+            long to = BYTES + from;
+            int i = 0;
+            for (; i <= length - 8; i += 8) {
+                UNSAFE.putLong(into, to + i, UNSAFE.getLong(at + i));
+            }
+            for (; i < length; i++) {
+                UNSAFE.putByte(into, to + i, UNSAFE.getByte(at + i));
+            }
+        } else {
+            IO.getByteArray(address + offset, into, from, length);
+        }
     }
 
     public void put(long offset, byte[] data, int from, int length) {
         check(offset, length);
-        IO.putByteArray(address + offset, data, from, length);
+        if (length <= SHORT_COPY) {
+            Objects.checkFromIndexSize(from, length, data.length);
+            long at = address + offset;
+            long source = BYTES + from;
+            int i = 0;
+            for (; i <= length - 8; i += 8) {
+                UNSAFE.putLong(at + i, UNSAFE.getLong(data, source + i));
+            }
+            for (; i < length; i++) {
+                UNSAFE.putByte(at + i, UNSAFE.getByte(data, source + i));
+            }
+        } else {
+            IO.putByteArray(address + offset, data, from, length);
+        }
     }
 
     /** The NUL-terminated string at offset, as UTF-8. */
