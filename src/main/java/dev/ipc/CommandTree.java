@@ -18,6 +18,7 @@ import dev.ipc.cli.HelpLayout;
 import dev.ipc.cli.NamespaceTarget;
 import dev.ipc.cli.RunContext;
 import dev.ipc.cli.Terminal;
+import dev.ipc.cli.VersionProvider;
 
 import dev.ipc.ls.LsCommand;
 import dev.ipc.mk.MkCommand;
@@ -272,6 +273,12 @@ public final class CommandTree {
         }
         if (RootHelp.asked(args)) {
             return RootHelp.print(context, RootHelp.width(context));
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the line picocli prints from the same provider, without building the root's model for it
+            out.println(new VersionProvider().getVersion()[0]);
+            out.flush();
+            return 0;
         }
         FastPath.Line plain = FastPath.parse(args);
         return plain != null ? FastPath.run(plain, context) : execute(context, args);

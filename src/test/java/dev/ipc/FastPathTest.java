@@ -291,6 +291,15 @@ class FastPathTest {
                 .replaceAll("\"id\":\\d+", "\"id\":ID"), result.err());
     }
 
+    /** ipc --version and -V alone answer without picocli's model, with the line picocli prints for them. */
+    @Test
+    void the_version_alone_is_picoclis_line() {
+        CommandResult picocli = Ipc.run("--color=never", "--version");
+        assertTrue(picocli.out().matches("ipc [0-9][^\\s]*\n"), picocli::toString);
+        assertEquals(picocli, Ipc.run("--version"));
+        assertEquals(picocli, Ipc.run("-V"));
+    }
+
     @Test
     void lines_with_anything_else_are_left_to_picocli() {
         String[][] lines = {
