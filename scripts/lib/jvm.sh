@@ -1,10 +1,8 @@
 # The JVM that runs ipc: start-up flags and a class-data-sharing archive, shared by scripts/ipc and the launcher
 # that scripts/install.sh installs. Sourced; defines functions only.
 
-# A short-lived command: the C1 compiler only, no perf-data file, and G1: on JDK 17 only G1 maps the heap objects
-# of a class-data archive, so that the JVM takes its module graph from the archive instead of building it on every
-# start (the README gives the figures against the serial collector).
-IPC_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseG1GC -XX:-UsePerfData -Xss2m)
+# A short-lived command: the C1 compiler only, no perf-data file; the collector follows once the JDK is known.
+IPC_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss2m)
 
 # ipc_native_dir DIR: jffi's stub library is extracted under DIR (the build and the install do it once), so that
 # jffi loads it from there rather than copying it out of the jar into the temporary folder on every start.
@@ -65,6 +63,14 @@ ipc_java_version "${ipc_java_home%/bin/java}"
 # Not before: --enable-native-access keeps the archive from holding the module graph.
 ((ipc_java_feature >= 22)) && IPC_JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)
 ((ipc_java_feature >= 23)) && IPC_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+# The collector that starts soonest with the archive's heap objects mapped, so that the JVM takes its module graph
+# from the archive instead of building it: on JDK 17 only G1 maps them; JDK 25's serial collector maps them too and
+# starts sooner than G1 (the README gives the figures).
+if ((ipc_java_feature >= 25)); then
+  IPC_JVM_FLAGS+=(-XX:+UseSerialGC)
+else
+  IPC_JVM_FLAGS+=(-XX:+UseG1GC)
+fi
 # What the benchmarks under scripts/ time ipc against: the same JVM with the same flags, doing nothing but -version.
 ipc_yardstick="$ipc_java ${IPC_JVM_FLAGS[*]} -Xshare:auto -version"
 # Every JDK gets a static class-data-sharing archive of the classes that training loads. JDK 25's ahead-of-time
