@@ -125,15 +125,7 @@ public final class Pointer {
         check(offset, length);
         if (length <= SHORT_COPY) {
             Objects.checkFromIndexSize(from, length, into.length);
-            long at = address + offset;
-            long to = BYTES + from;
-            int i = 0;
-            for (; i <= length - 8; i += 8) {
-                UNSAFE.putLong(into, to + i, UNSAFE.getLong(at + i));
-            }
-            for (; i < length; i++) {
-                UNSAFE.putByte(into, to + i, UNSAFE.getByte(at + i));
-            }
+            shortCopy(null, address + offset, into, BYTES + from, length);
         } else {
             IO.getByteArray(address + offset, into, from, length);
         }
@@ -143,17 +135,23 @@ public final class Pointer {
         check(offset, length);
         if (length <= SHORT_COPY) {
             Objects.checkFromIndexSize(from, length, data.length);
-            long at = address + offset;
-            long source = BYTES + from;
-            int i = 0;
-            for (; i <= length - 8; i += 8) {
-                UNSAFE.putLong(at + i, UNSAFE.getLong(data, source + i));
-            }
-            for (; i < length; i++) {
-                UNSAFE.putByte(at + i, UNSAFE.getByte(data, source + i));
-            }
+            shortCopy(data, BYTES + from, null, address + offset, length);
         } else {
             IO.putByteArray(address + offset, data, from, length);
+        }
+    }
+
+    /**
+     * Copies length bytes, eight at a time, then the rest one by one, between a byte array and native memory: a
+     * null base makes its offset an address, as Unsafe reads it.
+     */
+    private static void shortCopy(Object fromBase, long fromOffset, Object toBase, long toOffset, int length) {
+        int i = 0;
+        for (; i <= length - 8; i += 8) {
+            UNSAFE.putLong(toBase, toOffset + i, UNSAFE.getLong(fromBase, fromOffset + i));
+        }
+        for (; i < length; i++) {
+            UNSAFE.putByte(toBase, toOffset + i, UNSAFE.getByte(fromBase, fromOffset + i));
         }
     }
 
