@@ -55,8 +55,8 @@ public final class Orphans {
 
     /**
      * Starts the scan that a removal of a queue named by the user needs (see {@link #users(SystemVObject)}) on a
-     * thread of its own, so that it overlaps with the caller's own work (the binding of libc, the listing); the
-     * thread inherits the caller's namespaces, --ns's among them.
+     * thread of its own, so that it overlaps with the caller's work before the removal (the listing; for a key, the
+     * look-up of its id); the thread inherits the caller's namespaces, --ns's among them.
      */
     public synchronized void scanQueueWaitersAhead() {
         if (users == null && waiters == null && waitersAhead == null) {
