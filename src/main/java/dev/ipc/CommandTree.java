@@ -25,6 +25,7 @@ import dev.ipc.mk.MkCommand;
 import dev.ipc.ns.NsCommand;
 import dev.ipc.procfs.Prefetch;
 import dev.ipc.rm.RmCommand;
+import dev.ipc.util.Decimal;
 import dev.ipc.who.WhoCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -301,13 +302,8 @@ public final class CommandTree {
     /** The help width COLUMNS asks for, within 55 and {@link HelpLayout#PROSE}; -1 unless it is 2 to 4 digits. */
     static int columnsWidth(Map<String, String> environment) {
         String columns = environment.get("COLUMNS");
-        if (columns == null || columns.length() < 2 || columns.length() > 4) {
+        if (columns == null || columns.length() < 2 || !Decimal.isDecimal(columns, 4, false)) {
             return -1;
-        }
-        for (int i = 0; i < columns.length(); i++) {
-            if (columns.charAt(i) < '0' || columns.charAt(i) > '9') {
-                return -1;
-            }
         }
         return readable(Integer.parseInt(columns));
     }
