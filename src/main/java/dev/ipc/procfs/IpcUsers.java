@@ -3,9 +3,7 @@ package dev.ipc.procfs;
 
 import dev.ipc.util.Decimal;
 
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -429,7 +427,7 @@ public final class IpcUsers {
                 }
                 String line;
                 try {
-                    line = readLine(task.resolve("syscall"));
+                    line = ProcFile.readText(task.resolve("syscall"));
                 } catch (IOException e) {
                     if (gone(e)) {
                         continue; // that thread has exited; its siblings may still wait
@@ -447,7 +445,7 @@ public final class IpcUsers {
      */
     private static boolean running(Path task) {
         try {
-            String stat = readLine(task.resolve("stat"));
+            String stat = ProcFile.readText(task.resolve("stat"));
             int close = stat.lastIndexOf(')');
             return close >= 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'R';
         } catch (IOException gone) {
@@ -764,14 +762,6 @@ public final class IpcUsers {
     }
 
     // ---- reading ----
-
-    private static String readLine(Path file) throws IOException {
-        // java.io, not Files.newInputStream: a FileChannel would initialise NIO's buffers and native dispatch too
-        try (InputStream in = new FileInputStream(file.toFile())) {
-            byte[] bytes = in.readNBytes(512);
-            return new String(bytes, StandardCharsets.US_ASCII).strip();
-        }
-    }
 
     /** The process or thread exited while it was read (ESRCH once it is being reaped). */
     private static boolean gone(IOException e) {
