@@ -1,30 +1,32 @@
-// jffi's stub library, loaded before any other jffi class is used, under the one locale that formats for free.
+// jffi's stub library, loaded before any other jffi class is used: from the folder the launcher names, without jffi's
+// own loader where that can be done.
 package dev.ipc.libc;
 
 import com.kenai.jffi.Invoker;
 import com.kenai.jffi.MemoryIO;
+import com.kenai.jffi.Version;
 
+import java.io.File;
+import java.lang.reflect.Field;
 import java.util.Locale;
 
 /**
- * jffi names its stub library with String.format("jffi-%d.%d"), and a format in any locale but en_US loads the
- * JDK's locale data (CLDR) for its digits: C.UTF-8, de_DE and most others paid that on every native command. The
- * loader runs once, here, with en_US as the format locale; the locale is put back at once.
+ * jffi's loader (StubLoader, run by its Init through reflection) names the stub with String.format: the JDK's
+ * Formatter compiles a regular expression and links the first lambdas of the run, and from JDK 21 on formats a
+ * number with the locale's data read from CLDR. Where the launcher names the folder the stub was extracted to
+ * ({@code jffi.boot.library.path}) and the platform is one the jar carries, the stub is loaded here with
+ * System.load and Init is told it is loaded, so jffi's loader never runs. Anywhere else (another platform, no
+ * folder, a jffi whose Init has no such field) jffi's loader runs as before, with en_US as the format locale, the one
+ * that costs least on JDK 17.
  */
 final class JffiStub {
+    /** Whether the stub was loaded here; false where jffi's own loader ran. */
+    static final boolean LOADED_DIRECTLY;
+
     static {
-        Locale format = Locale.getDefault(Locale.Category.FORMAT);
-        if (!format.equals(Locale.US)) {
-            Locale.setDefault(Locale.Category.FORMAT, Locale.US);
-        }
-        try {
-            Class.forName("com.kenai.jffi.internal.StubLoader", true, JffiStub.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            // jffi itself reports a missing stub loader when first used
-        } finally {
-            if (!format.equals(Locale.US)) {
-                Locale.setDefault(Locale.Category.FORMAT, format);
-            }
+        LOADED_DIRECTLY = loadDirectly();
+        if (!LOADED_DIRECTLY) {
+            loadThroughJffi();
         }
     }
 
@@ -39,5 +41,67 @@ final class JffiStub {
     /** jffi's call layer, its stub loaded first. */
     static Invoker invoker() {
         return Invoker.getInstance();
+    }
+
+    private static boolean loadDirectly() {
+        String folder = System.getProperty("jffi.boot.library.path");
+        String platform = platform();
+        if (folder == null || folder.isEmpty() || platform == null || TheUnsafe.UNSAFE == null) {
+            return false;
+        }
+        File stub = new File(folder, platform + "/libjffi-" + Version.MAJOR + "." + Version.MINOR + ".so");
+        if (!stub.isFile()) {
+            return false;
+        }
+        Field loaded;
+        try {
+            // initialised first: its initialiser sets the field to false
+            loaded = Class.forName("com.kenai.jffi.Init", true, JffiStub.class.getClassLoader())
+                    .getDeclaredField("loaded");
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
+        if (loaded.getType() != boolean.class) {
+            return false;
+        }
+        try {
+            System.load(stub.getAbsolutePath());
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
+        sun.misc.Unsafe unsafe = TheUnsafe.UNSAFE;
+        unsafe.putBooleanVolatile(unsafe.staticFieldBase(loaded), unsafe.staticFieldOffset(loaded), true);
+        return true;
+    }
+
+    /** jffi's folder name for this JVM's platform, for the two the jar carries; null for any other. */
+    private static String platform() {
+        if (!"Linux".equals(System.getProperty("os.name"))) {
+            return null;
+        }
+        String arch = System.getProperty("os.arch");
+        if ("amd64".equals(arch) || "x86_64".equals(arch)) {
+            return "x86_64-Linux";
+        }
+        if ("aarch64".equals(arch)) {
+            return "aarch64-Linux";
+        }
+        return null;
+    }
+
+    private static void loadThroughJffi() {
+        Locale format = Locale.getDefault(Locale.Category.FORMAT);
+        if (!format.equals(Locale.US)) {
+            Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+        }
+        try {
+            Class.forName("com.kenai.jffi.internal.StubLoader", true, JffiStub.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            // jffi itself reports a missing stub loader when first used
+        } finally {
+            if (!format.equals(Locale.US)) {
+                Locale.setDefault(Locale.Category.FORMAT, format);
+            }
+        }
     }
 }

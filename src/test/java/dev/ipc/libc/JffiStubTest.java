@@ -1,0 +1,77 @@
+// jffi's stub library is loaded from the launcher's folder without jffi's own loader (whose String.format costs every
+// native command its start), and jffi's loader still runs where that folder is not given.
+package dev.ipc.libc;
+
+import dev.ipc.cli.SelfCommand;
+import dev.ipc.support.CommandResult;
+import dev.ipc.support.Isolation;
+import dev.ipc.support.Kernel;
+import dev.ipc.support.Processes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JffiStubTest {
+    private static final String STUB_LOADER = " com.kenai.jffi.internal.StubLoader ";
+    private static final String FORMATTER = " java.util.Formatter ";
+
+    @BeforeEach
+    void clean() {
+        Isolation.requirePrivateIpcNamespace();
+        Kernel.removeAll();
+    }
+
+    @AfterEach
+    void removeObjects() {
+        if (Isolation.inPrivateIpcNamespace()) {
+            Kernel.removeAll();
+        }
+    }
+
+    @Test
+    void the_test_jvm_loads_the_stub_from_the_named_folder_and_calls_libc_through_it() {
+        assertNotNull(System.getProperty("jffi.boot.library.path"), "the build names the extracted stub's folder");
+        assertTrue(JffiStub.LOADED_DIRECTLY, "loaded without jffi's loader");
+        assertEquals(ProcessHandle.current().pid(), LibC.INSTANCE.getpid());
+    }
+
+    @Test
+    void a_native_command_never_runs_jffis_loader_where_the_folder_is_named() {
+        int set = Kernel.createSemaphores(0x5151, 1, 0600);
+        Kernel.setValue(set, 0, 7);
+        CommandResult run = childWithClassLog(true, "sem", "get", "--id", Integer.toString(set));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains(" com.kenai.jffi.Foreign "), "the class log was read");
+        assertTrue(run.out().lines().anyMatch(line -> line.equals("7")), run::toString);
+        assertFalse(run.out().contains(STUB_LOADER), "jffi's loader ran");
+        assertFalse(run.out().contains(FORMATTER), "a Formatter was set up");
+    }
+
+    @Test
+    void without_the_folder_jffis_own_loader_loads_the_stub_and_the_command_works_the_same() {
+        int set = Kernel.createSemaphores(0x5252, 1, 0600);
+        Kernel.setValue(set, 0, 9);
+        CommandResult run = childWithClassLog(false, "sem", "get", "--id", Integer.toString(set));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains(STUB_LOADER), "jffi's loader ran");
+        assertTrue(run.out().lines().anyMatch(line -> line.equals("9")), run::toString);
+        assertEquals("", run.err());
+    }
+
+    private static CommandResult childWithClassLog(boolean namedFolder, String... args) {
+        List<String> command = new ArrayList<>(SelfCommand.of(args));
+        if (!namedFolder) {
+            command.removeIf(arg -> arg.startsWith("-Djffi.boot.library.path="));
+        }
+        command.add(1, "-Xlog:class+load=info:stdout");
+        return Processes.run(command);
+    }
+}
