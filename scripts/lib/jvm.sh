@@ -63,6 +63,10 @@ ipc_java_version "${ipc_java_home%/bin/java}"
 # Not before: --enable-native-access keeps the archive from holding the module graph.
 ((ipc_java_feature >= 22)) && IPC_JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)
 ((ipc_java_feature >= 23)) && IPC_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+# From JDK 18 core reflection calls through method handles (JEP 416), and the first such call spins their classes at
+# run time; jffi's Cleaner and the stub check call through reflection on every native command. The JNI accessor of
+# JDK 17 and before costs nothing to set up, and a command makes few reflective calls.
+((ipc_java_feature >= 18)) && IPC_JVM_FLAGS+=(-Djdk.reflect.useNativeAccessorOnly=true)
 # The collector that starts soonest with the archive's heap objects mapped, so that the JVM takes its module graph
 # from the archive instead of building it: on JDK 17 only G1 maps them; JDK 25's serial collector maps them too and
 # starts sooner than G1 (the README gives the figures).

@@ -27,6 +27,9 @@ public final class SelfCommand {
         command.add("-XX:-UsePerfData");
         // As the launcher: jffi may load its library and read memory without the JVM's warnings on stderr.
         int feature = Runtime.version().feature();
+        if (feature >= 18) {
+            command.add("-Djdk.reflect.useNativeAccessorOnly=true");
+        }
         if (feature >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
