@@ -63,16 +63,40 @@ public final class Durations {
 
     /** The shortest exact form, for messages: 300ms, 1.5s, 2m, 20us. */
     public static String format(long nanos) {
+        if (nanos < 0) {
+            return "-" + format(-nanos);
+        }
         if (nanos >= 60 * SECOND && nanos % (60 * SECOND) == 0) {
             return nanos / (60 * SECOND) + "m";
         }
         if (nanos >= SECOND) {
-            return plain(BigDecimal.valueOf(nanos, 9)) + "s";
+            return decimal(nanos, 9) + "s";
         }
         if (nanos >= 1_000_000L) {
-            return plain(BigDecimal.valueOf(nanos, 6)) + "ms";
+            return decimal(nanos, 6) + "ms";
         }
-        return plain(BigDecimal.valueOf(nanos, 3)) + "us";
+        return decimal(nanos, 3) + "us";
+    }
+
+    /**
+     * nanos / 10^scale, exact, without trailing zeros: long arithmetic, not BigDecimal, because on JDK 25 the first
+     * BigDecimal sets up BigInteger's fork-join machinery, and demos format their deadline at start.
+     */
+    private static String decimal(long nanos, int scale) {
+        long unit = 1;
+        for (int i = 0; i < scale; i++) {
+            unit *= 10;
+        }
+        long fraction = nanos % unit;
+        if (fraction == 0) {
+            return Long.toString(nanos / unit);
+        }
+        String digits = Long.toString(unit + fraction).substring(1);
+        int end = digits.length();
+        while (digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        return nanos / unit + "." + digits.substring(0, end);
     }
 
     /** The nanoseconds the text names, or null when it is not a duration. */
@@ -115,10 +139,5 @@ public final class Durations {
             case "w" -> 7 * 86_400 * SECOND;
             default -> SECOND;
         };
-    }
-
-    private static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 }

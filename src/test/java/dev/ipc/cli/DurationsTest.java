@@ -51,4 +51,20 @@ class DurationsTest {
         assertEquals("90s", Durations.format(90_000_000_000L));
         assertEquals("20us", Durations.format(20_000L));
     }
+
+    @Test
+    void formats_every_scale_as_the_exact_decimal_without_trailing_zeros() {
+        long[] samples = {1, 7, 10, 999, 1_000, 1_001, 20_500, 999_999, 1_000_000, 1_234_567, 999_999_999,
+                1_000_000_000L, 1_000_000_001L, 59_999_999_999L, 61_000_000_000L, 3_600_000_000_001L,
+                Long.MAX_VALUE};
+        for (long nanos : samples) {
+            int scale = nanos >= 1_000_000_000L ? 9 : nanos >= 1_000_000L ? 6 : 3;
+            String unit = scale == 9 ? "s" : scale == 6 ? "ms" : "us";
+            String expected = nanos >= 60_000_000_000L && nanos % 60_000_000_000L == 0
+                    ? nanos / 60_000_000_000L + "m"
+                    : java.math.BigDecimal.valueOf(nanos, scale).stripTrailingZeros().toPlainString() + unit;
+            assertEquals(expected, Durations.format(nanos), "format(" + nanos + ")");
+            assertEquals("-" + expected, Durations.format(-nanos), "format(-" + nanos + ")");
+        }
+    }
 }
