@@ -49,7 +49,7 @@ final class StructuredListing {
     private final SystemVSource source;
     private final ColumnValues cells;
     private final CTime zone;
-    private LocalDateTime now; // read when the first time is formatted: the clock loads the time-zone rules
+    private LocalDateTime now; // read when the first time is formatted: the clock needs the time zone
     private final TimeFormat timeFormat;
     /** With --orphans: the one decision, shared by the listings' threads; else null. */
     private final Orphans orphans;
@@ -644,7 +644,7 @@ final class StructuredListing {
     private LocalDateTime now() {
         LocalDateTime known = now;
         if (known == null) { // threads that race here read the clock within a few microseconds of each other
-            known = LocalDateTime.now();
+            known = zone.now();
             now = known;
         }
         return known;

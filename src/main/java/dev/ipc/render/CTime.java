@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.Map;
+import java.util.TimeZone;
 
 public final class CTime {
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -17,30 +18,58 @@ public final class CTime {
     /** TZ as the run's environment gives it, or null. */
     private final String tz;
     private ZoneRules rules;
+    private TimeZone defaultZone;
 
     public CTime(ZoneId zone) {
-        this(zone, null);
+        this(zone, null, null);
     }
 
-    private CTime(ZoneId zone, String tz) {
+    private CTime(ZoneId zone, String tz, TimeZone defaultZone) {
         this.zone = zone;
         this.tz = tz;
+        this.defaultZone = defaultZone;
     }
 
-    /** In the JVM's default time zone, looked up when the first time is formatted: that costs 10 ms. */
+    /** In the JVM's default time zone, looked up when the first time is formatted. */
     public static CTime systemDefault() {
-        return new CTime(null, null);
+        return new CTime(null, null, null);
     }
 
     /** As {@link #systemDefault()}, with no look-up at all when the run's environment names UTC (TZ=UTC). */
     public static CTime systemDefault(Map<String, String> environment) {
-        return new CTime(null, environment.get("TZ"));
+        return new CTime(null, environment.get("TZ"), null);
+    }
+
+    /** The default zone's way, with the given zone in its place: for tests. */
+    static CTime asDefault(TimeZone zone) {
+        return new CTime(null, null, zone);
+    }
+
+    /**
+     * The offset from UTC at that instant. The JVM's default zone is read through java.util.TimeZone, whose
+     * zone data is read from the JDK's time-zone file alone; java.time's ZoneId.systemDefault() also sets up the
+     * zone-rules providers, which look for services on the class path (a scan of the jar) before the same data
+     * is read.
+     */
+    public ZoneOffset offset(long epochSeconds) {
+        if (zone != null) {
+            return rules().getOffset(Instant.ofEpochSecond(epochSeconds));
+        }
+        if (defaultZone == null && utcByEnvironment()) {
+            return ZoneOffset.UTC;
+        }
+        TimeZone known = defaultZone;
+        if (known == null) { // threads that race here read the same zone
+            known = TimeZone.getDefault();
+            defaultZone = known;
+        }
+        return ZoneOffset.ofTotalSeconds(known.getOffset(Math.multiplyExact(epochSeconds, 1000L)) / 1000);
     }
 
     private ZoneRules rules() {
         ZoneRules known = rules;
         if (known == null) { // threads that race here compute the same immutable rules
-            known = (zone != null ? zone : utcByEnvironment() ? ZoneOffset.UTC : ZoneId.systemDefault()).getRules();
+            known = zone.getRules();
             rules = known;
         }
         return known;
@@ -48,11 +77,16 @@ public final class CTime {
 
     /**
      * Whether TZ names UTC, as on many servers and in scripts (TZ=UTC): then the zone needs no look-up in the
-     * JDK's time-zone database, which costs 10 ms to load.
+     * JDK's time-zone database.
      */
     private boolean utcByEnvironment() {
         return System.getProperty("user.timezone", "").isEmpty() && tz != null
                 && (tz.equals("UTC") || tz.equals("Etc/UTC") || tz.equals("GMT") || tz.equals("Etc/GMT"));
+    }
+
+    /** The local time now, to the second. */
+    public LocalDateTime now() {
+        return local(Math.floorDiv(System.currentTimeMillis(), 1000L));
     }
 
     /** "%.3s %.3s%3d %.2d:%.2d:%.2d %d", the 24 characters of ctime without its newline. */
@@ -69,12 +103,7 @@ public final class CTime {
     }
 
     public LocalDateTime local(long epochSeconds) {
-        ZoneOffset offset = rules().getOffset(Instant.ofEpochSecond(epochSeconds));
-        return LocalDateTime.ofEpochSecond(epochSeconds, 0, offset);
-    }
-
-    public ZoneOffset offset(long epochSeconds) {
-        return rules().getOffset(Instant.ofEpochSecond(epochSeconds));
+        return LocalDateTime.ofEpochSecond(epochSeconds, 0, offset(epochSeconds));
     }
 
     private static StringBuilder two(StringBuilder s, int value) {

@@ -13,17 +13,25 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StartupCostTest {
+    /** A zone with summer time, for the runs that read the default zone (the children's TZ is UTC otherwise). */
+    private static final Map<String, String> BERLIN = Map.of("TZ", "Europe/Berlin");
+    /** The JDK's time-zone data, as java.util.TimeZone reads it. */
+    private static final String TIME_ZONE = " sun.util.calendar.ZoneInfoFile ";
+
+    private int queue;
+
     @BeforeEach
     void oneQueue() {
         Isolation.requirePrivateIpcNamespace();
         Kernel.removeAll();
-        Kernel.createQueue(0x4242, 0600);
+        queue = Kernel.createQueue(0x4242, 0600);
     }
 
     @AfterEach
@@ -51,19 +59,37 @@ class StartupCostTest {
     void plain_listings_set_up_no_picocli_parser_and_no_time_zones_until_a_time_is_printed() {
         for (String[] args : List.of(new String[] {"ls"}, new String[] {"ls", "-q", "--json"},
                 new String[] {"ls", "-l"}, new String[] {"ls", "-g", "-e"})) {
-            String classes = childWithClassLog(args).out();
+            String classes = childWithClassLog(BERLIN, args).out();
             assertTrue(classes.contains("dev.ipc.ls.LsCommand"), "the class log was read");
             assertFalse(classes.contains("picocli.CommandLine$Interpreter"), () -> String.join(" ", args));
-            assertFalse(classes.contains("java.time.zone.ZoneRules "), () -> String.join(" ", args));
+            assertFalse(classes.contains(TIME_ZONE), () -> String.join(" ", args));
         }
         // and the test would see both: help is picocli's, and -t prints times
-        assertTrue(childWithClassLog("ls", "--help").out().contains("picocli.CommandLine$Interpreter"));
-        assertTrue(childWithClassLog("ls", "-q", "-t").out().contains("java.time.zone.ZoneRules "));
+        assertTrue(childWithClassLog(BERLIN, "ls", "--help").out().contains("picocli.CommandLine$Interpreter"));
+        assertTrue(childWithClassLog(BERLIN, "ls", "-q", "-t").out().contains(TIME_ZONE));
+    }
+
+    @Test
+    void times_in_the_default_zone_are_read_without_java_times_zone_rule_providers() {
+        for (String[] args : List.of(new String[] {"ls", "-q", "-t"}, new String[] {"ls", "-q", "-t", "--json"},
+                new String[] {"ls", "-q", "-i", Integer.toString(queue)})) {
+            CommandResult run = childWithClassLog(BERLIN, args);
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.out().contains(TIME_ZONE), () -> String.join(" ", args) + " read no time zone");
+            // the providers look for services in the jar before they read the same zone data
+            assertFalse(run.out().contains("java.time.zone.ZoneRulesProvider "), () -> String.join(" ", args));
+        }
+        // TZ=UTC needs no zone data at all
+        assertFalse(childWithClassLog(Map.of(), "ls", "-q", "-t").out().contains(TIME_ZONE));
     }
 
     private static CommandResult childWithClassLog(String... args) {
+        return childWithClassLog(Map.of(), args);
+    }
+
+    private static CommandResult childWithClassLog(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(SelfCommand.of(args));
         command.add(1, "-Xlog:class+load=info:stdout");
-        return Processes.run(command);
+        return Processes.run(command, environment, null);
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
+import java.util.TimeZone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,6 +38,25 @@ class TimeFormatTest {
             }
             for (int i = 0; i < 20_000; i++) {
                 long t = random.nextLong(-5_000_000_000L, 20_000_000_000L);
+                assertEquals(expected(t, zone), TimeFormat.ISO.format(t, ctime, null), name + " " + t);
+            }
+        }
+    }
+
+    /** The default zone is read through java.util.TimeZone: the same offsets as java.time's rules since 1970. */
+    @Test
+    void the_default_zones_offsets_equal_java_times_rules_from_1970_to_2100() {
+        long[] edges = {0, 1, 86_400, 951_782_400L, 1_795_247_672L, 2_147_483_647L, 2_147_483_648L,
+                4_102_444_799L};
+        SplittableRandom random = new SplittableRandom(11);
+        for (String name : ZONES) {
+            ZoneId zone = ZoneId.of(name);
+            CTime ctime = CTime.asDefault(TimeZone.getTimeZone(zone));
+            for (long edge : edges) {
+                assertEquals(expected(edge, zone), TimeFormat.ISO.format(edge, ctime, null), name + " " + edge);
+            }
+            for (int i = 0; i < 20_000; i++) {
+                long t = random.nextLong(0, 4_102_444_800L);
                 assertEquals(expected(t, zone), TimeFormat.ISO.format(t, ctime, null), name + " " + t);
             }
         }
