@@ -22,6 +22,11 @@ public final class FileStatus {
         return of(AT_FDCWD, path);
     }
 
+    /** stat of a path, following symbolic links (a /proc/PID/ns link to its namespace); false with errno set. */
+    public boolean ofTarget(String path) {
+        return Native.libc().fstatat(AT_FDCWD, path, buffer, 0) == 0;
+    }
+
     public long device() {
         return buffer.getLong(Layouts.STAT_DEV);
     }

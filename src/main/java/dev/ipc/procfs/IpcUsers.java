@@ -1,6 +1,8 @@
 // Which processes use which IPC object: one pass over /proc (maps, fd links, each thread's system call), indexed.
 package dev.ipc.procfs;
 
+import dev.ipc.libc.FileStatus;
+import dev.ipc.libc.Native;
 import dev.ipc.util.Decimal;
 
 import java.io.IOException;
@@ -182,18 +184,26 @@ public final class IpcUsers {
         }
         // when it cannot be read, every process counts as one of ours: more objects look used, none less
         IpcNamespace ownNamespace = IpcNamespace.read(paths.ipcNamespace());
-        boolean sawInit = false;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
-            for (Path process : entries) {
-                String name = process.getFileName().toString();
-                if (!Decimal.isDecimal(name, 10, false)) { // a process
-                    continue;
+        if (waitersOnly && ownNamespace.id() != null) {
+            users.namespaceFiles = NamespaceFiles.of(paths.ipcNamespace());
+        }
+        boolean sawInit;
+        if (users.namespaceFiles != null) {
+            sawInit = users.inspectOwnNamespace(proc, ownNamespace);
+        } else {
+            sawInit = false;
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
+                for (Path process : entries) {
+                    String name = process.getFileName().toString();
+                    if (!Decimal.isDecimal(name, 10, false)) { // a process
+                        continue;
+                    }
+                    sawInit |= name.equals("1");
+                    users.inspect(process, Integer.parseInt(name), ownNamespace, false);
                 }
-                sawInit |= name.equals("1");
-                users.inspect(process, Integer.parseInt(name), ownNamespace);
+            } catch (IOException e) {
+                users.incomplete.add(proc + ": " + reason(e));
             }
-        } catch (IOException e) {
-            users.incomplete.add(proc + ": " + reason(e));
         }
         if (!sawInit) {
             // every PID namespace has a process 1: /proc hides it, and others, from us (mount option hidepid)
@@ -202,8 +212,37 @@ public final class IpcUsers {
         return users.finish();
     }
 
-    private void inspect(Path process, int pid, IpcNamespace ownNamespace) {
-        if (waitersOnly && ownNamespace.id() != null) {
+    /**
+     * The waiters' scan with libc at hand: the names of /proc in one list, each process's namespace told by one
+     * stat of its link, and only the processes of this namespace looked at further. ipc itself is skipped: it
+     * waits in no System V call. Returns whether process 1 was seen.
+     */
+    private boolean inspectOwnNamespace(Path proc, IpcNamespace ownNamespace) {
+        String[] names = new java.io.File(proc.toString()).list();
+        if (names == null) {
+            incomplete.add(proc + ": cannot be listed");
+            return false;
+        }
+        String prefix = proc + "/";
+        long self = selfPid();
+        boolean sawInit = false;
+        for (String name : names) {
+            if (!Decimal.isDecimal(name, 10, false)) { // a process
+                continue;
+            }
+            sawInit |= name.equals("1");
+            int pid = Integer.parseInt(name);
+            int same = namespaceFiles.same(prefix + name + "/ns/ipc");
+            if (pid != self && same != 0) {
+                inspect(proc.resolve(name), pid, ownNamespace, same > 0);
+            }
+        }
+        return sawInit;
+    }
+
+    /** @param sameNamespace known to be in this IPC namespace (the waiters' scan has told it already) */
+    private void inspect(Path process, int pid, IpcNamespace ownNamespace, boolean sameNamespace) {
+        if (waitersOnly && ownNamespace.id() != null && !sameNamespace) {
             try {
                 if (!ownNamespace.equals(IpcNamespace.of(process.resolve("ns/ipc")))) {
                     return;
@@ -228,7 +267,8 @@ public final class IpcUsers {
         processes.put(pid, new Process(pid, uid, stat[1]));
         boolean ours;
         try {
-            ours = ownNamespace.id() == null || ownNamespace.equals(IpcNamespace.of(process.resolve("ns/ipc")));
+            ours = sameNamespace || ownNamespace.id() == null
+                    || ownNamespace.equals(IpcNamespace.of(process.resolve("ns/ipc")));
         } catch (IOException e) {
             if (gone(e)) {
                 processes.remove(pid);
@@ -250,6 +290,54 @@ public final class IpcUsers {
                 return;
             }
             uninspected.putIfAbsent(pid, reason(e, uid));
+        }
+    }
+
+    /**
+     * Tells a process's IPC namespace by the file its ns/ipc link leads to (one stat through libc, whose library the
+     * removal that asks for waiters loads anyway) rather than by the link's text read through NIO, which costs a
+     * removal by id most of its scan of every process on the machine. Null where stat cannot tell (the link was
+     * moved for a test): the link's text decides then.
+     */
+    private NamespaceFiles namespaceFiles;
+
+    private record NamespaceFiles(FileStatus status, long device, long inode) {
+        static NamespaceFiles of(Path own) {
+            try {
+                FileStatus status = new FileStatus();
+                return status.ofTarget(own.toString()) ? new NamespaceFiles(status, status.device(), status.inode())
+                        : null;
+            } catch (LinkageError | RuntimeException noLibc) {
+                return null;
+            }
+        }
+
+        /** 1: the same namespace; 0: another; -1: cannot tell (gone, hidden). */
+        int same(String link) {
+            if (!status.ofTarget(link)) {
+                return -1;
+            }
+            return status.device() == device && status.inode() == inode ? 1 : 0;
+        }
+
+        // Written out: a record's generated equals and hashCode are linked at their first call (see IpcNamespace).
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /** getpid() through libc, loaded for the removal anyway: ProcessHandle.current() starts a thread pool. */
+    private static long selfPid() {
+        try {
+            return Native.libc().getpid();
+        } catch (LinkageError | RuntimeException noLibc) {
+            return -1;
         }
     }
 
