@@ -157,10 +157,7 @@ public final class HelpLayout {
     private static void wrap(StringBuilder out, String first, String next, String words, int width) {
         StringBuilder line = new StringBuilder(first);
         boolean empty = true;
-        for (String word : words.split(" +")) {
-            if (word.isEmpty()) {
-                continue;
-            }
+        for (String word : words(words)) {
             if (!empty && line.length() + 1 + word.length() > width) {
                 out.append(line.toString().stripTrailing()).append('\n');
                 line = new StringBuilder(next);
@@ -174,10 +171,30 @@ public final class HelpLayout {
 
     private static int longestWord(String words) {
         int longest = 0;
-        for (String word : words.split(" +")) {
+        for (String word : words(words)) {
             longest = Math.max(longest, word.length());
         }
         return longest;
+    }
+
+    /**
+     * The words between runs of blanks, none empty: cut by hand, as split(" +") compiles a regular expression,
+     * the first of ipc --help's run (with the JVM's lambda machinery behind it).
+     */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int at = 0;
+        while (at < text.length()) {
+            int end = text.indexOf(' ', at);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (end > at) {
+                words.add(text.substring(at, end));
+            }
+            at = end + 1;
+        }
+        return words;
     }
 
     private static int indent(String line) {
