@@ -2,7 +2,11 @@
 # that scripts/install.sh installs. Sourced; defines functions only.
 
 # A short-lived command: the C1 compiler only, no perf-data file; the collector follows once the JDK is known.
-IPC_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss2m)
+# The class-data archive is mapped where it was dumped (ArchiveRelocationMode=0). The JDKs here map it at a random
+# address instead (mode 1) and then patch every pointer in it at each start, the largest part of the JVM's own
+# start-up for an archive of ipc's size. The price is that the archive's address is not randomised: see the README.
+IPC_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss2m -XX:+UnlockDiagnosticVMOptions
+  -XX:ArchiveRelocationMode=0)
 
 # ipc_native_dir DIR: jffi's stub library is extracted under DIR (the build and the install do it once), so that
 # jffi loads it from there rather than copying it out of the jar into the temporary folder on every start.

@@ -25,6 +25,8 @@ public final class SelfCommand {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:-UsePerfData");
+        command.add("-XX:+UnlockDiagnosticVMOptions"); // as the launcher: the archive mapped where it was dumped
+        command.add("-XX:ArchiveRelocationMode=0");
         // As the launcher: jffi may load its library and read memory without the JVM's warnings on stderr.
         int feature = Runtime.version().feature();
         if (feature >= 18) {
