@@ -4,6 +4,7 @@ package dev.ipc.libc;
 
 import com.kenai.jffi.Invoker;
 import com.kenai.jffi.MemoryIO;
+import com.kenai.jffi.Platform;
 import com.kenai.jffi.Version;
 
 import java.io.File;
@@ -28,6 +29,7 @@ final class JffiStub {
         if (!LOADED_DIRECTLY) {
             loadThroughJffi();
         }
+        platformWithoutVersionParse();
     }
 
     private JffiStub() {
@@ -72,6 +74,26 @@ final class JffiStub {
         sun.misc.Unsafe unsafe = TheUnsafe.UNSAFE;
         unsafe.putBooleanVolatile(unsafe.staticFieldBase(loaded), unsafe.staticFieldOffset(loaded), true);
         return true;
+    }
+
+    /**
+     * jffi's Platform, made while java.version is hidden. Its constructor reads the Java version from that property
+     * with split("[^0-9.]"), the first regular expression of a native command's run (with the JVM's lambda
+     * machinery behind it), then takes what follows the first dot: "17.0.15" and "25.0.1" fail to parse and give
+     * 8, as a missing property does; the number is only returned by Platform.getJavaMajorVersion, which neither
+     * jffi nor ipc calls. Nothing else reads the property meanwhile: this runs once, before any native call.
+     */
+    private static void platformWithoutVersionParse() {
+        String version = System.getProperty("java.version");
+        if (version == null) {
+            return;
+        }
+        System.clearProperty("java.version");
+        try {
+            Platform.getPlatform();
+        } finally {
+            System.setProperty("java.version", version);
+        }
     }
 
     /** jffi's folder name for this JVM's platform, for the two the jar carries; null for any other. */

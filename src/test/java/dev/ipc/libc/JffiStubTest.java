@@ -53,6 +53,30 @@ class JffiStubTest {
         assertTrue(run.out().lines().anyMatch(line -> line.equals("7")), run::toString);
         assertFalse(run.out().contains(STUB_LOADER), "jffi's loader ran");
         assertFalse(run.out().contains(FORMATTER), "a Formatter was set up");
+        // jffi's Platform is made without its parse of java.version: no regular expression, no lambda machinery
+        assertFalse(run.out().contains(" java.util.regex.Pattern "), "a regular expression was compiled");
+        assertFalse(run.out().contains(" java.lang.invoke.LambdaMetafactory "), "a lambda was linked");
+    }
+
+    @Test
+    void java_version_is_back_once_jffis_platform_is_made() {
+        assertTrue(JffiStub.LOADED_DIRECTLY);
+        String version = System.getProperty("java.version");
+        assertNotNull(version);
+        assertTrue(version.startsWith(Integer.toString(Runtime.version().feature())), version);
+        assertEquals(jffisReading(version), com.kenai.jffi.Platform.getPlatform().getJavaMajorVersion(),
+                "made without the property, Platform holds what it would have read from " + version);
+    }
+
+    /** Platform's constructor's reading of java.version (jffi 1.3): the number after the first dot, else 8. */
+    private static int jffisReading(String version) {
+        String first = version.split("[^0-9.]")[0];
+        int dot = first.indexOf('.');
+        try {
+            return Integer.parseInt(dot < 0 ? first : first.substring(dot + 1));
+        } catch (NumberFormatException e) {
+            return 8;
+        }
     }
 
     @Test
