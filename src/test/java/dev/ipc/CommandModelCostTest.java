@@ -62,6 +62,37 @@ class CommandModelCostTest {
         assertTrue(childWithClassLog("msg", "stat", "--id", q).out().contains("__dynamic_proxy__"));
     }
 
+    /**
+     * The first lambda or regular expression of a run links the JVM's method-handle machinery (classes spun at run
+     * time, which the class-data archive does not hold): the plain lines of the benchmarked commands link none.
+     */
+    @Test
+    void benchmarked_commands_link_no_lambda_and_compile_no_regular_expression() {
+        String q = Integer.toString(queue);
+        String s = Integer.toString(set);
+        String m = Integer.toString(segment);
+        int doomed = Kernel.createQueue(0x4545, 0600);
+        for (String[] args : List.of(new String[] {"sem", "get", "--id", s},
+                new String[] {"sem", "op", "--id", s, "0:+1"},
+                new String[] {"msg", "send", "--id", q, "hello"}, new String[] {"msg", "recv", "--id", q},
+                new String[] {"shm", "write", "--id", m, "hello"}, new String[] {"shm", "read", "--id", m},
+                new String[] {"ls", "-q", "-i", q}, new String[] {"ls", "-s", "-i", s}, new String[] {"sem", "tune"},
+                new String[] {"rm", "-q", Integer.toString(doomed)}, new String[] {"--help"},
+                new String[] {"pipe-demo", "hello"}, new String[] {"mk", "-Q"})) {
+            CommandResult run = childWithClassLog(args);
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.out().contains("dev.ipc.Main "), "the class log was read");
+            assertFalse(run.out().contains(" java.lang.invoke.InnerClassLambdaMetafactory "),
+                    () -> String.join(" ", args) + " linked a lambda");
+            assertFalse(run.out().contains(" java.util.regex.Pattern "),
+                    () -> String.join(" ", args) + " compiled a regular expression");
+        }
+        // and the test would see both: msg stat's picocli model uses both
+        CommandResult stat = childWithClassLog("msg", "stat", "--id", q);
+        assertTrue(stat.out().contains(" java.lang.invoke.InnerClassLambdaMetafactory "), stat::toString);
+        assertTrue(stat.out().contains(" java.util.regex.Pattern "), stat::toString);
+    }
+
     private static String proxies(CommandResult run) {
         StringBuilder lines = new StringBuilder();
         for (String line : run.out().split("\n")) {

@@ -298,7 +298,13 @@ final class ClientFifo implements AutoCloseable {
         OwnFifo(FifoDirectory directory, String name) {
             this.directory = directory;
             this.name = name;
-            this.hook = new Thread(this::remove, "fifo-client-cleanup");
+            // an inner class, not this::remove: a method reference links the JVM's lambda machinery at every send
+            this.hook = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    remove();
+                }
+            }, "fifo-client-cleanup");
             ShutdownHooks.add(hook);
         }
 

@@ -99,7 +99,9 @@ final class Children implements AutoCloseable {
         List<String> environment = new ArrayList<>();
         Map<String, String> variables = new LinkedHashMap<>(this.environment);
         variables.putAll(setup.environment);
-        variables.forEach((name, value) -> environment.add(name + "=" + value));
+        for (Map.Entry<String, String> variable : variables.entrySet()) { // no lambda: see PipeIo
+            environment.add(variable.getKey() + "=" + variable.getValue());
+        }
 
         Spawn.Started started;
         try {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 final class Demo implements AutoCloseable {
     /** The demo's own findings, written inside the JSON object. */
@@ -156,8 +157,16 @@ final class Demo implements AutoCloseable {
             trace.diagram(checks.failures()).render().lines().forEach(out::println);
             out.flush();
         }
-        return checks.verdict("", broken -> "the kernel did not behave as the documents say: "
-                + broken.get(0).rule() + " (" + broken.get(0).observed() + ")");
+        return checks.verdict("", new FirstBroken());
+    }
+
+    /** The verdict's message when checks failed: the first rule the kernel broke. A class, not a lambda: see PipeIo. */
+    private static final class FirstBroken implements Function<List<Checks.Check>, String> {
+        @Override
+        public String apply(List<Checks.Check> broken) {
+            return "the kernel did not behave as the documents say: " + broken.get(0).rule() + " ("
+                    + broken.get(0).observed() + ")";
+        }
     }
 
     /** A pipe demo makes no named kernel object: its pipes are the descriptors the story and trace show. */

@@ -2,6 +2,7 @@
 // exits; the parent reads it; each closes the end it does not use.
 package dev.ipc.pipe;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ipc.cli.CommandSpecs;
 import dev.ipc.cli.Durations;
 import dev.ipc.cli.ExitCodes;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -96,7 +98,7 @@ public final class PipeHelloCommand extends DemoCommand {
             boolean endOfFile;
             boolean endOfFileWhileOpen = false;
             if (!noClose) {
-                endOfFile = io.drain(pipe.read(), demo.deadline, (data, length) -> received.write(data, 0, length),
+                endOfFile = io.drain(pipe.read(), demo.deadline, new PipeIo.Collecting(received),
                         "the child's message", "end of file: no write end is open in any process any more",
                         "no end of file yet") == PipeIo.Outcome.END_OF_FILE;
                 tellMessage(demo, received);
@@ -137,17 +139,25 @@ public final class PipeHelloCommand extends DemoCommand {
             String message = received.toString(StandardCharsets.UTF_8);
             boolean sawEnd = endOfFile;
             boolean sawEndWhileOpen = endOfFileWhileOpen;
-            return demo.finish(json -> {
-                json.writeNumberField("read_fd", pipe.read());
-                json.writeNumberField("write_fd", pipe.write());
-                json.writeBooleanField("no_close", noClose);
-                json.writeStringField("received", message);
-                json.writeBooleanField("end_of_file", sawEnd);
-                if (noClose) {
-                    JsonFields.seconds(json, "waited_seconds", waitNanos);
-                    json.writeBooleanField("end_of_file_while_write_end_open", sawEndWhileOpen);
-                }
-            });
+            return demo.finish(new HelloFindings(pipe.read(), pipe.write(), noClose, message, sawEnd, waitNanos,
+                    sawEndWhileOpen));
+        }
+    }
+
+    /** What --json adds for this demo; a class, not a lambda, as in PipeIo. */
+    private record HelloFindings(int readFd, int writeFd, boolean noClose, String message, boolean endOfFile,
+                                 long waitNanos, boolean endOfFileWhileOpen) implements Demo.Findings {
+        @Override
+        public void write(JsonGenerator json) throws IOException {
+            json.writeNumberField("read_fd", readFd);
+            json.writeNumberField("write_fd", writeFd);
+            json.writeBooleanField("no_close", noClose);
+            json.writeStringField("received", message);
+            json.writeBooleanField("end_of_file", endOfFile);
+            if (noClose) {
+                JsonFields.seconds(json, "waited_seconds", waitNanos);
+                json.writeBooleanField("end_of_file_while_write_end_open", endOfFileWhileOpen);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.ipc.libc.Native;
 import dev.ipc.libc.Pointer;
 import dev.ipc.libc.Posix;
 
+import java.io.ByteArrayOutputStream;
 import java.util.function.LongFunction;
 
 final class PipeIo {
@@ -16,6 +17,20 @@ final class PipeIo {
         /** True once the sink takes no more (its own reader went away): reading can stop. */
         default boolean closed() {
             return false;
+        }
+    }
+
+    /** A sink that keeps every byte: what a reader collects to tell at the end. */
+    static final class Collecting implements Sink {
+        private final ByteArrayOutputStream into;
+
+        Collecting(ByteArrayOutputStream into) {
+            this.into = into;
+        }
+
+        @Override
+        public void accept(byte[] data, int length) {
+            into.write(data, 0, length);
         }
     }
 
@@ -43,37 +58,64 @@ final class PipeIo {
         return errno;
     }
 
+    /*
+     * The notes are Strings or functions of the result; the calls with a String and the drain build no lambda: a
+     * demo whose steps link none spares the JVM's lambda machinery at its start.
+     */
+
     /** One read(fd, buf, count): the bytes land in {@link #bytes()}; -1 with {@link #errno()} on failure. */
     long read(int fd, int count, String note) {
-        return read(fd, count, n -> note);
+        long n = readOnly(fd, count);
+        traceRead(fd, count, n, note);
+        return n;
     }
 
     /** As {@link #read(int, int, String)}, with a note that depends on what read returned. */
     long read(int fd, int count, LongFunction<String> note) {
+        long n = readOnly(fd, count);
+        traceRead(fd, count, n, note.apply(n));
+        return n;
+    }
+
+    private long readOnly(int fd, int count) {
         long n = Native.libc().read(fd, buffer, Math.min(count, bytes.length));
         errno = n < 0 ? Native.errno() : 0;
         if (n > 0) {
             buffer.get(0, bytes, 0, (int) n);
         }
+        return n;
+    }
+
+    private void traceRead(int fd, int count, long n, String note) {
         String data = n > 0 ? Trace.quote(bytes, 0, (int) n)
                 : n == 0 ? "\"\"" : "0x" + Long.toHexString(buffer.address()); // strace shows no data then
-        trace.parent("read(" + fd + ", " + data + ", " + count + ") = " + Trace.result(n, errno), note.apply(n));
-        return n;
+        trace.parent("read(" + fd + ", " + data + ", " + count + ") = " + Trace.result(n, errno), note);
     }
 
     /** One write(fd, data, length): -1 with {@link #errno()} on failure. */
     long write(int fd, byte[] data, int offset, int length, String note) {
-        return write(fd, data, offset, length, n -> note);
+        long n = writeOnly(fd, data, offset, length);
+        traceWrite(fd, data, offset, length, n, note);
+        return n;
     }
 
     /** As {@link #write(int, byte[], int, int, String)}, with a note that depends on what write returned. */
     long write(int fd, byte[] data, int offset, int length, LongFunction<String> note) {
+        long n = writeOnly(fd, data, offset, length);
+        traceWrite(fd, data, offset, length, n, note.apply(n));
+        return n;
+    }
+
+    private long writeOnly(int fd, byte[] data, int offset, int length) {
         buffer.put(0, data, offset, length);
         long n = Native.libc().write(fd, buffer, length);
         errno = n < 0 ? Native.errno() : 0;
-        trace.parent("write(" + fd + ", " + Trace.quote(data, offset, length) + ", " + length + ") = "
-                + Trace.result(n, errno), note.apply(n));
         return n;
+    }
+
+    private void traceWrite(int fd, byte[] data, int offset, int length, long n, String note) {
+        trace.parent("write(" + fd + ", " + Trace.quote(data, offset, length) + ", " + length + ") = "
+                + Trace.result(n, errno), note);
     }
 
     /**
@@ -122,7 +164,8 @@ final class PipeIo {
             if (!awaitReadable(fd, deadline, timeoutNote)) {
                 return Outcome.TIMED_OUT;
             }
-            long n = read(fd, bytes.length, result -> result > 0 ? dataNote : result == 0 ? endNote : null);
+            long n = readOnly(fd, bytes.length);
+            traceRead(fd, bytes.length, n, n > 0 ? dataNote : n == 0 ? endNote : null);
             if (n > 0) {
                 sink.accept(bytes, (int) n);
                 if (sink.closed()) {

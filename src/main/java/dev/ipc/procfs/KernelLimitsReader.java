@@ -9,6 +9,8 @@ import dev.ipc.model.SharedMemoryLimits;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 public final class KernelLimitsReader {
@@ -35,12 +37,34 @@ public final class KernelLimitsReader {
 
     /** kernel.sem holds SEMMSL SEMMNS SEMOPM SEMMNI, in that order. */
     public SemaphoreLimits semaphoreLimits() throws IOException {
-        String[] fields = ProcFile.readText(kernel.resolve("sem")).trim().split("\\s+");
-        if (fields.length != 4) {
-            throw new IOException(kernel.resolve("sem") + ": expected 4 numbers, read " + fields.length);
+        List<String> fields = blankSeparated(ProcFile.readText(kernel.resolve("sem")));
+        if (fields.size() != 4) {
+            throw new IOException(kernel.resolve("sem") + ": expected 4 numbers, read " + fields.size());
         }
-        return new SemaphoreLimits(Long.parseLong(fields[0]), Long.parseLong(fields[1]),
-                Long.parseLong(fields[2]), Long.parseLong(fields[3]), SemaphoreLimits.SEMVMX);
+        return new SemaphoreLimits(Long.parseLong(fields.get(0)), Long.parseLong(fields.get(1)),
+                Long.parseLong(fields.get(2)), Long.parseLong(fields.get(3)), SemaphoreLimits.SEMVMX);
+    }
+
+    /**
+     * The fields between runs of blanks (tabs, spaces, the newline): cut by hand, as split("\\s+") compiles a
+     * regular expression, the first of a sem tune run, with the JVM's lambda machinery behind it.
+     */
+    static List<String> blankSeparated(String text) {
+        List<String> fields = new ArrayList<>(4);
+        int at = 0;
+        while (at < text.length()) {
+            while (at < text.length() && text.charAt(at) <= ' ') {
+                at++;
+            }
+            int start = at;
+            while (at < text.length() && text.charAt(at) > ' ') {
+                at++;
+            }
+            if (at > start) {
+                fields.add(text.substring(start, at));
+            }
+        }
+        return fields;
     }
 
     /** Empty where the kernel has no POSIX message queues. */

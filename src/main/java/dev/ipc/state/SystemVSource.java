@@ -7,6 +7,7 @@ import dev.ipc.model.IpcUsage;
 import dev.ipc.model.MessageQueue;
 import dev.ipc.model.SemaphoreSet;
 import dev.ipc.model.SharedMemorySegment;
+import dev.ipc.model.SystemVObject;
 import dev.ipc.procfs.KernelLimitsReader;
 import dev.ipc.procfs.Prefetch;
 import dev.ipc.procfs.SystemPaths;
@@ -56,15 +57,26 @@ public final class SystemVSource {
     }
 
     public Optional<MessageQueue> messageQueue(int id) {
-        return messageQueues().stream().filter(q -> q.id() == id).findFirst();
+        return withId(messageQueues(), id);
     }
 
     public Optional<SharedMemorySegment> sharedMemorySegment(int id) {
-        return sharedMemorySegments().stream().filter(s -> s.id() == id).findFirst();
+        return withId(sharedMemorySegments(), id);
     }
 
     public Optional<SemaphoreSet> semaphoreSet(int id) {
-        return semaphoreSets().stream().filter(s -> s.id() == id).findFirst();
+        return withId(semaphoreSets(), id);
+    }
+
+    // A loop, not a stream with a lambda: ls -i and the commands on one object would link the JVM's lambda
+    // machinery for this alone.
+    private static <T extends SystemVObject> Optional<T> withId(List<T> objects, int id) {
+        for (T object : objects) {
+            if (object.id() == id) {
+                return Optional.of(object);
+            }
+        }
+        return Optional.empty();
     }
 
     public IpcLimits limits() {

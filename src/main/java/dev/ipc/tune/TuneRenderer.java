@@ -96,7 +96,7 @@ final class TuneRenderer {
             long value = shown.values().get(limit);
             Optional<LimitUse.InUse> inUse = shown.use().of(limit);
             table.add(new String[] {limit.name(), limit.format(value),
-                    inUse.map(u -> limit.format(u.amount())).orElse("-"), meaning(limit, true)},
+                    inUse.isPresent() ? limit.format(inUse.get().amount()) : "-", meaning(limit, true)},
                     level(value, inUse));
         }
         // On a terminal, limits nearly or wholly used up stand out, as in ipc ls -g
