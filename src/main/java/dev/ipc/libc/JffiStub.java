@@ -81,7 +81,7 @@ final class JffiStub {
      * with split("[^0-9.]"), the first regular expression of a native command's run (with the JVM's lambda
      * machinery behind it), then takes what follows the first dot: "17.0.15" and "25.0.1" fail to parse and give
      * 8, as a missing property does; the number is only returned by Platform.getJavaMajorVersion, which neither
-     * jffi nor ipc calls. Nothing else reads the property meanwhile: this runs once, before any native call.
+     * jffi nor ipc calls. ipc reads the property nowhere, and this runs once, before any native call.
      */
     private static void platformWithoutVersionParse() {
         String version = System.getProperty("java.version");

@@ -5,6 +5,7 @@ import dev.ipc.libc.FileStatus;
 import dev.ipc.libc.Native;
 import dev.ipc.util.Decimal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -218,7 +219,7 @@ public final class IpcUsers {
      * waits in no System V call. Returns whether process 1 was seen.
      */
     private boolean inspectOwnNamespace(Path proc, IpcNamespace ownNamespace) {
-        String[] names = new java.io.File(proc.toString()).list();
+        String[] names = new File(proc.toString()).list();
         if (names == null) {
             incomplete.add(proc + ": cannot be listed");
             return false;

@@ -63,7 +63,10 @@ public final class CTime {
             known = TimeZone.getDefault();
             defaultZone = known;
         }
-        return ZoneOffset.ofTotalSeconds(known.getOffset(Math.multiplyExact(epochSeconds, 1000L)) / 1000);
+        // beyond the range of milliseconds in a long (292 million years) the zone's last rule holds anyway
+        long millis = epochSeconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE
+                : epochSeconds < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : epochSeconds * 1000;
+        return ZoneOffset.ofTotalSeconds(known.getOffset(millis) / 1000);
     }
 
     private ZoneRules rules() {

@@ -59,6 +59,11 @@ class TimeFormatTest {
                 long t = random.nextLong(0, 4_102_444_800L);
                 assertEquals(expected(t, zone), TimeFormat.ISO.format(t, ctime, null), name + " " + t);
             }
+            // and instants no clock gives still format, in the zone's last rule
+            for (long far : new long[] {Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE / 1000 + 1}) {
+                assertEquals(TimeZone.getTimeZone(zone).getOffset(far > 0 ? Long.MAX_VALUE : Long.MIN_VALUE) / 1000,
+                        ctime.offset(far).getTotalSeconds(), name + " " + far);
+            }
         }
     }
 }
