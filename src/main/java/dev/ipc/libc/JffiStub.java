@@ -72,7 +72,12 @@ final class JffiStub {
             return false;
         }
         sun.misc.Unsafe unsafe = TheUnsafe.UNSAFE;
-        unsafe.putBooleanVolatile(unsafe.staticFieldBase(loaded), unsafe.staticFieldOffset(loaded), true);
+        try {
+            unsafe.putBooleanVolatile(unsafe.staticFieldBase(loaded), unsafe.staticFieldOffset(loaded), true);
+        } catch (LinkageError | RuntimeException gone) {
+            // a JDK without these methods: jffi's loader finds the library loaded already, from the same path
+            return false;
+        }
         return true;
     }
 
