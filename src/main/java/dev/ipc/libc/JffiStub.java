@@ -26,10 +26,11 @@ final class JffiStub {
 
     static {
         LOADED_DIRECTLY = loadDirectly();
-        if (!LOADED_DIRECTLY) {
-            loadThroughJffi();
+        if (LOADED_DIRECTLY) {
+            platformWithoutVersionParse();
+        } else {
+            loadThroughJffi(); // jffi's loader makes Platform itself
         }
-        platformWithoutVersionParse();
     }
 
     private JffiStub() {
