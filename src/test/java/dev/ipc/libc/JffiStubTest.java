@@ -45,12 +45,8 @@ class JffiStubTest {
 
     @Test
     void a_native_command_never_runs_jffis_loader_where_the_folder_is_named() {
-        int set = Kernel.createSemaphores(0x5151, 1, 0600);
-        Kernel.setValue(set, 0, 7);
-        CommandResult run = childWithClassLog(true, "sem", "get", "--id", Integer.toString(set));
-        assertEquals(0, run.exitCode(), run::toString);
+        CommandResult run = semGetWithClassLog(true, 0x5151, 7);
         assertTrue(run.out().contains(" com.kenai.jffi.Foreign "), "the class log was read");
-        assertTrue(run.out().lines().anyMatch(line -> line.equals("7")), run::toString);
         assertFalse(run.out().contains(STUB_LOADER), "jffi's loader ran");
         assertFalse(run.out().contains(FORMATTER), "a Formatter was set up");
         // jffi's Platform is made without its parse of java.version: no regular expression, no lambda machinery
@@ -81,13 +77,19 @@ class JffiStubTest {
 
     @Test
     void without_the_folder_jffis_own_loader_loads_the_stub_and_the_command_works_the_same() {
-        int set = Kernel.createSemaphores(0x5252, 1, 0600);
-        Kernel.setValue(set, 0, 9);
-        CommandResult run = childWithClassLog(false, "sem", "get", "--id", Integer.toString(set));
-        assertEquals(0, run.exitCode(), run::toString);
+        CommandResult run = semGetWithClassLog(false, 0x5252, 9);
         assertTrue(run.out().contains(STUB_LOADER), "jffi's loader ran");
-        assertTrue(run.out().lines().anyMatch(line -> line.equals("9")), run::toString);
         assertEquals("", run.err());
+    }
+
+    /** sem get on a set made with that key and value, in a child with the class log: it succeeds with the value. */
+    private static CommandResult semGetWithClassLog(boolean namedFolder, int key, int value) {
+        int set = Kernel.createSemaphores(key, 1, 0600);
+        Kernel.setValue(set, 0, value);
+        CommandResult run = childWithClassLog(namedFolder, "sem", "get", "--id", Integer.toString(set));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().lines().anyMatch(line -> line.equals(Integer.toString(value))), run::toString);
+        return run;
     }
 
     private static CommandResult childWithClassLog(boolean namedFolder, String... args) {
