@@ -3,6 +3,7 @@
 package dev.ipc.libc;
 
 import com.kenai.jffi.Invoker;
+import com.kenai.jffi.Library;
 import com.kenai.jffi.MemoryIO;
 import com.kenai.jffi.Platform;
 import com.kenai.jffi.Version;
@@ -44,6 +45,41 @@ final class JffiStub {
     /** jffi's call layer, its stub loaded first. */
     static Invoker invoker() {
         return Invoker.getInstance();
+    }
+
+    /** A library jffi opens (and keeps), with jffi's cleaner shared first (see {@link #shareCleaner}). */
+    static Library library(String name, int flags) {
+        shareCleaner();
+        return Library.getCachedInstance(name, flags);
+    }
+
+    /**
+     * jffi registers every Library it opens with a java.lang.ref.Cleaner, which it makes through reflection when the
+     * first one opens: a thread of its own, and the reflective call's set-up parsing the annotations of
+     * Cleaner.create. It is given the cleaner the JDK already runs for its own buffers (CleanerFactory's, started
+     * before main by the class path's set-up) instead, whose thread then closes the library should jffi drop it; it
+     * never does for libc. Where that cleaner cannot be read, jffi makes its own as before.
+     */
+    private static void shareCleaner() {
+        sun.misc.Unsafe unsafe = TheUnsafe.UNSAFE;
+        if (unsafe == null) {
+            return;
+        }
+        try {
+            Field commonField = Class.forName("jdk.internal.ref.CleanerFactory").getDeclaredField("commonCleaner");
+            Object common = unsafe.getObject(unsafe.staticFieldBase(commonField),
+                    unsafe.staticFieldOffset(commonField));
+            Field jffiField = Class.forName("com.kenai.jffi.internal.Cleaner", true, JffiStub.class.getClassLoader())
+                    .getDeclaredField("cleaner");
+            Object base = unsafe.staticFieldBase(jffiField);
+            long offset = unsafe.staticFieldOffset(jffiField);
+            if (common instanceof java.lang.ref.Cleaner && jffiField.getType() == Object.class
+                    && unsafe.getObjectVolatile(base, offset) == null) {
+                unsafe.putObjectVolatile(base, offset, common);
+            }
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            // jffi makes a cleaner of its own
+        }
     }
 
     private static boolean loadDirectly() {

@@ -1,7 +1,6 @@
 // The slice of libc that ipc calls, bound once for every command: each function on its first call.
 package dev.ipc.libc;
 
-import com.kenai.jffi.MemoryIO;
 import com.kenai.jffi.Type;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import static dev.ipc.libc.NativeFunction.variadic;
 public final class LibC {
     static final LibC INSTANCE = new LibC();
 
-    private static final MemoryIO IO = JffiStub.memory();
     private static final Type INT = Type.SINT;
     private static final Type LONG = Type.SLONG;
     private static final Type SIZE = Type.ULONG;
@@ -395,27 +393,27 @@ public final class LibC {
 
     /** fds[0] gets the read end, fds[1] the write end. */
     public int pipe2(int[] fds, int flags) {
-        long pair = IO.allocateMemory(8, true);
+        long pair = NativeMemory.allocate(8, true);
         try {
             int result = (int) PIPE2.call(pair, flags);
-            fds[0] = IO.getInt(pair);
-            fds[1] = IO.getInt(pair + 4);
+            fds[0] = NativeMemory.getInt(pair);
+            fds[1] = NativeMemory.getInt(pair + 4);
             return result;
         } finally {
-            IO.freeMemory(pair);
+            NativeMemory.free(pair);
         }
     }
 
     // ---- processes ----
 
     public int waitpid(int pid, int[] status, int options) {
-        long word = IO.allocateMemory(4, true);
+        long word = NativeMemory.allocate(4, true);
         try {
             int result = (int) WAITPID.call(pid, word, options);
-            status[0] = IO.getInt(word);
+            status[0] = NativeMemory.getInt(word);
             return result;
         } finally {
-            IO.freeMemory(word);
+            NativeMemory.free(word);
         }
     }
 
@@ -451,14 +449,14 @@ public final class LibC {
 
     public int posix_spawn(int[] pid, String path, Pointer fileActions, Pointer attributes, Pointer argv,
                            Pointer envp) {
-        long word = IO.allocateMemory(4, true);
+        long word = NativeMemory.allocate(4, true);
         try (NativeString string = new NativeString(path)) {
             int result = (int) POSIX_SPAWN.call(word, string.address, address(fileActions), address(attributes),
                     argv.address(), envp.address());
-            pid[0] = IO.getInt(word);
+            pid[0] = NativeMemory.getInt(word);
             return result;
         } finally {
-            IO.freeMemory(word);
+            NativeMemory.free(word);
         }
     }
 
@@ -602,13 +600,13 @@ public final class LibC {
 
         NativeString(String value) {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            address = IO.allocateMemory(bytes.length + 1, false);
-            IO.putZeroTerminatedByteArray(address, bytes, 0, bytes.length);
+            address = NativeMemory.allocate(bytes.length + 1, false);
+            NativeMemory.putZeroTerminated(address, bytes);
         }
 
         @Override
         public void close() {
-            IO.freeMemory(address);
+            NativeMemory.free(address);
         }
     }
 }

@@ -106,6 +106,6 @@ final class NativeFunction {
 
     /** libc.so.6 (glibc 2.34 and later hold the POSIX IPC calls too), opened when the first function binds. */
     private static final class Libc {
-        static final Library LIBRARY = Library.getCachedInstance("libc.so.6", Library.LAZY | Library.LOCAL);
+        static final Library LIBRARY = JffiStub.library("libc.so.6", Library.LAZY | Library.LOCAL);
     }
 }

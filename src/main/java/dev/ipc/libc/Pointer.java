@@ -1,8 +1,6 @@
 // Native memory as the calls see it: an address and a size, read and written by offset in the machine's byte order.
 package dev.ipc.libc;
 
-import com.kenai.jffi.MemoryIO;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -16,13 +14,13 @@ import static dev.ipc.libc.TheUnsafe.UNSAFE;
  * access outside the memory would crash the JVM rather than throw.
  */
 public final class Pointer {
-    private static final MemoryIO IO = JffiStub.memory();
     /** The size given to memory whose end is not known (a struct libc returns, a string in it). */
     private static final long UNKNOWN = Long.MAX_VALUE;
     /**
      * Arrays up to this many bytes (a message's text, a ring's item) are copied eight bytes at a time by the JVM's
-     * own memory access, which the compiler puts in place; longer ones by one JNI call (memcpy), which then costs
-     * less than the loop. A JNI call costs more than copying 64 bytes in place (scripts/bench-native-call).
+     * own memory access, which the compiler puts in place; longer ones by one native copy (Unsafe.copyMemory, or
+     * jffi's memcpy), which then costs less than the loop. Such a call costs more than copying 64 bytes in place
+     * (scripts/bench-native-call).
      */
     private static final int SHORT_COPY = UNSAFE == null ? -1 : 64;
 
@@ -40,12 +38,12 @@ public final class Pointer {
     /** size bytes of zeroed memory of our own. */
     public static Pointer allocate(long size) {
         ByteBuffer memory = ByteBuffer.allocateDirect(Math.toIntExact(Math.max(size, 1)));
-        return new Pointer(IO.getDirectBufferAddress(memory), size, memory);
+        return new Pointer(NativeMemory.address(memory), size, memory);
     }
 
     /** The memory of a direct buffer from its start, whatever its position: calls write it, Java reads the buffer. */
     public static Pointer wrap(ByteBuffer direct) {
-        return new Pointer(IO.getDirectBufferAddress(direct), direct.capacity(), direct);
+        return new Pointer(NativeMemory.address(direct), direct.capacity(), direct);
     }
 
     /** size bytes at address, which this process has mapped (an attached segment). */
@@ -74,42 +72,42 @@ public final class Pointer {
 
     public byte getByte(long offset) {
         check(offset, 1);
-        return IO.getByte(address + offset);
+        return NativeMemory.getByte(address + offset);
     }
 
     public void putByte(long offset, byte value) {
         check(offset, 1);
-        IO.putByte(address + offset, value);
+        NativeMemory.putByte(address + offset, value);
     }
 
     public short getShort(long offset) {
         check(offset, 2);
-        return IO.getShort(address + offset);
+        return NativeMemory.getShort(address + offset);
     }
 
     public void putShort(long offset, short value) {
         check(offset, 2);
-        IO.putShort(address + offset, value);
+        NativeMemory.putShort(address + offset, value);
     }
 
     public int getInt(long offset) {
         check(offset, 4);
-        return IO.getInt(address + offset);
+        return NativeMemory.getInt(address + offset);
     }
 
     public void putInt(long offset, int value) {
         check(offset, 4);
-        IO.putInt(address + offset, value);
+        NativeMemory.putInt(address + offset, value);
     }
 
     public long getLong(long offset) {
         check(offset, 8);
-        return IO.getLong(address + offset);
+        return NativeMemory.getLong(address + offset);
     }
 
     public void putLong(long offset, long value) {
         check(offset, 8);
-        IO.putLong(address + offset, value);
+        NativeMemory.putLong(address + offset, value);
     }
 
     /** A pointer stored at offset (char *, struct *): null for NULL. */
@@ -127,7 +125,7 @@ public final class Pointer {
             Objects.checkFromIndexSize(from, length, into.length);
             shortCopy(null, address + offset, into, BYTES + from, length);
         } else {
-            IO.getByteArray(address + offset, into, from, length);
+            NativeMemory.get(address + offset, into, from, length);
         }
     }
 
@@ -137,7 +135,7 @@ public final class Pointer {
             Objects.checkFromIndexSize(from, length, data.length);
             shortCopy(data, BYTES + from, null, address + offset, length);
         } else {
-            IO.putByteArray(address + offset, data, from, length);
+            NativeMemory.put(address + offset, data, from, length);
         }
     }
 
@@ -158,7 +156,7 @@ public final class Pointer {
     /** The NUL-terminated string at offset, as UTF-8. */
     public String getString(long offset) {
         check(offset, 1);
-        return new String(IO.getZeroTerminatedByteArray(address + offset), StandardCharsets.UTF_8);
+        return new String(NativeMemory.zeroTerminated(address + offset), StandardCharsets.UTF_8);
     }
 
     private void check(long offset, long length) {

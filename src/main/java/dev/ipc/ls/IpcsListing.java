@@ -59,11 +59,11 @@ final class IpcsListing {
         boolean segments = kinds.segments() || all;
         boolean semaphores = kinds.semaphores() || all;
         text.newline();
-        long pageSize = PageSize.get();
         switch (options.format()) {
-            case LIMITS -> renderer.limits(text, source.limits(), queues, segments, semaphores, pageSize);
+            // the page size only for these: the listings do without Unsafe, whose look-up is by reflection
+            case LIMITS -> renderer.limits(text, source.limits(), queues, segments, semaphores, PageSize.get());
             case SUMMARY -> {
-                IpcUsage usage = source.usage(pageSize);
+                IpcUsage usage = source.usage(PageSize.get());
                 if (queues) {
                     renderer.messageSummary(text, usage);
                     text.newline();

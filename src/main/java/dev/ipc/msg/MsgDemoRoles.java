@@ -11,6 +11,7 @@ import dev.ipc.demo.Narrator;
 import dev.ipc.libc.Errno;
 import dev.ipc.libc.IpcConstants;
 import dev.ipc.libc.MessageBuffer;
+import dev.ipc.libc.Native;
 import dev.ipc.libc.NativeCallException;
 import dev.ipc.util.Decimal;
 
@@ -226,7 +227,8 @@ final class MsgDemoRoles {
         final Narrator me;
         final MessageBuffer buffer;
         final int queue;
-        final long pid = ProcessHandle.current().pid();
+        /** From libc, bound already: ProcessHandle.current() sets up a thread pool and links method handles. */
+        final long pid = Native.libc().getpid();
         final byte[] request = new byte[64];
         /** Where SEQ goes, after "PID ". */
         final int prefix;

@@ -1,6 +1,7 @@
 // Which processes use which IPC object: one pass over /proc (maps, fd links, each thread's system call), indexed.
 package dev.ipc.procfs;
 
+import dev.ipc.libc.Errno;
 import dev.ipc.libc.FileStatus;
 import dev.ipc.libc.Native;
 import dev.ipc.util.Decimal;
@@ -234,11 +235,34 @@ public final class IpcUsers {
             sawInit |= name.equals("1");
             int pid = Integer.parseInt(name);
             int same = namespaceFiles.same(prefix + name + "/ns/ipc");
-            if (pid != self && same != 0) {
-                inspect(proc.resolve(name), pid, ownNamespace, same > 0);
+            if (pid == self || same == NamespaceFiles.OTHER) {
+                continue;
+            }
+            if (same == NamespaceFiles.DENIED) {
+                unreadable(proc.resolve(name), pid, prefix + name);
+            } else {
+                inspect(proc.resolve(name), pid, ownNamespace, same == NamespaceFiles.SAME);
             }
         }
         return sawInit;
+    }
+
+    /**
+     * A process whose namespace link we may not read: the kernel checks the same ptrace access for it as for the
+     * threads' syscall files (stricter for those), so the process is counted as one that could not be read, as the
+     * reading of its threads would end, without trying.
+     */
+    private void unreadable(Path process, int pid, String directory) {
+        long[] stat = stat(process);
+        if (stat == null || (stat[0] & PF_KTHREAD) != 0) {
+            return; // gone, or a kernel thread
+        }
+        long uid = namespaceFiles.owner(directory);
+        if (uid < 0) {
+            return; // gone
+        }
+        processes.put(pid, new Process(pid, uid, stat[1]));
+        uninspected.putIfAbsent(pid, deniedReason(uid));
     }
 
     /** @param sameNamespace known to be in this IPC namespace (the waiters' scan has told it already) */
@@ -303,6 +327,13 @@ public final class IpcUsers {
     private NamespaceFiles namespaceFiles;
 
     private record NamespaceFiles(FileStatus status, long device, long inode) {
+        static final int SAME = 1;
+        static final int OTHER = 0;
+        /** Gone, hidden, or moved for a test: the link's text decides. */
+        static final int UNKNOWN = -1;
+        /** EACCES: no ptrace access to the process. */
+        static final int DENIED = -2;
+
         static NamespaceFiles of(Path own) {
             try {
                 FileStatus status = new FileStatus();
@@ -313,12 +344,16 @@ public final class IpcUsers {
             }
         }
 
-        /** 1: the same namespace; 0: another; -1: cannot tell (gone, hidden). */
         int same(String link) {
             if (!status.ofTarget(link)) {
-                return -1;
+                return Native.errno() == Errno.EACCES ? DENIED : UNKNOWN;
             }
-            return status.device() == device && status.inode() == inode ? 1 : 0;
+            return status.device() == device && status.inode() == inode ? SAME : OTHER;
+        }
+
+        /** The owner of a process's /proc directory, as NIO's unix:uid reads it; -1 when it is gone. */
+        long owner(String directory) {
+            return status.ofTarget(directory) ? Integer.toUnsignedLong(status.uid()) : -1;
         }
 
         // Written out: a record's generated equals and hashCode are linked at their first call (see IpcNamespace).
@@ -876,10 +911,10 @@ public final class IpcUsers {
 
     /** Why a process could not be read: another user's, or ours but closed by Yama's ptrace_scope. */
     private String reason(IOException e, long uid) {
-        String why = reason(e);
-        if (!denied(e)) {
-            return why;
-        }
+        return denied(e) ? deniedReason(uid) : reason(e);
+    }
+
+    private String deniedReason(long uid) {
         long self = selfUid();
         if (self >= 0 && uid != self && self != 0) {
             return "Permission denied (another user's process; reading it needs root or CAP_SYS_PTRACE)";

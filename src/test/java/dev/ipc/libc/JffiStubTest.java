@@ -54,6 +54,20 @@ class JffiStubTest {
         assertFalse(run.out().contains(" java.lang.invoke.LambdaMetafactory "), "a lambda was linked");
     }
 
+    /**
+     * Pointer and libc's strings reach memory through Unsafe, so jffi's MemoryIO (which looks up twenty of Unsafe's
+     * methods by reflection) is never set up; jffi's Library is registered with the JDK's common cleaner, so no
+     * Cleaner.create() makes a thread of its own (only it loads InnocuousThreadFactory).
+     */
+    @Test
+    void a_native_command_sets_up_neither_jffis_memory_access_nor_a_cleaner_thread() {
+        CommandResult run = semGetWithClassLog(true, 0x5353, 5);
+        assertTrue(run.out().contains(" com.kenai.jffi.Library "), "the class log was read");
+        assertFalse(run.out().contains(" com.kenai.jffi.MemoryIO "), "jffi's MemoryIO was set up");
+        assertFalse(run.out().contains(" jdk.internal.ref.CleanerImpl$InnocuousThreadFactory "),
+                "a Cleaner was made with a thread of its own");
+    }
+
     @Test
     void java_version_is_back_once_jffis_platform_is_made() {
         assertTrue(JffiStub.LOADED_DIRECTLY);

@@ -1,4 +1,4 @@
-// Copies between byte arrays and native memory: the short ones through Unsafe, the long ones through jffi.
+// Copies between byte arrays and native memory: the short ones in place, the long ones by one native copy.
 package dev.ipc.libc;
 
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,9 @@ import dev.ipc.support.IpcProcess;
 import dev.ipc.support.Kernel;
 import dev.ipc.support.Processes;
 import dev.ipc.support.TestObjects;
+import dev.ipc.support.Unprivileged;
 import dev.ipc.libc.SystemVCalls;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +167,25 @@ class CleanupTest {
                 + " receiving\n"), Ipc.run("rm", "-q", Integer.toString(receivedFrom)));
         int idle = madeByIpcmk("-Q");
         assertEquals(new CommandResult(0, "", ""), Ipc.run("rm", "-q", Integer.toString(idle)));
+    }
+
+    /**
+     * Run by nobody, the waiters' scan may read none of root's processes (EACCES on their namespace links): each is
+     * passed over as one it cannot read, and nobody's own receiver is still named.
+     */
+    @Test
+    void a_users_queue_removal_names_its_receiver_among_processes_it_may_not_read() {
+        Assumptions.assumeTrue(Unprivileged.unavailableReason() == null, Unprivileged::unavailableReason);
+        String out = Processes.run(Unprivileged.command(List.of("ipcmk", "-Q"))).out();
+        int queue = Integer.parseInt(out.substring(out.indexOf(':') + 1).strip());
+        Process receiver = holders.holdUnprivileged("msgrcv", Integer.toString(queue), "5");
+        Holders.awaitCall(receiver, Holders.CALLS.msgrcv(), "msgrcv sleeps");
+        IpcProcess.Result removal = IpcProcess.runUnprivileged("rm", "-q", Integer.toString(queue));
+        assertEquals(0, removal.exitCode(), removal::toString);
+        assertEquals("", removal.outText(), removal::toString);
+        assertEquals("ipc: message queue " + queue + " was in use: " + receiver.pid() + " receiving\n", removal.err(),
+                removal::toString);
+        assertTrue(SystemVCalls.messageQueue(queue).isEmpty(), "the queue is gone");
     }
 
     /** ls shows the users of one object (PROCS) and, with --orphans, why each object is listed (REASON). */

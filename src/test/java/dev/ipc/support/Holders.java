@@ -23,7 +23,17 @@ public final class Holders implements AfterEachCallback {
 
     /** Starts holders with these arguments and waits for its "ready". */
     public Process hold(String... args) {
-        List<String> command = new ArrayList<>(List.of(CPrograms.build("holders").toString()));
+        return start(List.of(), args);
+    }
+
+    /** The same, run by the unprivileged user of {@link Unprivileged}. */
+    public Process holdUnprivileged(String... args) {
+        return start(Unprivileged.command(List.of()), args);
+    }
+
+    private Process start(List<String> prefix, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(CPrograms.build("holders").toString());
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
