@@ -69,20 +69,37 @@ class InstallIT {
                 prefix.toString()), Map.of());
         assertEquals("complete -o default -F _ipc_complete ipc\n", bash.out(), bash::toString);
 
-        // Run with another java than at install time (here: its archive gone), ipc keeps its archive in the
-        // user's cache and never writes into the installation.
+        // Run with another java than at install time (here: their archives gone), ipc keeps its archive in the
+        // user's cache, a folder for each installation since an archive holds its jar's path, and never writes into
+        // an installation: a second one beside it makes its own, and each starts from its own (the class log says
+        // where Main came from).
         Path cache = Files.createTempDirectory("ipc-cache");
-        try (Stream<Path> lib = Files.list(prefix.resolve("lib/ipc"))) {
-            for (Path archive : (Iterable<Path>) lib.filter(p -> isArchive(p))::iterator) {
-                Files.delete(archive);
-            }
+        Path second = Files.createTempDirectory("ipc-second");
+        Path log = Files.createTempDirectory("ipc-class-log").resolve("class-load.log");
+        CommandResult installSecond = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--prefix",
+                second.toString(), "--jar", JAR.toString()), Map.of());
+        assertEquals(0, installSecond.exitCode(), installSecond::toString);
+        deleteArchives(prefix.resolve("lib/ipc"));
+        deleteArchives(second.resolve("lib/ipc"));
+        for (Path installed : List.of(prefix, second, prefix)) {
+            CommandResult cached = run(List.of(installed.resolve("bin/ipc").toString(), "ls", "-l"),
+                    Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + log));
+            assertEquals(Processes.run(List.of("ipcs", "-l")).out(), cached.out(), cached::toString);
+            assertTrue(Files.readString(log).contains(" dev.ipc.Main source: shared objects file"),
+                    installed + "'s ipc started from its archive");
         }
-        CommandResult cached = run(List.of(ipc.toString(), "ls", "-l"), Map.of("XDG_CACHE_HOME", cache.toString()));
-        assertEquals(Processes.run(List.of("ipcs", "-l")).out(), cached.out(), cached::toString);
-        try (Stream<Path> archives = Files.list(cache.resolve("ipc"))) {
-            assertTrue(archives.anyMatch(p -> isArchive(p)), "archive made in the cache");
+        try (Stream<Path> archives = Files.walk(cache.resolve("ipc"))) {
+            assertEquals(2, archives.filter(p -> isArchive(p)).map(Path::getParent).distinct().count(),
+                    "one folder of archives for each installation");
+        }
+        try (Stream<Path> lib = Files.list(second.resolve("lib/ipc"))) {
+            assertTrue(lib.noneMatch(p -> isArchive(p)), "nothing written into the installation");
         }
         deleteTree(cache);
+        deleteTree(log.getParent());
+        assertEquals(0, run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall", "--prefix",
+                second.toString()), Map.of()).exitCode());
+        deleteTree(second);
 
         CommandResult uninstall = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall",
                 "--prefix", prefix.toString()), Map.of());
@@ -144,6 +161,14 @@ class InstallIT {
     }
 
     /** A class-data-sharing archive (JDK 17) or an ahead-of-time cache (JDK 25+, preferred where installed). */
+    private static void deleteArchives(Path lib) throws IOException {
+        try (Stream<Path> files = Files.list(lib)) {
+            for (Path archive : (Iterable<Path>) files.filter(p -> isArchive(p))::iterator) {
+                Files.delete(archive);
+            }
+        }
+    }
+
     private static boolean isArchive(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".jsa");
