@@ -6,6 +6,7 @@ import com.kenai.jffi.MemoryIO;
 
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 import static dev.ipc.libc.TheUnsafe.BYTES;
 import static dev.ipc.libc.TheUnsafe.UNSAFE;
@@ -13,9 +14,17 @@ import static dev.ipc.libc.TheUnsafe.UNSAFE;
 /**
  * jffi's MemoryIO does the same through Unsafe, but sets itself up by looking up twenty of Unsafe's methods by
  * reflection to check they are there, on every native command; nothing of that is needed where Unsafe is at hand.
- * Addresses are not checked here: {@link Pointer} checks every access against its memory's size.
+ * Addresses are not checked here: {@link Pointer} checks every access against its memory's size; the arrays of
+ * copies are, since a copy outside one would overwrite the JVM's heap.
  */
 final class NativeMemory {
+    /**
+     * Arrays up to this many bytes (a message's text, a ring's item) are copied eight bytes at a time by the JVM's
+     * own memory access, which the compiler puts in place; longer ones by one native copy (Unsafe.copyMemory),
+     * which then costs less than the loop. Such a call costs more than copying 64 bytes in place
+     * (scripts/bench-native-call).
+     */
+    private static final int SHORT_COPY = 64;
     /** Where java.nio.Buffer keeps a direct buffer's address; -1 where it cannot be found. */
     private static final long BUFFER_ADDRESS = bufferAddressOffset();
 
@@ -100,8 +109,11 @@ final class NativeMemory {
 
     /** length bytes at address into the array from index from. */
     static void get(long address, byte[] into, int from, int length) {
+        Objects.checkFromIndexSize(from, length, into.length);
         if (UNSAFE == null) {
             Jffi.IO.getByteArray(address, into, from, length);
+        } else if (length <= SHORT_COPY) {
+            shortCopy(null, address, into, BYTES + from, length);
         } else {
             UNSAFE.copyMemory(null, address, into, BYTES + from, length);
         }
@@ -109,10 +121,27 @@ final class NativeMemory {
 
     /** length bytes of the array from index from, to address. */
     static void put(long address, byte[] data, int from, int length) {
+        Objects.checkFromIndexSize(from, length, data.length);
         if (UNSAFE == null) {
             Jffi.IO.putByteArray(address, data, from, length);
+        } else if (length <= SHORT_COPY) {
+            shortCopy(data, BYTES + from, null, address, length);
         } else {
             UNSAFE.copyMemory(data, BYTES + from, null, address, length);
+        }
+    }
+
+    /**
+     * Copies length bytes, eight at a time, then the rest one by one, between a byte array and native memory: a
+     * null base makes its offset an address, as Unsafe reads it.
+     */
+    private static void shortCopy(Object fromBase, long fromOffset, Object toBase, long toOffset, int length) {
+        int i = 0;
+        for (; i <= length - 8; i += 8) {
+            UNSAFE.putLong(toBase, toOffset + i, UNSAFE.getLong(fromBase, fromOffset + i));
+        }
+        for (; i < length; i++) {
+            UNSAFE.putByte(toBase, toOffset + i, UNSAFE.getByte(fromBase, fromOffset + i));
         }
     }
 

@@ -3,10 +3,6 @@ package dev.ipc.libc;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
-
-import static dev.ipc.libc.TheUnsafe.BYTES;
-import static dev.ipc.libc.TheUnsafe.UNSAFE;
 
 /**
  * Either memory of our own (a direct buffer, freed when the last Pointer to it is collected) or memory libc or the
@@ -16,13 +12,6 @@ import static dev.ipc.libc.TheUnsafe.UNSAFE;
 public final class Pointer {
     /** The size given to memory whose end is not known (a struct libc returns, a string in it). */
     private static final long UNKNOWN = Long.MAX_VALUE;
-    /**
-     * Arrays up to this many bytes (a message's text, a ring's item) are copied eight bytes at a time by the JVM's
-     * own memory access, which the compiler puts in place; longer ones by one native copy (Unsafe.copyMemory, or
-     * jffi's memcpy), which then costs less than the loop. Such a call costs more than copying 64 bytes in place
-     * (scripts/bench-native-call).
-     */
-    private static final int SHORT_COPY = UNSAFE == null ? -1 : 64;
 
     private final long address;
     private final long size;
@@ -121,36 +110,12 @@ public final class Pointer {
 
     public void get(long offset, byte[] into, int from, int length) {
         check(offset, length);
-        if (length <= SHORT_COPY) {
-            Objects.checkFromIndexSize(from, length, into.length);
-            shortCopy(null, address + offset, into, BYTES + from, length);
-        } else {
-            NativeMemory.get(address + offset, into, from, length);
-        }
+        NativeMemory.get(address + offset, into, from, length);
     }
 
     public void put(long offset, byte[] data, int from, int length) {
         check(offset, length);
-        if (length <= SHORT_COPY) {
-            Objects.checkFromIndexSize(from, length, data.length);
-            shortCopy(data, BYTES + from, null, address + offset, length);
-        } else {
-            NativeMemory.put(address + offset, data, from, length);
-        }
-    }
-
-    /**
-     * Copies length bytes, eight at a time, then the rest one by one, between a byte array and native memory: a
-     * null base makes its offset an address, as Unsafe reads it.
-     */
-    private static void shortCopy(Object fromBase, long fromOffset, Object toBase, long toOffset, int length) {
-        int i = 0;
-        for (; i <= length - 8; i += 8) {
-            UNSAFE.putLong(toBase, toOffset + i, UNSAFE.getLong(fromBase, fromOffset + i));
-        }
-        for (; i < length; i++) {
-            UNSAFE.putByte(toBase, toOffset + i, UNSAFE.getByte(fromBase, fromOffset + i));
-        }
+        NativeMemory.put(address + offset, data, from, length);
     }
 
     /** The NUL-terminated string at offset, as UTF-8. */

@@ -46,5 +46,11 @@ class PointerTest {
         byte[] small = new byte[4];
         assertThrows(IndexOutOfBoundsException.class, () -> memory.put(0, small, 2, 8));
         assertThrows(IndexOutOfBoundsException.class, () -> memory.get(0, small, 0, 5));
+        // past the short copies' limit too, where one native copy moves the bytes
+        Pointer large = Native.allocate(256);
+        byte[] medium = new byte[100];
+        assertThrows(IndexOutOfBoundsException.class, () -> large.put(0, medium, 10, 100));
+        assertThrows(IndexOutOfBoundsException.class, () -> large.get(0, medium, 1, 100));
+        assertThrows(IndexOutOfBoundsException.class, () -> large.get(0, medium, -1, 80));
     }
 }
