@@ -120,7 +120,7 @@ for stub in "$root"/target/jffi/jni/*/libjffi-*.so; do
   put "$stub" "$lib/jffi/${platform##*/}" "${stub##*/}" 644
 done
 put "$root/scripts/lib/jvm.sh" "$lib" jvm.sh 644
-put "$root/scripts/lib/ipc-installed" "$prefix/bin" ipc 755
+put "$root/scripts/lib/ipc-installed" "$lib" ipc-launcher.bash 755
 for page in "$root"/man/*.1; do
   put "$page" "$prefix/share/man/man1" "$(basename -- "$page")" 644
 done
@@ -138,14 +138,49 @@ rm -r -- "$units"
 # The class-data-sharing archives for the java found now (another java later keeps its own in the user's cache).
 source "$lib/jvm.sh"
 ipc_native_dir "$lib/jffi"
+declare -A archives
 for command in ls all; do # ls has an archive of its own
   ipc_find_archive "$lib" "$command" || true
   if ipc_make_archive "$lib/ipc.jar" "$ipc_archive" "$ipc_archive_set"; then
     chmod 644 -- "$ipc_archive"
     records+=("file $ipc_archive")
-    [[ -L $ipc_archive.java ]] && records+=("file $ipc_archive.java")
+    [[ -L $ipc_archive.java ]] && records+=("file $ipc_archive.java") && archives[$command]=$ipc_archive
   fi
 done
+
+# The launcher. With a C compiler, a native one that runs the command lines of the bash launcher for this java
+# without a shell (bash, jvm.sh and the processes they start cost milliseconds at every command) and hands over to
+# the bash launcher whenever another java would run or an archive is missing; without one, the bash launcher.
+c_string() { # $1 as a C string literal, every byte an octal escape: a path may hold any byte but NUL
+  printf '"%s"' "$(printf '%s' "$1" | od -An -v -to1 | tr -d '\n' | sed 's/ \([0-7]\{3\}\)/\\\1/g')"
+}
+native=false
+cc=${CC:-cc}
+if [[ ${#archives[@]} == 2 ]] && command -v "$cc" >/dev/null 2>&1; then
+  build=$(mktemp -d)
+  {
+    for command in ls all; do
+      ipc_command "$lib/ipc.jar" "${archives[$command]}"
+      printf 'static const char *const %s_ARCHIVE = %s;\n' "${command^^}" "$(c_string "${archives[$command]}")"
+      printf 'static const char *const %s_COMMAND[] = {' "${command^^}"
+      for word in "${ipc_command_line[@]}"; do
+        printf '%s, ' "$(c_string "$word")"
+      done
+      printf 'NULL};\n'
+    done
+    printf 'static const char *const BASH_LAUNCHER = %s;\n' "$(c_string "$lib/ipc-launcher.bash")"
+    printf 'static const char *const BASH = %s;\n' "$(c_string "$BASH")"
+  } >"$build/ipc-launcher.h"
+  if "$cc" -O2 -I "$build" -o "$build/ipc" "$root/scripts/lib/ipc-launcher.c" 2>"$build/cc.log"; then
+    put "$build/ipc" "$prefix/bin" ipc 755
+    native=true
+  else
+    echo "note: the native launcher did not compile ($cc), so bin/ipc is the bash launcher:" >&2
+    cat "$build/cc.log" >&2
+  fi
+  rm -r -- "$build"
+fi
+$native || put "$root/scripts/lib/ipc-installed" "$prefix/bin" ipc 755
 
 printf '%s\n' "${records[@]}" "file $manifest" >"$manifest"
 echo "installed ipc in $prefix: $prefix/bin/ipc, man ipc, completions for bash, zsh and fish"

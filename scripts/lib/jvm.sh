@@ -117,14 +117,21 @@ ipc_make_archive() {
   [[ -f $archive ]]
 }
 
-# ipc_exec JAR ARCHIVE ARGS...: runs ipc, with the archive when there is one.
-ipc_exec() {
+# ipc_command JAR ARCHIVE: sets ipc_command_line to the command that runs ipc, with the archive when there is one,
+# arguments to follow (the installed native launcher is compiled with it: see ipc-launcher.c).
+ipc_command() {
   local jar=$1 archive=$2
-  shift 2
-  local flags=("${IPC_JVM_FLAGS[@]}" "${ipc_native_flags[@]}")
+  ipc_command_line=("$ipc_java" "${IPC_JVM_FLAGS[@]}" "${ipc_native_flags[@]}")
   if [[ -f $archive ]]; then
-    flags+=(-Xshare:auto -XX:SharedArchiveFile="$archive" -Xlog:cds=off)
+    ipc_command_line+=(-Xshare:auto -XX:SharedArchiveFile="$archive" -Xlog:cds=off)
   fi
   # -cp rather than -jar: with every class in the archive, the jar's index and manifest are then never read
-  exec "$ipc_java" "${flags[@]}" -cp "$jar" dev.ipc.Main "$@"
+  ipc_command_line+=(-cp "$jar" dev.ipc.Main)
+}
+
+# ipc_exec JAR ARCHIVE ARGS...: runs ipc, with the archive when there is one.
+ipc_exec() {
+  ipc_command "$1" "$2"
+  shift 2
+  exec "${ipc_command_line[@]}" "$@"
 }

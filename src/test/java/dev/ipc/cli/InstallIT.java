@@ -11,10 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,6 +116,66 @@ class InstallIT {
                 "--prefix", "/nonexistent"), Map.of());
         assertEquals(new CommandResult(1, "", "install.sh: nothing to uninstall: no "
                 + "/nonexistent/lib/ipc/install-manifest\n"), nowhere, "not 'run as root'");
+    }
+
+    @Test
+    void the_native_launcher_runs_the_java_command_the_bash_launcher_would_and_hands_over_to_it_otherwise()
+            throws IOException {
+        Assumptions.assumeTrue(Processes.onPath(System.getenv().getOrDefault("CC", "cc")),
+                "no C compiler: the install puts the bash launcher in bin/ipc");
+        Assumptions.assumeTrue(Processes.onPath("strace"), "strace shows what each launcher runs");
+        CommandResult install = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--prefix",
+                prefix.toString(), "--jar", JAR.toString()), Map.of());
+        assertEquals(0, install.exitCode(), install::toString);
+        Path ipc = prefix.resolve("bin/ipc");
+        byte[] start = Arrays.copyOf(Files.readAllBytes(ipc), 4);
+        assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, start, "bin/ipc is the compiled launcher");
+        Path bash = prefix.resolve("lib/ipc/ipc-launcher.bash");
+        for (String command : List.of("ls", "--version")) { // each with its archive
+            List<String> nativeRun = javaRun(List.of(ipc.toString(), command));
+            assertEquals(javaRun(List.of("bash", bash.toString(), command)), nativeRun, command);
+            assertEquals(2, javaRuns(List.of(ipc.toString(), command)),
+                    "the native launcher runs java at once: " + nativeRun);
+        }
+        // Another java than at install time, or none: the bash launcher decides, as it always has.
+        CommandResult stale = run(List.of(ipc.toString(), "--version"), Map.of("JAVA_HOME", "/nonexistent"));
+        assertEquals(new CommandResult(127, "", "ipc: JAVA_HOME is /nonexistent, which has no bin/java that can be "
+                + "run\n"), stale);
+        CommandResult wrong = run(List.of(ipc.toString(), "ls"), Map.of("IPC_JAVA", "/nonexistent/java"));
+        assertEquals(new CommandResult(127, "", "ipc: IPC_JAVA is /nonexistent/java, which is not a java that can "
+                + "be run\n"), wrong);
+        assertEquals(0, run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall", "--prefix",
+                prefix.toString()), Map.of()).exitCode());
+    }
+
+    /** The last program the command line runs (java) and its arguments after the first, as strace shows them. */
+    private List<String> javaRun(List<String> command) throws IOException {
+        List<String> runs = execs(command);
+        String last = runs.get(runs.size() - 1);
+        // execve("/usr/bin/java", ["java", "-XX:...", ...], 0x... /* n vars */) = 0: the path, then argv after argv[0]
+        int argv = last.indexOf(", [");
+        int firstEnd = last.indexOf("\", ", argv + 3);
+        int end = last.lastIndexOf("], ");
+        return List.of(last.substring(0, argv), last.substring(firstEnd + 3, end));
+    }
+
+    private int javaRuns(List<String> command) throws IOException {
+        return execs(command).size();
+    }
+
+    private List<String> execs(List<String> command) throws IOException {
+        Path trace = Files.createTempFile("ipc-launcher", ".strace");
+        try {
+            List<String> traced = new java.util.ArrayList<>(List.of("strace", "-f", "-qq", "-e", "trace=execve",
+                    "-e", "signal=none", "-s", "4096", "-o", trace.toString()));
+            traced.addAll(command);
+            CommandResult result = run(traced, Map.of());
+            assertEquals(0, result.exitCode(), result::toString);
+            return Files.readAllLines(trace).stream().filter(l -> l.contains("execve(") && l.endsWith("= 0"))
+                    .map(l -> l.substring(l.indexOf("execve("))).toList();
+        } finally {
+            Files.delete(trace);
+        }
     }
 
     @Test
