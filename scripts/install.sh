@@ -5,9 +5,10 @@
 # Usage: scripts/install.sh [--prefix DIR] [--jar FILE]     (default prefix /usr/local)
 #        scripts/install.sh --uninstall [--prefix DIR]
 #
-#   PREFIX/bin/ipc                                  the launcher (JVM flags, class-data-sharing archive)
-#   PREFIX/lib/ipc/                                 ipc.jar, jvm.sh, jffi's stub library, the archive,
-#                                                   install-manifest
+#   PREFIX/bin/ipc                                  the launcher (JVM flags, class-data-sharing archive):
+#                                                   compiled with $CC (else cc) where there is one, else bash
+#   PREFIX/lib/ipc/                                 ipc.jar, jvm.sh, the bash launcher, jffi's stub library,
+#                                                   the archives, install-manifest
 #   PREFIX/share/man/man1/ipc*.1                    man ipc, man ipc-ls, ...
 #   PREFIX/share/bash-completion/completions/ipc    loaded by bash-completion on first use
 #   PREFIX/share/zsh/site-functions/_ipc            on zsh's default fpath for /usr/local and /usr
@@ -33,7 +34,7 @@ while (($#)); do
     --jar) (($# >= 2)) || usage; jar=$2; shift 2 ;;
     --jar=*) jar=${1#*=}; shift ;;
     --uninstall) uninstall=true; shift ;;
-    -h|--help) sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,21s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "install.sh: unknown argument: '$1'" >&2; usage ;;
   esac
 done

@@ -148,6 +148,23 @@ class InstallIT {
                 prefix.toString()), Map.of()).exitCode());
     }
 
+    @Test
+    void without_a_working_c_compiler_the_bash_launcher_is_installed_and_runs() throws IOException {
+        List<String> before = tree(prefix);
+        CommandResult install = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--prefix",
+                prefix.toString(), "--jar", JAR.toString()), Map.of("CC", "false"));
+        assertEquals(0, install.exitCode(), install::toString);
+        assertTrue(install.err().startsWith("note: the native launcher did not compile (false), so bin/ipc is the "
+                + "bash launcher"), install::toString);
+        Path ipc = prefix.resolve("bin/ipc");
+        assertEquals(Files.readString(PROJECT.resolve("scripts/lib/ipc-installed")), Files.readString(ipc));
+        CommandResult version = run(List.of(ipc.toString(), "--version"), Map.of());
+        assertTrue(version.out().startsWith("ipc "), version::toString);
+        assertEquals(0, run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall", "--prefix",
+                prefix.toString()), Map.of()).exitCode());
+        assertEquals(before, tree(prefix));
+    }
+
     /** The last program the command line runs (java) and its arguments after the first, as strace shows them. */
     private List<String> javaRun(List<String> command) throws IOException {
         List<String> runs = execs(command);
