@@ -65,6 +65,25 @@ static int archive_fits(const char *java, const char *archive) {
            && stat(archive, &held) == 0 && S_ISREG(held.st_mode);
 }
 
+/* The bash launcher: where the install put it, else (the installation was moved) in lib/ipc beside the folder this
+ * launcher is in, as the bash launcher finds its own files. */
+static const char *bash_launcher(char *buffer, size_t size) {
+    if (access(BASH_LAUNCHER, R_OK) == 0) {
+        return BASH_LAUNCHER;
+    }
+    ssize_t length = readlink("/proc/self/exe", buffer, size - 1);
+    if (length <= 0) {
+        return BASH_LAUNCHER;
+    }
+    buffer[length] = '\0';
+    char *name = strrchr(buffer, '/');
+    if (name == NULL || (size_t) (name - buffer) + sizeof "/../lib/ipc/ipc-launcher.bash" > size) {
+        return BASH_LAUNCHER;
+    }
+    strcpy(name, "/../lib/ipc/ipc-launcher.bash");
+    return buffer;
+}
+
 int main(int argc, char **argv) {
     char buffer[PATH_MAX];
     const char *java = chosen_java(buffer, sizeof buffer);
@@ -94,12 +113,12 @@ int main(int argc, char **argv) {
         return 126;
     }
     line[0] = "bash";
-    line[1] = (char *) BASH_LAUNCHER;
+    line[1] = (char *) bash_launcher(buffer, sizeof buffer);
     for (int i = 1; i <= argc; i++) {
         line[i + 1] = argv[i];
     }
     execv(BASH, line);
-    fprintf(stderr, "ipc: cannot run %s with %s: ", BASH_LAUNCHER, BASH);
+    fprintf(stderr, "ipc: cannot run %s with %s: ", line[1], BASH);
     perror(NULL);
     return 126;
 }

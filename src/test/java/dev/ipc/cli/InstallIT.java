@@ -124,13 +124,14 @@ class InstallIT {
         Assumptions.assumeTrue(Processes.onPath(System.getenv().getOrDefault("CC", "cc")),
                 "no C compiler: the install puts the bash launcher in bin/ipc");
         Assumptions.assumeTrue(Processes.onPath("strace"), "strace shows what each launcher runs");
+        Path installed = prefix.resolve("opt");
         CommandResult install = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--prefix",
-                prefix.toString(), "--jar", JAR.toString()), Map.of());
+                installed.toString(), "--jar", JAR.toString()), Map.of());
         assertEquals(0, install.exitCode(), install::toString);
-        Path ipc = prefix.resolve("bin/ipc");
+        Path ipc = installed.resolve("bin/ipc");
         byte[] start = Arrays.copyOf(Files.readAllBytes(ipc), 4);
         assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, start, "bin/ipc is the compiled launcher");
-        Path bash = prefix.resolve("lib/ipc/ipc-launcher.bash");
+        Path bash = installed.resolve("lib/ipc/ipc-launcher.bash");
         for (String command : List.of("ls", "--version")) { // each with its archive
             List<String> nativeRun = javaRun(List.of(ipc.toString(), command));
             assertEquals(javaRun(List.of("bash", bash.toString(), command)), nativeRun, command);
@@ -144,8 +145,16 @@ class InstallIT {
         CommandResult wrong = run(List.of(ipc.toString(), "ls"), Map.of("IPC_JAVA", "/nonexistent/java"));
         assertEquals(new CommandResult(127, "", "ipc: IPC_JAVA is /nonexistent/java, which is not a java that can "
                 + "be run\n"), wrong);
+        // A moved installation still runs: what the install wrote in is gone, and the bash launcher beside the
+        // native one takes over, as it finds its files wherever it is.
+        Path moved = prefix.resolve("moved");
+        Files.move(installed, moved);
+        CommandResult fromMoved = run(List.of(moved.resolve("bin/ipc").toString(), "--version"), Map.of());
+        assertEquals(0, fromMoved.exitCode(), fromMoved::toString);
+        assertTrue(fromMoved.out().startsWith("ipc "), fromMoved::toString);
+        Files.move(moved, installed);
         assertEquals(0, run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall", "--prefix",
-                prefix.toString()), Map.of()).exitCode());
+                installed.toString()), Map.of()).exitCode());
     }
 
     @Test
