@@ -133,9 +133,9 @@ class InstallIT {
         assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, start, "bin/ipc is the compiled launcher");
         Path bash = installed.resolve("lib/ipc/ipc-launcher.bash");
         for (String command : List.of("ls", "--version")) { // each with its archive
-            List<String> nativeRun = javaRun(List.of(ipc.toString(), command));
-            assertEquals(javaRun(List.of("bash", bash.toString(), command)), nativeRun, command);
-            assertEquals(2, javaRuns(List.of(ipc.toString(), command)),
+            List<String> nativeRun = javaRun(List.of(ipc.toString(), command), Map.of());
+            assertEquals(javaRun(List.of("bash", bash.toString(), command), Map.of()), nativeRun, command);
+            assertEquals(2, execs(List.of(ipc.toString(), command), Map.of()).size(),
                     "the native launcher runs java at once: " + nativeRun);
         }
         // Another java than at install time, or none: the bash launcher decides, as it always has.
@@ -174,9 +174,38 @@ class InstallIT {
         assertEquals(before, tree(prefix));
     }
 
+    @Test
+    void installed_with_jdk_25_the_native_launcher_runs_that_jdks_flags_and_it_warns_of_nothing() throws IOException {
+        Assumptions.assumeTrue(Processes.onPath(System.getenv().getOrDefault("CC", "cc")), "no C compiler");
+        Assumptions.assumeTrue(Processes.onPath("strace"), "strace shows what each launcher runs");
+        java.util.Optional<Path> jdk25 = NewerJdkIT.installedJdk(25);
+        Assumptions.assumeTrue(jdk25.isPresent(), "no JDK 25 installed under /usr/lib/jvm");
+        Map<String, String> environment = Map.of("IPC_JAVA", jdk25.get().toString());
+        CommandResult install = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--prefix",
+                prefix.toString(), "--jar", JAR.toString()), environment);
+        assertEquals(0, install.exitCode(), install::toString);
+        Path ipc = prefix.resolve("bin/ipc");
+        for (String command : List.of("ls", "--version")) {
+            List<String> nativeRun = javaRun(List.of(ipc.toString(), command), environment);
+            assertEquals(javaRun(List.of("bash", prefix.resolve("lib/ipc/ipc-launcher.bash").toString(), command),
+                    environment), nativeRun, command);
+            assertTrue(nativeRun.get(1).contains("\"--enable-native-access=ALL-UNNAMED\""), nativeRun::toString);
+            assertEquals(2, execs(List.of(ipc.toString(), command), environment).size(), nativeRun::toString);
+        }
+        for (List<String> command : List.of(List.of("--version"), List.of("sem", "tune"))) {
+            List<String> line = new java.util.ArrayList<>(List.of(ipc.toString()));
+            line.addAll(command);
+            CommandResult result = run(line, environment);
+            assertEquals(0, result.exitCode(), result::toString);
+            assertEquals("", result.err(), String.join(" ", command));
+        }
+        assertEquals(0, run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall", "--prefix",
+                prefix.toString()), Map.of()).exitCode());
+    }
+
     /** The last program the command line runs (java) and its arguments after the first, as strace shows them. */
-    private List<String> javaRun(List<String> command) throws IOException {
-        List<String> runs = execs(command);
+    private List<String> javaRun(List<String> command, Map<String, String> environment) throws IOException {
+        List<String> runs = execs(command, environment);
         String last = runs.get(runs.size() - 1);
         // execve("/usr/bin/java", ["java", "-XX:...", ...], 0x... /* n vars */) = 0: the path, then argv after argv[0]
         int argv = last.indexOf(", [");
@@ -185,17 +214,14 @@ class InstallIT {
         return List.of(last.substring(0, argv), last.substring(firstEnd + 3, end));
     }
 
-    private int javaRuns(List<String> command) throws IOException {
-        return execs(command).size();
-    }
-
-    private List<String> execs(List<String> command) throws IOException {
+    /** Every program the command line runs, in order, as strace shows its execve. */
+    private List<String> execs(List<String> command, Map<String, String> environment) throws IOException {
         Path trace = Files.createTempFile("ipc-launcher", ".strace");
         try {
             List<String> traced = new java.util.ArrayList<>(List.of("strace", "-f", "-qq", "-e", "trace=execve",
                     "-e", "signal=none", "-s", "4096", "-o", trace.toString()));
             traced.addAll(command);
-            CommandResult result = run(traced, Map.of());
+            CommandResult result = run(traced, environment);
             assertEquals(0, result.exitCode(), result::toString);
             return Files.readAllLines(trace).stream().filter(l -> l.contains("execve(") && l.endsWith("= 0"))
                     .map(l -> l.substring(l.indexOf("execve("))).toList();

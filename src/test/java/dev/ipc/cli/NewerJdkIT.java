@@ -62,7 +62,8 @@ class NewerJdkIT {
     }
 
     /** bin/java of a JDK of this feature version in /usr/lib/jvm, by its release file. */
-    private static Optional<Path> installedJdk(int feature) throws IOException {
+    /** The java of a JDK of that feature release under /usr/lib/jvm, if one is installed. */
+    static Optional<Path> installedJdk(int feature) throws IOException {
         Path jvms = Path.of("/usr/lib/jvm");
         if (!Files.isDirectory(jvms)) {
             return Optional.empty();
