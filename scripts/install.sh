@@ -156,8 +156,8 @@ c_string() { # $1 as a C string literal, every byte an octal escape: a path may 
   printf '"%s"' "$(printf '%s' "$1" | od -An -v -to1 | tr -d '\n' | sed 's/ \([0-7]\{3\}\)/\\\1/g')"
 }
 native=false
-cc=${CC:-cc}
-if [[ ${#archives[@]} == 2 ]] && command -v "$cc" >/dev/null 2>&1; then
+read -ra cc <<<"${CC:-cc}" # as make takes it: a compiler and its options ("ccache gcc", "gcc -m64")
+if [[ ${#archives[@]} == 2 && ${#cc[@]} -gt 0 ]] && command -v "${cc[0]}" >/dev/null 2>&1; then
   build=$(mktemp -d)
   {
     for command in ls all; do
@@ -172,11 +172,11 @@ if [[ ${#archives[@]} == 2 ]] && command -v "$cc" >/dev/null 2>&1; then
     printf 'static const char *const BASH_LAUNCHER = %s;\n' "$(c_string "$lib/ipc-launcher.bash")"
     printf 'static const char *const BASH = %s;\n' "$(c_string "$BASH")"
   } >"$build/ipc-launcher.h"
-  if "$cc" -O2 -I "$build" -o "$build/ipc" "$root/scripts/lib/ipc-launcher.c" 2>"$build/cc.log"; then
+  if "${cc[@]}" -O2 -I "$build" -o "$build/ipc" "$root/scripts/lib/ipc-launcher.c" 2>"$build/cc.log"; then
     put "$build/ipc" "$prefix/bin" ipc 755
     native=true
   else
-    echo "note: the native launcher did not compile ($cc), so bin/ipc is the bash launcher:" >&2
+    echo "note: the native launcher did not compile (${cc[*]}), so bin/ipc is the bash launcher:" >&2
     cat "$build/cc.log" >&2
   fi
   rm -r -- "$build"

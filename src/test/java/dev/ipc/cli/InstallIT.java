@@ -121,8 +121,7 @@ class InstallIT {
     @Test
     void the_native_launcher_runs_the_java_command_the_bash_launcher_would_and_hands_over_to_it_otherwise()
             throws IOException {
-        Assumptions.assumeTrue(Processes.onPath(System.getenv().getOrDefault("CC", "cc")),
-                "no C compiler: the install puts the bash launcher in bin/ipc");
+        Assumptions.assumeTrue(compilerFound(), "no C compiler: the install puts the bash launcher in bin/ipc");
         Assumptions.assumeTrue(Processes.onPath("strace"), "strace shows what each launcher runs");
         Path installed = prefix.resolve("opt");
         CommandResult install = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--prefix",
@@ -176,7 +175,7 @@ class InstallIT {
 
     @Test
     void installed_with_jdk_25_the_native_launcher_runs_that_jdks_flags_and_it_warns_of_nothing() throws IOException {
-        Assumptions.assumeTrue(Processes.onPath(System.getenv().getOrDefault("CC", "cc")), "no C compiler");
+        Assumptions.assumeTrue(compilerFound(), "no C compiler");
         Assumptions.assumeTrue(Processes.onPath("strace"), "strace shows what each launcher runs");
         java.util.Optional<Path> jdk25 = NewerJdkIT.installedJdk(25);
         Assumptions.assumeTrue(jdk25.isPresent(), "no JDK 25 installed under /usr/lib/jvm");
@@ -201,6 +200,11 @@ class InstallIT {
         }
         assertEquals(0, run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--uninstall", "--prefix",
                 prefix.toString()), Map.of()).exitCode());
+    }
+
+    /** Whether install.sh finds the compiler it would use: the first word of CC, else cc. */
+    private static boolean compilerFound() {
+        return Processes.onPath(System.getenv().getOrDefault("CC", "cc").trim().split("\\s+")[0]);
     }
 
     /** The last program the command line runs (java) and its arguments after the first, as strace shows them. */
