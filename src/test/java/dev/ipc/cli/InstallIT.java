@@ -11,9 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -132,10 +134,10 @@ class InstallIT {
         assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, start, "bin/ipc is the compiled launcher");
         Path bash = installed.resolve("lib/ipc/ipc-launcher.bash");
         for (String command : List.of("ls", "--version")) { // each with its archive
-            List<String> nativeRun = javaRun(List.of(ipc.toString(), command), Map.of());
-            assertEquals(javaRun(List.of("bash", bash.toString(), command), Map.of()), nativeRun, command);
-            assertEquals(2, execs(List.of(ipc.toString(), command), Map.of()).size(),
-                    "the native launcher runs java at once: " + nativeRun);
+            List<String> nativeRuns = execs(List.of(ipc.toString(), command), Map.of());
+            assertEquals(2, nativeRuns.size(), () -> "the native launcher runs java at once: " + nativeRuns);
+            assertEquals(javaRun(execs(List.of("bash", bash.toString(), command), Map.of())), javaRun(nativeRuns),
+                    command);
         }
         // Another java than at install time, or none: the bash launcher decides, as it always has.
         CommandResult stale = run(List.of(ipc.toString(), "--version"), Map.of("JAVA_HOME", "/nonexistent"));
@@ -177,7 +179,7 @@ class InstallIT {
     void installed_with_jdk_25_the_native_launcher_runs_that_jdks_flags_and_it_warns_of_nothing() throws IOException {
         Assumptions.assumeTrue(compilerFound(), "no C compiler");
         Assumptions.assumeTrue(Processes.onPath("strace"), "strace shows what each launcher runs");
-        java.util.Optional<Path> jdk25 = NewerJdkIT.installedJdk(25);
+        Optional<Path> jdk25 = NewerJdkIT.installedJdk(25);
         Assumptions.assumeTrue(jdk25.isPresent(), "no JDK 25 installed under /usr/lib/jvm");
         Map<String, String> environment = Map.of("IPC_JAVA", jdk25.get().toString());
         CommandResult install = run(List.of(PROJECT.resolve("scripts/install.sh").toString(), "--prefix",
@@ -185,14 +187,15 @@ class InstallIT {
         assertEquals(0, install.exitCode(), install::toString);
         Path ipc = prefix.resolve("bin/ipc");
         for (String command : List.of("ls", "--version")) {
-            List<String> nativeRun = javaRun(List.of(ipc.toString(), command), environment);
-            assertEquals(javaRun(List.of("bash", prefix.resolve("lib/ipc/ipc-launcher.bash").toString(), command),
-                    environment), nativeRun, command);
+            List<String> nativeRuns = execs(List.of(ipc.toString(), command), environment);
+            assertEquals(2, nativeRuns.size(), nativeRuns::toString);
+            List<String> nativeRun = javaRun(nativeRuns);
+            assertEquals(javaRun(execs(List.of("bash", prefix.resolve("lib/ipc/ipc-launcher.bash").toString(),
+                    command), environment)), nativeRun, command);
             assertTrue(nativeRun.get(1).contains("\"--enable-native-access=ALL-UNNAMED\""), nativeRun::toString);
-            assertEquals(2, execs(List.of(ipc.toString(), command), environment).size(), nativeRun::toString);
         }
         for (List<String> command : List.of(List.of("--version"), List.of("sem", "tune"))) {
-            List<String> line = new java.util.ArrayList<>(List.of(ipc.toString()));
+            List<String> line = new ArrayList<>(List.of(ipc.toString()));
             line.addAll(command);
             CommandResult result = run(line, environment);
             assertEquals(0, result.exitCode(), result::toString);
@@ -207,9 +210,8 @@ class InstallIT {
         return Processes.onPath(System.getenv().getOrDefault("CC", "cc").trim().split("\\s+")[0]);
     }
 
-    /** The last program the command line runs (java) and its arguments after the first, as strace shows them. */
-    private List<String> javaRun(List<String> command, Map<String, String> environment) throws IOException {
-        List<String> runs = execs(command, environment);
+    /** The last of the programs run (java), as its path and its arguments after the first. */
+    private static List<String> javaRun(List<String> runs) {
         String last = runs.get(runs.size() - 1);
         // execve("/usr/bin/java", ["java", "-XX:...", ...], 0x... /* n vars */) = 0: the path, then argv after argv[0]
         int argv = last.indexOf(", [");
@@ -222,7 +224,7 @@ class InstallIT {
     private List<String> execs(List<String> command, Map<String, String> environment) throws IOException {
         Path trace = Files.createTempFile("ipc-launcher", ".strace");
         try {
-            List<String> traced = new java.util.ArrayList<>(List.of("strace", "-f", "-qq", "-e", "trace=execve",
+            List<String> traced = new ArrayList<>(List.of("strace", "-f", "-qq", "-e", "trace=execve",
                     "-e", "signal=none", "-s", "4096", "-o", trace.toString()));
             traced.addAll(command);
             CommandResult result = run(traced, environment);
@@ -278,7 +280,6 @@ class InstallIT {
         }
     }
 
-    /** A class-data-sharing archive (JDK 17) or an ahead-of-time cache (JDK 25+, preferred where installed). */
     private static void deleteArchives(Path lib) throws IOException {
         try (Stream<Path> files = Files.list(lib)) {
             for (Path archive : (Iterable<Path>) files.filter(p -> isArchive(p))::iterator) {
@@ -287,6 +288,7 @@ class InstallIT {
         }
     }
 
+    /** A class-data-sharing archive (the launchers make one on every JDK). */
     private static boolean isArchive(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".jsa");
